@@ -1,0 +1,10 @@
+package io.icesync.core;
+
+/** The server refused the login. The message names the account and server, never the password. */
+public class AuthenticationException extends IceSyncException {
+    private static final long serialVersionUID = 1L;
+
+    public AuthenticationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,125 @@
+package io.icesync.core;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The flags and keywords of an item: immutable. Keywords are IMAP keywords and carry tags
+ * (categories, F5.1) and {@code $Completed} (F5.2); they compare case-sensitively as stored.
+ */
+public record Flags(Set<Flag> flags, SortedSet<String> keywords) {
+    /** The keyword that marks a follow-up as completed (F5.2). */
+    public static final String COMPLETED = "$Completed";
+    public static final Flags NONE = new Flags(Set.of(), new TreeSet<>());
+
+    public Flags {
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        for (String k : keywords) {
+            checkKeyword(k);
+        }
+        keywords = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(keywords));
+    }
+
+    public static Flags of(Flag... flags) {
+        return new Flags(flags.length == 0 ? Set.of() : EnumSet.of(flags[0], flags), new TreeSet<>());
+    }
+
+    public static Flags of(Collection<Flag> flags, Collection<String> keywords) {
+        return new Flags(flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags), new TreeSet<>(keywords));
+    }
+
+    /** Rejects names that cannot be an IMAP keyword (atom characters only, no backslash). */
+    public static void checkKeyword(String k) {
+        if (k == null || k.isEmpty()) {
+            throw new IllegalArgumentException("empty keyword");
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("not a valid IMAP keyword: '" + k + "'");
+            }
+        }
+    }
+
+    public boolean has(Flag f) {
+        return flags.contains(f);
+    }
+
+    public boolean hasKeyword(String k) {
+        return keywords.contains(k);
+    }
+
+    public Flags with(Flag f) {
+        EnumSet<Flag> s = copy();
+        s.add(f);
+        return new Flags(s, keywords);
+    }
+
+    public Flags without(Flag f) {
+        EnumSet<Flag> s = copy();
+        s.remove(f);
+        return new Flags(s, keywords);
+    }
+
+    public Flags withKeyword(String k) {
+        TreeSet<String> s = new TreeSet<>(keywords);
+        s.add(k);
+        return new Flags(flags, s);
+    }
+
+    public Flags withoutKeyword(String k) {
+        TreeSet<String> s = new TreeSet<>(keywords);
+        s.remove(k);
+        return new Flags(flags, s);
+    }
+
+    /**
+     * Three-way merge per flag and per keyword: what either side added or removed since
+     * {@code base} is applied. Two sides never disagree on one flag, since each flag is on or off.
+     */
+    public static Flags merge(Flags base, Flags a, Flags b) {
+        EnumSet<Flag> f = EnumSet.noneOf(Flag.class);
+        for (Flag x : Flag.values()) {
+            boolean inBase = base.has(x);
+            boolean changedA = a.has(x) != inBase;
+            boolean changedB = b.has(x) != inBase;
+            if (changedA || changedB ? !inBase : inBase) {
+                f.add(x);
+            }
+        }
+        TreeSet<String> all = new TreeSet<>(base.keywords);
+        all.addAll(a.keywords);
+        all.addAll(b.keywords);
+        TreeSet<String> k = new TreeSet<>();
+        for (String x : all) {
+            boolean inBase = base.hasKeyword(x);
+            boolean changedA = a.hasKeyword(x) != inBase;
+            boolean changedB = b.hasKeyword(x) != inBase;
+            if (changedA || changedB ? !inBase : inBase) {
+                k.add(x);
+            }
+        }
+        return new Flags(f, k);
+    }
+
+    private EnumSet<Flag> copy() {
+        return flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("(");
+        for (Flag f : Flag.values()) {
+            if (flags.contains(f)) {
+                b.append(b.length() > 1 ? " " : "").append(f.imapName());
+            }
+        }
+        for (String k : keywords) {
+            b.append(b.length() > 1 ? " " : "").append(k);
+        }
+        return b.append(')').toString();
+    }
+}

@@ -1,0 +1,130 @@
+package io.icesync.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The position of a folder in a tree, as a list of names from the root. Independent of any
+ * server's hierarchy separator or name encoding: {@code FolderPath.of("Projets", "Été 2026")}.
+ * The string form joins the names with {@code /}.
+ */
+public final class FolderPath implements Comparable<FolderPath> {
+    private static final FolderPath ROOT = new FolderPath(List.of());
+    private final List<String> names;
+
+    private FolderPath(List<String> names) {
+        this.names = names;
+    }
+
+    /** The empty path: the parent of top-level folders. */
+    public static FolderPath root() {
+        return ROOT;
+    }
+
+    public static FolderPath of(String... names) {
+        return of(Arrays.asList(names));
+    }
+
+    public static FolderPath of(List<String> names) {
+        for (String n : names) {
+            if (n == null || n.isEmpty()) {
+                throw new IllegalArgumentException("a folder name may not be empty: " + names);
+            }
+        }
+        return names.isEmpty() ? ROOT : new FolderPath(List.copyOf(names));
+    }
+
+    /** Splits {@code path} on {@code separator}; empty segments are rejected. */
+    public static FolderPath parse(String path, char separator) {
+        if (path.isEmpty()) {
+            return ROOT;
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == separator) {
+                parts.add(path.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return of(parts);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public boolean isRoot() {
+        return names.isEmpty();
+    }
+
+    public int depth() {
+        return names.size();
+    }
+
+    /** The last name, or "" for the root. */
+    public String name() {
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    public FolderPath parent() {
+        if (names.isEmpty()) {
+            throw new IllegalStateException("the root has no parent");
+        }
+        return of(names.subList(0, names.size() - 1));
+    }
+
+    public FolderPath child(String name) {
+        List<String> n = new ArrayList<>(names);
+        n.add(name);
+        return of(n);
+    }
+
+    /** True when this path is {@code other} or lies below it. */
+    public boolean startsWith(FolderPath other) {
+        return names.size() >= other.names.size() && names.subList(0, other.names.size()).equals(other.names);
+    }
+
+    /** This path with its prefix {@code from} replaced by {@code to}; requires {@code startsWith(from)}. */
+    public FolderPath rebase(FolderPath from, FolderPath to) {
+        if (!startsWith(from)) {
+            throw new IllegalArgumentException(this + " is not below " + from);
+        }
+        List<String> n = new ArrayList<>(to.names);
+        n.addAll(names.subList(from.names.size(), names.size()));
+        return of(n);
+    }
+
+    public String join(char separator) {
+        return String.join(String.valueOf(separator), names);
+    }
+
+    @Override
+    public int compareTo(FolderPath o) {
+        int n = Math.min(names.size(), o.names.size());
+        for (int i = 0; i < n; i++) {
+            int c = names.get(i).compareTo(o.names.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(names.size(), o.names.size());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FolderPath p && p.names.equals(names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(names);
+    }
+
+    @Override
+    public String toString() {
+        return join('/');
+    }
+}

@@ -1,0 +1,23 @@
+package io.icesync.core;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The server's certificate is not trusted (self-signed, unknown CA, wrong host). The chain is
+ * attached so that the caller can show it and, if the user accepts the risk, trust it (F2.3).
+ */
+public class UntrustedCertificateException extends IceSyncException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<X509Certificate> chain;
+
+    public UntrustedCertificateException(String message, List<X509Certificate> chain, Throwable cause) {
+        super(message, cause);
+        this.chain = chain == null ? List.of() : List.copyOf(chain);
+    }
+
+    /** The chain the server presented, leaf first; empty when it could not be captured. */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+}

@@ -1,0 +1,25 @@
+package io.icesync.core.spi;
+
+import io.icesync.core.Flags;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Receives downloaded items one at a time; the stream is valid only during the call. */
+@FunctionalInterface
+public interface ItemSink {
+    /**
+     * @param item    the item's listing data (flags as of the download)
+     * @param partial true when only the headers were fetched (F4.6)
+     * @param content the item's bytes; read it to the end or not, but not after returning
+     */
+    void accept(RemoteItem item, boolean partial, InputStream content) throws IOException;
+
+    /** Called instead of {@link #accept} for an item that could not be fetched (gone, or the server refused). */
+    default void failed(long uid, Exception cause) {
+    }
+
+    /** Convenience for building items whose flags are known. */
+    static RemoteItem item(long uid, Flags flags, long size) {
+        return new RemoteItem(uid, flags, size, null, null);
+    }
+}

@@ -1,0 +1,58 @@
+package io.icesync.core.spi;
+
+import io.icesync.core.Flags;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The client side of a sync. Defaults: Maildir per folder ({@code io.icesync.core.store}) and an
+ * in-memory store for tests. Paths are the same {@link FolderPath}s as on the server.
+ */
+public interface LocalStore extends AutoCloseable {
+
+    /** Every folder, parents before children. */
+    List<LocalFolder> folders();
+
+    /** Creates a folder (and missing parents); returns it with its id. Creating an existing folder returns it. */
+    LocalFolder createFolder(FolderPath path, FolderKind kind);
+
+    /** Renames or moves a folder with its items and sub-folders; the folder keeps its id. */
+    void renameFolder(FolderPath from, FolderPath to);
+
+    /** Deletes a folder with its items (not its sub-folders, which must be gone already). */
+    void deleteFolder(FolderPath path);
+
+    /** Every item of a folder. */
+    List<LocalItem> items(FolderPath folder);
+
+    /** The content of an item; the caller closes the stream. */
+    InputStream open(FolderPath folder, String id);
+
+    /**
+     * Writes a new item and returns its id. The item is visible at once but may not survive a
+     * crash until {@link #flush} returns.
+     *
+     * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
+     */
+    String add(FolderPath folder, Flags flags, long uidHint, InputStream content);
+
+    /** Makes every change made so far durable (fsync). Called once per group of changes, not per item. */
+    void flush();
+
+    /** Replaces an item's content, keeping its id and flags (a headers-only item completed later, F4.6). */
+    void replaceContent(FolderPath folder, String id, InputStream content);
+
+    /** Replaces an item's flags and keywords. */
+    void setFlags(FolderPath folder, String id, Flags flags);
+
+    /** Moves an item to another folder; it keeps its id. */
+    void move(FolderPath from, String id, FolderPath to);
+
+    /** Deletes an item; deleting an item that is already gone is not an error. */
+    void delete(FolderPath folder, String id);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,21 @@
+package io.icesync.core.spi;
+
+import io.icesync.core.FolderPath;
+
+/**
+ * An intent written before an action whose result cannot be re-read if the process dies in the
+ * middle (APPEND, MOVE, folder rename). On start, each pending op is resolved by looking at both
+ * sides, never by redoing it blindly. {@code id} is assigned by the state store.
+ *
+ * @param kind       what was about to happen
+ * @param folder     the folder the action started from
+ * @param target     the destination folder of a move or rename, else null
+ * @param localId    the local item concerned, else null
+ * @param uid        the server UID concerned (source UID of a move), else 0
+ * @param messageId  the item's Message-ID, to find it on the server, else null
+ * @param size       the item's size in bytes, else 0
+ */
+public record PendingOp(long id, Kind kind, FolderPath folder, FolderPath target, String localId,
+                        long uid, String messageId, long size) {
+    public enum Kind { APPEND, MOVE, RENAME_FOLDER }
+}

@@ -1,0 +1,64 @@
+package io.icesync.core.spi;
+
+import io.icesync.core.Flags;
+import io.icesync.core.Folder;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side of a sync. The default is IMAP ({@code io.icesync.imap}); a custom connector
+ * implements this to sync against anything else. Methods throw subtypes of
+ * {@link io.icesync.core.IceSyncException}; a store is used by one thread at a time.
+ */
+public interface RemoteStore extends AutoCloseable {
+
+    /** Connects and logs in if not yet connected; what the server said about itself. */
+    ServerInfo connect();
+
+    /** Every folder the user can see, parents before children. Non-selectable placeholders are left out. */
+    List<Folder> folders();
+
+    /** Creates {@code path} (its parents must exist). */
+    void createFolder(FolderPath path, FolderKind kind);
+
+    /** Renames or moves a folder with its sub-folders. */
+    void renameFolder(FolderPath from, FolderPath to);
+
+    /** Deletes an empty-of-children folder and its items. */
+    void deleteFolder(FolderPath path);
+
+    /**
+     * The folder's items: everything when {@code since} is null or names another UIDVALIDITY,
+     * else what changed since then (see {@link RemoteChanges}). With {@code withMessageIds}
+     * every listed item carries its Message-ID (costs a header fetch; used to rematch items).
+     */
+    RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds);
+
+    /** The folder's cursor now, without listing items (cheap: STATUS). */
+    RemoteCursor status(FolderPath folder);
+
+    /** Downloads the given items in order, each streamed to {@code sink}; a missing UID is reported to {@link ItemSink#failed}. */
+    void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink);
+
+    /** Adds an item; returns its new UID, or 0 when the server does not say (no UIDPLUS). */
+    long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content);
+
+    /** Sets the flags and keywords of items to exactly the given values. */
+    void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid);
+
+    /** Moves items to another folder; returns old UID -> new UID where the server says (COPYUID). */
+    Map<Long, Long> move(FolderPath from, Collection<Long> uids, FolderPath to);
+
+    /** Removes exactly these items (UID EXPUNGE where possible, never a plain EXPUNGE of others' deletions). */
+    void delete(FolderPath folder, Collection<Long> uids);
+
+    /** UIDs of the items whose Message-ID header equals {@code messageId}. */
+    List<Long> findByMessageId(FolderPath folder, String messageId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,4 @@
+/**
+ * Account discovery from an e-mail address (F1). Not filled yet: see the SmartDiscover issue.
+ */
+package io.icesync.smartdiscover;

@@ -1,0 +1,4 @@
+/**
+ * An embedded IceWarp-like server for tests. Not filled yet: see the testkit issue.
+ */
+package io.icesync.testkit;
