@@ -1,0 +1,16 @@
+package io.icesync.core.engine;
+
+/**
+ * The guide's status counters (F11.1) for the cycle under way: Downloaded X/Y (fetched from the
+ * server), Uploaded X/Y (changes sent to the server) and Internal X/Y (changes written to the local store).
+ */
+public record SyncCounters(long downloaded, long toDownload, long uploaded, long toUpload,
+                           long internal, long toInternal) {
+    public static final SyncCounters ZERO = new SyncCounters(0, 0, 0, 0, 0, 0);
+
+    @Override
+    public String toString() {
+        return "Downloaded " + downloaded + "/" + toDownload + ", Uploaded " + uploaded + "/" + toUpload
+                + ", Internal " + internal + "/" + toInternal;
+    }
+}

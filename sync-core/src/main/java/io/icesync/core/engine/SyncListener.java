@@ -1,0 +1,31 @@
+package io.icesync.core.engine;
+
+import io.icesync.core.FolderPath;
+import io.icesync.core.spi.IgnoredItem;
+import io.icesync.core.spi.SessionEvent;
+
+/**
+ * Everything a sync shows a person, as it happens (F11). All methods have empty defaults;
+ * they run on the sync thread, so keep them short.
+ */
+public interface SyncListener {
+    /** A session log entry was written (F11.2). */
+    default void onEvent(SessionEvent event) {
+    }
+
+    /** The counters changed (F11.1). */
+    default void onCounters(SyncCounters counters) {
+    }
+
+    /** An item failed; {@code item.ignored()} tells whether it is now on the ignored list (F4.7). */
+    default void onItemFailed(IgnoredItem item) {
+    }
+
+    /** New mail arrived in a folder (F11.5). */
+    default void onNewMail(FolderPath folder, int count) {
+    }
+
+    /** A folder's sync starts; {@code index} of {@code total} folders in this cycle. */
+    default void onFolderStarted(FolderPath folder, int index, int total) {
+    }
+}

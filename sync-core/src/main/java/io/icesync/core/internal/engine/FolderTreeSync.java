@@ -1,0 +1,288 @@
+package io.icesync.core.internal.engine;
+
+import io.icesync.core.Folder;
+import io.icesync.core.FolderPath;
+import io.icesync.core.Right;
+import io.icesync.core.spi.FolderState;
+import io.icesync.core.spi.ItemState;
+import io.icesync.core.spi.LocalFolder;
+import io.icesync.core.spi.LocalItem;
+import io.icesync.core.spi.PendingOp;
+import io.icesync.core.spi.RemoteCursor;
+import io.icesync.core.spi.SyncStateStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Folder-tree sync (F3.1): the server tree, the local tree and the last synced tree give a plan of
+ * renames, deletions and creations on each side. Drafts and Outbox are never synced (F3.3).
+ * Deletions never drop data: a folder that holds anything not yet synced is re-created instead.
+ */
+final class FolderTreeSync {
+    private static final FolderPath OUTBOX = FolderPath.of("Outbox");
+
+    private final EngineContext ctx;
+    private final SyncStateStore state;
+    private final List<String> changes = new ArrayList<>();
+    private final Map<FolderPath, Folder> remote = new TreeMap<>();
+    private final Set<FolderPath> excluded = new HashSet<>();
+    private final Map<FolderPath, LocalFolder> local = new TreeMap<>();
+    private final Map<String, LocalFolder> localById = new HashMap<>();
+
+    FolderTreeSync(EngineContext ctx) {
+        this.ctx = ctx;
+        this.state = ctx.state();
+    }
+
+    /** Runs the folder sync; returns what changed, one line each, and the server's folders by path. */
+    List<String> run() {
+        excluded.add(OUTBOX);
+        for (Folder f : ctx.remote().folders()) {
+            if (f.specialUse().isSynced()) {
+                remote.put(f.path(), f);
+            } else {
+                excluded.add(f.path());
+            }
+        }
+        remote.keySet().removeIf(this::isExcluded);
+        for (LocalFolder l : ctx.local().folders()) {
+            if (!isExcluded(l.path())) {
+                local.put(l.path(), l);
+                localById.put(l.id(), l);
+            }
+        }
+        localRenames();
+        remoteRenames();
+        deletions();
+        creations();
+        return changes;
+    }
+
+    Map<FolderPath, Folder> remoteFolders() {
+        return remote;
+    }
+
+    private boolean isExcluded(FolderPath p) {
+        for (FolderPath e : excluded) {
+            if (p.startsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<FolderState> statesByDepth(boolean deepestFirst) {
+        List<FolderState> all = new ArrayList<>(state.folders());
+        Comparator<FolderState> c = Comparator.comparingInt((FolderState f) -> f.path().depth())
+                .thenComparing(FolderState::path);
+        all.sort(deepestFirst ? c.reversed() : c);
+        return all;
+    }
+
+    /** A local folder with a known id at a new path was renamed or moved locally: do the same on the server. */
+    private void localRenames() {
+        for (FolderState s0 : statesByDepth(false)) {
+            FolderState s = state.folder(s0.id()).orElse(null);
+            if (s == null) {
+                continue;
+            }
+            LocalFolder l = localById.get(s.localId());
+            if (l == null || l.path().equals(s.path())) {
+                continue;
+            }
+            if (remote.containsKey(s.path()) && !remote.containsKey(l.path())) {
+                PendingOp op = state.addPending(new PendingOp(0, PendingOp.Kind.RENAME_FOLDER, s.path(), l.path(),
+                        null, 0, null, 0));
+                ctx.remote().renameFolder(s.path(), l.path());
+                rebaseRemote(s.path(), l.path());
+                state.inTransaction(() -> {
+                    StateTree.rebase(state, s.path(), l.path());
+                    state.removePending(op.id());
+                });
+                changes.add("renamed on server: " + s.path() + " -> " + l.path());
+            } else if (!state.folderByPath(l.path()).isPresent()) {
+                StateTree.rebase(state, s.path(), l.path());
+            }
+        }
+    }
+
+    /** A synced folder gone from the server while a new one with its UIDVALIDITY appeared: renamed on the server. */
+    private void remoteRenames() {
+        List<FolderPath> fresh = new ArrayList<>();
+        for (FolderPath p : remote.keySet()) {
+            if (state.folderByPath(p).isEmpty()) {
+                fresh.add(p);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<FolderPath, Long> validity = new HashMap<>();
+        for (FolderState s0 : statesByDepth(false)) {
+            FolderState s = state.folder(s0.id()).orElse(null);
+            if (s == null || s.cursor() == null || remote.containsKey(s.path())) {
+                continue;
+            }
+            LocalFolder l = localById.get(s.localId());
+            if (l == null || !l.path().equals(s.path())) {
+                continue;
+            }
+            List<FolderPath> matches = new ArrayList<>();
+            for (FolderPath p : fresh) {
+                if (state.folderByPath(p).isPresent() || local.containsKey(p)
+                        || remote.get(p).kind() != s.kind()) {
+                    continue;
+                }
+                long v = validity.computeIfAbsent(p, x -> ctx.remote().status(x).uidValidity());
+                if (v == s.cursor().uidValidity()) {
+                    matches.add(p);
+                }
+            }
+            if (matches.size() != 1) {
+                continue;
+            }
+            FolderPath to = matches.get(0);
+            ctx.local().renameFolder(s.path(), to);
+            rebaseLocal(s.path(), to);
+            StateTree.rebase(state, s.path(), to);
+            changes.add("renamed locally: " + s.path() + " -> " + to);
+        }
+    }
+
+    private void deletions() {
+        for (FolderState s0 : statesByDepth(true)) {
+            FolderState s = state.folder(s0.id()).orElse(null);
+            if (s == null) {
+                continue;
+            }
+            boolean onServer = remote.containsKey(s.path());
+            LocalFolder l = local.get(s.path());
+            if (!onServer && l == null) {
+                state.removeFolder(s.id());
+            } else if (!onServer) {
+                if (hasChildren(local.keySet(), s.path()) || hasUnsyncedLocal(s)) {
+                    ctx.remote().createFolder(s.path(), s.kind());
+                    remote.put(s.path(), new Folder(s.path(), s.kind(), io.icesync.core.SpecialUse.NONE,
+                            io.icesync.core.Rights.ALL));
+                    state.putFolder(new FolderState(s.id(), s.path(), s.kind(), l.id(), null));
+                    changes.add("re-created on server (local copy holds unsynced items): " + s.path());
+                } else {
+                    ctx.local().deleteFolder(s.path());
+                    local.remove(s.path());
+                    state.removeFolder(s.id());
+                    changes.add("deleted locally (deleted on server): " + s.path());
+                }
+            } else if (l == null) {
+                Folder r = remote.get(s.path());
+                if (hasChildren(remote.keySet(), s.path()) || !r.rights().has(Right.DELETE_MAILBOX)
+                        || hasUnsyncedRemote(s)) {
+                    LocalFolder created = ctx.local().createFolder(s.path(), s.kind());
+                    local.put(created.path(), created);
+                    // Items will be fetched again: the pairs of the deleted copy are gone.
+                    state.inTransaction(() -> {
+                        state.removeFolder(s.id());
+                        state.putFolder(new FolderState(0, s.path(), s.kind(), created.id(), null));
+                    });
+                    changes.add("re-created locally (server copy cannot or should not be deleted): " + s.path());
+                } else {
+                    ctx.remote().deleteFolder(s.path());
+                    remote.remove(s.path());
+                    state.removeFolder(s.id());
+                    changes.add("deleted on server (deleted locally): " + s.path());
+                }
+            } else if (!l.id().equals(s.localId())) {
+                state.putFolder(new FolderState(s.id(), s.path(), s.kind(), l.id(), s.cursor()));
+            }
+        }
+    }
+
+    private void creations() {
+        for (Map.Entry<FolderPath, Folder> e : remote.entrySet()) {
+            FolderPath p = e.getKey();
+            if (state.folderByPath(p).isPresent()) {
+                continue;
+            }
+            LocalFolder l = local.get(p);
+            if (l == null) {
+                l = ctx.local().createFolder(p, e.getValue().kind());
+                local.put(p, l);
+                changes.add("created locally: " + p);
+            }
+            state.putFolder(new FolderState(0, p, e.getValue().kind(), l.id(), null));
+        }
+        for (LocalFolder l : new ArrayList<>(local.values())) {
+            if (state.folderByPath(l.path()).isPresent()) {
+                continue;
+            }
+            if (!remote.containsKey(l.path())) {
+                ctx.remote().createFolder(l.path(), l.kind());
+                remote.put(l.path(), new Folder(l.path(), l.kind(), io.icesync.core.SpecialUse.NONE,
+                        io.icesync.core.Rights.ALL));
+                changes.add("created on server: " + l.path());
+            }
+            state.putFolder(new FolderState(0, l.path(), l.kind(), l.id(), null));
+        }
+    }
+
+    private static boolean hasChildren(Set<FolderPath> paths, FolderPath p) {
+        for (FolderPath x : paths) {
+            if (!x.equals(p) && x.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasUnsyncedLocal(FolderState s) {
+        for (LocalItem i : ctx.local().items(s.path())) {
+            Optional<ItemState> known = state.itemByLocalId(i.id());
+            if (known.isEmpty() || known.get().folderId() != s.id() || !known.get().flags().equals(i.flags())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasUnsyncedRemote(FolderState s) {
+        if (s.cursor() == null) {
+            return false;
+        }
+        RemoteCursor now = ctx.remote().status(s.path());
+        return now.uidValidity() != s.cursor().uidValidity() || now.uidNext() > s.cursor().uidNext();
+    }
+
+    private void rebaseRemote(FolderPath from, FolderPath to) {
+        Map<FolderPath, Folder> moved = new TreeMap<>();
+        remote.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(from)) {
+                FolderPath np = e.getKey().rebase(from, to);
+                moved.put(np, e.getValue().withPath(np));
+                return true;
+            }
+            return false;
+        });
+        remote.putAll(moved);
+    }
+
+    private void rebaseLocal(FolderPath from, FolderPath to) {
+        Map<FolderPath, LocalFolder> moved = new TreeMap<>();
+        local.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(from)) {
+                LocalFolder l = e.getValue();
+                LocalFolder nl = new LocalFolder(e.getKey().rebase(from, to), l.id(), l.kind());
+                moved.put(nl.path(), nl);
+                localById.put(nl.id(), nl);
+                return true;
+            }
+            return false;
+        });
+        local.putAll(moved);
+    }
+}

@@ -1,0 +1,133 @@
+package io.icesync.core.internal.engine;
+
+import io.icesync.core.FolderPath;
+import io.icesync.core.engine.SyncCounters;
+import io.icesync.core.engine.SyncListener;
+import io.icesync.core.spi.Clock;
+import io.icesync.core.spi.IgnoredItem;
+import io.icesync.core.spi.SessionEvent;
+import io.icesync.core.spi.SyncStateStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Counters, the session log and the listeners of one engine. Events are persisted so that another process can read them. */
+public final class Monitor {
+    private static final Logger LOG = LoggerFactory.getLogger("io.icesync.sync");
+    private final SyncStateStore state;
+    private final Clock clock;
+    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    private long downloaded, toDownload, uploaded, toUpload, internal, toInternal;
+
+    public Monitor(SyncStateStore state, Clock clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    public void addListener(SyncListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(SyncListener l) {
+        listeners.remove(l);
+    }
+
+    public synchronized SyncCounters counters() {
+        return new SyncCounters(downloaded, toDownload, uploaded, toUpload, internal, toInternal);
+    }
+
+    public void resetCounters() {
+        synchronized (this) {
+            downloaded = toDownload = uploaded = toUpload = internal = toInternal = 0;
+        }
+        fireCounters();
+    }
+
+    public void plan(long download, long upload, long internalChanges) {
+        synchronized (this) {
+            toDownload += download;
+            toUpload += upload;
+            toInternal += internalChanges;
+        }
+        fireCounters();
+    }
+
+    public void downloaded(long n) {
+        synchronized (this) {
+            downloaded += n;
+        }
+        fireCounters();
+    }
+
+    public void uploaded(long n) {
+        synchronized (this) {
+            uploaded += n;
+        }
+        fireCounters();
+    }
+
+    public void internal(long n) {
+        synchronized (this) {
+            internal += n;
+        }
+        fireCounters();
+    }
+
+    public void info(String message, String details) {
+        event(SessionEvent.Level.INFO, message, details);
+    }
+
+    public void warning(String message, String details) {
+        event(SessionEvent.Level.WARNING, message, details);
+    }
+
+    public void error(String message, String details) {
+        event(SessionEvent.Level.ERROR, message, details);
+    }
+
+    private void event(SessionEvent.Level level, String message, String details) {
+        SessionEvent e = new SessionEvent(clock.now(), level, message, details);
+        switch (level) {
+            case INFO -> LOG.info("{}{}", message, details == null ? "" : ": " + details);
+            case WARNING -> LOG.warn("{}{}", message, details == null ? "" : ": " + details);
+            case ERROR -> LOG.error("{}{}", message, details == null ? "" : ": " + details);
+        }
+        try {
+            state.log(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("could not write the session log: {}", ex.toString());
+        }
+        for (SyncListener l : listeners) {
+            l.onEvent(e);
+        }
+    }
+
+    public void itemFailed(IgnoredItem item) {
+        for (SyncListener l : listeners) {
+            l.onItemFailed(item);
+        }
+    }
+
+    public void newMail(FolderPath folder, int count) {
+        for (SyncListener l : listeners) {
+            l.onNewMail(folder, count);
+        }
+    }
+
+    public void folderStarted(FolderPath folder, int index, int total) {
+        for (SyncListener l : listeners) {
+            l.onFolderStarted(folder, index, total);
+        }
+    }
+
+    private void fireCounters() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        SyncCounters c = counters();
+        for (SyncListener l : listeners) {
+            l.onCounters(c);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.icesync.core.internal.memory;
+
+import io.icesync.core.Flags;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderNotFoundException;
+import io.icesync.core.FolderPath;
+import io.icesync.core.StoreException;
+import io.icesync.core.spi.LocalFolder;
+import io.icesync.core.spi.LocalItem;
+import io.icesync.core.spi.LocalStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A local store in memory with the semantics of the Maildir store; deterministic ids for tests. */
+public final class MemoryLocalStore implements LocalStore {
+    private record Item(Flags flags, byte[] content, long uidHint) {
+    }
+
+    private static final class Box {
+        final String id;
+        final FolderKind kind;
+        final Map<String, Item> items = new LinkedHashMap<>();
+
+        Box(String id, FolderKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+    }
+
+    private final TreeMap<FolderPath, Box> boxes = new TreeMap<>();
+    private long nextId = 1;
+
+    private Box box(FolderPath p) {
+        Box b = boxes.get(p);
+        if (b == null) {
+            throw new FolderNotFoundException(p, "local store");
+        }
+        return b;
+    }
+
+    @Override
+    public synchronized List<LocalFolder> folders() {
+        List<LocalFolder> l = new ArrayList<>();
+        boxes.forEach((p, b) -> l.add(new LocalFolder(p, b.id, b.kind)));
+        return l;
+    }
+
+    @Override
+    public synchronized LocalFolder createFolder(FolderPath path, FolderKind kind) {
+        for (FolderPath p = path.parent(); !p.isRoot(); p = p.parent()) {
+            if (!boxes.containsKey(p)) {
+                createFolder(p, FolderKind.MAIL);
+            }
+        }
+        Box b = boxes.computeIfAbsent(path, p -> new Box("f" + nextId++, kind));
+        return new LocalFolder(path, b.id, b.kind);
+    }
+
+    @Override
+    public synchronized void renameFolder(FolderPath from, FolderPath to) {
+        box(from);
+        if (boxes.containsKey(to)) {
+            throw new StoreException("cannot rename '" + from + "' to '" + to + "': it exists already", null);
+        }
+        for (FolderPath p = to.parent(); !p.isRoot(); p = p.parent()) {
+            if (!boxes.containsKey(p) && !p.startsWith(from)) {
+                createFolder(p, FolderKind.MAIL);
+            }
+        }
+        Map<FolderPath, Box> moving = new TreeMap<>();
+        boxes.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(from)) {
+                moving.put(e.getKey().rebase(from, to), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        boxes.putAll(moving);
+    }
+
+    @Override
+    public synchronized void deleteFolder(FolderPath path) {
+        box(path);
+        for (FolderPath p : boxes.keySet()) {
+            if (!p.equals(path) && p.startsWith(path)) {
+                throw new StoreException("cannot delete '" + path + "': it still has the sub-folder '" + p + "'", null);
+            }
+        }
+        boxes.remove(path);
+    }
+
+    @Override
+    public synchronized List<LocalItem> items(FolderPath folder) {
+        List<LocalItem> l = new ArrayList<>();
+        box(folder).items.forEach((id, i) -> l.add(new LocalItem(id, i.flags, i.content.length, i.uidHint)));
+        return l;
+    }
+
+    @Override
+    public synchronized InputStream open(FolderPath folder, String id) {
+        Item i = box(folder).items.get(id);
+        if (i == null) {
+            throw new StoreException("no item '" + id + "' in local folder '" + folder + "'", null);
+        }
+        return new ByteArrayInputStream(i.content);
+    }
+
+    @Override
+    public synchronized String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
+        Box b = box(folder);
+        String id = "i" + nextId++;
+        b.items.put(id, new Item(flags, readAll(content, folder), uidHint));
+        return id;
+    }
+
+    private static byte[] readAll(InputStream in, FolderPath folder) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the content of an item for '" + folder + "'", e);
+        }
+    }
+
+    @Override
+    public void flush() {
+        // nothing is buffered
+    }
+
+    @Override
+    public synchronized void replaceContent(FolderPath folder, String id, InputStream content) {
+        Box b = box(folder);
+        Item i = b.items.get(id);
+        if (i == null) {
+            throw new StoreException("no item '" + id + "' in local folder '" + folder + "'", null);
+        }
+        b.items.put(id, new Item(i.flags, readAll(content, folder), i.uidHint));
+    }
+
+    @Override
+    public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
+        Box b = box(folder);
+        Item i = b.items.get(id);
+        if (i == null) {
+            throw new StoreException("no item '" + id + "' in local folder '" + folder + "'", null);
+        }
+        b.items.put(id, new Item(flags, i.content, i.uidHint));
+    }
+
+    @Override
+    public synchronized void move(FolderPath from, String id, FolderPath to) {
+        Box a = box(from);
+        Box z = box(to);
+        Item i = a.items.remove(id);
+        if (i == null) {
+            throw new StoreException("no item '" + id + "' in local folder '" + from + "'", null);
+        }
+        z.items.put(id, i);
+    }
+
+    @Override
+    public synchronized void delete(FolderPath folder, String id) {
+        Box b = boxes.get(folder);
+        if (b != null) {
+            b.items.remove(id);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
