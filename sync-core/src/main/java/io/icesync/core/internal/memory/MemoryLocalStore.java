@@ -160,7 +160,8 @@ public final class MemoryLocalStore implements LocalStore {
         if (i == null) {
             throw new StoreException("no item '" + id + "' in local folder '" + from + "'", null);
         }
-        z.items.put(id, i);
+        // The UID hint belongs to the old folder, as in the Maildir store.
+        z.items.put(id, new Item(i.flags, i.content, 0));
     }
 
     @Override
