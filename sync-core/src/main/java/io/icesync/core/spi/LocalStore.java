@@ -31,8 +31,8 @@ public interface LocalStore extends AutoCloseable {
     InputStream open(FolderPath folder, String id);
 
     /**
-     * Writes a new item and returns its id. The item is visible at once but may not survive a
-     * crash until {@link #flush} returns.
+     * Writes a new item and returns its id. The item is visible to this store object at once, but
+     * may not survive a crash (nor be seen by other programs) until {@link #flush} returns.
      *
      * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
      */

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,13 +34,20 @@ class ConvergenceTest {
     @EnumSource(ConflictPolicy.class)
     void randomOperationsOnBothSidesAlwaysConverge(ConflictPolicy policy) {
         for (long seed = 1; seed <= 40; seed++) {
-            runSeed(seed, policy);
+            runSeed(seed, policy, new EngineFixture());
         }
     }
 
-    private void runSeed(long seed, ConflictPolicy policy) {
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void theSameHoldsOnMaildirAndSqlite(ConflictPolicy policy, @TempDir Path dir) {
+        for (long seed = 100; seed <= 105; seed++) {
+            runSeed(seed, policy, new EngineFixture(dir.resolve("seed" + seed)));
+        }
+    }
+
+    private void runSeed(long seed, ConflictPolicy policy, EngineFixture fx) {
         Random rnd = new Random(seed);
-        EngineFixture fx = new EngineFixture();
         fx.policy(policy);
         MemoryRemote r = fx.remote;
         r.qresync = rnd.nextBoolean();

@@ -20,8 +20,19 @@ class EngineFixture {
     static final FolderPath ARCHIVE = FolderPath.of("Archive");
 
     MemoryRemote remote = new MemoryRemote();
-    LocalStore local = LocalStores.inMemory();
-    SyncStateStore state = StateStores.inMemory();
+    LocalStore local;
+    SyncStateStore state;
+
+    EngineFixture() {
+        local = LocalStores.inMemory();
+        state = StateStores.inMemory();
+    }
+
+    /** The default stores on disk: a Maildir tree and a SQLite file in {@code dir}. */
+    EngineFixture(java.nio.file.Path dir) {
+        local = LocalStores.maildir(dir.resolve("mail"));
+        state = StateStores.sqlite(dir.resolve("state.db"));
+    }
     SyncSettings settings = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).build();
 
     SyncEngine engine() {

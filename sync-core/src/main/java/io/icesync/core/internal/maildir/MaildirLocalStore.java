@@ -239,6 +239,18 @@ public final class MaildirLocalStore implements LocalStore {
                 throw new StoreException("cannot list local folder '" + path + "'", e);
             }
         }
+        // Items added but not yet flushed are this process's: it sees them at once, others after flush().
+        for (Map.Entry<Path, Path> e : staged.entrySet()) {
+            if (e.getValue().getParent().getParent().equals(f.dir)) {
+                String name = e.getValue().getFileName().toString();
+                String id = MaildirNames.idOf(name);
+                try {
+                    out.add(new LocalItem(id, flagsOf(f, id, name), Files.size(e.getKey()), MaildirNames.uidOf(name)));
+                } catch (IOException ex) {
+                    throw new StoreException("cannot read new item '" + id + "' of local folder '" + path + "'", ex);
+                }
+            }
+        }
         return out;
     }
 
