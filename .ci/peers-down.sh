@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Stop what .ci/peers-up.sh started.
+set -u
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${ICESYNC_SHARED:-$(dirname "$REPO")/shared}
+PEERS=${ICESYNC_PEERS:-/tmp/icesync-peers}
+bash "$SHARED/peers/dovecot-down.sh" "$PEERS/dovecot"

@@ -1,0 +1,229 @@
+package io.icesync.imap;
+
+import io.icesync.core.Endpoint;
+import io.icesync.core.Flags;
+import io.icesync.core.Folder;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.InvalidSettingException;
+import io.icesync.core.spi.ContentSource;
+import io.icesync.core.spi.FetchMode;
+import io.icesync.core.spi.ItemSink;
+import io.icesync.core.spi.RemoteChanges;
+import io.icesync.core.spi.RemoteCursor;
+import io.icesync.core.spi.RemoteItem;
+import io.icesync.core.spi.RemoteStore;
+import io.icesync.core.spi.ServerInfo;
+import io.icesync.imap.internal.AngusImapStore;
+import io.icesync.imap.internal.CapturingTrust;
+import io.icesync.imap.internal.ImapOptions;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The server side of a sync over IMAP, with IceWarp's extensions used where the server advertises
+ * them and the standard path (CONDSTORE/QRESYNC, METADATA, ACL) everywhere. Certificates are
+ * verified, host name included; a certificate the user accepted can be added with
+ * {@link Builder#trust(X509Certificate)}.
+ *
+ * <pre>{@code
+ * RemoteStore remote = ImapRemoteStore.builder()
+ *         .endpoint(new Endpoint("mail.example.com", 143, Security.STARTTLS))
+ *         .login("jean@example.com").password(secret)
+ *         .build();
+ * }</pre>
+ */
+public final class ImapRemoteStore implements RemoteStore {
+    private final AngusImapStore impl;
+
+    private ImapRemoteStore(ImapOptions opt) {
+        this.impl = new AngusImapStore(opt);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** True once the IceWarp connector greeting ({@code X-ICEWARP-SERVER iwconnector}) was sent on this connection. */
+    public boolean iceWarpConnectorMode() {
+        return impl.iceWarpHelloSent();
+    }
+
+    @Override
+    public ServerInfo connect() {
+        return impl.connect();
+    }
+
+    @Override
+    public List<Folder> folders() {
+        impl.connect();
+        return impl.folders();
+    }
+
+    @Override
+    public void createFolder(FolderPath path, FolderKind kind) {
+        impl.connect();
+        impl.createFolder(path, kind);
+    }
+
+    @Override
+    public void renameFolder(FolderPath from, FolderPath to) {
+        impl.connect();
+        impl.renameFolder(from, to);
+    }
+
+    @Override
+    public void deleteFolder(FolderPath path) {
+        impl.connect();
+        impl.deleteFolder(path);
+    }
+
+    @Override
+    public RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
+        impl.connect();
+        return impl.changes(folder, since, withMessageIds);
+    }
+
+    @Override
+    public RemoteCursor status(FolderPath folder) {
+        impl.connect();
+        return impl.status(folder);
+    }
+
+    @Override
+    public void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink) {
+        impl.connect();
+        impl.fetch(folder, items, mode, sink);
+    }
+
+    @Override
+    public long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content) {
+        impl.connect();
+        return impl.append(folder, flags, internalDate, size, content);
+    }
+
+    @Override
+    public void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid) {
+        impl.connect();
+        impl.setFlags(folder, flagsByUid);
+    }
+
+    @Override
+    public Map<Long, Long> move(FolderPath from, Collection<Long> uids, FolderPath to) {
+        impl.connect();
+        return impl.move(from, uids, to);
+    }
+
+    @Override
+    public void delete(FolderPath folder, Collection<Long> uids) {
+        impl.connect();
+        impl.delete(folder, uids);
+    }
+
+    @Override
+    public List<Long> findByMessageId(FolderPath folder, String messageId) {
+        impl.connect();
+        return impl.findByMessageId(folder, messageId);
+    }
+
+    @Override
+    public void close() {
+        impl.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ImapRemoteStore[" + impl + "]";
+    }
+
+    /** Builds an {@link ImapRemoteStore}; endpoint, login and password are required. */
+    public static final class Builder {
+        private Endpoint endpoint;
+        private String login;
+        private char[] password;
+        private final List<X509Certificate> trusted = new ArrayList<>();
+        private String clientVersion = "IceSync 0.1";
+        private Duration connectTimeout = Duration.ofSeconds(20);
+        private Duration readTimeout = Duration.ofSeconds(120);
+        private boolean folderKinds = true;
+        private boolean iceWarpHello = true;
+
+        private Builder() {
+        }
+
+        public Builder endpoint(Endpoint e) {
+            this.endpoint = Objects.requireNonNull(e, "endpoint");
+            return this;
+        }
+
+        public Builder login(String login) {
+            this.login = Objects.requireNonNull(login, "login");
+            return this;
+        }
+
+        /** The password; the array is copied, so the caller may wipe its own. */
+        public Builder password(char[] password) {
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3). */
+        public Builder trust(X509Certificate cert) {
+            trusted.add(Objects.requireNonNull(cert, "cert"));
+            return this;
+        }
+
+        /** Trusts the certificates in PEM text. */
+        public Builder trustPem(String pem) {
+            try {
+                trusted.addAll(CapturingTrust.parsePem(pem));
+            } catch (CertificateException e) {
+                throw new InvalidSettingException("trustedCertificate", "not a PEM certificate: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** The version sent with the IceWarp connector greeting. */
+        public Builder clientVersion(String v) {
+            this.clientVersion = Objects.requireNonNull(v, "clientVersion");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = Objects.requireNonNull(d, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = Objects.requireNonNull(d, "readTimeout");
+            return this;
+        }
+
+        /** Read folder kinds from the Kolab folder-type METADATA (one command per folder; default on). */
+        public Builder folderKinds(boolean on) {
+            this.folderKinds = on;
+            return this;
+        }
+
+        /** Send {@code X-ICEWARP-SERVER iwconnector} when the server advertises it (default on). */
+        public Builder iceWarpConnectorMode(boolean on) {
+            this.iceWarpHello = on;
+            return this;
+        }
+
+        public ImapRemoteStore build() {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+            return new ImapRemoteStore(new ImapOptions(endpoint, login, password, List.copyOf(trusted), clientVersion,
+                    connectTimeout, readTimeout, folderKinds, iceWarpHello));
+        }
+    }
+}
