@@ -129,6 +129,18 @@ public abstract class RemoteStoreContract {
     }
 
     @Test
+    void aParentCreatedImplicitlyCanBeCreatedAsARealFolderLater() {
+        FolderPath parent = top.child("Implicit");
+        FolderPath child = parent.child("Child");
+        store.createFolder(child, FolderKind.MAIL);
+        store.createFolder(parent, FolderKind.MAIL);
+        assertThat(paths()).contains(parent, child);
+        add(store, parent, message("<in-parent@icesync.test>", "p"), Flags.NONE);
+        assertThat(store.changes(parent, null, true).items()).extracting(RemoteItem::messageId)
+                .containsExactly("<in-parent@icesync.test>");
+    }
+
+    @Test
     void itemsRoundTripByteForByteWithFlagsAndKeywords() {
         FolderPath f = top.child("Items");
         store.createFolder(f, FolderKind.MAIL);

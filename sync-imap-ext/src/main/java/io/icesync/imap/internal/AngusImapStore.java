@@ -244,6 +244,15 @@ public final class AngusImapStore implements RemoteStore {
         }
     }
 
+    private static boolean isPlaceholder(IMAPFolder f) throws MessagingException {
+        for (String a : f.getAttributes()) {
+            if (a.equalsIgnoreCase("\\Noselect") || a.equalsIgnoreCase("\\NonExistent")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPersonal(String name, Set<String> prefixes) {
         if (prefixes.contains("")) {
             // The personal namespace is the root: other namespaces (shared/, ~user@domain) have their own prefixes.
@@ -305,7 +314,16 @@ public final class AngusImapStore implements RemoteStore {
         String name = mailbox(path);
         try {
             IMAPFolder f = (IMAPFolder) live().getFolder(name);
-            if (!f.exists() && !f.create(jakarta.mail.Folder.HOLDS_MESSAGES | jakarta.mail.Folder.HOLDS_FOLDERS)) {
+            if (f.exists() && isPlaceholder(f)) {
+                // A parent the server lists as \Noselect: CREATE makes it a folder that holds items too.
+                onStore("create folder '" + path + "'", p -> {
+                    Argument a = new Argument();
+                    writeMailbox(a, name);
+                    Response[] r = p.command("CREATE", a);
+                    p.handleResult(r[r.length - 1]);
+                    return null;
+                });
+            } else if (!f.exists() && !f.create(jakarta.mail.Folder.HOLDS_MESSAGES | jakarta.mail.Folder.HOLDS_FOLDERS)) {
                 throw new ProtocolException("the server " + server() + " did not create folder '" + path + "'", null, null);
             }
         } catch (IceSyncException e) {

@@ -172,7 +172,7 @@ final class FolderTreeSync {
                     remote.put(s.path(), new Folder(s.path(), s.kind(), io.icesync.core.SpecialUse.NONE,
                             io.icesync.core.Rights.ALL));
                     state.putFolder(new FolderState(s.id(), s.path(), s.kind(), l.id(), null));
-                    changes.add("re-created on server (local copy holds unsynced items): " + s.path());
+                    changes.add("re-created on server (the local copy holds sub-folders or unsynced items): " + s.path());
                 } else {
                     ctx.local().deleteFolder(s.path());
                     local.remove(s.path());

@@ -64,6 +64,7 @@ final class LocalMoves {
     }
 
     private void move(FolderState from, FolderState to, List<ItemState> rows) {
+        ctx.monitor().plan(0, rows.size(), 0);
         List<PendingOp> ops = new ArrayList<>();
         List<Long> uids = new ArrayList<>();
         for (ItemState r : rows) {
