@@ -1,6 +1,10 @@
 package io.icesync.core.settings;
 
-/** Where an administrator imposed a value (F10.2); a more specific level overrides a more general one. */
+/**
+ * Where an administrator set a value (F10.2; guide: "au niveau global, au niveau domaine et au
+ * niveau utilisateur"). The most specific level that mentions a setting decides: USER over DOMAIN
+ * over GLOBAL.
+ */
 public enum PolicyLevel {
     GLOBAL, DOMAIN, USER
 }

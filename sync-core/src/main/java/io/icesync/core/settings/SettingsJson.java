@@ -1,15 +1,22 @@
 package io.icesync.core.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,49 +25,98 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Settings as JSON, with field names that say their unit ({@code standardIntervalMinutes},
- * {@code delayBetweenItemsMs}). Missing fields take the guide's defaults; an unknown field (a
- * typo), a wrong type or an out-of-bounds value is an {@link InvalidSettingException} naming it.
+ * {@link SyncSettings} as JSON, in and out: {@code SettingsJson.write(settings)},
+ * {@code SettingsJson.read(text)}.
+ *
+ * <p>Field names are stable and say their unit where there is one; durations are written as
+ * whole numbers, never as ISO strings, so a person can read and edit the file:
+ * <pre>{@code
+ * {
+ *   "structureIntervalMinutes" : 60,
+ *   "priorityIntervalMinutes" : 1,
+ *   "standardIntervalMinutes" : 10,
+ *   "galIntervalMinutes" : 60,
+ *   "galSync" : false,
+ *   "syncAfterLocalChange" : false,
+ *   "conflictPolicy" : "SERVER_WINS",
+ *   "folderSyncThreshold" : 1024,
+ *   "downloadMode" : "FULL",
+ *   "downloadThresholdMb" : 5,
+ *   "applyThresholdToExisting" : false,
+ *   "wholeDocuments" : false,
+ *   "mailsOfLastDays" : 0,
+ *   "delayBetweenItemsMs" : 1,
+ *   "revertReadOnlyChanges" : false,
+ *   "syncSignature" : false,
+ *   "disableTnef" : true,
+ *   "defaultSelection" : "SELECTED",
+ *   "folderSelections" : { "INBOX" : "PRIORITY", "Projets" : "INHERIT" }
+ * }
+ * }</pre>
+ * These names are also the names policies lock ({@link SettingsPolicy}).
+ *
+ * <p>Reading is strict, because a settings file is often written by hand: a missing field takes
+ * the guide's default; an unknown field is rejected (a typo would otherwise be silently ignored),
+ * with the closest known name suggested; a duplicated field, a wrong type, {@code null}, or an
+ * out-of-bounds value is rejected. Every error is an {@link InvalidSettingException} whose
+ * {@link InvalidSettingException#setting()} is the JSON field name and whose message gives the
+ * value and the bound: {@code "standardIntervalMinutes: 5 minutes is below the minimum of 10 minutes"}.
+ * Enum values are written in upper case and read in any case.
+ *
+ * <p>Folder paths in {@code folderSelections} are written {@code "A/B/C"} ({@link FolderPath#toString()}).
+ * A folder name that itself contains {@code /} or {@code \} is written with a backslash before that
+ * character ({@code "Q1\/Q2"} is one folder named {@code Q1/Q2}).
  */
 public final class SettingsJson {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private record Field(Function<SyncSettings, Object> get, BiConsumer<SyncSettings.Builder, JsonNode> set) {
+    /**
+     * One setting: its JSON name, the name the builder's errors use, how to write and read it, and
+     * how to turn a typed Java value (a Duration, an enum, a map) into its JSON form (for policies).
+     */
+    private record Field(String json, String java, Function<SyncSettings, JsonNode> write,
+                         BiConsumer<SyncSettings.Builder, JsonNode> read, Function<Object, JsonNode> convert) {
     }
 
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
     static {
-        minutes("structureIntervalMinutes", SyncSettings::structureInterval, SyncSettings.Builder::structureInterval);
-        minutes("priorityIntervalMinutes", SyncSettings::priorityInterval, SyncSettings.Builder::priorityInterval);
-        minutes("standardIntervalMinutes", SyncSettings::standardInterval, SyncSettings.Builder::standardInterval);
-        minutes("galIntervalMinutes", SyncSettings::galInterval, SyncSettings.Builder::galInterval);
+        minutes("structureIntervalMinutes", "structureInterval", SyncSettings::structureInterval,
+                SyncSettings.Builder::structureInterval);
+        minutes("priorityIntervalMinutes", "priorityInterval", SyncSettings::priorityInterval,
+                SyncSettings.Builder::priorityInterval);
+        minutes("standardIntervalMinutes", "standardInterval", SyncSettings::standardInterval,
+                SyncSettings.Builder::standardInterval);
+        minutes("galIntervalMinutes", "galInterval", SyncSettings::galInterval, SyncSettings.Builder::galInterval);
         bool("galSync", SyncSettings::galSync, SyncSettings.Builder::galSync);
         bool("syncAfterLocalChange", SyncSettings::syncAfterLocalChange, SyncSettings.Builder::syncAfterLocalChange);
-        FIELDS.put("conflictPolicy", new Field(SyncSettings::conflictPolicy,
-                (b, n) -> b.conflictPolicy(enumValue("conflictPolicy", n, ConflictPolicy.class))));
-        FIELDS.put("folderSyncThreshold", new Field(SyncSettings::folderSyncThreshold,
-                (b, n) -> b.folderSyncThreshold((int) integer("folderSyncThreshold", n))));
-        FIELDS.put("downloadMode", new Field(SyncSettings::downloadMode,
-                (b, n) -> b.downloadMode(enumValue("downloadMode", n, DownloadMode.class))));
-        FIELDS.put("downloadThresholdMb", new Field(s -> s.downloadThresholdBytes() / SyncSettings.MB,
-                (b, n) -> b.downloadThresholdMb(integer("downloadThresholdMb", n))));
+        enumeration("conflictPolicy", ConflictPolicy.class, SyncSettings::conflictPolicy,
+                SyncSettings.Builder::conflictPolicy);
+        whole("folderSyncThreshold", "items", s -> (long) s.folderSyncThreshold(), (b, v) -> b.folderSyncThreshold(
+                (int) SyncSettings.checkRange("folderSyncThreshold", v, SyncSettings.MIN_FOLDER_SYNC_THRESHOLD,
+                        SyncSettings.MAX_FOLDER_SYNC_THRESHOLD, "items")));
+        enumeration("downloadMode", DownloadMode.class, SyncSettings::downloadMode, SyncSettings.Builder::downloadMode);
+        whole("downloadThresholdMb", "MB", SyncSettings::downloadThresholdMb, SyncSettings.Builder::downloadThresholdMb);
         bool("applyThresholdToExisting", SyncSettings::applyThresholdToExisting,
                 SyncSettings.Builder::applyThresholdToExisting);
         bool("wholeDocuments", SyncSettings::wholeDocuments, SyncSettings.Builder::wholeDocuments);
-        FIELDS.put("mailsOfLastDays", new Field(SyncSettings::mailsOfLastDays,
-                (b, n) -> b.mailsOfLastDays((int) integer("mailsOfLastDays", n))));
-        FIELDS.put("delayBetweenItemsMs", new Field(s -> s.delayBetweenItems().toMillis(),
-                (b, n) -> b.delayBetweenItems(Duration.ofMillis(integer("delayBetweenItemsMs", n)))));
+        whole("mailsOfLastDays", "days", s -> (long) s.mailsOfLastDays(), (b, v) -> b.mailsOfLastDays(
+                (int) SyncSettings.checkRange("mailsOfLastDays", v, 0, SyncSettings.MAX_MAILS_OF_LAST_DAYS, "days")));
+        millis("delayBetweenItemsMs", "delayBetweenItems", SyncSettings::delayBetweenItems,
+                SyncSettings.Builder::delayBetweenItems);
         bool("revertReadOnlyChanges", SyncSettings::revertReadOnlyChanges, SyncSettings.Builder::revertReadOnlyChanges);
         bool("syncSignature", SyncSettings::syncSignature, SyncSettings.Builder::syncSignature);
-        FIELDS.put("defaultSelection", new Field(SyncSettings::defaultSelection,
-                (b, n) -> b.defaultSelection(enumValue("defaultSelection", n, FolderSelection.class))));
-        FIELDS.put("folderSelections", new Field(s -> {
-            Map<String, String> m = new TreeMap<>();
-            s.folderSelections().forEach((p, v) -> m.put(p.toString(), v.name()));
-            return m;
-        }, SettingsJson::readSelections));
+        bool("disableTnef", SyncSettings::disableTnef, SyncSettings.Builder::disableTnef);
+        enumeration("defaultSelection", FolderSelection.class, SyncSettings::defaultSelection,
+                SyncSettings.Builder::defaultSelection);
+        FIELDS.put("folderSelections", new Field("folderSelections", "folderSelections",
+                s -> writeSelections(s.folderSelections()), SettingsJson::readSelections,
+                SettingsJson::convertSelections));
     }
 
     private SettingsJson() {
@@ -68,9 +124,10 @@ public final class SettingsJson {
 
     /** The JSON names of all settings, in document order: the names policies lock. */
     public static Set<String> names() {
-        return FIELDS.keySet();
+        return Collections.unmodifiableSet(FIELDS.keySet());
     }
 
+    /** The settings as indented JSON, every field present. */
     public static String write(SyncSettings s) {
         try {
             return MAPPER.writeValueAsString(toTree(s));
@@ -79,96 +136,324 @@ public final class SettingsJson {
         }
     }
 
+    /** The settings as a JSON tree, every field present, in {@link #names()} order. */
     public static ObjectNode toTree(SyncSettings s) {
-        ObjectNode o = MAPPER.createObjectNode();
-        FIELDS.forEach((name, f) -> o.set(name, MAPPER.valueToTree(f.get().apply(s))));
+        ObjectNode o = NODES.objectNode();
+        FIELDS.forEach((name, f) -> o.set(name, f.write().apply(s)));
         return o;
     }
 
+    /** Reads settings; missing fields take the guide's defaults. See the class comment for errors. */
     public static SyncSettings read(String json) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidSettingException("settings", "not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        return fromTree(n);
+        return fromTree(parse("settings", json));
     }
 
+    /** Reads settings from a tree; missing fields take the guide's defaults; null means all defaults. */
     public static SyncSettings fromTree(JsonNode n) {
         return fromTree(n, SyncSettings.builder());
     }
 
-    /** Applies the fields present in {@code n} on top of {@code b}. */
+    /** Applies the fields present in {@code n} on top of the values already in {@code b}. */
     static SyncSettings fromTree(JsonNode n, SyncSettings.Builder b) {
-        if (n == null || n.isNull()) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
             return b.build();
         }
         if (!n.isObject()) {
-            throw new InvalidSettingException("settings", "expected a JSON object, got " + n.getNodeType());
+            throw new InvalidSettingException("settings", "expected a JSON object of settings, got " + shown(n));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Field f = FIELDS.get(e.getKey());
-            if (f == null) {
-                throw new InvalidSettingException(e.getKey(), "unknown setting; known settings are " + FIELDS.keySet());
-            }
-            f.set().accept(b, e.getValue());
+            readInto(b, field(e.getKey()), e.getValue());
         }
         return b.build();
     }
 
-    private static void minutes(String name, Function<SyncSettings, Duration> get,
-                                BiConsumer<SyncSettings.Builder, Duration> set) {
-        FIELDS.put(name, new Field(s -> get.apply(s).toMinutes(),
-                (b, n) -> set.accept(b, Duration.ofMinutes(integer(name, n)))));
+    // ---- package-private helpers for SettingsPolicy ----------------------------------------------
+
+    /** The field named {@code name}, or an InvalidSettingException naming it (with a suggestion). */
+    private static Field field(String name) {
+        Field f = FIELDS.get(name);
+        if (f == null) {
+            throw unknown(name);
+        }
+        return f;
     }
 
-    private static void bool(String name, Function<SyncSettings, Boolean> get,
-                             BiConsumer<SyncSettings.Builder, Boolean> set) {
-        FIELDS.put(name, new Field(get::apply, (b, n) -> {
-            if (!n.isBoolean()) {
-                throw new InvalidSettingException(name, "expected true or false, got " + n);
+    /** Rejects a name that is not a setting. */
+    static void checkName(String name) {
+        field(name);
+    }
+
+    /** Checks {@code value} for setting {@code name} and returns its canonical JSON form. */
+    static JsonNode canonical(String name, JsonNode value) {
+        Field f = field(name);
+        SyncSettings.Builder b = SyncSettings.builder();
+        readInto(b, f, value);
+        return f.write().apply(b.build());
+    }
+
+    /** Turns a Java value (JsonNode, Duration, enum, number, boolean, string, selection map) into its checked JSON form. */
+    static JsonNode valueOf(String name, Object value) {
+        Field f = field(name);
+        JsonNode n = value instanceof JsonNode j ? j : f.convert().apply(value);
+        return canonical(name, n);
+    }
+
+    /** The JSON value of setting {@code name} in {@code s}. */
+    static JsonNode get(SyncSettings s, String name) {
+        return field(name).write().apply(s);
+    }
+
+    static JsonNode parse(String what, String json) {
+        if (json == null) {
+            throw new InvalidSettingException(what, "no JSON given");
+        }
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSettingException(what, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (n == null || n.isMissingNode()) {
+            throw new InvalidSettingException(what, "empty document; write {} for all defaults");
+        }
+        return n;
+    }
+
+    static String shown(JsonNode n) {
+        return n == null ? "nothing" : n.toString();
+    }
+
+    static String folderKey(FolderPath p) {
+        List<String> parts = new ArrayList<>();
+        for (String name : p.names()) {
+            parts.add(name.replace("\\", "\\\\").replace("/", "\\/"));
+        }
+        return String.join("/", parts);
+    }
+
+    static FolderPath parseFolderKey(String key) {
+        if (key.isEmpty()) {
+            return FolderPath.root();
+        }
+        List<String> names = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == key.length() || (key.charAt(i + 1) != '/' && key.charAt(i + 1) != '\\')) {
+                    throw new IllegalArgumentException("a backslash must be followed by / or \\");
+                }
+                cur.append(key.charAt(++i));
+            } else if (c == '/') {
+                names.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
             }
-            set.accept(b, n.booleanValue());
+        }
+        names.add(cur.toString());
+        return FolderPath.of(names);
+    }
+
+    // ---- field kinds ------------------------------------------------------------------------------
+
+    private static void readInto(SyncSettings.Builder b, Field f, JsonNode value) {
+        try {
+            f.read().accept(b, value);
+        } catch (InvalidSettingException e) {
+            if (e.setting().equals(f.java()) && !f.java().equals(f.json())) {
+                String prefix = f.java() + ": ";
+                String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+                throw new InvalidSettingException(f.json(), msg, e);
+            }
+            throw e;
+        }
+    }
+
+    private static void minutes(String json, String java, Function<SyncSettings, Duration> get,
+                                BiConsumer<SyncSettings.Builder, Duration> set) {
+        FIELDS.put(json, new Field(json, java, s -> NODES.numberNode(get.apply(s).toMinutes()), (b, n) -> {
+            long v = wholeNumber(json, n, "minutes");
+            Duration d;
+            try {
+                d = Duration.ofMinutes(v);
+            } catch (ArithmeticException e) {
+                throw new InvalidSettingException(json, v + " minutes is above the maximum of "
+                        + SyncSettings.MAX_INTERVAL.toMinutes() + " minutes (7 days)");
+            }
+            set.accept(b, d);
+        }, v -> {
+            if (v instanceof Duration d) {
+                if (d.getNano() != 0 || d.getSeconds() % 60 != 0) {
+                    throw new InvalidSettingException(json, SyncSettings.describeMinutes(d)
+                            + " is not a whole number of minutes");
+                }
+                return NODES.numberNode(d.toMinutes());
+            }
+            return plain(v);
         }));
     }
 
-    private static long integer(String name, JsonNode n) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new InvalidSettingException(name, "expected a whole number, got " + n);
+    private static void millis(String json, String java, Function<SyncSettings, Duration> get,
+                               BiConsumer<SyncSettings.Builder, Duration> set) {
+        FIELDS.put(json, new Field(json, java, s -> NODES.numberNode(get.apply(s).toMillis()), (b, n) -> {
+            long v = wholeNumber(json, n, "milliseconds");
+            set.accept(b, Duration.ofMillis(v));
+        }, v -> {
+            if (v instanceof Duration d) {
+                if (d.getNano() % 1_000_000 != 0) {
+                    throw new InvalidSettingException(json, d + " is not a whole number of milliseconds");
+                }
+                return NODES.numberNode(d.toMillis());
+            }
+            return plain(v);
+        }));
+    }
+
+    private static void whole(String json, String unit, Function<SyncSettings, Long> get,
+                              BiConsumer<SyncSettings.Builder, Long> set) {
+        FIELDS.put(json, new Field(json, json, s -> NODES.numberNode(get.apply(s)),
+                (b, n) -> set.accept(b, wholeNumber(json, n, unit)), SettingsJson::plain));
+    }
+
+    private static void bool(String json, Function<SyncSettings, Boolean> get,
+                             BiConsumer<SyncSettings.Builder, Boolean> set) {
+        FIELDS.put(json, new Field(json, json, s -> NODES.booleanNode(get.apply(s)), (b, n) -> {
+            if (n == null || !n.isBoolean()) {
+                throw new InvalidSettingException(json, "expected true or false, got " + shown(n));
+            }
+            set.accept(b, n.booleanValue());
+        }, SettingsJson::plain));
+    }
+
+    private static <E extends Enum<E>> void enumeration(String json, Class<E> type, Function<SyncSettings, E> get,
+                                                        BiConsumer<SyncSettings.Builder, E> set) {
+        FIELDS.put(json, new Field(json, json, s -> NODES.textNode(get.apply(s).name()),
+                (b, n) -> set.accept(b, enumValue(json, n, type)),
+                v -> v instanceof Enum<?> e ? NODES.textNode(e.name()) : plain(v)));
+    }
+
+    private static JsonNode plain(Object v) {
+        return MAPPER.valueToTree(v);
+    }
+
+    private static long wholeNumber(String name, JsonNode n, String unit) {
+        if (n != null && n.isIntegralNumber()) {
+            if (!n.canConvertToLong()) {
+                throw new InvalidSettingException(name, n + " " + unit + " is out of range");
+            }
+            return n.longValue();
         }
-        return n.longValue();
+        throw new InvalidSettingException(name, "expected a whole number of " + unit + ", got " + shown(n));
     }
 
     private static <E extends Enum<E>> E enumValue(String name, JsonNode n, Class<E> type) {
-        if (n.isTextual()) {
+        if (n != null && n.isTextual()) {
             try {
-                return Enum.valueOf(type, n.textValue().toUpperCase(Locale.ROOT));
+                return Enum.valueOf(type, n.textValue().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 // reported below
             }
         }
-        throw new InvalidSettingException(name, "expected one of " + java.util.Arrays.toString(type.getEnumConstants())
-                + ", got " + n);
+        throw new InvalidSettingException(name, "expected one of " + Arrays.toString(type.getEnumConstants())
+                + ", got " + shown(n));
+    }
+
+    private static JsonNode writeSelections(Map<FolderPath, FolderSelection> m) {
+        Map<String, String> sorted = new TreeMap<>();
+        m.forEach((p, v) -> sorted.put(folderKey(p), v.name()));
+        ObjectNode o = NODES.objectNode();
+        sorted.forEach(o::put);
+        return o;
+    }
+
+    private static JsonNode convertSelections(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<FolderPath, FolderSelection> typed = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                FolderPath p = e.getKey() instanceof FolderPath fp ? fp
+                        : e.getKey() instanceof String s ? parseKeyOrThrow(s) : null;
+                if (p == null || !(e.getValue() instanceof FolderSelection sel)) {
+                    throw new InvalidSettingException("folderSelections",
+                            "expected a map of folder path to FolderSelection, got " + m);
+                }
+                typed.put(p, sel);
+            }
+            return writeSelections(SyncSettings.builder().folderSelections(typed).build().folderSelections());
+        }
+        return plain(v);
     }
 
     private static void readSelections(SyncSettings.Builder b, JsonNode n) {
-        if (!n.isObject()) {
-            throw new InvalidSettingException("folderSelections", "expected an object of folder path -> selection, got " + n);
+        if (n == null || !n.isObject()) {
+            throw new InvalidSettingException("folderSelections",
+                    "expected an object of folder path -> selection, got " + shown(n));
         }
         Map<FolderPath, FolderSelection> m = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            FolderPath p;
+            FolderPath p = parseKeyOrThrow(e.getKey());
+            JsonNode v = e.getValue();
+            FolderSelection s;
             try {
-                p = FolderPath.parse(e.getKey(), '/');
-            } catch (IllegalArgumentException ex) {
-                throw new InvalidSettingException("folderSelections", "bad folder path '" + e.getKey() + "': "
-                        + ex.getMessage());
+                s = enumValue("folderSelections", v, FolderSelection.class);
+            } catch (InvalidSettingException ex) {
+                throw new InvalidSettingException("folderSelections", "\"" + e.getKey() + "\": expected one of "
+                        + Arrays.toString(FolderSelection.values()) + ", got " + shown(v));
             }
-            m.put(p, enumValue("folderSelections." + e.getKey(), e.getValue(), FolderSelection.class));
+            m.put(p, s);
         }
         b.folderSelections(m);
+    }
+
+    private static FolderPath parseKeyOrThrow(String key) {
+        FolderPath p;
+        try {
+            p = parseFolderKey(key);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidSettingException("folderSelections", "bad folder path \"" + key + "\": " + ex.getMessage());
+        }
+        if (p.isRoot()) {
+            throw new InvalidSettingException("folderSelections", "the root \"\" is not a folder; use defaultSelection");
+        }
+        return p;
+    }
+
+    // ---- unknown names ----------------------------------------------------------------------------
+
+    private static InvalidSettingException unknown(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : FIELDS.keySet()) {
+            int d = name.length() >= 4 && known.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))
+                    ? 0 : distance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        String hint = best != null && bestDistance <= Math.max(2, name.length() / 3)
+                ? "did you mean \"" + best + "\"? " : "";
+        return new InvalidSettingException(name, "unknown setting; " + hint + "known settings are " + FIELDS.keySet());
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

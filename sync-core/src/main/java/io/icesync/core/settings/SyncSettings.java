@@ -3,152 +3,335 @@ package io.icesync.core.settings;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every setting of the guide's settings dialog that concerns synchronisation (F10.1), immutable,
- * with the guide's default and bound next to each field. Built with {@link #builder()}; a value
- * out of bounds is rejected with an {@link InvalidSettingException} naming the setting, the value
- * and the bound.
+ * The settings of the guide's settings dialog that concern synchronisation (F10.1; guide,
+ * "DESCRIPTION DU PARAMETRAGE D'OUTLOOK SYNC", tabs "Avancé" and "Synchronisation"), immutable,
+ * with the guide's default and bound next to each component. Built once with {@link #builder()}
+ * (or {@link #toBuilder()}) and never changed, like HttpClient's {@code RequestConfig}.
  *
- * @param structureInterval        "Synchroniser la structure des dossiers après N minutes": default 60 ("Il est
- *                                 conseillé de mettre 60"), at least 1 minute
- * @param priorityInterval         "Synchroniser les dossiers prioritaires après N minutes": default 1, at least 1
- * @param standardInterval         "Synchroniser les dossiers standards sélectionnés": "on peut descendre à 10
- *                                 minutes": default 10, at least 10
- * @param galInterval              GAL sync "(minimum 60 minutes)": default 60, at least 60
- * @param galSync                  "Synchroniser automatiquement Global Address List": default true
- * @param syncAfterLocalChange     "Synchroniser le contenu ... tout de suite après une modification locale": default false
- * @param conflictPolicy           "Résolution de conflit": default server wins
- * @param folderSyncThreshold      "Seuil pour synchronisation dossier": default 1024 ("pas recommandé ... plus de
- *                                 1024"), 1 to 1,000,000
- * @param downloadMode             "Personnalisé / En-tête / Complet": default FULL
- * @param downloadThresholdBytes   "Seuil pour téléchargement complet (Mo)", used in CUSTOM mode: default 5 MB,
- *                                 1 MB to 2048 MB, whole MB
- * @param applyThresholdToExisting "Appliquer le seuil aux messages existants": default false
- * @param wholeDocuments           "Synchroniser les documents en entier": default false
- * @param mailsOfLastDays          "Synchroniser les emails de N derniers jours": 0 = all mail (default), up to 36,500
- * @param delayBetweenItems        "Délai entre traitement" in ms, "Ne pas mettre à 0": default 1 ms, 1 ms to 60 s
- * @param revertReadOnlyChanges    "Automatiquement annuler les modifications aux dossiers en lecture seule": default false
- * @param syncSignature            "Synchroniser la signature avec WebClient" (F10.6): default false
- * @param defaultSelection         the selection of a folder with no explicit choice (and no [inherit] parent):
- *                                 default SELECTED
- * @param folderSelections         explicit choices per folder (F4.2)
+ * <p>Every out-of-bounds value is rejected, by the builder setter and again by the constructor,
+ * with an {@link InvalidSettingException} whose message names the setting, the value and the
+ * bound: {@code "standardInterval: 5 minutes is below the minimum of 10 minutes"}. Values that are
+ * allowed but advised against by the guide (a structure interval under 60 minutes, a folder
+ * threshold over 1024) are reported by {@link #warnings()}, not thrown.
+ *
+ * <p>Where the guide gives no default, the one chosen here is said so in its line below.
+ * Settings of the same tabs that are left out, and why: the connection fields (e-mail, login,
+ * host, ports, security) belong to {@code Account}/{@code Endpoint}; "Ne pas afficher les erreurs
+ * de login/de connexion" and "Ne pas afficher l'état d'avancement" are presentation (the SDK always
+ * emits the events, the embedding app decides what to show, F2.4); "Utiliser les options Outlook"
+ * follows Outlook's own POP3 schedule, which has no meaning outside Outlook; "Ne pas vérifier
+ * Corbeille au lancement" is documented as "Ne pas utiliser"; the POP3 listener port and its
+ * start/stop (F10.4) belong to the profile runtime, not to synchronisation.
+ *
+ * <p>JSON names and units are those of {@link SettingsJson} ({@code standardIntervalMinutes},
+ * {@code delayBetweenItemsMs}, {@code downloadThresholdMb}, ...); policies lock settings by those names.
+ *
+ * @param structureInterval        "Synchroniser la structure des dossiers après N minutes": default 60 minutes
+ *                                 ("Il est conseillé de mettre 60"; "intervalle prédéfini (qui est de 60 minutes par
+ *                                 défaut)"). At least 1 minute, at most 7 days, whole minutes. Below 60 is allowed
+ *                                 but warned ("Il n'est pas recommandé de définir un intervalle inférieur à 60
+ *                                 minutes").
+ * @param priorityInterval         "Synchroniser les dossiers prioritaires (rouge) après N minutes": default 1 minute
+ *                                 ("1 minute par défaut"). At least 1 minute, at most 7 days, whole minutes.
+ * @param standardInterval         "Synchroniser les dossiers standards sélectionnés après N minutes": at least 10
+ *                                 minutes ("on peut descendre à 10 minutes"), at most 7 days, whole minutes. The
+ *                                 guide states only the floor; the default here is that floor, 10 minutes.
+ * @param galInterval              how often the Global Address List is synchronised: at least 60 minutes ("minimum
+ *                                 60 minutes"; "la GAL ne peut être synchronisée à un intervalle inférieur à une
+ *                                 heure"), at most 7 days, whole minutes; default 60 minutes.
+ * @param galSync                  "Synchroniser automatiquement Global Address List (GAL)": "A cocher pour que...";
+ *                                 an opt-in checkbox, default false.
+ * @param syncAfterLocalChange     "Synchroniser le contenu des dossiers sélectionnés tout de suite après une
+ *                                 modification locale" (F4.3): "Cliquez cette case si vous voulez", default false.
+ * @param conflictPolicy           "Résolution de conflit" (F4.4): "Le serveur est maître" / "Le client est maître".
+ *                                 The guide names no default; the first option, server wins, is the default (it
+ *                                 never overwrites another client's change on the server).
+ * @param folderSyncThreshold      "Seuil pour synchronisation dossier" (F4.5), in items: default 1024, the highest
+ *                                 value the guide advises ("Il n'est pas recommandé de mettre la valeur à plus de
+ *                                 1024"). At least 1; above 1024 is allowed but warned; at most 1,000,000 (a sanity
+ *                                 bound of ours, not the guide's).
+ * @param downloadMode             "Personnalisé / En-tête / Complet" (F4.6). The guide names no default; FULL
+ *                                 (the normal profile syncs everything, F10.3).
+ * @param downloadThresholdBytes   "Seuil pour téléchargement complet (Mo)", used in CUSTOM mode only ("Ce champ
+ *                                 n'est accessible que si l'option Personnalisé ... est sélectionnée"). Given in
+ *                                 whole MB (1 MB = 1,048,576 bytes), 1 MB to 2048 MB; the guide names no default,
+ *                                 5 MB here.
+ * @param applyThresholdToExisting "Appliquer le seuil aux messages existants": re-fetches messages truncated
+ *                                 earlier; meaningful in CUSTOM and FULL modes ("disponible pour les modes
+ *                                 Personnalisé et Complet"), ignored in HEADERS_ONLY. Default false ("Si cochée").
+ * @param wholeDocuments           "Synchroniser les documents en entier": documents ignore the threshold. Default
+ *                                 false ("Si l'option est cochée").
+ * @param mailsOfLastDays          "Synchroniser les emails de N derniers jours": 0 means all mail (the default);
+ *                                 0 to 36,500 days.
+ * @param delayBetweenItems        "Délai entre traitement": "une pause en milli secondes entre le traitement de deux
+ *                                 éléments ... Ne pas mettre à 0". Whole milliseconds, at least 1 ms, at most 60 s
+ *                                 (ours). The guide names no default; 1 ms, the smallest allowed pause.
+ * @param revertReadOnlyChanges    "Automatiquement annuler les modifications aux dossiers en lecture seule" (F4.9):
+ *                                 "A cocher si", default false.
+ * @param syncSignature            "Synchroniser la signature avec WebClient" (F10.6): a checkbox, default false.
+ * @param disableTnef              "Désactiver TNEF" (onglet Avancé, F10.5): never emit winmail.dat. Default true: the
+ *                                 guide's troubleshooting says "Comme TNEF est désactivé par Outlook Sync" and
+ *                                 has the user uncheck it, then check it again.
+ * @param defaultSelection         the selection of a folder with no explicit choice and no [hérite] ancestor
+ *                                 (F4.2): default SELECTED (everything is synced, F10.3). May not be INHERIT.
+ * @param folderSelections         explicit choices per folder (F4.2: "Synchronisation prioritaire", "Choisir -
+ *                                 Désélectionner", "Choisir tous" = INHERIT); the root is not a folder. Default empty.
  */
 public record SyncSettings(Duration structureInterval, Duration priorityInterval, Duration standardInterval,
                            Duration galInterval, boolean galSync, boolean syncAfterLocalChange,
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           boolean syncSignature, FolderSelection defaultSelection,
+                           boolean syncSignature, boolean disableTnef, FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
+
+    /** One MB ("Mo") as the guide's threshold counts it: 1,048,576 bytes. */
     static final long MB = 1024L * 1024;
+
+    static final Duration DEFAULT_STRUCTURE_INTERVAL = Duration.ofMinutes(60);
+    static final Duration ADVISED_MIN_STRUCTURE_INTERVAL = Duration.ofMinutes(60);
+    static final Duration MIN_STRUCTURE_INTERVAL = Duration.ofMinutes(1);
+    static final Duration DEFAULT_PRIORITY_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_PRIORITY_INTERVAL = Duration.ofMinutes(1);
+    static final Duration DEFAULT_STANDARD_INTERVAL = Duration.ofMinutes(10);
+    static final Duration MIN_STANDARD_INTERVAL = Duration.ofMinutes(10);
+    static final Duration DEFAULT_GAL_INTERVAL = Duration.ofMinutes(60);
+    static final Duration MIN_GAL_INTERVAL = Duration.ofMinutes(60);
+    static final Duration MAX_INTERVAL = Duration.ofDays(7);
+    static final int DEFAULT_FOLDER_SYNC_THRESHOLD = 1024;
+    static final int ADVISED_MAX_FOLDER_SYNC_THRESHOLD = 1024;
+    static final int MIN_FOLDER_SYNC_THRESHOLD = 1;
+    static final int MAX_FOLDER_SYNC_THRESHOLD = 1_000_000;
+    static final long DEFAULT_DOWNLOAD_THRESHOLD_MB = 5;
+    static final long MIN_DOWNLOAD_THRESHOLD_MB = 1;
+    static final long MAX_DOWNLOAD_THRESHOLD_MB = 2048;
+    static final int MAX_MAILS_OF_LAST_DAYS = 36_500;
+    static final Duration DEFAULT_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
+    static final Duration MIN_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
+    static final Duration MAX_DELAY_BETWEEN_ITEMS = Duration.ofSeconds(60);
+
     private static final SyncSettings DEFAULTS = new Builder().build();
 
+    /** Checks every bound; see the class comment for each one. */
     public SyncSettings {
-        atLeast("structureInterval", structureInterval, Duration.ofMinutes(1));
-        atLeast("priorityInterval", priorityInterval, Duration.ofMinutes(1));
-        atLeast("standardInterval", standardInterval, Duration.ofMinutes(10));
-        atLeast("galInterval", galInterval, Duration.ofMinutes(60));
-        within("folderSyncThreshold", folderSyncThreshold, 1, 1_000_000, "items");
-        if (downloadThresholdBytes % MB != 0) {
-            throw new InvalidSettingException("downloadThresholdMb", downloadThresholdBytes
-                    + " bytes is not a whole number of MB");
-        }
-        within("downloadThresholdMb", downloadThresholdBytes / MB, 1, 2048, "MB");
-        within("mailsOfLastDays", mailsOfLastDays, 0, 36_500, "days");
-        required("delayBetweenItems", delayBetweenItems);
-        if (delayBetweenItems.toMillis() < 1 || delayBetweenItems.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new InvalidSettingException("delayBetweenItems", delayBetweenItems.toMillis()
-                    + " ms is outside 1 ms to 60000 ms (the guide: never 0)");
-        }
+        checkMinutes("structureInterval", structureInterval, MIN_STRUCTURE_INTERVAL);
+        checkMinutes("priorityInterval", priorityInterval, MIN_PRIORITY_INTERVAL);
+        checkMinutes("standardInterval", standardInterval, MIN_STANDARD_INTERVAL);
+        checkMinutes("galInterval", galInterval, MIN_GAL_INTERVAL);
         required("conflictPolicy", conflictPolicy);
+        checkRange("folderSyncThreshold", folderSyncThreshold, MIN_FOLDER_SYNC_THRESHOLD, MAX_FOLDER_SYNC_THRESHOLD,
+                "items");
         required("downloadMode", downloadMode);
-        required("defaultSelection", defaultSelection);
-        if (defaultSelection == FolderSelection.INHERIT) {
-            throw new InvalidSettingException("defaultSelection", "INHERIT is a choice for one folder, not a default");
-        }
+        checkDownloadThresholdBytes("downloadThresholdBytes", downloadThresholdBytes);
+        checkRange("mailsOfLastDays", mailsOfLastDays, 0, MAX_MAILS_OF_LAST_DAYS, "days");
+        checkDelay("delayBetweenItems", delayBetweenItems);
+        checkDefaultSelection(defaultSelection);
         required("folderSelections", folderSelections);
+        folderSelections.forEach(SyncSettings::checkSelection);
         folderSelections = Map.copyOf(folderSelections);
     }
 
-    /** The guide's defaults. */
+    /** The guide's defaults (see the class comment). */
     public static SyncSettings defaults() {
         return DEFAULTS;
     }
 
+    /** A builder holding the guide's defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding these values. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
+    /** The download threshold in MB, as the guide's dialog and the JSON form show it. */
+    public long downloadThresholdMb() {
+        return downloadThresholdBytes / MB;
+    }
+
     /**
-     * The effective selection of a folder: its own choice, else SELECTED under an [inherit]
-     * ancestor, else the default. INHERIT itself resolves to SELECTED; never returns INHERIT.
+     * The effective selection of a folder (F4.2), always UNSELECTED, SELECTED or PRIORITY, never
+     * INHERIT:
+     * <ol>
+     *   <li>the folder's own choice, if it has one; its own INHERIT means SELECTED (the folder marked
+     *       [hérite] is itself selected);</li>
+     *   <li>else SELECTED if any ancestor is marked INHERIT ("tous les sous dossiers seront automatiquement
+     *       sélectionnés ... les anciens et ceux qui seront créés plus tard"), at any depth, even across an
+     *       intermediate folder that has its own choice: that choice is the intermediate folder's alone;</li>
+     *   <li>else {@link #defaultSelection()}.</li>
+     * </ol>
+     * PRIORITY is never inherited ("La priorité n'est pas héritée automatiquement"): a sub-folder of a
+     * priority folder follows rules 2 and 3. The root is not a folder and gets the default.
      */
     public FolderSelection selectionOf(FolderPath path) {
+        Objects.requireNonNull(path, "path");
         FolderSelection own = folderSelections.get(path);
         if (own != null) {
             return own == FolderSelection.INHERIT ? FolderSelection.SELECTED : own;
         }
-        for (FolderPath p = path; !p.isRoot() && !p.parent().isRoot(); p = p.parent()) {
-            if (folderSelections.get(p.parent()) == FolderSelection.INHERIT) {
+        for (FolderPath p = path; p.depth() > 1; ) {
+            p = p.parent();
+            if (folderSelections.get(p) == FolderSelection.INHERIT) {
                 return FolderSelection.SELECTED;
             }
         }
         return defaultSelection;
     }
 
-    private static void required(String name, Object value) {
+    /**
+     * Values that are allowed but that the guide advises against, one sentence each naming the
+     * setting (empty when there are none). Meant for a UI or a log, never thrown.
+     */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        if (structureInterval.compareTo(ADVISED_MIN_STRUCTURE_INTERVAL) < 0) {
+            w.add("structureInterval: " + describeMinutes(structureInterval) + " is below the advised "
+                    + describeMinutes(ADVISED_MIN_STRUCTURE_INTERVAL) + "; structure sync is costly for the server");
+        }
+        if (folderSyncThreshold > ADVISED_MAX_FOLDER_SYNC_THRESHOLD) {
+            w.add("folderSyncThreshold: " + folderSyncThreshold + " items is above the advised maximum of "
+                    + ADVISED_MAX_FOLDER_SYNC_THRESHOLD + " items; comparing large folders in full is costly in CPU");
+        }
+        if (priorityInterval.compareTo(standardInterval) > 0) {
+            w.add("priorityInterval: " + describeMinutes(priorityInterval) + " is longer than standardInterval ("
+                    + describeMinutes(standardInterval) + "); priority folders would sync less often than standard ones");
+        }
+        return List.copyOf(w);
+    }
+
+    // ---- bounds, shared by the constructor, the builder and SettingsJson -------------------------
+
+    static <T> T required(String name, T value) {
         if (value == null) {
             throw new InvalidSettingException(name, "a value is required");
         }
+        return value;
     }
 
-    private static void atLeast(String name, Duration d, Duration min) {
+    static Duration checkMinutes(String name, Duration d, Duration min) {
         required(name, d);
         if (d.compareTo(min) < 0) {
-            throw new InvalidSettingException(name, minutes(d) + " is below the minimum of " + minutes(min));
+            throw new InvalidSettingException(name, describeMinutes(d) + " is below the minimum of "
+                    + describeMinutes(min));
         }
-        if (d.compareTo(Duration.ofDays(7)) > 0) {
-            throw new InvalidSettingException(name, minutes(d) + " is above the maximum of 10080 minutes (7 days)");
+        if (d.compareTo(MAX_INTERVAL) > 0) {
+            throw new InvalidSettingException(name, describeMinutes(d) + " is above the maximum of "
+                    + describeMinutes(MAX_INTERVAL) + " (7 days)");
+        }
+        if (d.getNano() != 0 || d.getSeconds() % 60 != 0) {
+            throw new InvalidSettingException(name, describeMinutes(d) + " is not a whole number of minutes");
+        }
+        return d;
+    }
+
+    static Duration checkDelay(String name, Duration d) {
+        required(name, d);
+        if (d.compareTo(MIN_DELAY_BETWEEN_ITEMS) < 0) {
+            throw new InvalidSettingException(name, describeMillis(d) + " is below the minimum of "
+                    + describeMillis(MIN_DELAY_BETWEEN_ITEMS) + " (the guide: \"Ne pas mettre à 0\")");
+        }
+        if (d.compareTo(MAX_DELAY_BETWEEN_ITEMS) > 0) {
+            throw new InvalidSettingException(name, describeMillis(d) + " is above the maximum of "
+                    + describeMillis(MAX_DELAY_BETWEEN_ITEMS));
+        }
+        if (d.getNano() % 1_000_000 != 0) {
+            throw new InvalidSettingException(name, d + " is not a whole number of milliseconds");
+        }
+        return d;
+    }
+
+    static long checkRange(String name, long v, long min, long max, String unit) {
+        if (v < min) {
+            throw new InvalidSettingException(name, v + " " + unit + " is below the minimum of " + min + " " + unit);
+        }
+        if (v > max) {
+            throw new InvalidSettingException(name, v + " " + unit + " is above the maximum of " + max + " " + unit);
+        }
+        return v;
+    }
+
+    static long checkDownloadThresholdMb(String name, long mb) {
+        return checkRange(name, mb, MIN_DOWNLOAD_THRESHOLD_MB, MAX_DOWNLOAD_THRESHOLD_MB, "MB");
+    }
+
+    static long checkDownloadThresholdBytes(String name, long bytes) {
+        if (bytes % MB != 0) {
+            throw new InvalidSettingException(name, bytes + " bytes is not a whole number of MB (" + MB + " bytes)");
+        }
+        checkDownloadThresholdMb(name, bytes / MB);
+        return bytes;
+    }
+
+    static FolderSelection checkDefaultSelection(FolderSelection s) {
+        required("defaultSelection", s);
+        if (s == FolderSelection.INHERIT) {
+            throw new InvalidSettingException("defaultSelection",
+                    "INHERIT is not allowed: it is a choice for one folder and its sub-folders, not a default");
+        }
+        return s;
+    }
+
+    static void checkSelection(FolderPath folder, FolderSelection s) {
+        if (folder == null) {
+            throw new InvalidSettingException("folderSelections", "a folder path is required");
+        }
+        if (folder.isRoot()) {
+            throw new InvalidSettingException("folderSelections", "the root \"\" is not a folder; use defaultSelection");
+        }
+        if (s == null) {
+            throw new InvalidSettingException("folderSelections", "\"" + folder + "\": a selection is required");
         }
     }
 
-    private static String minutes(Duration d) {
-        long s = d.getSeconds();
-        return s % 60 == 0 ? (s / 60) + " minutes" : s + " seconds";
-    }
-
-    private static void within(String name, long v, long min, long max, String unit) {
-        if (v < min || v > max) {
-            throw new InvalidSettingException(name, v + " " + unit + " is outside " + min + " to " + max + " " + unit);
+    static String describeMinutes(Duration d) {
+        if (d.getNano() == 0 && d.getSeconds() % 60 == 0) {
+            long m = d.getSeconds() / 60;
+            return m + (Math.abs(m) == 1 ? " minute" : " minutes");
         }
+        if (d.getNano() == 0) {
+            return d.getSeconds() + " seconds";
+        }
+        return d.toString();
     }
 
-    /** Builds {@link SyncSettings}; unset fields keep the guide's defaults. */
+    static String describeMillis(Duration d) {
+        if (d.getNano() % 1_000_000 == 0) {
+            return d.toMillis() + " ms";
+        }
+        return d.toString();
+    }
+
+    /**
+     * Builds {@link SyncSettings}; starts from the guide's defaults (or from the values it was made
+     * from). Each setter rejects an out-of-bounds value at once with an {@link InvalidSettingException}.
+     */
     public static final class Builder {
-        private Duration structureInterval = Duration.ofMinutes(60);
-        private Duration priorityInterval = Duration.ofMinutes(1);
-        private Duration standardInterval = Duration.ofMinutes(10);
-        private Duration galInterval = Duration.ofMinutes(60);
-        private boolean galSync = true;
+        private Duration structureInterval = DEFAULT_STRUCTURE_INTERVAL;
+        private Duration priorityInterval = DEFAULT_PRIORITY_INTERVAL;
+        private Duration standardInterval = DEFAULT_STANDARD_INTERVAL;
+        private Duration galInterval = DEFAULT_GAL_INTERVAL;
+        private boolean galSync;
         private boolean syncAfterLocalChange;
         private ConflictPolicy conflictPolicy = ConflictPolicy.SERVER_WINS;
-        private int folderSyncThreshold = 1024;
+        private int folderSyncThreshold = DEFAULT_FOLDER_SYNC_THRESHOLD;
         private DownloadMode downloadMode = DownloadMode.FULL;
-        private long downloadThresholdBytes = 5 * MB;
+        private long downloadThresholdBytes = DEFAULT_DOWNLOAD_THRESHOLD_MB * MB;
         private boolean applyThresholdToExisting;
         private boolean wholeDocuments;
         private int mailsOfLastDays;
-        private Duration delayBetweenItems = Duration.ofMillis(1);
+        private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
         private boolean syncSignature;
+        private boolean disableTnef = true;
         private FolderSelection defaultSelection = FolderSelection.SELECTED;
         private final Map<FolderPath, FolderSelection> folderSelections = new LinkedHashMap<>();
 
@@ -172,40 +355,147 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
             syncSignature = s.syncSignature;
+            disableTnef = s.disableTnef;
             defaultSelection = s.defaultSelection;
             folderSelections.putAll(s.folderSelections);
         }
 
-        public Builder structureInterval(Duration d) { structureInterval = d; return this; }
-        public Builder priorityInterval(Duration d) { priorityInterval = d; return this; }
-        public Builder standardInterval(Duration d) { standardInterval = d; return this; }
-        public Builder galInterval(Duration d) { galInterval = d; return this; }
-        public Builder galSync(boolean b) { galSync = b; return this; }
-        public Builder syncAfterLocalChange(boolean b) { syncAfterLocalChange = b; return this; }
-        public Builder conflictPolicy(ConflictPolicy p) { conflictPolicy = p; return this; }
-        public Builder folderSyncThreshold(int n) { folderSyncThreshold = n; return this; }
-        public Builder downloadMode(DownloadMode m) { downloadMode = m; return this; }
-        public Builder downloadThresholdMb(long mb) { downloadThresholdBytes = mb * MB; return this; }
-        public Builder applyThresholdToExisting(boolean b) { applyThresholdToExisting = b; return this; }
-        public Builder wholeDocuments(boolean b) { wholeDocuments = b; return this; }
-        public Builder mailsOfLastDays(int days) { mailsOfLastDays = days; return this; }
-        public Builder delayBetweenItems(Duration d) { delayBetweenItems = d; return this; }
-        public Builder revertReadOnlyChanges(boolean b) { revertReadOnlyChanges = b; return this; }
-        public Builder syncSignature(boolean b) { syncSignature = b; return this; }
-        public Builder defaultSelection(FolderSelection s) { defaultSelection = s; return this; }
+        /** Folder structure period: default 60 minutes, 1 minute to 7 days; under 60 is warned. */
+        public Builder structureInterval(Duration d) {
+            structureInterval = checkMinutes("structureInterval", d, MIN_STRUCTURE_INTERVAL);
+            return this;
+        }
 
-        /** Sets one folder's choice; null removes it (the folder then follows its parents and the default). */
+        /** Priority folders period: default 1 minute, 1 minute to 7 days. */
+        public Builder priorityInterval(Duration d) {
+            priorityInterval = checkMinutes("priorityInterval", d, MIN_PRIORITY_INTERVAL);
+            return this;
+        }
+
+        /** Standard selected folders period: default 10 minutes, 10 minutes to 7 days. */
+        public Builder standardInterval(Duration d) {
+            standardInterval = checkMinutes("standardInterval", d, MIN_STANDARD_INTERVAL);
+            return this;
+        }
+
+        /** GAL period: default 60 minutes, 60 minutes to 7 days. */
+        public Builder galInterval(Duration d) {
+            galInterval = checkMinutes("galInterval", d, MIN_GAL_INTERVAL);
+            return this;
+        }
+
+        /** Synchronise the GAL automatically: default false. */
+        public Builder galSync(boolean b) {
+            galSync = b;
+            return this;
+        }
+
+        /** Sync a folder's content right after a local change (F4.3): default false. */
+        public Builder syncAfterLocalChange(boolean b) {
+            syncAfterLocalChange = b;
+            return this;
+        }
+
+        /** Conflict policy (F4.4): default SERVER_WINS. */
+        public Builder conflictPolicy(ConflictPolicy p) {
+            conflictPolicy = required("conflictPolicy", p);
+            return this;
+        }
+
+        /** Folder sync threshold in items (F4.5): default 1024, 1 to 1,000,000; over 1024 is warned. */
+        public Builder folderSyncThreshold(int n) {
+            folderSyncThreshold = (int) checkRange("folderSyncThreshold", n, MIN_FOLDER_SYNC_THRESHOLD,
+                    MAX_FOLDER_SYNC_THRESHOLD, "items");
+            return this;
+        }
+
+        /** Download mode (F4.6): default FULL. */
+        public Builder downloadMode(DownloadMode m) {
+            downloadMode = required("downloadMode", m);
+            return this;
+        }
+
+        /** Custom download threshold in whole MB: default 5, 1 to 2048. */
+        public Builder downloadThresholdMb(long mb) {
+            downloadThresholdBytes = checkDownloadThresholdMb("downloadThresholdMb", mb) * MB;
+            return this;
+        }
+
+        /** Custom download threshold in bytes, a whole number of MB (1,048,576 bytes): 1 MB to 2048 MB. */
+        public Builder downloadThresholdBytes(long bytes) {
+            downloadThresholdBytes = checkDownloadThresholdBytes("downloadThresholdBytes", bytes);
+            return this;
+        }
+
+        /** Re-fetch messages truncated earlier (CUSTOM and FULL modes): default false. */
+        public Builder applyThresholdToExisting(boolean b) {
+            applyThresholdToExisting = b;
+            return this;
+        }
+
+        /** Documents ignore the threshold: default false. */
+        public Builder wholeDocuments(boolean b) {
+            wholeDocuments = b;
+            return this;
+        }
+
+        /** Only mails of the last N days: 0 = all mail (default), 0 to 36,500. */
+        public Builder mailsOfLastDays(int days) {
+            mailsOfLastDays = (int) checkRange("mailsOfLastDays", days, 0, MAX_MAILS_OF_LAST_DAYS, "days");
+            return this;
+        }
+
+        /** Pause between two items: default 1 ms, whole ms, 1 ms to 60 s, never 0. */
+        public Builder delayBetweenItems(Duration d) {
+            delayBetweenItems = checkDelay("delayBetweenItems", d);
+            return this;
+        }
+
+        /** Silently revert local changes in read-only folders (F4.9): default false. */
+        public Builder revertReadOnlyChanges(boolean b) {
+            revertReadOnlyChanges = b;
+            return this;
+        }
+
+        /** Keep the signature in sync with WebClient (F10.6): default false. */
+        public Builder syncSignature(boolean b) {
+            syncSignature = b;
+            return this;
+        }
+
+        /** Never emit TNEF / winmail.dat (F10.5): default true. */
+        public Builder disableTnef(boolean b) {
+            disableTnef = b;
+            return this;
+        }
+
+        /** Selection of folders with no choice of their own: default SELECTED; INHERIT is rejected. */
+        public Builder defaultSelection(FolderSelection s) {
+            defaultSelection = checkDefaultSelection(s);
+            return this;
+        }
+
+        /** Sets one folder's choice; null removes it (the folder then follows its ancestors and the default). */
         public Builder select(FolderPath folder, FolderSelection s) {
-            Objects.requireNonNull(folder, "folder");
             if (s == null) {
+                checkSelection(folder, FolderSelection.UNSELECTED);
                 folderSelections.remove(folder);
             } else {
+                checkSelection(folder, s);
                 folderSelections.put(folder, s);
             }
             return this;
         }
 
+        /** "Choisir tous": marks {@code folder} [hérite], so it and all its sub-folders are selected. */
+        public Builder selectAll(FolderPath folder) {
+            return select(folder, FolderSelection.INHERIT);
+        }
+
+        /** Replaces every explicit choice. */
         public Builder folderSelections(Map<FolderPath, FolderSelection> m) {
+            required("folderSelections", m);
+            m.forEach(SyncSettings::checkSelection);
             folderSelections.clear();
             folderSelections.putAll(m);
             return this;
@@ -215,7 +505,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, syncSignature, defaultSelection, folderSelections);
+                    revertReadOnlyChanges, syncSignature, disableTnef, defaultSelection, folderSelections);
         }
     }
 }
