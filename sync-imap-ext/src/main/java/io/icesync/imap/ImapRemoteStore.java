@@ -1,5 +1,6 @@
 package io.icesync.imap;
 
+import io.icesync.core.ConnectionException;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Flags;
 import io.icesync.core.Folder;
@@ -61,10 +62,20 @@ public final class ImapRemoteStore implements RemoteStore {
         return impl.connect();
     }
 
+    /** Runs an operation that is safe to repeat, reconnecting once if the connection dropped (between calls or in it). */
+    private <T> T again(java.util.function.Supplier<T> op) {
+        impl.connect();
+        try {
+            return op.get();
+        } catch (ConnectionException first) {
+            impl.connect();
+            return op.get();
+        }
+    }
+
     @Override
     public List<Folder> folders() {
-        impl.connect();
-        return impl.folders();
+        return again(impl::folders);
     }
 
     @Override
@@ -87,14 +98,12 @@ public final class ImapRemoteStore implements RemoteStore {
 
     @Override
     public RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
-        impl.connect();
-        return impl.changes(folder, since, withMessageIds);
+        return again(() -> impl.changes(folder, since, withMessageIds));
     }
 
     @Override
     public RemoteCursor status(FolderPath folder) {
-        impl.connect();
-        return impl.status(folder);
+        return again(() -> impl.status(folder));
     }
 
     @Override
@@ -111,8 +120,10 @@ public final class ImapRemoteStore implements RemoteStore {
 
     @Override
     public void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid) {
-        impl.connect();
-        impl.setFlags(folder, flagsByUid);
+        again(() -> {
+            impl.setFlags(folder, flagsByUid);
+            return null;
+        });
     }
 
     @Override
@@ -123,14 +134,15 @@ public final class ImapRemoteStore implements RemoteStore {
 
     @Override
     public void delete(FolderPath folder, Collection<Long> uids) {
-        impl.connect();
-        impl.delete(folder, uids);
+        again(() -> {
+            impl.delete(folder, uids);
+            return null;
+        });
     }
 
     @Override
     public List<Long> findByMessageId(FolderPath folder, String messageId) {
-        impl.connect();
-        return impl.findByMessageId(folder, messageId);
+        return again(() -> impl.findByMessageId(folder, messageId));
     }
 
     @Override

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code icesync} command: profiles, sync, status. */
 @Command(name = "icesync", mixinStandardHelpOptions = true, version = "icesync 0.1.0",
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
-        subcommands = {ProfileCommand.class, SyncCommand.class, StatusCommand.class},
+        subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -104,7 +104,8 @@ public final class AngusImapStore implements RemoteStore {
 
     @Override
     public synchronized ServerInfo connect() {
-        if (store != null && store.isConnected() && info != null) {
+        // No NOOP probe: a dropped connection shows as a ConnectionException and the next call reconnects.
+        if (store != null && info != null) {
             return info;
         }
         dropConnection();
@@ -121,6 +122,12 @@ public final class AngusImapStore implements RemoteStore {
             p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
             p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
             p.put("mail.imap.appendbuffersize", "-1");
+            // The store keeps its own connection; the selected folder reuses one pooled connection.
+            p.put("mail.imap.separatestoreconnection", "true");
+            p.put("mail.imap.connectionpoolsize", "2");
+            // A protocol trace on stdout for support; Angus leaves LOGIN/AUTH lines out (mail.debug.auth stays false).
+            p.put("mail.debug", System.getProperty("icesync.imap.debug", "false"));
+            p.put("mail.debug.auth", "false");
             Session session = Session.getInstance(p);
             store = (IMAPStore) session.getStore("imap");
             store.connect(opt.endpoint().host(), opt.endpoint().port(), opt.login(), new String(opt.password()));
@@ -177,9 +184,8 @@ public final class AngusImapStore implements RemoteStore {
         info = null;
     }
 
-    /** Reconnects once if the connection dropped between two calls. */
     private IMAPStore live() {
-        if (store == null || !store.isConnected()) {
+        if (store == null) {
             connect();
         }
         return store;

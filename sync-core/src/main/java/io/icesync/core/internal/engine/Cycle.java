@@ -71,7 +71,7 @@ public final class Cycle {
 
         Map<FolderState, List<LocalItem>> listings = new LinkedHashMap<>();
         for (FolderState f : folders) {
-            listings.put(f, ctx.local().items(f.path()));
+            listings.put(f, new ArrayList<>(ctx.local().items(f.path())));
         }
         LocalMoves moves = new LocalMoves(ctx);
         Set<String> deferred = moves.run(listings);

@@ -1,6 +1,7 @@
 package io.icesync.core.internal.engine;
 
 import io.icesync.core.ConnectionException;
+import io.icesync.core.Flags;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.ItemState;
@@ -39,10 +40,13 @@ final class LocalMoves {
         Map<List<Long>, List<ItemState>> groups = new LinkedHashMap<>();
         for (Map.Entry<FolderState, List<LocalItem>> e : listings.entrySet()) {
             FolderState to = e.getKey();
-            for (LocalItem l : e.getValue()) {
+            List<LocalItem> items = e.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                LocalItem l = items.get(i);
                 ItemState row = state.itemByLocalId(l.id()).orElse(null);
                 if (row != null && row.folderId() != to.id()) {
                     groups.computeIfAbsent(List.of(row.folderId(), to.id()), k -> new ArrayList<>()).add(row);
+                    items.set(i, keepKeywords(to, l, row));
                 }
             }
         }
@@ -57,6 +61,20 @@ final class LocalMoves {
             move(from, to, g.getValue());
         }
         return deferred;
+    }
+
+    /**
+     * A file moved by another program keeps letters that named keywords in its old folder; in the new
+     * one they mean nothing (or another keyword). The system flags in its name are sound; its keywords
+     * are taken from the last synced state and written again with the new folder's letters.
+     */
+    private LocalItem keepKeywords(FolderState to, LocalItem l, ItemState row) {
+        Flags fixed = Flags.of(l.flags().flags(), row.flags().keywords());
+        if (fixed.equals(l.flags())) {
+            return l;
+        }
+        ctx.local().setFlags(to.path(), l.id(), fixed);
+        return new LocalItem(l.id(), fixed, l.size(), l.uidHint());
     }
 
     int moved() {

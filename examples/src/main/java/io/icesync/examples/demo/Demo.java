@@ -1,0 +1,138 @@
+package io.icesync.examples.demo;
+
+import io.icesync.client.IceSync;
+import io.icesync.client.Profile;
+import io.icesync.core.Account;
+import io.icesync.core.Endpoint;
+import io.icesync.core.Security;
+import io.icesync.core.engine.FolderReport;
+import io.icesync.core.engine.SyncCounters;
+import io.icesync.core.engine.SyncListener;
+import io.icesync.core.engine.SyncReport;
+import io.icesync.core.settings.SyncSettings;
+import jakarta.mail.Store;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The demo: seed a server, sync, change both sides, sync again, check both trees are the same. */
+public final class Demo {
+    private final PrintWriter out;
+    private final boolean terminal;
+
+    public Demo(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Returns the exit code: 0 when the two trees end identical. */
+    public int run(Path dir, int messages) throws Exception {
+        Path profile = dir != null ? dir : Files.createTempDirectory("icesync-demo-");
+        if (Files.exists(profile.resolve(IceSync.PROFILE_FILE))) {
+            out.println("icesync demo: " + profile + " already holds a profile; give an empty or new --dir");
+            return 2;
+        }
+        try (DemoServer server = new DemoServer()) {
+            int seeded = server.seed(messages, 42);
+            out.println("Embedded IMAP server on 127.0.0.1:" + server.port + ", account " + DemoServer.USER
+                    + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders");
+            Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
+                    new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(), null);
+            try (IceSync sync = IceSync.create(profile, p, DemoServer.PASSWORD.toCharArray())) {
+                out.println("Profile folder: " + profile);
+                out.println();
+                out.println("1. First sync");
+                print(sync(sync));
+
+                out.println();
+                out.println("2. Changes on both sides");
+                DemoChanges.onServer(server, out);
+                DemoChanges.locally(profile.resolve(IceSync.MAIL_DIR), out);
+
+                out.println();
+                out.println("3. Second sync");
+                print(sync(sync));
+
+                out.println();
+                out.println("4. Resync with nothing changed");
+                SyncReport idle = sync(sync);
+                out.println("   " + idle.summary());
+
+                out.println();
+                try (Store s = server.client()) {
+                    Map<String, List<String>> remote = DemoCompare.server(s);
+                    Map<String, List<String>> local = DemoCompare.local(profile.resolve(IceSync.MAIL_DIR));
+                    int total = remote.values().stream().mapToInt(List::size).sum();
+                    if (remote.equals(local) && !idle.changedAnything()) {
+                        out.println("Server and local tree are identical: " + remote.size() + " folders, " + total
+                                + " messages, same read and flagged state.");
+                        out.println("Look at the Maildir tree with any mail reader, e.g.: mutt -f '"
+                                + profile.resolve(IceSync.MAIL_DIR).resolve("INBOX") + "'");
+                        return 0;
+                    }
+                    out.println("The trees differ:");
+                    out.println("   server: " + remote);
+                    out.println("   local:  " + local);
+                    return 1;
+                }
+            }
+        }
+    }
+
+    private SyncReport sync(IceSync sync) {
+        SyncListener bar = new SyncListener() {
+            @Override
+            public void onCounters(SyncCounters c) {
+                if (terminal) {
+                    out.print("\r   " + c + "   ");
+                    out.flush();
+                }
+            }
+        };
+        sync.addListener(bar);
+        try {
+            return sync.syncOnce();
+        } finally {
+            sync.removeListener(bar);
+            if (terminal) {
+                out.print("\r" + " ".repeat(90) + "\r");
+            }
+        }
+    }
+
+    private void print(SyncReport r) {
+        for (String c : r.structureChanges()) {
+            out.println("   folder " + c);
+        }
+        for (FolderReport f : r.folders()) {
+            if (f.changedAnything() || f.failed() > 0 || f.error() != null) {
+                out.println("   " + f.folder() + ": " + describe(f));
+            }
+        }
+        out.println("   " + r.summary());
+    }
+
+    private static String describe(FolderReport f) {
+        if (f.error() != null) {
+            return "failed: " + f.error();
+        }
+        StringBuilder b = new StringBuilder();
+        add(b, f.downloaded(), "downloaded");
+        add(b, f.uploaded(), "uploaded");
+        add(b, f.flagsToServer(), "flag changes sent");
+        add(b, f.flagsToLocal(), "flag changes received");
+        add(b, f.deletedOnServer(), "deleted on the server");
+        add(b, f.deletedLocally(), "deleted locally");
+        add(b, f.movedOnServer(), "moved on the server");
+        add(b, f.failed(), "failed");
+        return b.toString();
+    }
+
+    private static void add(StringBuilder b, int n, String what) {
+        if (n > 0) {
+            b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(what);
+        }
+    }
+}
