@@ -41,8 +41,9 @@ fi
 JAR="$REPO/examples/target/icesync.jar"
 [ -f "$JAR" ] || (cd "$REPO" && mvn -q -B -DskipTests install -pl examples -am)
 timed() { # label command...
+  local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$W/time.txt" "$@" >"$W/out.txt" 2>&1 || { cat "$W/out.txt"; exit 1; }
-  read -r wall rss < "$W/time.txt"; echo "$1 $wall $rss"
+  read -r wall rss < "$W/time.txt"; echo "$label $wall $rss"
 }
 ice() { # scenario
   if [ "$1" = initial ]; then
