@@ -236,6 +236,38 @@ public abstract class SyncContract {
     }
 
     @Test
+    void syncsWhileAnotherClientWorksNeverDuplicate() throws Exception {
+        FolderPath f = top.child("Busy");
+        other.createFolder(f, FolderKind.MAIL);
+        for (int i = 0; i < 20; i++) {
+            serverAdd(f, "<busy-" + i + "@icesync.test>", Flags.NONE);
+        }
+        RemoteStore third = newStore();
+        Thread client = new Thread(() -> {
+            for (int i = 20; i < 60; i++) {
+                byte[] m = RemoteStoreContract.message("<busy-" + i + "@icesync.test>", "x");
+                long uid = third.append(f, Flags.NONE, null, m.length, () -> new ByteArrayInputStream(m));
+                if (uid > 0 && i % 3 == 0) {
+                    third.setFlags(f, Map.of(uid, Flags.of(Flag.SEEN)));
+                }
+            }
+        });
+        client.start();
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(sync().ok()).isTrue();
+            }
+        } finally {
+            client.join();
+            third.close();
+        }
+        sync();
+        sync();
+        assertThat(localView().get(f)).hasSize(60).doesNotHaveDuplicates();
+        assertInSync();
+    }
+
+    @Test
     void aRecreatedFolderIsRematchedWithoutDuplicatesOrLoss() {
         FolderPath f = top.child("Validity");
         other.createFolder(f, FolderKind.MAIL);
