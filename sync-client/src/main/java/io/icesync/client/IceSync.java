@@ -1,18 +1,22 @@
 package io.icesync.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.ProfileJson;
+import io.icesync.client.internal.ProfileLock;
+import io.icesync.client.internal.Scheduler;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.StoreException;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncListener;
 import io.icesync.core.engine.SyncReport;
-import io.icesync.core.engine.SyncScheduler;
+import io.icesync.core.settings.EffectiveSettings;
+import io.icesync.core.settings.FolderSelection;
 import io.icesync.core.settings.SettingsPolicy;
 import io.icesync.core.settings.SyncSettings;
+import io.icesync.core.spi.Clock;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.LocalStore;
 import io.icesync.core.spi.RemoteStore;
@@ -24,16 +28,26 @@ import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.imap.ImapRemoteStore;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * IceSync's front door: a profile folder (settings, state, local mail) synced with its server.
+ * IceSync's front door: a profile (an account, its settings, what was synced, the local mail)
+ * synced with its server.
  *
  * <pre>{@code
  * try (IceSync sync = IceSync.open(Path.of("profiles/jean"))) {
@@ -42,149 +56,167 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
- * A profile folder holds {@code profile.json} (account and settings, no password),
- * {@code state.db} (what was synced), {@code secrets.json} (the password, 0600) and
- * {@code mail/<folder path>/{cur,new,tmp}} (Maildir). Apps that bring their own storage or server
- * use {@link #builder()}.
+ * A profile folder holds {@code profile.json} (account, server, trusted certificate, settings; no
+ * password), {@code secrets.json} (the password, mode 0600: the only file with a credential),
+ * {@code state.db} (SQLite: what was synced, intents, session log, the last cycle's report),
+ * {@code mail/<folder path>/{cur,new,tmp}} (one Maildir per folder) and {@code icesync.lock}
+ * (one IceSync per folder at a time). Apps that bring their own server connector, storage or
+ * password store use {@link #builder()}.
+ *
+ * <p>Every cycle's report is saved in the state store at the cycle's end, so another process can
+ * show it with {@link #status(Path, int)}. Methods are safe to call from any thread; cycles run one
+ * at a time.
  */
 public final class IceSync implements AutoCloseable {
     public static final String PROFILE_FILE = "profile.json";
     public static final String STATE_FILE = "state.db";
     public static final String SECRETS_FILE = "secrets.json";
     public static final String MAIL_DIR = "mail";
-    static final String LAST_REPORT = "lastReport";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
+    public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IceSync.class);
 
     private final Path dir;
+    private final ProfileLock lock;
     private volatile Profile profile;
-    private final SettingsPolicy policy;
+    private final EffectiveSettings settings;
     private final SyncStateStore state;
     private final LocalStore local;
-    private final RemoteStore remote;
     private final SyncEngine engine;
+    private final Clock clock;
+    private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
-    private IceSync(Path dir, Profile profile, SettingsPolicy policy, SyncStateStore state, LocalStore local,
-                    RemoteStore remote, FirstSyncHandler firstSync) {
+    private IceSync(Path dir, ProfileLock lock, Profile profile, SettingsPolicy policy, SyncStateStore state,
+                    LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, Clock clock,
+                    List<SyncListener> listeners) {
         this.dir = dir;
+        this.lock = lock;
         this.profile = profile;
-        this.policy = policy;
+        this.settings = new EffectiveSettings(policy, profile.settings());
         this.state = state;
         this.local = local;
-        this.remote = remote;
-        this.engine = SyncEngine.builder().remote(remote).local(local).state(state)
-                .settings(() -> this.profile.settings()).firstSync(firstSync).build();
+        this.clock = clock;
+        SyncEngine.Builder eb = SyncEngine.builder().remote(remote).local(local).state(state)
+                .settings(settings).firstSync(firstSync).clock(clock);
+        listeners.forEach(eb::listener);
+        this.engine = eb.build();
     }
 
     /**
-     * Creates a profile folder for an account and remembers its password in the folder's secret
-     * store; fails if the folder already holds a profile.
+     * Creates a profile folder for an account: {@code profile.json}, and the password in
+     * {@code secrets.json} (0600). Fails if the folder already holds a profile. Returns the opened profile.
      */
     public static IceSync create(Path dir, Profile profile, char[] password) {
-        Path file = dir.resolve(PROFILE_FILE);
-        if (Files.exists(file)) {
-            throw new IceSyncException("a profile exists already in " + dir + "; open it instead");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new io.icesync.core.StoreException("cannot create the profile folder " + dir, e);
-        }
-        SecretStores.file(dir.resolve(SECRETS_FILE)).put(profile.account().secretKey(), password);
-        ProfileJson.write(file, profile);
-        return open(dir);
+        return builder().create(dir, profile, password);
     }
 
-    /** Opens a profile folder made by {@link #create}. */
+    /** Opens a profile folder made by {@link #create}: IMAP to the profile's server, Maildir, SQLite state. */
     public static IceSync open(Path dir) {
-        return open(dir, SecretStores.file(dir.resolve(SECRETS_FILE)), FirstSyncHandler.REFUSE);
+        return builder().directory(dir).build();
     }
 
     /**
-     * Opens a profile folder with the app's own secret store and its answer to the first-sync
-     * question (F4.8: what to do when the local store already holds mail).
+     * Reads what a profile folder says about its syncs, without connecting, without the password and
+     * without taking the folder's lock (so it works while another process syncs it).
      */
-    public static IceSync open(Path dir, SecretStore secrets, FirstSyncHandler firstSync) {
-        Path file = dir.resolve(PROFILE_FILE);
-        if (!Files.exists(file)) {
+    public static ProfileStatus status(Path dir, int maxEvents) {
+        if (!Files.isRegularFile(dir.resolve(PROFILE_FILE))) {
             throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE + " is missing)");
         }
-        Profile p = ProfileJson.read(file);
-        char[] password = secrets.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
-                "no password is stored for " + p.account().login() + " in " + secrets));
-        ImapRemoteStore.Builder rb = ImapRemoteStore.builder().endpoint(p.account().imap())
-                .login(p.account().login()).password(password);
-        java.util.Arrays.fill(password, '\0');
-        if (p.trustedCertificatePem() != null) {
-            rb.trustPem(p.trustedCertificatePem());
-        }
-        SyncStateStore state = StateStores.sqlite(dir.resolve(STATE_FILE));
-        return new IceSync(dir, p, SettingsPolicy.NONE, state, LocalStores.maildir(dir.resolve(MAIL_DIR)), rb.build(),
-                firstSync);
-    }
-
-    /** Reads what a profile folder says about its last sync, without connecting or needing the password. */
-    public static ProfileStatus status(Path dir, int maxEvents) {
         if (!Files.exists(dir.resolve(STATE_FILE))) {
-            if (!Files.exists(dir.resolve(PROFILE_FILE))) {
-                throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE + " is missing)");
-            }
-            return new ProfileStatus(null, null, null, null, 0, 0, List.of(), List.of());
+            return new ProfileStatus(null, 0, 0, List.of(), List.of());
         }
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
-            Instant last = null;
-            String summary = null;
-            Boolean ok = null;
-            String counters = null;
-            var raw = s.value(LAST_REPORT);
-            if (raw.isPresent()) {
-                try {
-                    var n = JSON.readTree(raw.get());
-                    last = Instant.parse(n.get("finished").asText());
-                    summary = n.get("summary").asText();
-                    ok = n.get("ok").asBoolean();
-                    counters = n.get("counters").asText();
-                } catch (IOException | RuntimeException e) {
-                    summary = "(the last report could not be read: " + e.getMessage() + ")";
-                }
-            }
-            return new ProfileStatus(last, summary, ok, counters, s.folders().size(), s.itemCount(),
-                    s.recentEvents(maxEvents), s.failures());
+            return status(s, maxEvents);
         }
+    }
+
+    private static ProfileStatus status(SyncStateStore s, int maxEvents) {
+        LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
+        return new ProfileStatus(last, s.folders().size(), s.itemCount(), s.recentEvents(maxEvents), s.failures());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A full cycle: folder tree, then the items of every selected folder. */
+    // ------------------------------------------------------------------ syncing
+
+    /** A full cycle: folder tree, then the items of every selected and priority folder. */
     public SyncReport syncOnce() {
-        return record(engine.syncOnce());
+        return cycle("full", engine::syncOnce);
     }
 
-    /** "Synchronise all": every folder, with ignored items retried (F4.7). */
+    /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, ignored items retried. */
     public SyncReport syncAll() {
-        return record(engine.syncAll());
+        return cycle("all", engine::syncAll);
     }
 
-    /** The items of some folders only (opened by the user, or changed locally, F4.3). */
+    /** The items of some folders only (opened by the user, or changed locally, F4.3); no tree sync. */
     public SyncReport syncFolders(List<FolderPath> folders) {
-        return record(engine.syncFolders(folders, false));
+        List<FolderPath> copy = List.copyOf(folders);
+        return cycle("folders", () -> engine.syncFolders(copy, false));
     }
 
-    private SyncReport record(SyncReport r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("finished", Instant.now().toString());
-        n.put("summary", r.summary());
-        n.put("ok", r.ok());
-        n.put("counters", engine.counters().toString());
-        state.putValue(LAST_REPORT, n.toString());
-        return r;
+    private SyncReport cycle(String kind, Supplier<SyncReport> run) {
+        if (closed) {
+            throw new IllegalStateException("this IceSync is closed");
+        }
+        // The engine's own lock: the cycle and the saving of its report are one step for every
+        // other thread (a scheduled cycle, status(), events()).
+        synchronized (engine) {
+            SyncReport r;
+            try {
+                r = run.get();
+            } catch (RuntimeException e) {
+                try {
+                    save(LastCycleJson.failed(kind, e, engine.counters(), clock.now()));
+                } catch (RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+                throw e;
+            }
+            save(LastCycleJson.of(kind, r, engine.counters(), clock.now()));
+            return r;
+        }
     }
 
-    /** Runs on the schedules of the settings until the returned scheduler is stopped (F3.2, F4.2). */
-    public SyncScheduler startScheduled(Consumer<Exception> onError) {
-        return SyncScheduler.start(engine, () -> profile.settings(), onError);
+    private void save(LastCycle c) {
+        state.putValue(LAST_REPORT_KEY, LastCycleJson.write(c));
     }
+
+    /**
+     * Runs on the schedules of the settings until the returned handle is stopped (F3.2, F4.2): a full
+     * cycle at once, then folder tree, priority and selected folders each on its interval. A failed
+     * cycle is logged and the schedule goes on. {@link #close()} stops it too.
+     */
+    public ScheduledSync startScheduled() {
+        return startScheduled(null, null);
+    }
+
+    /**
+     * Like {@link #startScheduled()}, and tells the caller about each cycle.
+     *
+     * @param onCycle receives each cycle's report (on the scheduler thread), or null
+     * @param onError receives what stopped a cycle (login refused, connection lost...), or null
+     */
+    public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
+        if (closed) {
+            throw new IllegalStateException("this IceSync is closed");
+        }
+        Scheduler s = Scheduler.start(kind -> switch (kind) {
+            case FULL -> cycle(kind.label, engine::syncOnce);
+            case STRUCTURE -> cycle(kind.label, engine::syncStructure);
+            case PRIORITY -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.PRIORITY));
+            case SELECTED -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.SELECTED));
+        }, settings, onCycle, onError);
+        schedules.add(s);
+        return s;
+    }
+
+    // ------------------------------------------------------------------ monitoring (F11)
 
     public void addListener(SyncListener l) {
         engine.addListener(l);
@@ -194,41 +226,76 @@ public final class IceSync implements AutoCloseable {
         engine.removeListener(l);
     }
 
+    /** The counters of the cycle under way, or of the last one: Downloaded X/Y, Uploaded X/Y, Internal X/Y. */
     public SyncCounters counters() {
         return engine.counters();
     }
 
+    /** The last {@code max} session-log events, oldest first (F11.2). */
     public List<SessionEvent> events(int max) {
         return engine.events(max);
     }
 
+    /** Items that failed at least once; those {@link IgnoredItem#ignored()} are skipped until retried (F4.7). */
     public List<IgnoredItem> failures() {
         return engine.failures();
     }
 
+    /** Gives the ignored items of one folder (all folders when null) another chance at the next cycle. */
     public void clearIgnored(FolderPath folder) {
         engine.clearIgnored(folder);
     }
 
+    /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
+    public ProfileStatus status(int maxEvents) {
+        synchronized (engine) {
+            return status(state, maxEvents);
+        }
+    }
+
+    // ------------------------------------------------------------------ profile and settings (F10)
+
+    /** The profile, with the user's own settings (a policy-locked setting keeps the user's value here). */
     public Profile profile() {
         return profile;
     }
 
-    /** The effective settings (the user's, with any policy-imposed value on top, F10.2). */
+    /** The profile folder, if this IceSync has one. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(dir);
+    }
+
+    /** The effective settings: the user's, with every value the administrator's policy forces on top (F10.2). */
     public SyncSettings settings() {
-        return policy.apply(profile.settings());
+        return settings.get();
+    }
+
+    /** The administrator's policy in force ({@link SettingsPolicy#NONE} if none). */
+    public SettingsPolicy policy() {
+        return settings.policy();
     }
 
     /**
-     * Changes settings; a change to a setting the policy locks throws {@link io.icesync.core.PolicyLockedException}.
-     * Saved to profile.json at once when the profile has a folder.
+     * Changes the user's settings and saves them to {@code profile.json} (when there is a profile
+     * folder); the next folder sync uses them. A change to a setting the policy locks throws
+     * {@link io.icesync.core.PolicyLockedException}, an out-of-bounds value
+     * {@link io.icesync.core.InvalidSettingException}; in both cases nothing changes. Returns the new
+     * effective settings.
      */
-    public synchronized void updateSettings(UnaryOperator<SyncSettings.Builder> change) {
-        SyncSettings next = policy.update(profile.settings(), change);
-        profile = profile.withSettings(next);
+    public synchronized SyncSettings updateSettings(UnaryOperator<SyncSettings.Builder> change) {
+        SyncSettings before = settings.userValues();
+        SyncSettings effective = settings.update(change);
+        Profile next = profile.withSettings(settings.userValues());
         if (dir != null) {
-            ProfileJson.write(dir.resolve(PROFILE_FILE), profile);
+            try {
+                ProfileJson.write(dir.resolve(PROFILE_FILE), next);
+            } catch (RuntimeException e) {
+                settings.update(b -> before.toBuilder());
+                throw e;
+            }
         }
+        profile = next;
+        return effective;
     }
 
     /** The engine under the facade, for what the facade does not show. */
@@ -236,69 +303,245 @@ public final class IceSync implements AutoCloseable {
         return engine;
     }
 
+    /** Stops any schedule, then closes the server connection, the local store and the state store. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        schedules.forEach(ScheduledSync::close);
         try {
             engine.close();
         } finally {
             try {
                 local.close();
             } finally {
-                state.close();
+                try {
+                    state.close();
+                } finally {
+                    if (lock != null) {
+                        lock.close();
+                    }
+                }
             }
         }
     }
 
-    /** Builds an {@link IceSync} over stores an app brings itself (a custom connector, its own storage). */
+    @Override
+    public String toString() {
+        return "IceSync[" + (dir != null ? dir : profile.account().email()) + "]";
+    }
+
+    /**
+     * Builds an {@link IceSync}. With a {@link #directory profile folder}, every store defaults to the
+     * folder's (IMAP with the password from {@code secrets.json}, Maildir, SQLite); without one, a
+     * {@link #profile} is required and the local and state stores default to in-memory ones. Any store
+     * can be replaced by the app's own implementation of the SPI:
+     *
+     * <pre>{@code
+     * IceSync sync = IceSync.builder().directory(dir).secrets(myKeychain).build();
+     * IceSync test = IceSync.builder().profile(p).remote(myConnector).local(myStorage).build();
+     * }</pre>
+     *
+     * The stores given here belong to the built IceSync afterwards: {@link IceSync#close()} closes them.
+     */
     public static final class Builder {
+        private Path dir;
+        private Profile profile;
+        private SecretStore secrets;
         private RemoteStore remote;
         private LocalStore local;
         private SyncStateStore state;
-        private Profile profile;
         private SettingsPolicy policy = SettingsPolicy.NONE;
         private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
+        private Clock clock = Clock.SYSTEM;
+        private final List<SyncListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
 
-        public Builder remote(RemoteStore r) {
-            this.remote = Objects.requireNonNull(r);
+        /** A profile folder made by {@link IceSync#create}: the profile comes from its {@code profile.json}. */
+        public Builder directory(Path dir) {
+            this.dir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        public Builder local(LocalStore l) {
-            this.local = Objects.requireNonNull(l);
-            return this;
-        }
-
-        public Builder state(SyncStateStore s) {
-            this.state = Objects.requireNonNull(s);
-            return this;
-        }
-
+        /** The profile, when there is no profile folder. */
         public Builder profile(Profile p) {
-            this.profile = Objects.requireNonNull(p);
+            this.profile = Objects.requireNonNull(p, "profile");
             return this;
         }
 
-        /** Values an administrator imposes (F10.2). */
+        /** Where the password is (default: {@code secrets.json} in the profile folder). */
+        public Builder secrets(SecretStore s) {
+            this.secrets = Objects.requireNonNull(s, "secrets");
+            return this;
+        }
+
+        /** The server side (default: IMAP to the profile's account). */
+        public Builder remote(RemoteStore r) {
+            this.remote = Objects.requireNonNull(r, "remote");
+            return this;
+        }
+
+        /** The local side (default: Maildir in {@code DIR/mail}; in memory without a folder). */
+        public Builder local(LocalStore l) {
+            this.local = Objects.requireNonNull(l, "local");
+            return this;
+        }
+
+        /** What was synced (default: SQLite in {@code DIR/state.db}; in memory without a folder). */
+        public Builder state(SyncStateStore s) {
+            this.state = Objects.requireNonNull(s, "state");
+            return this;
+        }
+
+        /** Values an administrator imposes (F10.2): forced values win and cannot be changed. */
         public Builder policy(SettingsPolicy p) {
-            this.policy = Objects.requireNonNull(p);
+            this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 
+        /** The answer to the first sync of a local store that already holds mail (F4.8; default: refuse). */
         public Builder firstSync(FirstSyncHandler h) {
-            this.firstSync = Objects.requireNonNull(h);
+            this.firstSync = Objects.requireNonNull(h, "firstSync");
             return this;
         }
 
-        public IceSync build() {
-            Objects.requireNonNull(remote, "remote store");
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        public Builder listener(SyncListener l) {
+            listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /**
+         * Creates the profile folder {@code dir} for {@code profile} and opens it with this builder's
+         * other choices. The password goes to this builder's secret store ({@code DIR/secrets.json},
+         * 0600, by default); it may be null when a {@link #remote} that needs none is given.
+         */
+        public IceSync create(Path dir, Profile profile, char[] password) {
+            Objects.requireNonNull(dir, "dir");
             Objects.requireNonNull(profile, "profile");
-            SettingsPolicy pol = policy;
-            Profile effective = profile.withSettings(pol.apply(profile.settings()));
-            return new IceSync(null, effective, pol, state != null ? state : StateStores.inMemory(),
-                    local != null ? local : LocalStores.inMemory(), remote, firstSync);
+            if (this.profile != null) {
+                throw new IllegalStateException("create(dir, profile, password) takes the profile; do not also set profile()");
+            }
+            Path file = dir.resolve(PROFILE_FILE);
+            if (Files.exists(file)) {
+                throw new IceSyncException("a profile exists already in " + dir + "; open it instead");
+            }
+            if (profile.trustedCertificatePem() != null) {
+                // Refuse a bad certificate now rather than at the first sync.
+                ImapRemoteStore.builder().trustPem(profile.trustedCertificatePem());
+            }
+            if (password == null && remote == null) {
+                throw new IllegalArgumentException("a password is needed to sign in to " + profile.account().imap());
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the profile folder " + dir + ": " + e.getMessage(), e);
+            }
+            if (password != null) {
+                secretsFor(dir).put(profile.account().secretKey(), password);
+            }
+            ProfileJson.write(file, profile);
+            return directory(dir).build();
+        }
+
+        /** Opens the profile. */
+        public IceSync build() {
+            ProfileLock lock = null;
+            Profile p;
+            if (dir != null) {
+                if (profile != null) {
+                    throw new IllegalStateException("a profile folder's profile comes from its " + PROFILE_FILE
+                            + "; set directory() or profile(), not both (or use create())");
+                }
+                if (!Files.isRegularFile(dir.resolve(PROFILE_FILE))) {
+                    throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE
+                            + " is missing); create one first");
+                }
+                p = ProfileJson.read(dir.resolve(PROFILE_FILE));
+                lock = ProfileLock.acquire(dir);
+            } else {
+                p = Objects.requireNonNull(profile, "a profile, or a profile folder (directory)");
+            }
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                RemoteStore r = remote != null ? remote : imap(p);
+                LocalStore l = local;
+                if (l == null) {
+                    l = dir != null ? LocalStores.maildir(dir.resolve(MAIL_DIR)) : LocalStores.inMemory();
+                    opened.add(l);
+                }
+                SyncStateStore s = state;
+                if (s == null) {
+                    s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
+                    opened.add(s);
+                }
+                return new IceSync(dir, lock, p, policy, s, l, r, firstSync, clock, listeners);
+            } catch (RuntimeException e) {
+                for (AutoCloseable c : opened) {
+                    try {
+                        c.close();
+                    } catch (Exception x) {
+                        e.addSuppressed(x);
+                    }
+                }
+                if (lock != null) {
+                    lock.close();
+                }
+                throw e;
+            }
+        }
+
+        private SecretStore secretsFor(Path folder) {
+            if (secrets != null) {
+                return secrets;
+            }
+            if (folder == null) {
+                throw new IllegalStateException("no secret store: give secrets(...) or remote(...)");
+            }
+            Path file = folder.resolve(SECRETS_FILE);
+            warnIfReadableByOthers(file);
+            return SecretStores.file(file);
+        }
+
+        private RemoteStore imap(Profile p) {
+            SecretStore store = secretsFor(dir);
+            char[] password = store.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
+                    "no password is stored for " + p.account().login() + " on " + p.account().imap().host()
+                            + " in " + store));
+            try {
+                ImapRemoteStore.Builder b = ImapRemoteStore.builder().endpoint(p.account().imap())
+                        .login(p.account().login()).password(password);
+                if (p.trustedCertificatePem() != null) {
+                    b.trustPem(p.trustedCertificatePem());
+                }
+                return b.build();
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+
+        private static void warnIfReadableByOthers(Path file) {
+            if (!Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            try {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+                perms.removeAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+                if (!perms.isEmpty()) {
+                    LOG.warn("{} can be read by other users ({}); chmod 600 it", file, perms);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // cannot tell: nothing to say
+            }
         }
     }
 }

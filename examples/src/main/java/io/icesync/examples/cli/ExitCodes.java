@@ -2,10 +2,16 @@ package io.icesync.examples.cli;
 
 import io.icesync.core.AuthenticationException;
 import io.icesync.core.ConnectionException;
+import io.icesync.core.ProtocolException;
 import io.icesync.core.UntrustedCertificateException;
 import java.io.PrintWriter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 
-/** One-line reasons and exit codes for what can go wrong. */
+/** Exit codes (listed in {@code icesync --help}) and the one-line reasons printed with them. */
 final class ExitCodes {
     static final int OK = 0;
     static final int PARTIAL = 1;
@@ -16,20 +22,48 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** Prints why a command failed (one line, then hints) and returns the exit code for it. */
     static int report(Exception e, PrintWriter err) {
+        err.println("icesync: " + oneLine(e));
         if (e instanceof UntrustedCertificateException u) {
-            err.println("icesync: " + u.getMessage());
             if (!u.chain().isEmpty()) {
-                err.println("  certificate: " + u.chain().get(0).getSubjectX500Principal().getName()
-                        + ", issued by " + u.chain().get(0).getIssuerX500Principal().getName());
+                X509Certificate c = u.chain().get(0);
+                err.println("  certificate: " + c.getSubjectX500Principal().getName() + ", issued by "
+                        + c.getIssuerX500Principal().getName() + ", SHA-256 " + sha256(c));
             }
-            err.println("  to trust it, create the profile again with --trust-cert FILE.pem");
+            err.println("  if you trust this server, save its certificate as PEM and create the profile with"
+                    + " --trust-cert FILE.pem");
+            err.println("  (e.g. openssl s_client -connect HOST:PORT [-starttls imap] -showcerts </dev/null)");
             return SERVER;
         }
-        err.println("icesync: " + e.getMessage());
-        if (e instanceof AuthenticationException || e instanceof ConnectionException) {
+        if (e instanceof AuthenticationException) {
+            err.println("  check the login and the password (icesync profile create stores them; run it again"
+                    + " in a new folder to change them)");
             return SERVER;
+        }
+        if (e instanceof ConnectionException || e instanceof ProtocolException) {
+            return SERVER;
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("never synchronised")) {
+            err.println("  run icesync sync with --first-sync upload_local (keep the local mail and upload it) or"
+                    + " --first-sync delete_local (replace it with the server's)");
         }
         return PROFILE;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static String sha256(X509Certificate c) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return "(unknown)";
+        }
     }
 }

@@ -1,36 +1,105 @@
 package io.icesync.examples.cli;
 
+import io.icesync.client.IceSync;
+import io.icesync.core.engine.FirstSyncHandler;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code icesync} command: profiles, sync, status. */
+/**
+ * The {@code icesync} command: profiles, sync, status (and the demo). {@link #main} is the
+ * command line; {@link #execute} runs a command in this process (tests, embedding), optionally with
+ * an {@link Opener} that gives the profile another server or other stores.
+ */
 @Command(name = "icesync", mixinStandardHelpOptions = true, version = "icesync 0.1.0",
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
         subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success",
-            "1:the sync finished, but some items or folders failed (see icesync status)",
-            "2:wrong usage",
-            "3:login refused, server unreachable or certificate not trusted",
-            "4:the profile folder or its files could not be used"})
+            " 0:success",
+            " 1:the sync finished, but some items or folders failed (see icesync status)",
+            " 2:wrong usage (unknown option, missing argument, bad value)",
+            " 3:login refused, server unreachable or its certificate not trusted (try --trust-cert)",
+            " 4:the profile folder or its files could not be used (missing, malformed, in use)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  icesync demo",
+            "  MAIL_PASSWORD=... icesync profile create --dir ~/mail/jean --email jean@example.com \\",
+            "      --imap mail.example.com:143 --security starttls --password-env MAIL_PASSWORD",
+            "  icesync sync --dir ~/mail/jean --once",
+            "  icesync status --dir ~/mail/jean"})
 public final class IceSyncCli {
-    private IceSyncCli() {
+    /** How the commands open a profile folder; the default is {@link IceSync} with IMAP, Maildir and SQLite. */
+    @FunctionalInterface
+    public interface Opener {
+        Opener DEFAULT = (dir, firstSync) -> IceSync.builder().directory(dir).firstSync(firstSync).build();
+
+        IceSync open(Path dir, FirstSyncHandler firstSync);
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log what happens to stderr (info level; default: warnings only).")
+    boolean verbose;
+
+    final Opener opener;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    public IceSyncCli() {
+        this(Opener.DEFAULT);
+    }
+
+    public IceSyncCli(Opener opener) {
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     public static void main(String[] args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        List<String> a = Arrays.asList(args);
+        boolean verbose = a.contains("-v") || a.contains("--verbose");
+        // Before the first logger exists: slf4j-simple reads its configuration once.
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
         if (!verbose) {
-            // The session log is shown by the commands themselves; the logger repeats it only with -v.
+            // The session log is printed by the commands themselves; the logger repeats it only with -v.
             System.setProperty("org.slf4j.simpleLogger.log.io.icesync.sync", "off");
         }
-        System.exit(run(args));
+        System.exit(new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command in this process and returns its exit code (for tests and embedding). */
+    /** Runs the command in this process with the default opener; returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new IceSyncCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command in this process; returns its exit code. */
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out).setErr(err)
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    line.getErr().println("icesync: unexpected error: " + e);
+                    if (verbose) {
+                        e.printStackTrace(line.getErr());
+                    }
+                    return ExitCodes.PROFILE;
+                });
+        return cl.execute(args);
+    }
+
+    /** Stops a running {@code icesync sync} (without --once) as SIGINT or SIGTERM would. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    CountDownLatch stopRequested() {
+        return stopRequested;
     }
 }

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.IceSync;
+import io.icesync.client.LastCycle;
+import io.icesync.client.Profile;
 import io.icesync.client.ProfileStatus;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SessionEvent;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,72 +24,113 @@ import picocli.CommandLine.Spec;
 
 /** {@code icesync status}: the last cycle, the session log and the ignored list, without connecting. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the counters of the last sync, recent session-log events and failed or ignored items.")
+        description = {"Show the last sync cycle (counters and summary), failed and ignored items and the last "
+                + "session-log events of a profile folder. Reads the folder only: no network, no password, and it "
+                + "works while icesync sync runs."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", required = true, description = "The profile folder.")
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
     Path dir;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--events", description = "How many session-log events (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", paramLabel = "N", description = "How many session-log events (default ${DEFAULT-VALUE}).")
     int events = 20;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ProfileStatus s;
         try {
             s = IceSync.status(dir, events);
         } catch (IceSyncException e) {
-            spec.commandLine().getErr().println("icesync: " + e.getMessage());
-            return ExitCodes.PROFILE;
+            return ExitCodes.report(e, spec.commandLine().getErr());
         }
+        String account = account();
         if (json) {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode o = m.createObjectNode();
-            o.put("lastSync", s.lastSync() == null ? null : s.lastSync().toString());
-            o.put("lastSummary", s.lastSummary());
-            if (s.lastOk() != null) {
-                o.put("lastOk", s.lastOk());
-            }
-            o.put("counters", s.counters());
-            o.put("folders", s.folders());
-            o.put("items", s.items());
-            ArrayNode ev = o.putArray("events");
-            for (SessionEvent e : s.events()) {
-                ev.addObject().put("time", e.time().toString()).put("level", e.level().name())
-                        .put("message", e.message()).put("details", e.details());
-            }
-            ArrayNode fl = o.putArray("failures");
-            for (IgnoredItem i : s.failures()) {
-                fl.addObject().put("folder", i.folder().toString()).put("item", i.key())
-                        .put("description", i.description()).put("failures", i.failures())
-                        .put("ignored", i.ignored()).put("lastError", i.lastError());
-            }
-            out.println(m.writeValueAsString(o));
-            return ExitCodes.OK;
+            out.println(json(s, account));
+        } else {
+            text(s, account, out);
         }
-        out.println("last sync:   " + (s.lastSync() == null ? "never" : s.lastSync() + (Boolean.TRUE.equals(s.lastOk())
-                ? "" : "  (with errors)")));
-        if (s.lastSummary() != null) {
-            out.println("             " + s.lastSummary());
-            out.println("counters:    " + s.counters());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** "jean@example.com on mail.example.com:143 (starttls)", or what is wrong with profile.json. */
+    private String account() {
+        try {
+            Profile p = Profile.fromJson(Files.readString(dir.resolve(IceSync.PROFILE_FILE)));
+            return p.account().email() + " on " + p.account().imap();
+        } catch (IOException | IceSyncException e) {
+            return "(" + IceSync.PROFILE_FILE + " cannot be used: " + ExitCodes.oneLine(e) + ")";
+        }
+    }
+
+    private void text(ProfileStatus s, String account, PrintWriter out) {
+        out.println("profile:     " + dir + "  " + account);
+        LastCycle c = s.lastCycle();
+        if (c == null) {
+            out.println("last sync:   never");
+        } else {
+            out.println("last sync:   " + c.finished() + " (" + c.kind() + ", " + (c.ok() ? "ok" : "with errors") + ")");
+            out.println("             " + (c.summary() != null ? c.summary() : "stopped: " + c.error()));
+            out.println("counters:    " + c.counters());
+            c.folderErrors().forEach(e -> out.println("  failed folder " + e));
         }
         out.println("synced:      " + s.folders() + " folders, " + s.items() + " items");
-        out.println("ignored:     " + s.failures().stream().filter(IgnoredItem::ignored).count()
-                + " items (" + s.failures().size() + " with failures)");
+        out.println("ignored:     " + s.ignored() + " items (" + s.failures().size() + " with failures)");
         for (IgnoredItem i : s.failures()) {
-            out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + i.folder() + " " + i.key() + " x" + i.failures()
-                    + ": " + i.lastError());
+            out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + i.folder() + " " + i.key() + " ("
+                    + i.description() + ") x" + i.failures() + ": " + i.lastError());
         }
-        out.println("session log:");
+        out.println("session log (last " + s.events().size() + "):");
         for (SessionEvent e : s.events()) {
             out.println("  " + e.time() + " " + e.level() + " " + e.message() + (e.details() == null ? "" : ": " + e.details()));
         }
-        return ExitCodes.OK;
+    }
+
+    private String json(ProfileStatus s, String account) throws IOException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = m.createObjectNode();
+        o.put("profile", dir.toString());
+        o.put("account", account);
+        LastCycle c = s.lastCycle();
+        if (c == null) {
+            o.putNull("lastCycle");
+        } else {
+            ObjectNode l = o.putObject("lastCycle");
+            l.put("finished", c.finished().toString());
+            l.put("kind", c.kind());
+            l.put("ok", c.ok());
+            l.put("summary", c.summary());
+            l.put("error", c.error());
+            SyncCounters k = c.counters();
+            l.putObject("counters").put("downloaded", k.downloaded()).put("toDownload", k.toDownload())
+                    .put("uploaded", k.uploaded()).put("toUpload", k.toUpload())
+                    .put("internal", k.internal()).put("toInternal", k.toInternal())
+                    .put("text", k.toString());
+            l.put("failed", c.failed());
+            ArrayNode fe = l.putArray("folderErrors");
+            c.folderErrors().forEach(fe::add);
+        }
+        o.put("folders", s.folders());
+        o.put("items", s.items());
+        o.put("ignored", s.ignored());
+        ArrayNode fl = o.putArray("failures");
+        for (IgnoredItem i : s.failures()) {
+            fl.addObject().put("folder", i.folder().toString()).put("item", i.key())
+                    .put("description", i.description()).put("failures", i.failures())
+                    .put("ignored", i.ignored()).put("lastError", i.lastError())
+                    .put("lastFailure", i.lastFailure() == null ? null : i.lastFailure().toString());
+        }
+        ArrayNode ev = o.putArray("events");
+        for (SessionEvent e : s.events()) {
+            ev.addObject().put("time", e.time().toString()).put("level", e.level().name())
+                    .put("message", e.message()).put("details", e.details());
+        }
+        return m.writeValueAsString(o);
     }
 }

@@ -1,56 +1,71 @@
 package io.icesync.examples.cli;
 
 import io.icesync.client.IceSync;
+import io.icesync.client.ScheduledSync;
+import io.icesync.core.AuthenticationException;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.FirstSyncHandler;
-import io.icesync.core.engine.FolderReport;
 import io.icesync.core.engine.SyncReport;
-import io.icesync.core.engine.SyncScheduler;
-import io.icesync.core.spi.SessionEvent;
-import io.icesync.core.store.SecretStores;
+import io.icesync.core.settings.SyncSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code icesync sync}: one cycle, or keep running on the schedules. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Sync a profile folder with its server: once, or on the schedules until stopped.")
+/** {@code icesync sync}: one cycle, or keep running on the schedules until stopped. */
+@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sync a profile folder with its server.",
+            "With --once: one full cycle (folder tree, then every selected folder), a progress line on a terminal, "
+                    + "one line per folder otherwise, and a summary. Exit code 0, or 1 if items or folders failed.",
+            "Without --once: a full cycle, then the folder tree, priority and other folders each on its interval "
+                    + "(profile.json settings), until SIGINT (Ctrl-C) or SIGTERM; the cycle under way ends first. "
+                    + "Cycles that change nothing print nothing."})
 final class SyncCommand implements Callable<Integer> {
     enum FirstSync { ASK, UPLOAD_LOCAL, DELETE_LOCAL }
+
+    @ParentCommand
+    IceSyncCli cli;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", required = true, description = "The profile folder.")
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
     Path dir;
 
     @Option(names = "--once", description = "Run one full cycle and exit.")
     boolean once;
 
-    @Option(names = "--all", description = "\"Synchronise all\": every folder, retrying ignored items.")
+    @Option(names = "--all", description = "With --once: \"synchronise all\", every folder, selected or not, "
+            + "ignored items retried.")
     boolean all;
 
-    @Option(names = "--first-sync", description = "When the local store already holds mail on the first sync: "
-            + "upload_local or delete_local (default: stop and ask).")
+    @Option(names = "--first-sync", paramLabel = "upload_local|delete_local",
+            description = "When the local folder already holds mail at the first sync: upload it (matched to the "
+                    + "server's by Message-ID first) or delete it. Default: stop and ask.")
     FirstSync firstSync = FirstSync.ASK;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log what happens (to stderr).")
-    boolean verbose;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (all && !once) {
+            throw new ParameterException(spec.commandLine(), "--all works with --once only");
+        }
         FirstSyncHandler handler = switch (firstSync) {
             case ASK -> FirstSyncHandler.REFUSE;
             case UPLOAD_LOCAL -> n -> FirstSyncChoice.UPLOAD_LOCAL;
@@ -58,7 +73,7 @@ final class SyncCommand implements Callable<Integer> {
         };
         IceSync sync;
         try {
-            sync = IceSync.open(dir, SecretStores.file(dir.resolve(IceSync.SECRETS_FILE)), handler);
+            sync = cli.opener.open(dir, handler);
         } catch (IceSyncException e) {
             return ExitCodes.report(e, err);
         }
@@ -69,9 +84,13 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean terminal() {
+        return System.console() != null;
+    }
+
     private int runOnce(IceSync sync, PrintWriter out, PrintWriter err) {
         Progress progress = null;
-        if (!quiet && System.console() != null) {
+        if (!quiet && terminal()) {
             progress = new Progress(out);
             sync.addListener(progress);
         }
@@ -81,56 +100,89 @@ final class SyncCommand implements Callable<Integer> {
         } finally {
             if (progress != null) {
                 progress.finish();
+                sync.removeListener(progress);
             }
         }
-        if (!quiet) {
-            r.structureChanges().forEach(c -> out.println("folder " + c));
-            for (FolderReport f : r.folders()) {
-                if (f.error() != null) {
-                    err.println(f.folder() + ": failed: " + f.error());
-                } else if (System.console() == null || f.changedAnything() || f.failed() > 0) {
-                    out.println(f.folder() + ": " + f.downloaded() + " down, " + f.uploaded() + " up, "
-                            + (f.flagsToServer() + f.flagsToLocal()) + " flags, "
-                            + (f.deletedOnServer() + f.deletedLocally()) + " deleted, " + f.movedOnServer() + " moved"
-                            + (f.failed() > 0 ? ", " + f.failed() + " failed" : ""));
-                }
-            }
-            out.println(r.summary());
-        } else {
-            r.folders().stream().filter(f -> f.error() != null)
-                    .forEach(f -> err.println(f.folder() + ": failed: " + f.error()));
+        new ReportPrinter(out, err, quiet, terminal(), false).print(r);
+        String reason = ReportPrinter.failureReason(r);
+        if (reason == null) {
+            return ExitCodes.OK;
         }
-        out.flush();
-        return r.ok() && r.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
+        err.println("icesync: " + reason + " (icesync status --dir " + dir + " lists them)");
+        return ExitCodes.PARTIAL;
     }
 
-    private int runScheduled(IceSync sync, PrintWriter out, PrintWriter err) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        if (!quiet) {
-            sync.addListener(new io.icesync.core.engine.SyncListener() {
-                @Override
-                public void onEvent(SessionEvent e) {
-                    (e.level() == SessionEvent.Level.ERROR ? err : out).println(e.time() + " " + e.message()
-                            + (e.details() == null ? "" : ": " + e.details()));
-                    out.flush();
-                }
-            });
+    private int runScheduled(IceSync sync, PrintWriter out, PrintWriter err) throws IceSyncException {
+        boolean terminal = terminal();
+        Progress progress = !quiet && terminal ? new Progress(out) : null;
+        if (progress != null) {
+            sync.addListener(progress);
         }
-        SyncScheduler scheduler = sync.startScheduled(e -> err.println("icesync: " + e.getMessage()));
+        ReportPrinter printer = new ReportPrinter(out, err, quiet, terminal, true);
+        CountDownLatch stop = cli.stopRequested();
+        AtomicReference<Exception> fatal = new AtomicReference<>();
+        AtomicBoolean synced = new AtomicBoolean();
+        ScheduledSync scheduled = sync.startScheduled(r -> {
+            if (progress != null) {
+                progress.finish();
+            }
+            if (!synced.getAndSet(true) || r.changedAnything() || !r.ok() || r.failed() > 0) {
+                printer.print(r);
+            }
+        }, e -> {
+            if (progress != null) {
+                progress.finish();
+            }
+            if (!synced.get() && (e instanceof AuthenticationException || e instanceof UntrustedCertificateException)) {
+                // Nothing will get better by waiting: say so and stop.
+                fatal.set(e);
+                stop.countDown();
+            } else {
+                err.println("icesync: " + ExitCodes.oneLine(e) + " (tried again at the next scheduled run)");
+            }
+        });
+        CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            stop.countDown();
             try {
-                scheduler.stop(Duration.ofSeconds(30));
+                closed.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopped.countDown();
         }, "icesync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (!quiet) {
+            SyncSettings s = sync.settings();
+            err.println("icesync: syncing " + dir + " (folder tree every " + minutes(s.structureInterval())
+                    + ", priority folders every " + minutes(s.priorityInterval()) + ", others every "
+                    + minutes(s.standardInterval()) + "); Ctrl-C stops");
+        }
         try {
-            stopped.await();
+            stop.await();
+            if (!quiet && fatal.get() == null) {
+                err.println("icesync: stopping after the cycle under way...");
+            }
+            scheduled.stop(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                sync.close();
+            } finally {
+                closed.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for closed, counted down above
+                }
+            }
         }
-        return ExitCodes.OK;
+        Exception e = fatal.get();
+        return e == null ? ExitCodes.OK : ExitCodes.report(e, err);
+    }
+
+    private static String minutes(Duration d) {
+        long m = d.toMinutes();
+        return m + (m == 1 ? " minute" : " minutes");
     }
 }

@@ -1,9 +1,13 @@
 package io.icesync.client.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.InvalidProfileException;
 import io.icesync.client.Profile;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
@@ -13,21 +17,28 @@ import io.icesync.core.StoreException;
 import io.icesync.core.settings.SettingsJson;
 import io.icesync.core.settings.SyncSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** profile.json: the account, the trusted certificate and the settings; never a credential. */
 public final class ProfileJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> FIELDS = Set.of("email", "login", "imap", "trustedCertificatePem", "settings");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings");
+    private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
     }
 
-    public static void write(Path file, Profile p) {
+    public static String toJson(Profile p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("email", p.account().email());
         o.put("login", p.account().login());
@@ -39,67 +50,117 @@ public final class ProfileJson {
             o.put("trustedCertificatePem", p.trustedCertificatePem());
         }
         o.set("settings", SettingsJson.toTree(p.settings()));
+        try {
+            return JSON.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the file whole or not at all (a temporary file renamed over it). */
+    public static void write(Path file, Profile p) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(o));
+            Files.writeString(tmp, toJson(p), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StoreException("cannot write " + file, e);
+            throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     public static Profile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidProfileException(file, "", "missing: this folder holds no profile", e);
+        } catch (IOException e) {
+            throw new InvalidProfileException(file, "", "cannot be read: " + e.getMessage(), e);
+        }
+        return fromJson(text, file);
+    }
+
+    /** @param file where the text came from, for messages; null if not from a file */
+    public static Profile fromJson(String text, Path file) {
         JsonNode o;
         try {
-            o = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidSettingException(file.toString(), "not readable JSON: " + e.getMessage(), e);
+            o = JSON.readTree(text == null ? "" : text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InvalidProfileException(file, "", "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         }
-        if (o == null || !o.isObject()) {
-            throw new InvalidSettingException(file.toString(), "expected a JSON object");
+        if (o == null || o.isMissingNode() || !o.isObject()) {
+            throw new InvalidProfileException(file, "", "expected a JSON object with the fields " + FIELDS, null);
         }
-        o.fieldNames().forEachRemaining(n -> {
-            if (!FIELDS.contains(n)) {
-                throw new InvalidSettingException(file + ": " + n, "unknown field; known fields are " + FIELDS);
-            }
-        });
-        String email = text(file, o, "email");
-        String login = o.has("login") ? text(file, o, "login") : email;
+        checkFields(file, "", o, FIELDS);
+        String email = text(file, o, "email", "email");
+        String login = o.hasNonNull("login") ? text(file, o, "login", "login") : email;
         JsonNode imap = o.get("imap");
         if (imap == null || !imap.isObject()) {
-            throw new InvalidSettingException(file + ": imap", "missing: expected {\"host\", \"port\", \"security\"}");
+            throw new InvalidProfileException(file, "imap", (imap == null ? "missing" : "not an object")
+                    + ": expected {\"host\": ..., \"port\": ..., \"security\": \"plain|starttls|ssl\"}", null);
         }
+        checkFields(file, "imap.", imap, IMAP_FIELDS);
+        String host = text(file, imap, "host", "imap.host");
+        JsonNode port = imap.get("port");
+        if (port == null || !port.isIntegralNumber() || port.asLong() < 1 || port.asLong() > 65535) {
+            throw new InvalidProfileException(file, "imap.port", "expected a port number 1..65535, got "
+                    + (port == null ? "nothing" : port.toString()), null);
+        }
+        String secText = text(file, imap, "security", "imap.security");
         Security sec;
         try {
-            sec = Security.valueOf(text(file, imap, "security").toUpperCase(Locale.ROOT));
+            sec = Security.valueOf(secText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(file + ": imap.security", "expected plain, starttls or ssl, got "
-                    + imap.get("security"));
-        }
-        JsonNode port = imap.get("port");
-        if (port == null || !port.canConvertToInt()) {
-            throw new InvalidSettingException(file + ": imap.port", "expected a port number, got " + port);
+            throw new InvalidProfileException(file, "imap.security", "expected plain, starttls or ssl, got \""
+                    + secText + "\"", null);
         }
         Account account;
         try {
-            account = new Account(email, login, new Endpoint(text(file, imap, "host"), port.intValue(), sec));
+            account = new Account(email, login, new Endpoint(host, port.intValue(), sec));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(file.toString(), e.getMessage());
+            String field = e.getMessage() != null && e.getMessage().contains("e-mail") ? "email" : "imap";
+            throw new InvalidProfileException(file, field, e.getMessage(), e);
         }
         SyncSettings settings;
         try {
             settings = o.has("settings") ? SettingsJson.fromTree(o.get("settings")) : SyncSettings.defaults();
         } catch (InvalidSettingException e) {
-            throw new InvalidSettingException(file + ": settings." + e.setting(), e.getMessage(), e);
+            String inner = e.getMessage();
+            String prefix = e.setting() + ": ";
+            if (inner != null && inner.startsWith(prefix)) {
+                inner = inner.substring(prefix.length());
+            }
+            String field = "settings".equals(e.setting()) ? "settings" : "settings." + e.setting();
+            throw new InvalidProfileException(file, field, inner, e);
         }
-        String pem = o.hasNonNull("trustedCertificatePem") ? o.get("trustedCertificatePem").asText() : null;
+        String pem = null;
+        JsonNode p = o.get("trustedCertificatePem");
+        if (p != null && !p.isNull()) {
+            if (!p.isTextual()) {
+                throw new InvalidProfileException(file, "trustedCertificatePem", "expected PEM text, got " + p, null);
+            }
+            pem = p.asText();
+        }
         return new Profile(account, settings, pem);
     }
 
-    private static String text(Path file, JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new InvalidSettingException(file + ": " + field, "missing or not a text value");
+    private static void checkFields(Path file, String prefix, JsonNode o, List<String> known) {
+        o.fieldNames().forEachRemaining(n -> {
+            if (!known.contains(n)) {
+                throw new InvalidProfileException(file, prefix + n, "unknown field; known fields are " + known, null);
+            }
+        });
+    }
+
+    private static String text(Path file, JsonNode o, String name, String field) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            throw new InvalidProfileException(file, field, "missing", null);
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw new InvalidProfileException(file, field, "expected a non-empty text, got " + n, null);
         }
         return n.asText();
     }

@@ -1,0 +1,27 @@
+package io.icesync.client;
+
+import io.icesync.core.engine.SyncCounters;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The last sync cycle of a profile, as the facade saved it in the state store at the cycle's end
+ * (so that another process, e.g. {@code icesync status}, can show it).
+ *
+ * @param finished     when the cycle ended
+ * @param kind         what ran: {@code full}, {@code all} ("synchronise all"), {@code folders},
+ *                     {@code structure}, {@code priority} or {@code selected} (the scheduled kinds)
+ * @param ok           true when every folder synced and the cycle was not stopped by an error
+ * @param summary      {@link io.icesync.core.engine.SyncReport#summary()}, or null if the cycle stopped
+ * @param error        why the cycle stopped (login refused, server unreachable...), or null
+ * @param counters     the cycle's counters: Downloaded X/Y, Uploaded X/Y, Internal X/Y (F11.1)
+ * @param failed       how many items failed in the cycle
+ * @param folderErrors one line per folder that could not be synced: {@code "INBOX: reason"}
+ */
+public record LastCycle(Instant finished, String kind, boolean ok, String summary, String error,
+                        SyncCounters counters, int failed, List<String> folderErrors) {
+    public LastCycle {
+        folderErrors = folderErrors == null ? List.of() : List.copyOf(folderErrors);
+        counters = counters == null ? SyncCounters.ZERO : counters;
+    }
+}

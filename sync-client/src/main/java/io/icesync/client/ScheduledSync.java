@@ -1,0 +1,29 @@
+package io.icesync.client;
+
+import io.icesync.core.engine.SyncReport;
+import java.time.Duration;
+import java.util.concurrent.Future;
+
+/**
+ * A profile syncing on the schedules of its settings (F3.2, F4.2), from {@link IceSync#startScheduled}:
+ * a full cycle at once, then the folder tree every structure interval, priority folders every
+ * priority interval and selected folders every standard interval. Intervals are read again after
+ * each run, so a settings change applies from the next run. Cycles run one at a time on one thread.
+ */
+public interface ScheduledSync extends AutoCloseable {
+    /** Queues a full cycle now ("Synchronise"); the future completes when it has run. */
+    Future<SyncReport> runNow();
+
+    /** True until {@link #stop} was called. */
+    boolean isRunning();
+
+    /**
+     * Stops the schedules and waits up to {@code timeout} for a running cycle to end (a cycle is crash
+     * safe, but a clean end is cheaper to resume). Returns false if a cycle was still running then.
+     */
+    boolean stop(Duration timeout) throws InterruptedException;
+
+    /** {@link #stop} with 30 seconds to finish. */
+    @Override
+    void close();
+}

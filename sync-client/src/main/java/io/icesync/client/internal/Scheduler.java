@@ -1,0 +1,143 @@
+package io.icesync.client.internal;
+
+import io.icesync.client.ScheduledSync;
+import io.icesync.core.engine.SyncReport;
+import io.icesync.core.settings.SyncSettings;
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade's schedules. Like the core's {@code SyncScheduler}, but each cycle goes through the
+ * facade (so its report is saved for {@code status}), the intervals are read again after each run,
+ * and every cycle's report reaches the caller.
+ */
+public final class Scheduler implements ScheduledSync {
+    /** What the facade runs for each kind of cycle. */
+    public enum Kind {
+        FULL("full", SyncSettings::structureInterval),
+        STRUCTURE("structure", SyncSettings::structureInterval),
+        PRIORITY("priority", SyncSettings::priorityInterval),
+        SELECTED("selected", SyncSettings::standardInterval);
+
+        public final String label;
+        final Function<SyncSettings, Duration> interval;
+
+        Kind(String label, Function<SyncSettings, Duration> interval) {
+            this.label = label;
+            this.interval = interval;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private final ScheduledThreadPoolExecutor executor;
+    private final Function<Kind, SyncReport> run;
+    private final Supplier<SyncSettings> settings;
+    private final Consumer<SyncReport> onCycle;
+    private final Consumer<Exception> onError;
+    private volatile boolean running = true;
+
+    private Scheduler(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings, Consumer<SyncReport> onCycle,
+                      Consumer<Exception> onError) {
+        this.run = run;
+        this.settings = settings;
+        this.onCycle = onCycle;
+        this.onError = onError;
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "icesync-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts: a full cycle now, then each kind on its interval. */
+    public static Scheduler start(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings,
+                                  Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
+        Scheduler s = new Scheduler(run, settings, onCycle, onError);
+        s.executor.execute(() -> s.guard(Kind.FULL));
+        s.later(Kind.STRUCTURE);
+        s.later(Kind.PRIORITY);
+        s.later(Kind.SELECTED);
+        return s;
+    }
+
+    private void later(Kind kind) {
+        if (!running) {
+            return;
+        }
+        long ms = kind.interval.apply(settings.get()).toMillis();
+        try {
+            executor.schedule(() -> {
+                guard(kind);
+                later(kind);
+            }, ms, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopped meanwhile
+        }
+    }
+
+    private SyncReport guard(Kind kind) {
+        if (!running) {
+            return null;
+        }
+        try {
+            SyncReport r = run.apply(kind);
+            if (onCycle != null) {
+                onCycle.accept(r);
+            }
+            return r;
+        } catch (RuntimeException e) {
+            if (onError == null) {
+                LOG.warn("scheduled {} sync failed: {}", kind.label, e.toString());
+            } else {
+                LOG.info("scheduled {} sync failed: {}", kind.label, e.toString());
+                try {
+                    onError.accept(e);
+                } catch (RuntimeException x) {
+                    LOG.warn("the error handler failed: {}", x.toString());
+                }
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public Future<SyncReport> runNow() {
+        return executor.submit(() -> run.apply(Kind.FULL));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean stop(Duration timeout) throws InterruptedException {
+        running = false;
+        executor.shutdown();
+        if (executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        executor.shutdownNow();
+        return executor.awaitTermination(1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
