@@ -38,8 +38,7 @@ if [ "$have" -lt "$MESSAGES" ]; then
   python3 "$SHARED/peers/gen-mailbox.py" --port "$PORT" --user "$USER_" --messages $((MESSAGES - have))
 fi
 
-JAR="$REPO/examples/target/icesync.jar"
-[ -f "$JAR" ] || (cd "$REPO" && mvn -q -B -DskipTests install -pl examples -am)
+ICESYNC="$REPO/icesync"   # as users run it: the launcher's JVM options, class data sharing included
 timed() { # label command...
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$W/time.txt" "$@" >"$W/out.txt" 2>&1 || { cat "$W/out.txt"; exit 1; }
@@ -48,11 +47,11 @@ timed() { # label command...
 ice() { # scenario
   if [ "$1" = initial ]; then
     rm -rf "$W/ice"
-    ICESYNC_BENCH_PASSWORD=secret java -jar "$JAR" profile create --dir "$W/ice" --email "$USER_" \
+    ICESYNC_BENCH_PASSWORD=secret "$ICESYNC" profile create --dir "$W/ice" --email "$USER_" \
       --imap "127.0.0.1:$PORT" --security plain --user "$USER_" --password-env ICESYNC_BENCH_PASSWORD >/dev/null
   fi
   [ "$1" = flags100 ] && flags +
-  timed "$1" java ${ICESYNC_JAVA_OPTS:-} -jar "$JAR" sync --dir "$W/ice" --once -q | sed 's/^/icesync /'
+  timed "$1" "$ICESYNC" sync --dir "$W/ice" --once -q | sed 's/^/icesync /'
 }
 
 results="$W/results.txt"; : > "$results"

@@ -110,14 +110,17 @@ public final class AngusImapStore implements RemoteStore {
         }
         dropConnection();
         try {
-            trust = new CapturingTrust(opt.trusted());
             Properties p = new Properties();
             Security sec = opt.endpoint().security();
+            if (sec != Security.PLAIN) {
+                // Only a TLS connection pays for the trust store (it loads the JVM's CA certificates).
+                trust = new CapturingTrust(opt.trusted());
+                p.put("mail.imap.ssl.socketFactory", trust.socketFactory());
+            }
             p.put("mail.imap.connectiontimeout", String.valueOf(opt.connectTimeout().toMillis()));
             p.put("mail.imap.timeout", String.valueOf(opt.readTimeout().toMillis()));
             p.put("mail.imap.peek", "true");
             p.put("mail.imap.ssl.checkserveridentity", "true");
-            p.put("mail.imap.ssl.socketFactory", trust.socketFactory());
             p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
             p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
             p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));

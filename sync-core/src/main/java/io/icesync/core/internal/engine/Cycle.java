@@ -42,6 +42,14 @@ public final class Cycle {
      * @param retryIgnored "synchronise all": retry ignored items and list folders in full
      */
     public SyncReport run(boolean structure, Predicate<FolderState> which, boolean retryIgnored) {
+        try {
+            return cycle(structure, which, retryIgnored);
+        } finally {
+            ctx.monitor().saveLog();
+        }
+    }
+
+    private SyncReport cycle(boolean structure, Predicate<FolderState> which, boolean retryIgnored) {
         Instant start = ctx.clock().now();
         ctx.monitor().resetCounters();
         ctx.remote().connect();
@@ -100,7 +108,6 @@ public final class Cycle {
                     first.flagsToLocal(), first.deletedOnServer(), first.deletedLocally(), moves.moved(),
                     first.failed(), first.error()));
         }
-        ctx.state().putValue("lastSync", ctx.clock().now().toString());
         return new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()));
     }
 

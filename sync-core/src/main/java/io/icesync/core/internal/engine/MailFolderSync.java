@@ -262,7 +262,7 @@ final class MailFolderSync {
         applyDownloads(downloads, fs.cursor() != null);
         completePartials(rows, listed, gone);
 
-        if (retriable == 0) {
+        if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
             state.putFolder(state.folder(fs.id()).orElse(fs).withCursor(rc.cursor()));
         }
         return new FolderReport(path, downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer,

@@ -19,6 +19,8 @@ public final class Monitor {
     private final Clock clock;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private long downloaded, toDownload, uploaded, toUpload, internal, toInternal;
+    /** Events not yet in the state store: written together by {@link #saveLog()}, one commit, not one per event. */
+    private final List<SessionEvent> unsaved = new java.util.ArrayList<>();
 
     public Monitor(SyncStateStore state, Clock clock) {
         this.state = state;
@@ -93,13 +95,28 @@ public final class Monitor {
             case WARNING -> LOG.warn("{}{}", message, details == null ? "" : ": " + details);
             case ERROR -> LOG.error("{}{}", message, details == null ? "" : ": " + details);
         }
-        try {
-            state.log(e);
-        } catch (RuntimeException ex) {
-            LOG.warn("could not write the session log: {}", ex.toString());
+        synchronized (unsaved) {
+            unsaved.add(e);
         }
         for (SyncListener l : listeners) {
             l.onEvent(e);
+        }
+    }
+
+    /** Writes the events of this cycle to the session log in one transaction. */
+    public void saveLog() {
+        List<SessionEvent> batch;
+        synchronized (unsaved) {
+            batch = List.copyOf(unsaved);
+            unsaved.clear();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            state.inTransaction(() -> batch.forEach(state::log));
+        } catch (RuntimeException ex) {
+            LOG.warn("could not write the session log: {}", ex.toString());
         }
     }
 

@@ -67,12 +67,31 @@ public final class MaildirLocalStore implements LocalStore {
 
     private void scan() {
         folders.clear();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path dir : s.filter(Files::isDirectory).toList()) {
-                if (!dir.equals(root) && !isMaildirSub(dir) && MaildirFolder.isFolder(dir)) {
-                    folders.put(pathOf(dir), MaildirFolder.load(dir));
+        try {
+            // Folder directories only: the message files below cur/, new/ and tmp/ are never visited here.
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    if (isMaildirSub(dir)) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (MaildirFolder.isFolder(dir)) {
+                        folders.put(pathOf(dir), MaildirFolder.load(dir));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new StoreException("cannot read the local store " + root, e);
         }
