@@ -1,7 +1,8 @@
 package io.icesync.core.store;
 
-import io.icesync.core.internal.state.MemoryStateStore;
-import io.icesync.core.internal.state.SqliteStateStore;
+import io.icesync.core.internal.state.InMemorySyncStateStore;
+import io.icesync.core.internal.state.SqliteSyncStateStore;
+import io.icesync.core.spi.Clock;
 import io.icesync.core.spi.SyncStateStore;
 import java.nio.file.Path;
 
@@ -11,15 +12,28 @@ public final class StateStores {
     }
 
     /**
-     * The state in one SQLite file (created if missing, migrated if older): a committed change survives
-     * a kill or a power cut. One file per profile; one process at a time.
+     * The state in one SQLite file (created if missing, migrated if older): a committed change
+     * survives a kill or a power cut. One file per profile; one process at a time.
+     *
+     * @throws io.icesync.core.StoreException naming the file if it is not a state database, is
+     *         damaged, was written by a newer IceSync, or cannot be created
      */
     public static SyncStateStore sqlite(Path file) {
-        return new SqliteStateStore(file);
+        return sqlite(file, Clock.SYSTEM);
+    }
+
+    /** As {@link #sqlite(Path)}, with the clock that stamps failures (tests pass their own). */
+    public static SyncStateStore sqlite(Path file, Clock clock) {
+        return SqliteSyncStateStore.open(file, clock);
     }
 
     /** A state store in memory: lost when the process ends; for tests and one-off syncs. */
     public static SyncStateStore inMemory() {
-        return new MemoryStateStore();
+        return inMemory(Clock.SYSTEM);
+    }
+
+    /** As {@link #inMemory()}, with the clock that stamps failures. */
+    public static SyncStateStore inMemory(Clock clock) {
+        return new InMemorySyncStateStore(clock);
     }
 }

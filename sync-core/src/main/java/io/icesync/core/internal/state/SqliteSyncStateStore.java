@@ -1,0 +1,572 @@
+package io.icesync.core.internal.state;
+
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.StoreException;
+import io.icesync.core.spi.Clock;
+import io.icesync.core.spi.FolderState;
+import io.icesync.core.spi.IgnoredItem;
+import io.icesync.core.spi.ItemState;
+import io.icesync.core.spi.PendingOp;
+import io.icesync.core.spi.RemoteCursor;
+import io.icesync.core.spi.SessionEvent;
+import io.icesync.core.spi.SyncStateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The state store in one SQLite file per profile. WAL journal with {@code synchronous=FULL}: each
+ * commit is fsynced, so a committed transaction survives a killed process and a power cut; the
+ * price is one fsync per commit, which is why the engine commits in groups. One connection,
+ * prepared statements cached on it; every public method holds the store's lock, so another
+ * thread never slips its writes into a transaction in progress.
+ */
+public final class SqliteSyncStateStore implements SyncStateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSyncStateStore.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection db;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final NestedTransactions tx;
+    private boolean closed;
+
+    private SqliteSyncStateStore(Path file, Clock clock, Connection db) {
+        this.file = file;
+        this.clock = clock;
+        this.db = db;
+        this.tx = new NestedTransactions(new NestedTransactions.Backend() {
+            @Override
+            public void begin() {
+                sql("begin a transaction", () -> ps("BEGIN IMMEDIATE").execute());
+            }
+
+            @Override
+            public void commit() {
+                sql("commit", () -> ps("COMMIT").execute());
+            }
+
+            @Override
+            public void rollback() {
+                sql("roll back", () -> ps("ROLLBACK").execute());
+            }
+        }, "state database " + file);
+    }
+
+    /**
+     * Opens {@code file}, creating it (and its folder) if missing and migrating an older schema.
+     *
+     * @throws StoreException if the file is not a SQLite database, is damaged, comes from a newer
+     *                        IceSync, or cannot be created or written
+     */
+    public static SqliteSyncStateStore open(Path file, Clock clock) {
+        Path abs = file.toAbsolutePath();
+        Connection db;
+        try {
+            Path parent = abs.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            // Waiting on a lock beats failing at once if another process briefly holds the file.
+            config.setBusyTimeout(5_000);
+            db = config.createConnection("jdbc:sqlite:" + abs);
+        } catch (Exception e) {
+            throw new StoreException("cannot open the state database " + abs + " (" + e.getMessage() + ")", e);
+        }
+        try {
+            prepare(abs, db);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            if (notADatabase(e)) {
+                throw new StoreException("the state database " + abs + " cannot be used: it is not an IceSync state"
+                        + " database or it is damaged (" + e.getMessage() + ")", e);
+            }
+            throw new StoreException("cannot open the state database " + abs + " (" + e.getMessage() + ")", e);
+        }
+        return new SqliteSyncStateStore(abs, clock, db);
+    }
+
+    /** Checks the file, sets the journal, and brings the schema up to date. */
+    private static void prepare(Path file, Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            // Read-only first: a garbage file or one from a newer IceSync must be left as it was.
+            int found = userVersion(s);
+            refuseNewer(file, found);
+            // Reads every page (a few ms per 10,000 items): damage shows here, not in the middle of a sync.
+            try (ResultSet r = s.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = r.next() ? r.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new StoreException("the state database " + file + " is damaged (" + verdict + ")", null);
+                }
+            }
+            try (ResultSet r = s.executeQuery("PRAGMA journal_mode=WAL")) {
+                String mode = r.next() ? r.getString(1) : "?";
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    LOG.warn("state database {}: journal mode is '{}', not WAL (file system without shared memory?)",
+                            file, mode);
+                }
+            }
+            s.execute("PRAGMA synchronous=FULL");
+            // BEGIN IMMEDIATE takes the write lock before reading the version: two processes opening
+            // a new file at once migrate it once.
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int from = userVersion(s);
+                refuseNewer(file, from);
+                if (from < Schema.latest()) {
+                    LOG.info("state database {}: migrating schema {} to {}", file, from, Schema.latest());
+                    for (int v = from; v < Schema.latest(); v++) {
+                        Schema.MIGRATIONS.get(v).apply(db);
+                    }
+                    s.execute("PRAGMA user_version=" + Schema.latest());
+                    try (ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
+                        if (r.next()) {
+                            throw new StoreException("state database " + file + ": migration to schema "
+                                    + Schema.latest() + " left an item row without its folder", null);
+                        }
+                    }
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            // Not settable inside a transaction, and off during migrations (tables are rebuilt).
+            s.execute("PRAGMA foreign_keys=ON");
+            LOG.debug("state database {} open (schema {})", file, Schema.latest());
+        }
+    }
+
+    /** SQLITE_NOTADB or SQLITE_CORRUPT, as opposed to a file that cannot be read or written at all. */
+    private static boolean notADatabase(Exception e) {
+        if (e instanceof SQLiteException x) {
+            int primary = x.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code;
+        }
+        return false;
+    }
+
+    private static int userVersion(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.getInt(1);
+        }
+    }
+
+    private static void refuseNewer(Path file, int found) {
+        if (found > Schema.latest()) {
+            throw new StoreException("the state database " + file + " has schema version " + found
+                    + ", newer than the version this IceSync knows (" + Schema.latest()
+                    + "): it was written by a newer IceSync; use that version or newer", null);
+        }
+    }
+
+    // --- plumbing
+
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private void checkOpen(String what) {
+        if (closed) {
+            throw new StoreException("state database " + file + ": cannot " + what + ", the store is closed", null);
+        }
+    }
+
+    private <T> T sql(String what, Sql<T> body) {
+        checkOpen(what);
+        try {
+            return body.run();
+        } catch (SQLException e) {
+            throw new StoreException("state database " + file + ": cannot " + what + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private PreparedStatement ps(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = sql.startsWith("INSERT INTO") ? db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                    : db.prepareStatement(sql);
+            statements.put(sql, p);
+        }
+        return p;
+    }
+
+    private int update(String sql, Object... args) throws SQLException {
+        PreparedStatement p = ps(sql);
+        bind(p, args);
+        return p.executeUpdate();
+    }
+
+    /** Runs an INSERT and returns the id SQLite gave the new row. */
+    private long insert(String sql, Object... args) throws SQLException {
+        PreparedStatement p = ps(sql);
+        bind(p, args);
+        p.executeUpdate();
+        try (ResultSet k = p.getGeneratedKeys()) {
+            if (!k.next()) {
+                throw new SQLException("no id returned for the new row");
+            }
+            return k.getLong(1);
+        }
+    }
+
+    private static void bind(PreparedStatement p, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                p.setNull(i + 1, Types.NULL);
+            } else if (a instanceof Long l) {
+                p.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                p.setInt(i + 1, n);
+            } else if (a instanceof Boolean b) {
+                p.setInt(i + 1, b ? 1 : 0);
+            } else {
+                p.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> m, Object... args) throws SQLException {
+        PreparedStatement p = ps(sql);
+        bind(p, args);
+        List<T> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(m.map(r));
+            }
+        }
+        return out;
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowMapper<T> m, Object... args) throws SQLException {
+        List<T> l = query(sql, m, args);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    @Override
+    public synchronized void inTransaction(Runnable work) {
+        checkOpen("begin a transaction");
+        tx.run(work);
+    }
+
+    // --- folders
+
+    private static final String FOLDER_COLS = "id, path, kind, local_id, uid_validity, highest_modseq, uid_next";
+
+    private static FolderState folderRow(ResultSet r) throws SQLException {
+        long validity = r.getLong(5);
+        RemoteCursor c = r.wasNull() ? null : new RemoteCursor(validity, r.getLong(6), r.getLong(7));
+        return new FolderState(r.getLong(1), Codec.path(r.getString(2)), FolderKind.valueOf(r.getString(3)),
+                r.getString(4), c);
+    }
+
+    @Override
+    public synchronized List<FolderState> folders() {
+        return sql("read the folders", () -> {
+            List<FolderState> l = query("SELECT " + FOLDER_COLS + " FROM folders", SqliteSyncStateStore::folderRow);
+            l.sort(Comparator.comparing(FolderState::path));
+            return l;
+        });
+    }
+
+    @Override
+    public synchronized Optional<FolderState> folder(long id) {
+        return sql("read folder " + id, () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE id=?",
+                SqliteSyncStateStore::folderRow, id));
+    }
+
+    @Override
+    public synchronized Optional<FolderState> folderByPath(FolderPath path) {
+        String p = Codec.path(path);
+        return sql("read folder '" + path + "'", () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE path=?",
+                SqliteSyncStateStore::folderRow, p));
+    }
+
+    @Override
+    public synchronized FolderState putFolder(FolderState f) {
+        String path = Codec.path(f.path());
+        RemoteCursor c = f.cursor();
+        Object validity = c == null ? null : c.uidValidity();
+        Object modseq = c == null ? null : c.highestModSeq();
+        Object next = c == null ? null : c.uidNext();
+        return sql("save folder '" + f.path() + "'", () -> {
+            if (f.id() != 0 && update("UPDATE folders SET path=?, kind=?, local_id=?, uid_validity=?, highest_modseq=?,"
+                    + " uid_next=? WHERE id=?", path, f.kind().name(), f.localId(), validity, modseq, next, f.id()) > 0) {
+                return f;
+            }
+            if (f.id() != 0) {
+                // A row removed meanwhile comes back under its id, as the in-memory store does.
+                update("INSERT INTO folders(id, path, kind, local_id, uid_validity, highest_modseq, uid_next)"
+                        + " VALUES (?,?,?,?,?,?,?)", f.id(), path, f.kind().name(), f.localId(), validity, modseq, next);
+                return f;
+            }
+            long id = insert("INSERT INTO folders(path, kind, local_id, uid_validity, highest_modseq, uid_next)"
+                    + " VALUES (?,?,?,?,?,?)", path, f.kind().name(), f.localId(), validity, modseq, next);
+            return new FolderState(id, f.path(), f.kind(), f.localId(), c);
+        });
+    }
+
+    @Override
+    public synchronized void removeFolder(long folderId) {
+        inTransaction(() -> sql("remove folder " + folderId, () -> {
+            Optional<FolderState> f = folder(folderId);
+            update("DELETE FROM items WHERE folder_id=?", folderId);
+            update("DELETE FROM folders WHERE id=?", folderId);
+            if (f.isPresent()) {
+                update("DELETE FROM failures WHERE folder=?", Codec.path(f.get().path()));
+            }
+            return null;
+        }));
+    }
+
+    // --- items
+
+    private static final String ITEM_COLS = "folder_id, uid, local_id, flags, keywords, size, message_id, partial";
+
+    private static ItemState itemRow(ResultSet r) throws SQLException {
+        return new ItemState(r.getLong(1), r.getLong(2), r.getString(3), Codec.flags(r.getString(4), r.getString(5)),
+                r.getLong(6), r.getString(7), r.getInt(8) != 0);
+    }
+
+    @Override
+    public synchronized List<ItemState> items(long folderId) {
+        return sql("read the items of folder " + folderId, () -> query("SELECT " + ITEM_COLS
+                + " FROM items WHERE folder_id=? ORDER BY uid, local_id", SqliteSyncStateStore::itemRow, folderId));
+    }
+
+    @Override
+    public synchronized Optional<ItemState> itemByUid(long folderId, long uid) {
+        return sql("read item " + uid + " of folder " + folderId, () -> queryOne("SELECT " + ITEM_COLS
+                + " FROM items WHERE folder_id=? AND uid=? ORDER BY local_id LIMIT 1", SqliteSyncStateStore::itemRow,
+                folderId, uid));
+    }
+
+    @Override
+    public synchronized Optional<ItemState> itemByLocalId(String localId) {
+        return sql("read item '" + localId + "'", () -> queryOne("SELECT " + ITEM_COLS + " FROM items WHERE local_id=?",
+                SqliteSyncStateStore::itemRow, localId));
+    }
+
+    @Override
+    public synchronized void putItem(ItemState i) {
+        Objects.requireNonNull(i.localId(), "localId");
+        // The message is built only on failure: this runs thousands of times per transaction.
+        try {
+            sql("save an item", () -> update("INSERT OR REPLACE INTO items(" + ITEM_COLS + ") VALUES (?,?,?,?,?,?,?,?)",
+                    i.folderId(), i.uid(), i.localId(), Codec.systemFlags(i.flags()), Codec.keywords(i.flags()),
+                    i.size(), i.messageId(), i.partial()));
+        } catch (StoreException e) {
+            if (folderMissing(i.folderId())) {
+                throw new StoreException("state database " + file + ": cannot save item '" + i.localId()
+                        + "': there is no folder " + i.folderId(), e);
+            }
+            throw e;
+        }
+    }
+
+    private boolean folderMissing(long folderId) {
+        try {
+            return folder(folderId).isEmpty();
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void removeItem(String localId) {
+        sql("remove item '" + localId + "'", () -> update("DELETE FROM items WHERE local_id=?", localId));
+    }
+
+    @Override
+    public synchronized void removeItems(long folderId) {
+        sql("remove the items of folder " + folderId, () -> update("DELETE FROM items WHERE folder_id=?", folderId));
+    }
+
+    @Override
+    public synchronized long itemCount() {
+        return sql("count items", () -> query("SELECT count(*) FROM items", r -> r.getLong(1)).get(0));
+    }
+
+    // --- intents
+
+    @Override
+    public synchronized PendingOp addPending(PendingOp op) {
+        return sql("record a " + op.kind() + " intent", () -> {
+            long id = insert("INSERT INTO pending(kind, folder, target, local_id, uid, message_id, size)"
+                    + " VALUES (?,?,?,?,?,?,?)", op.kind().name(), Codec.path(op.folder()),
+                    op.target() == null ? null : Codec.path(op.target()), op.localId(), op.uid(), op.messageId(),
+                    op.size());
+            return new PendingOp(id, op.kind(), op.folder(), op.target(), op.localId(), op.uid(), op.messageId(),
+                    op.size());
+        });
+    }
+
+    @Override
+    public synchronized void removePending(long id) {
+        sql("remove intent " + id, () -> update("DELETE FROM pending WHERE id=?", id));
+    }
+
+    @Override
+    public synchronized List<PendingOp> pending() {
+        return sql("read the intents", () -> query("SELECT id, kind, folder, target, local_id, uid, message_id, size"
+                + " FROM pending ORDER BY id", r -> new PendingOp(r.getLong(1), PendingOp.Kind.valueOf(r.getString(2)),
+                Codec.path(r.getString(3)), Codec.path(r.getString(4)), r.getString(5), r.getLong(6), r.getString(7),
+                r.getLong(8))));
+    }
+
+    // --- failures
+
+    private static final String FAILURE_COLS = "folder, item_key, description, failures, last_error, last_failure";
+
+    private static IgnoredItem failureRow(ResultSet r) throws SQLException {
+        return new IgnoredItem(Codec.path(r.getString(1)), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
+                Codec.time(r.getString(6)));
+    }
+
+    @Override
+    public synchronized IgnoredItem recordFailure(FolderPath folder, String key, String description, String error) {
+        String f = Codec.path(folder);
+        String now = Codec.time(clock.now());
+        String what = "record a failure of '" + key + "' in '" + folder + "'";
+        inTransaction(() -> sql(what, () -> {
+            long seq = query("SELECT coalesce(max(seq), 0) + 1 FROM failures", r -> r.getLong(1)).get(0);
+            if (update("UPDATE failures SET failures=failures+1, description=?, last_error=?, last_failure=?, seq=?"
+                    + " WHERE folder=? AND item_key=?", description, error, now, seq, f, key) == 0) {
+                update("INSERT INTO failures(" + FAILURE_COLS + ", seq) VALUES (?,?,?,1,?,?,?)", f, key, description,
+                        error, now, seq);
+            }
+            return null;
+        }));
+        return sql(what, () -> query("SELECT " + FAILURE_COLS + " FROM failures WHERE folder=? AND item_key=?",
+                SqliteSyncStateStore::failureRow, f, key).get(0));
+    }
+
+    @Override
+    public synchronized void clearFailure(FolderPath folder, String key) {
+        sql("clear the failures of '" + key + "' in '" + folder + "'",
+                () -> update("DELETE FROM failures WHERE folder=? AND item_key=?", Codec.path(folder), key));
+    }
+
+    @Override
+    public synchronized void clearFailures(FolderPath folder) {
+        sql("clear failures", () -> folder == null ? update("DELETE FROM failures")
+                : update("DELETE FROM failures WHERE folder=?", Codec.path(folder)));
+    }
+
+    @Override
+    public synchronized List<IgnoredItem> failures() {
+        return sql("read the failures", () -> query("SELECT " + FAILURE_COLS + " FROM failures ORDER BY seq DESC",
+                SqliteSyncStateStore::failureRow));
+    }
+
+    // --- session log
+
+    @Override
+    public synchronized void log(SessionEvent e) {
+        Objects.requireNonNull(e.time(), "time");
+        Objects.requireNonNull(e.level(), "level");
+        Objects.requireNonNull(e.message(), "message");
+        inTransaction(() -> sql("write the session log", () -> {
+            update("INSERT INTO session_log(time, level, message, details) VALUES (?,?,?,?)",
+                    Codec.time(e.time()), e.level().name(), e.message(), e.details());
+            // Trim on insert: seq grows by one per event (AUTOINCREMENT), so this keeps exactly the last ones.
+            update("DELETE FROM session_log WHERE seq <= (SELECT max(seq) FROM session_log) - ?",
+                    (long) InMemorySyncStateStore.LOG_LIMIT);
+            return null;
+        }));
+    }
+
+    @Override
+    public synchronized List<SessionEvent> recentEvents(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0: " + max);
+        }
+        return sql("read the session log", () -> {
+            List<SessionEvent> l = query("SELECT time, level, message, details FROM session_log ORDER BY seq DESC LIMIT ?",
+                    r -> new SessionEvent(Codec.time(r.getString(1)), SessionEvent.Level.valueOf(r.getString(2)),
+                            r.getString(3), r.getString(4)), max);
+            Collections.reverse(l);
+            return l;
+        });
+    }
+
+    // --- values
+
+    @Override
+    public synchronized Optional<String> value(String key) {
+        Objects.requireNonNull(key, "key");
+        return sql("read value '" + key + "'", () -> queryOne("SELECT value FROM kv WHERE key=?", r -> r.getString(1), key));
+    }
+
+    @Override
+    public synchronized void putValue(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        sql("save value '" + key + "'", () -> update("INSERT OR REPLACE INTO kv(key, value) VALUES (?,?)", key, value));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        if (tx.active()) {
+            LOG.warn("state database {} closed inside a transaction: its work is rolled back", file);
+        }
+        closed = true;
+        for (PreparedStatement p : statements.values()) {
+            try {
+                p.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        statements.clear();
+        try {
+            db.close();
+        } catch (SQLException e) {
+            LOG.warn("state database {}: close failed ({})", file, e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteSyncStateStore[" + file + "]";
+    }
+}
