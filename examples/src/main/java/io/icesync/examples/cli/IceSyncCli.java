@@ -32,8 +32,9 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%nExamples:%n",
         footer = {
             "  icesync demo",
-            "  MAIL_PASSWORD=... icesync profile create --dir ~/mail/jean --email jean@example.com \\",
-            "      --imap mail.example.com:143 --security starttls --password-env MAIL_PASSWORD",
+            "  export PW='...'",
+            "  icesync profile create --dir ~/mail/jean --email jean@example.com \\",
+            "    --imap mail.example.com:143 --security starttls --password-env PW",
             "  icesync sync --dir ~/mail/jean --once",
             "  icesync status --dir ~/mail/jean"})
 public final class IceSyncCli {
