@@ -12,13 +12,18 @@ public final class LocalStores {
 
     /**
      * Mail as a tree of Maildirs under {@code root}, readable by mutt, neomutt and mbsync: one
-     * directory per folder with {@code cur/new/tmp}, flags in file names, keywords as Dovecot keeps them.
+     * directory per folder with {@code cur/new/tmp} (UTF-8 names, awkward ones %-escaped), files named
+     * as mbsync names them, keywords as Dovecot keeps them. New items reach {@code cur/} at
+     * {@link LocalStore#flush()}, which syncs them as one group; files and folders changed by other
+     * programs are picked up, keeping their ids.
+     *
+     * @throws io.icesync.core.StoreException if {@code root} cannot be created or read
      */
     public static LocalStore maildir(Path root) {
         return new MaildirLocalStore(root);
     }
 
-    /** A local store in memory, for tests. */
+    /** A local store in memory with the Maildir store's behaviour and repeatable ids, for tests. */
     public static LocalStore inMemory() {
         return new MemoryLocalStore();
     }

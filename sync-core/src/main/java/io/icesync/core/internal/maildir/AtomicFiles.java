@@ -13,8 +13,9 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes beside the file under a dot name (never a folder name, see {@link FolderNames}), syncs, renames over. */
     static void write(Path file, byte[] content) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.write(tmp, content);
             fsync(tmp);
@@ -24,18 +25,18 @@ final class AtomicFiles {
         }
     }
 
-    static void fsync(Path p) throws IOException {
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+    static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
         }
     }
 
-    /** Syncs a directory entry list; file systems that refuse it (some do) are let be. */
+    /** Syncs a directory's entries; where the platform cannot open a directory (Windows) the rename alone has to do. */
     static void fsyncDir(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            // Not every platform can open a directory; the rename itself is still atomic.
+            // Not every platform can open a directory.
         }
     }
 }

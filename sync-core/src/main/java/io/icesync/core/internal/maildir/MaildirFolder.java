@@ -1,67 +1,76 @@
 package io.icesync.core.internal.maildir;
 
 import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
+import io.icesync.core.spi.LocalFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
- * One folder's directory and what the store keeps beside its messages: the folder's own id and
- * kind in {@code .icesync-folder} (so that a folder renamed by another program keeps its id), the
- * keyword letters and the index id -> current file.
+ * One folder: its directory, its identity and what the store caches about it. The identity (a
+ * random id and the folder kind) lives in {@code .icesync-folder} inside the directory, so a folder
+ * renamed or moved by another program keeps its id. The object outlives rescans of the tree (the
+ * tree relocates it), so its caches survive too.
  */
 final class MaildirFolder {
     static final String META = ".icesync-folder";
-    final Path dir;
     final String id;
     final FolderKind kind;
-    private KeywordTable keywords;
-    private ExtraKeywords extras;
-    /** id -> path relative to dir ("cur/name" or "new/name"); rebuilt by a scan. */
-    final Map<String, String> index = new HashMap<>();
+    private Path dir;
+    private FolderPath path;
+    /** id -> the message file as last seen; rebuilt by a listing, checked before use. */
+    final Map<String, Path> index = new HashMap<>();
+    final KeywordTable keywords;
+    final ExtraKeywords extras;
 
-    private MaildirFolder(Path dir, String id, FolderKind kind) {
+    MaildirFolder(Path dir, FolderPath path, String id, FolderKind kind) {
         this.dir = dir;
+        this.path = path;
         this.id = id;
         this.kind = kind;
+        this.keywords = new KeywordTable(dir);
+        this.extras = new ExtraKeywords(dir);
     }
 
-    static boolean isFolder(Path dir) {
+    Path dir() {
+        return dir;
+    }
+
+    FolderPath path() {
+        return path;
+    }
+
+    Path sub(String name) {
+        return dir.resolve(name);
+    }
+
+    LocalFolder toLocalFolder() {
+        return new LocalFolder(path, id, kind);
+    }
+
+    void relocate(Path newDir, FolderPath newPath) {
+        if (!newDir.equals(dir)) {
+            dir = newDir;
+            keywords.relocate(newDir);
+            extras.relocate(newDir);
+            index.clear();
+        }
+        path = newPath;
+    }
+
+    static boolean isMaildir(Path dir) {
         return Files.isDirectory(dir.resolve("cur"));
     }
 
-    /** Reads (or gives, for a folder made by another program) the folder's id and kind. */
-    static MaildirFolder load(Path dir) {
-        Path meta = dir.resolve(META);
-        Properties p = new Properties();
-        if (Files.exists(meta)) {
-            try (var r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new StoreException("cannot read " + meta, e);
-            }
-        }
-        String id = p.getProperty("id");
-        FolderKind kind;
-        try {
-            kind = FolderKind.valueOf(p.getProperty("kind", "MAIL"));
-        } catch (IllegalArgumentException e) {
-            kind = FolderKind.MAIL;
-        }
-        if (id == null || id.isBlank()) {
-            id = UUID.randomUUID().toString();
-            writeMeta(dir, id, kind);
-        }
-        return new MaildirFolder(dir, id, kind);
-    }
-
-    static MaildirFolder create(Path dir, FolderKind kind) {
+    /** Creates the missing cur/, new/ and tmp/ (cur last: it is what makes a directory a folder). */
+    static void makeMaildir(Path dir) {
         try {
             for (String sub : new String[] {"tmp", "new", "cur"}) {
                 Files.createDirectories(dir.resolve(sub));
@@ -69,34 +78,37 @@ final class MaildirFolder {
         } catch (IOException e) {
             throw new StoreException("cannot create the Maildir folder " + dir, e);
         }
-        if (Files.exists(dir.resolve(META))) {
-            return load(dir);
-        }
-        String id = UUID.randomUUID().toString();
-        writeMeta(dir, id, kind);
-        return new MaildirFolder(dir, id, kind);
     }
 
-    private static void writeMeta(Path dir, String id, FolderKind kind) {
-        String text = "# IceSync folder identity: keeps a renamed folder recognisable\nid=" + id + "\nkind=" + kind.name() + "\n";
+    record Identity(String id, FolderKind kind) {
+    }
+
+    /** The identity written in a folder directory, or null when there is none (a folder made by another program). */
+    static Identity readIdentity(Path dir) {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(dir.resolve(META), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StoreException("cannot read " + dir.resolve(META), e);
+        }
+        String id = p.getProperty("id", "").strip();
+        if (id.isEmpty()) {
+            return null;
+        }
+        FolderKind kind;
+        try {
+            kind = FolderKind.valueOf(p.getProperty("kind", "MAIL").strip());
+        } catch (IllegalArgumentException e) {
+            kind = FolderKind.MAIL;
+        }
+        return new Identity(id, kind);
+    }
+
+    static void writeIdentity(Path dir, Identity identity) {
+        String text = "# IceSync folder identity: keeps a folder renamed by any program recognisable\nid=" + identity.id()
+                + "\nkind=" + identity.kind().name() + "\n";
         AtomicFiles.write(dir.resolve(META), text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    MaildirFolder at(Path newDir) {
-        return new MaildirFolder(newDir, id, kind);
-    }
-
-    KeywordTable keywords() {
-        if (keywords == null) {
-            keywords = new KeywordTable(dir);
-        }
-        return keywords;
-    }
-
-    ExtraKeywords extras() {
-        if (extras == null) {
-            extras = new ExtraKeywords(dir);
-        }
-        return extras;
     }
 }

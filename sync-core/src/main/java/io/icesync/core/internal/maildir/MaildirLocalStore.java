@@ -1,239 +1,258 @@
 package io.icesync.core.internal.maildir;
 
-import io.icesync.core.Flag;
 import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
+import io.icesync.core.internal.maildir.FlagLetters.Encoded;
+import io.icesync.core.internal.maildir.MaildirFolder.Identity;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The local store as a tree of Maildirs: {@code root/<folder path>/{cur,new,tmp}}, one directory
- * per folder name (escaped by {@link MaildirNames#encodeFolder}), message files named as mbsync
- * names them, keywords as Dovecot keeps them. New messages stay in {@code tmp/} until
- * {@link #flush()}, which fsyncs them, renames them into {@code cur/} and fsyncs the directory:
- * one group commit, and a kill before it leaves only {@code tmp/} files, removed at the next open.
+ * The local store as a tree of Maildirs that mutt, neomutt, mbsync and Dovecot users can read.
+ *
+ * <p><b>Layout.</b> The folder {@code Projets/Été 2026} is the directory {@code root/Projets/Été 2026}
+ * with {@code cur/}, {@code new/} and {@code tmp/}; a parent is a Maildir too, the root holds the
+ * top-level folders only (INBOX is a folder named INBOX) and is never a folder itself. Names are
+ * UTF-8 in NFC; what would clash with the Maildir or the file system is escaped reversibly as
+ * {@code %XX} (UTF-8 bytes): {@code cur} is {@code %63ur}, {@code .hidden} is {@code %2Ehidden}, NUL is
+ * {@code %00}, {@code 50%} is {@code 50%25}; {@link FolderNames} has the full rule. Directories whose
+ * names start with '.' are not folders (so a Maildir++ tree's {@code .Sent} is not read), and a plain
+ * directory above folders (mbsync's Verbatim layout) is made a Maildir on first sight.
+ *
+ * <p><b>Files beside the messages</b>, in each folder directory: {@code .icesync-folder} (the folder's
+ * id and kind, so a folder renamed by another program keeps its id; a folder without one gets one on
+ * first sight), {@code dovecot-keywords} (keyword letters, see {@link KeywordTable}) and
+ * {@code .icesync-keywords} (keywords past the 26 letters, see {@link ExtraKeywords}).
+ *
+ * <p><b>Messages</b> are named {@code <epochSeconds>.<pid>_<counter>.<host>,U=<uid>:2,<letters>} as
+ * mbsync names them; the item id is the name without {@code ,U=<uid>} and without the info, so it holds
+ * across flag changes and moves, also those made by other programs. Files in {@code new/} are items
+ * too; files in {@code tmp/} are not.
+ *
+ * <p><b>Durability.</b> {@link #add} and {@link #replaceContent} stream the content into {@code tmp/}
+ * and return; {@link #flush} fsyncs each of those files, renames them into {@code cur/} (or over the
+ * old content) and fsyncs each directory touched since the last flush once: a group commit, as the
+ * correctness protocol asks. A kill before it leaves only {@code tmp/} files, which the next open
+ * removes (IceSync's own, and any older than 36 hours as the Maildir spec says; files another program
+ * is writing right now are left alone). Flag changes, moves and deletes are renames done at once; their
+ * directories are synced by the next flush too.
+ *
+ * <p>Not thread-safe beyond its own monitor: one store object per tree and process.
  */
 public final class MaildirLocalStore implements LocalStore {
+    private static final Logger LOG = LoggerFactory.getLogger(MaildirLocalStore.class);
     private final Path root;
-    private final String host;
-    private final long pid = ProcessHandle.current().pid();
-    private final AtomicLong counter = new AtomicLong();
-    private final Map<FolderPath, MaildirFolder> folders = new TreeMap<>();
-    /** Files written by add() and waiting in tmp/ for flush(): tmp path -> final path in cur/. */
-    private final Map<Path, Path> staged = new LinkedHashMap<>();
+    private final MaildirTree tree;
+    /** Writes waiting in tmp/ for flush(), in the order they were made. */
+    private final Map<Key, Pending> pending = new LinkedHashMap<>();
+    /** Directories whose entries changed since the last flush. */
+    private final Set<Path> dirtyDirs = new LinkedHashSet<>();
+
+    private record Key(String folderId, String itemId) {
+    }
+
+    /** A file in tmp/: a new message ({@code finalName} its name in cur/) or new content for one ({@code finalName} null). */
+    private record Pending(MaildirFolder folder, String id, String tmpName, String finalName) {
+        Path tmp() {
+            return folder.sub("tmp").resolve(tmpName);
+        }
+
+        boolean isNew() {
+            return finalName != null;
+        }
+    }
 
     public MaildirLocalStore(Path root) {
-        this.root = root.toAbsolutePath();
-        String h;
-        try {
-            h = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            h = "localhost";
-        }
-        this.host = h.replace("/", "\\057").replace(":", "\\072").replace(",", "\\054");
+        this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
             throw new StoreException("cannot create the local store " + this.root, e);
         }
-        scan();
-        removeTmpLeftovers();
-    }
-
-    private void scan() {
-        folders.clear();
-        try {
-            // Folder directories only: the message files below cur/, new/ and tmp/ are never visited here.
-            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(root)) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    if (isMaildirSub(dir)) {
-                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (MaildirFolder.isFolder(dir)) {
-                        folders.put(pathOf(dir), MaildirFolder.load(dir));
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw new StoreException("cannot read the local store " + root, e);
+        if (!FolderNames.PLATFORM_UTF8) {
+            LOG.warn("file names are in {} here, not UTF-8: non-ASCII folder names are written %-escaped",
+                    System.getProperty("sun.jnu.encoding"));
         }
+        this.tree = new MaildirTree(this.root);
+        tree.scan();
+        Leftovers.remove(this.root, tree.folders());
     }
 
-    private boolean isMaildirSub(Path dir) {
-        String n = dir.getFileName().toString();
-        return (n.equals("cur") || n.equals("new") || n.equals("tmp")) && MaildirFolder.isFolder(dir.getParent())
-                && !dir.getParent().equals(root);
-    }
-
-    private void removeTmpLeftovers() {
-        for (MaildirFolder f : folders.values()) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.dir.resolve("tmp"))) {
-                for (Path p : ds) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (NoSuchFileException e) {
-                // a folder without tmp/: nothing left over
-            } catch (IOException e) {
-                throw new StoreException("cannot clean " + f.dir.resolve("tmp"), e);
-            }
-        }
-    }
-
-    private FolderPath pathOf(Path dir) {
-        List<String> names = new ArrayList<>();
-        for (Path p : root.relativize(dir)) {
-            names.add(MaildirNames.decodeFolder(p.toString()));
-        }
-        return FolderPath.of(names);
-    }
-
-    private Path dirOf(FolderPath p) {
-        Path d = root;
+    /** Paths are compared in NFC, as the tree stores them. */
+    private static FolderPath nfc(FolderPath p) {
         for (String n : p.names()) {
-            d = d.resolve(MaildirNames.encodeFolder(n));
-        }
-        return d;
-    }
-
-    private MaildirFolder folder(FolderPath p) {
-        MaildirFolder f = folders.get(p);
-        if (f == null) {
-            scan();
-            f = folders.get(p);
-            if (f == null) {
-                throw new FolderNotFoundException(p, "local store");
+            if (!n.equals(FolderNames.nfc(n))) {
+                return FolderPath.of(p.names().stream().map(FolderNames::nfc).toList());
             }
         }
-        return f;
+        return p;
     }
+
+    private static Key key(MaildirFolder f, String id) {
+        return new Key(f.id, id);
+    }
+
+    // ---- folders
 
     @Override
     public synchronized List<LocalFolder> folders() {
-        scan();
-        List<LocalFolder> out = new ArrayList<>();
-        folders.forEach((p, f) -> out.add(new LocalFolder(p, f.id, f.kind)));
-        return out;
+        tree.scan();
+        return tree.folders().stream().map(MaildirFolder::toLocalFolder).toList();
     }
 
     @Override
     public synchronized LocalFolder createFolder(FolderPath path, FolderKind kind) {
-        for (FolderPath p = path.parent(); !p.isRoot(); p = p.parent()) {
-            if (!folders.containsKey(p) && !MaildirFolder.isFolder(dirOf(p))) {
-                createFolder(p, FolderKind.MAIL);
-            }
+        FolderPath p = nfc(path);
+        if (p.isRoot()) {
+            throw new IllegalArgumentException("the root is not a folder");
         }
-        MaildirFolder f = MaildirFolder.create(dirOf(path), kind);
-        AtomicFiles.fsyncDir(dirOf(path).getParent());
-        folders.put(path, f);
-        return new LocalFolder(path, f.id, f.kind);
+        MaildirFolder f = tree.find(p);
+        if (f == null || !MaildirFolder.isMaildir(f.dir())) {
+            tree.scan();
+            f = tree.find(p);
+        }
+        return (f != null ? f : create(p, kind)).toLocalFolder();
+    }
+
+    private MaildirFolder create(FolderPath p, FolderKind kind) {
+        if (!p.parent().isRoot() && tree.find(p.parent()) == null) {
+            create(p.parent(), FolderKind.MAIL);
+        }
+        Path dir = tree.dirFor(p);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create local folder '" + p + "' at " + dir, e);
+        }
+        // A directory left by a crash in the middle of a create keeps the id it got then.
+        Identity idn = MaildirFolder.readIdentity(dir);
+        if (idn == null) {
+            idn = new Identity(UUID.randomUUID().toString(), kind);
+            MaildirFolder.writeIdentity(dir, idn);
+        }
+        MaildirFolder.makeMaildir(dir);
+        AtomicFiles.fsyncDir(dir);
+        AtomicFiles.fsyncDir(dir.getParent());
+        MaildirFolder f = new MaildirFolder(dir, p, idn.id(), idn.kind());
+        tree.put(f);
+        return f;
     }
 
     @Override
     public synchronized void renameFolder(FolderPath from, FolderPath to) {
-        folder(from);
-        Path target = dirOf(to);
-        if (Files.exists(target)) {
-            throw new StoreException("cannot rename local folder '" + from + "' to '" + to + "': it exists already", null);
+        FolderPath a = nfc(from);
+        FolderPath z = nfc(to);
+        MaildirFolder f = tree.get(a);
+        if (z.isRoot() || z.startsWith(a)) {
+            throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "': that is inside itself", null);
         }
-        try {
-            if (!to.parent().isRoot() && !MaildirFolder.isFolder(dirOf(to.parent()))) {
-                createFolder(to.parent(), FolderKind.MAIL);
+        // Pending writes settle before their directory moves.
+        flush();
+        if (!z.parent().isRoot() && tree.find(z.parent()) == null) {
+            tree.scan();
+            if (tree.find(z.parent()) == null) {
+                create(z.parent(), FolderKind.MAIL);
             }
-            Files.move(dirOf(from), target, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.fsyncDir(target.getParent());
-        } catch (IOException e) {
-            throw new StoreException("cannot rename local folder '" + from + "' to '" + to + "'", e);
         }
-        scan();
+        Path target = tree.dirFor(z);
+        Path source = f.dir();
+        try {
+            boolean caseOnly = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(source, target);
+            if (tree.find(z) != null || (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !caseOnly)) {
+                throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "': it exists already", null);
+            }
+            if (caseOnly) {
+                // "archive" -> "Archive" on a case-insensitive file system: through a third name.
+                Path between = source.resolveSibling(Leftovers.RENAMING + target.getFileName());
+                Files.move(source, between, StandardCopyOption.ATOMIC_MOVE);
+                source = between;
+            }
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "'", e);
+        }
+        AtomicFiles.fsyncDir(f.dir().getParent());
+        AtomicFiles.fsyncDir(target.getParent());
+        tree.moved(a, z, target);
     }
 
     @Override
     public synchronized void deleteFolder(FolderPath path) {
-        MaildirFolder f = folder(path);
-        for (FolderPath p : folders.keySet()) {
-            if (!p.equals(path) && p.startsWith(path)) {
-                throw new StoreException("cannot delete local folder '" + path + "': it still has the sub-folder '"
-                        + p + "'", null);
-            }
+        FolderPath p = nfc(path);
+        // Sub-folders another program made since the last look count too.
+        tree.scan();
+        MaildirFolder f = tree.get(p);
+        List<MaildirFolder> below = tree.below(p);
+        if (!below.isEmpty()) {
+            throw new StoreException("cannot delete local folder '" + p + "': it still has the sub-folder '"
+                    + below.get(0).path() + "'", null);
         }
+        pending.keySet().removeIf(k -> k.folderId().equals(f.id));
+        Path dir = f.dir();
+        // One rename makes the folder disappear whole; a crash while its files are deleted leaves a
+        // hidden directory that the next open removes, never a half folder.
+        Path trash = root.resolve(Leftovers.TRASH + UUID.randomUUID());
         try {
-            for (String sub : new String[] {"cur", "new", "tmp"}) {
-                deleteTree(f.dir.resolve(sub));
+            try {
+                Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.fsyncDir(dir.getParent());
+            } catch (AtomicMoveNotSupportedException e) {
+                trash = dir;
             }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.dir)) {
-                for (Path p : ds) {
-                    if (!Files.isDirectory(p)) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.dir)) {
-                if (!ds.iterator().hasNext()) {
-                    Files.delete(f.dir);
-                }
-            }
+            tree.remove(p);
+            Leftovers.deleteTree(trash);
         } catch (IOException e) {
-            throw new StoreException("cannot delete local folder '" + path + "'", e);
+            throw new StoreException("cannot delete local folder '" + p + "'", e);
         }
-        folders.remove(path);
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
-    }
+    // ---- items
 
     @Override
     public synchronized List<LocalItem> items(FolderPath path) {
-        MaildirFolder f = folder(path);
+        return list(tree.get(nfc(path)));
+    }
+
+    /**
+     * One listing of cur/ and new/, one stat per file for its size, no file read; rebuilds the
+     * folder's index id -> file.
+     */
+    private List<LocalItem> list(MaildirFolder f) {
+        f.keywords.refresh();
         f.index.clear();
         List<LocalItem> out = new ArrayList<>();
+        Map<String, Flags> byInfo = new HashMap<>();
         for (String sub : new String[] {"cur", "new"}) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.dir.resolve(sub))) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.sub(sub))) {
                 for (Path p : ds) {
                     String name = p.getFileName().toString();
                     if (name.startsWith(".")) {
@@ -248,223 +267,323 @@ public final class MaildirLocalStore implements LocalStore {
                     if (!a.isRegularFile()) {
                         continue;
                     }
-                    String id = MaildirNames.idOf(name);
-                    f.index.put(id, sub + "/" + name);
-                    out.add(new LocalItem(id, flagsOf(f, id, name), a.size(), MaildirNames.uidOf(name)));
+                    String id = MessageNames.idOf(name);
+                    if (f.index.putIfAbsent(id, p) != null) {
+                        LOG.warn("{} has the id of {}: ignored", p, f.index.get(id));
+                        continue;
+                    }
+                    Pending r = pending.isEmpty() ? null : pending.get(key(f, id));
+                    long size = r != null ? sizeOr(r.tmp(), a.size()) : a.size();
+                    out.add(new LocalItem(id, flagsOf(f, id, name, byInfo), size, MessageNames.uidOf(name)));
                 }
             } catch (NoSuchFileException e) {
+                if (sub.equals("cur")) {
+                    // The folder went away (another program): saying "no items" would delete them on the server.
+                    tree.scan();
+                    throw new FolderNotFoundException(f.path(), "local store");
+                }
                 // new/ may be missing in a tree made by another program
-            } catch (IOException e) {
-                throw new StoreException("cannot list local folder '" + path + "'", e);
+            } catch (IOException | DirectoryIteratorException e) {
+                throw new StoreException("cannot list local folder '" + f.path() + "'", e);
             }
         }
-        // Items added but not yet flushed are this process's: it sees them at once, others after flush().
-        for (Map.Entry<Path, Path> e : staged.entrySet()) {
-            if (e.getValue().getParent().getParent().equals(f.dir)) {
-                String name = e.getValue().getFileName().toString();
-                String id = MaildirNames.idOf(name);
-                try {
-                    out.add(new LocalItem(id, flagsOf(f, id, name), Files.size(e.getKey()), MaildirNames.uidOf(name)));
-                } catch (IOException ex) {
-                    throw new StoreException("cannot read new item '" + id + "' of local folder '" + path + "'", ex);
+        // Added but not flushed: this store object sees them at once, other programs after flush().
+        for (Pending r : pending.values()) {
+            if (r.folder() == f && r.isNew()) {
+                long size = sizeOr(r.tmp(), -1);
+                if (size >= 0) {
+                    out.add(new LocalItem(r.id(), flagsOf(f, r.id(), r.finalName(), byInfo), size,
+                            MessageNames.uidOf(r.finalName())));
                 }
             }
         }
+        f.extras.retain(id -> f.index.containsKey(id) || pending.containsKey(key(f, id)));
         return out;
     }
 
-    private Flags flagsOf(MaildirFolder f, String id, String name) {
-        String info = MaildirNames.infoOf(name);
-        Set<Flag> sys = MaildirNames.systemFlags(info);
-        TreeSet<String> kw = new TreeSet<>();
-        for (char c : info.toCharArray()) {
-            if (c >= 'a' && c <= 'z') {
-                String k = f.keywords().keyword(c);
-                if (k != null) {
-                    kw.add(k);
-                }
-            }
+    private static Flags flagsOf(MaildirFolder f, String id, String name, Map<String, Flags> byInfo) {
+        String info = MessageNames.infoOf(name);
+        Set<String> extras = f.extras.of(id);
+        if (!extras.isEmpty()) {
+            return FlagLetters.read(info, f.keywords, extras);
         }
-        kw.addAll(f.extras().of(id));
-        return Flags.of(sys.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(sys), kw);
+        // Most messages share a handful of letter sets: parse each once per listing.
+        return byInfo.computeIfAbsent(info, i -> FlagLetters.read(i, f.keywords, Set.of()));
     }
 
-    /** Info letters for flags: system letters, keyword letters, and the letters of other programs kept as they were. */
-    private String lettersOf(MaildirFolder f, String id, Flags flags, String oldInfo) {
-        StringBuilder b = new StringBuilder();
-        for (Flag x : flags.flags()) {
-            b.append(x.maildirLetter());
+    private static long sizeOr(Path p, long otherwise) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return otherwise;
         }
-        Set<String> extra = new TreeSet<>();
-        for (String k : flags.keywords()) {
-            char c = f.keywords().letter(k);
-            if (c == 0) {
-                extra.add(k);
-            } else {
-                b.append(c);
-            }
-        }
-        f.extras().set(id, extra);
-        for (char c : oldInfo.toCharArray()) {
-            boolean ours = Flag.ofMaildirLetter(c) != null || (c >= 'a' && c <= 'z');
-            if (!ours && b.indexOf(String.valueOf(c)) < 0) {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
-    private Path file(MaildirFolder f, FolderPath path, String id) {
-        String rel = f.index.get(id);
-        if (rel != null && Files.exists(f.dir.resolve(rel))) {
-            return f.dir.resolve(rel);
+    /** The file of an item, looking again when another program renamed or moved it; null when it is gone. */
+    private Path find(MaildirFolder f, String id) {
+        Path p = f.index.get(id);
+        if (p != null && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return p;
         }
-        for (Map.Entry<Path, Path> e : staged.entrySet()) {
-            if (e.getValue().getParent().getParent().equals(f.dir)
-                    && MaildirNames.idOf(e.getValue().getFileName().toString()).equals(id)) {
-                return e.getKey();
-            }
+        list(f);
+        return f.index.get(id);
+    }
+
+    private Path locate(MaildirFolder f, String id) {
+        Path p = find(f, id);
+        if (p == null) {
+            throw new StoreException("no item '" + id + "' in local folder '" + f.path() + "'", null);
         }
-        items(path);
-        rel = f.index.get(id);
-        if (rel == null) {
-            throw new StoreException("no item '" + id + "' in local folder '" + path + "'", null);
-        }
-        return f.dir.resolve(rel);
+        return p;
     }
 
     @Override
     public synchronized InputStream open(FolderPath path, String id) {
-        Path p = file(folder(path), path, id);
+        MaildirFolder f = tree.get(nfc(path));
+        Pending r = pending.get(key(f, id));
         try {
-            return Files.newInputStream(p);
+            if (r != null) {
+                return Files.newInputStream(r.tmp());
+            }
+            try {
+                return Files.newInputStream(locate(f, id));
+            } catch (NoSuchFileException renamedJustNow) {
+                f.index.remove(id);
+                return Files.newInputStream(locate(f, id));
+            }
         } catch (IOException e) {
-            throw new StoreException("cannot read item '" + id + "' of local folder '" + path + "'", e);
+            throw new StoreException("cannot read item '" + id + "' of local folder '" + f.path() + "'", e);
         }
-    }
-
-    private String unique() {
-        return (System.currentTimeMillis() / 1000) + "." + pid + "_" + counter.incrementAndGet() + "." + host;
     }
 
     @Override
     public synchronized String add(FolderPath path, Flags flags, long uidHint, InputStream content) {
-        MaildirFolder f = folder(path);
-        String id = unique();
-        Path tmp = f.dir.resolve("tmp").resolve(id);
-        try {
-            Files.copy(content, tmp);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the leftover is removed at the next open
-            }
-            throw new StoreException("cannot write a new item into local folder '" + path + "'", e);
-        }
-        String name = MaildirNames.fileName(id, uidHint, lettersOf(f, id, flags, ""));
-        staged.put(tmp, f.dir.resolve("cur").resolve(name));
+        MaildirFolder f = tree.get(nfc(path));
+        String id = writeTmp(f, content, "a new item");
+        Encoded e = FlagLetters.write(flags, f.keywords, "", f.keywords);
+        f.extras.set(id, e.overflow());
+        pending.put(key(f, id), new Pending(f, id, id, MessageNames.fileName(id, Math.max(0, uidHint), e.letters())));
         return id;
+    }
+
+    /** Streams content into a new file in tmp/ (never whole in memory) and returns its unique name. */
+    private String writeTmp(MaildirFolder f, InputStream content, String what) {
+        Path dir = f.sub("tmp");
+        for (int attempt = 0;; attempt++) {
+            String unique = UniqueNames.next();
+            Path tmp = dir.resolve(unique);
+            try {
+                Files.createDirectories(dir);
+                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    content.transferTo(out);
+                }
+                return unique;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw new StoreException("cannot find a free name for " + what + " in local folder '" + f.path() + "'", e);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                deleteQuietly(tmp);
+                throw new StoreException("cannot write " + what + " into local folder '" + f.path() + "'", e);
+            } catch (RuntimeException e) {
+                // The content's own failure (a lost connection): not ours to rename.
+                deleteQuietly(tmp);
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}; it goes at the next open", p, e);
+        }
     }
 
     @Override
     public synchronized void flush() {
-        if (staged.isEmpty()) {
-            return;
-        }
-        Set<Path> dirs = new LinkedHashSet<>();
         try {
-            for (Path tmp : staged.keySet()) {
-                AtomicFiles.fsync(tmp);
+            for (Pending r : pending.values()) {
+                sync(r);
             }
-            for (Map.Entry<Path, Path> e : staged.entrySet()) {
-                Files.move(e.getKey(), e.getValue(), StandardCopyOption.ATOMIC_MOVE);
-                dirs.add(e.getValue().getParent());
+            for (Pending r : pending.values()) {
+                place(r);
             }
-        } catch (IOException e) {
-            throw new StoreException("cannot commit new items to the local store", e);
+        } catch (StoreException e) {
+            // A failed group is lost as a whole: its state rows are not committed either, so it is fetched again.
+            pending.values().forEach(r -> deleteQuietly(r.tmp()));
+            pending.clear();
+            throw e;
         }
-        staged.clear();
-        dirs.forEach(AtomicFiles::fsyncDir);
+        pending.clear();
+        for (MaildirFolder f : tree.folders()) {
+            if (f.extras.saveIfChanged()) {
+                dirtyDirs.add(f.dir());
+            }
+        }
+        dirtyDirs.forEach(AtomicFiles::fsyncDir);
+        dirtyDirs.clear();
+    }
+
+    private void sync(Pending r) {
+        try {
+            AtomicFiles.fsync(r.tmp());
+        } catch (IOException e) {
+            throw new StoreException("cannot write item '" + r.id() + "' of local folder '" + r.folder().path() + "'", e);
+        }
+    }
+
+    private void place(Pending r) {
+        MaildirFolder f = r.folder();
+        try {
+            if (r.isNew()) {
+                Path target = f.sub("cur").resolve(r.finalName());
+                Files.move(r.tmp(), target, StandardCopyOption.ATOMIC_MOVE);
+                f.index.put(r.id(), target);
+                dirtyDirs.add(target.getParent());
+                return;
+            }
+            Path target = f.index.get(r.id());
+            if (target == null || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                target = findIgnoringPending(f, r.id());
+            }
+            if (target == null) {
+                // Deleted by another program meanwhile: the new content has nothing to replace.
+                Files.deleteIfExists(r.tmp());
+                return;
+            }
+            Files.move(r.tmp(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dirtyDirs.add(target.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot store item '" + r.id() + "' in local folder '" + f.path() + "'", e);
+        }
+    }
+
+    private Path findIgnoringPending(MaildirFolder f, String id) {
+        // list() also lists pending items; here only the files in cur/ and new/ matter.
+        list(f);
+        Path p = f.index.get(id);
+        return p != null && Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
     }
 
     @Override
     public synchronized void replaceContent(FolderPath path, String id, InputStream content) {
-        MaildirFolder f = folder(path);
-        Path target = file(f, path, id);
-        Path tmp = f.dir.resolve("tmp").resolve(unique());
-        try {
-            Files.copy(content, tmp);
-            AtomicFiles.fsync(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException("cannot replace item '" + id + "' of local folder '" + path + "'", e);
+        MaildirFolder f = tree.get(nfc(path));
+        Key k = key(f, id);
+        Pending old = pending.get(k);
+        if (old == null) {
+            locate(f, id);
         }
+        String tmp = writeTmp(f, content, "new content for item '" + id + "'");
+        if (old != null) {
+            deleteQuietly(old.tmp());
+        }
+        pending.put(k, new Pending(f, id, tmp, old != null ? old.finalName() : null));
     }
 
     @Override
     public synchronized void setFlags(FolderPath path, String id, Flags flags) {
-        MaildirFolder f = folder(path);
-        Path p = file(f, path, id);
-        String name = p.getFileName().toString();
-        String fresh = MaildirNames.fileName(MaildirNames.idOf(name).equals(id) ? id : id, MaildirNames.uidOf(name),
-                lettersOf(f, id, flags, MaildirNames.infoOf(name)));
-        Path staging = staged.get(p);
-        if (staging != null) {
-            staged.put(p, staging.resolveSibling(fresh));
+        MaildirFolder f = tree.get(nfc(path));
+        Key k = key(f, id);
+        Pending r = pending.get(k);
+        if (r != null && r.isNew()) {
+            Encoded e = FlagLetters.write(flags, f.keywords, MessageNames.infoOf(r.finalName()), f.keywords);
+            f.extras.set(id, e.overflow());
+            pending.put(k, new Pending(f, id, r.tmpName(), MessageNames.fileName(id, MessageNames.uidOf(r.finalName()),
+                    e.letters())));
             return;
         }
-        renameTo(f, p, f.dir.resolve("cur").resolve(fresh), id, path);
-    }
-
-    private void renameTo(MaildirFolder f, Path from, Path to, String id, FolderPath path) {
-        if (from.equals(to)) {
+        Path p = locate(f, id);
+        String name = p.getFileName().toString();
+        Encoded e = FlagLetters.write(flags, f.keywords, MessageNames.infoOf(name), f.keywords);
+        f.extras.set(id, e.overflow());
+        Path target = f.sub("cur").resolve(MessageNames.fileName(id, MessageNames.uidOf(name), e.letters()));
+        if (target.equals(p)) {
             return;
         }
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException("cannot rename item '" + id + "' of local folder '" + path + "'", e);
+            Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException x) {
+            throw new StoreException("cannot change the flags of item '" + id + "' of local folder '" + f.path() + "'", x);
         }
-        f.index.put(id, "cur/" + to.getFileName());
+        f.index.put(id, target);
+        dirtyDirs.add(p.getParent());
+        dirtyDirs.add(target.getParent());
     }
 
     @Override
     public synchronized void move(FolderPath from, String id, FolderPath to) {
-        MaildirFolder a = folder(from);
-        MaildirFolder z = folder(to);
-        Path p = file(a, from, id);
-        Flags flags = flagsOf(a, id, p.getFileName().toString());
-        // The UID hint belongs to the old folder: it is dropped so that it can never clash in the new one.
-        String name = MaildirNames.fileName(id, 0, lettersOf(z, id, flags, MaildirNames.infoOf(p.getFileName().toString())));
-        Path target = z.dir.resolve("cur").resolve(name);
+        MaildirFolder src = tree.get(nfc(from));
+        MaildirFolder dst = tree.get(nfc(to));
+        if (src == dst) {
+            locate(src, id);
+            return;
+        }
+        if (pending.containsKey(key(src, id))) {
+            // Only durable files travel: the item's pending write is committed first.
+            flush();
+        }
+        Path p = locate(src, id);
+        String info = MessageNames.infoOf(p.getFileName().toString());
+        Flags flags = FlagLetters.read(info, src.keywords, src.extras.of(id));
+        Encoded e = FlagLetters.write(flags, dst.keywords, info, src.keywords);
+        // The UID belongs to the old folder: dropped, so that it can never clash in the new one (PITFALLS 5).
+        Path target = dst.sub("cur").resolve(MessageNames.fileName(id, 0, e.letters()));
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StoreException("cannot move item '" + id + "' from local folder '" + src.path() + "' to '"
+                    + dst.path() + "': it is there already", null);
+        }
         try {
             Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException("cannot move item '" + id + "' from '" + from + "' to '" + to + "'", e);
+        } catch (IOException x) {
+            throw new StoreException("cannot move item '" + id + "' from local folder '" + src.path() + "' to '"
+                    + dst.path() + "'", x);
         }
-        a.index.remove(id);
-        a.extras().set(id, Set.of());
-        z.index.put(id, "cur/" + name);
+        dst.extras.set(id, e.overflow());
+        src.extras.set(id, Set.of());
+        src.index.remove(id);
+        dst.index.put(id, target);
+        dirtyDirs.add(p.getParent());
+        dirtyDirs.add(target.getParent());
     }
 
     @Override
     public synchronized void delete(FolderPath path, String id) {
-        MaildirFolder f = folders.get(path);
+        FolderPath p = nfc(path);
+        MaildirFolder f = tree.find(p);
         if (f == null) {
+            tree.scan();
+            f = tree.find(p);
+            if (f == null) {
+                return;
+            }
+        }
+        Pending r = pending.remove(key(f, id));
+        if (r != null) {
+            deleteQuietly(r.tmp());
+            if (r.isNew()) {
+                f.extras.set(id, Set.of());
+                return;
+            }
+        }
+        Path file;
+        try {
+            file = find(f, id);
+        } catch (FolderNotFoundException gone) {
+            return;
+        }
+        if (file == null) {
             return;
         }
         try {
-            Path p = file(f, path, id);
-            Files.deleteIfExists(p);
-            staged.remove(p);
-            f.index.remove(id);
-            f.extras().set(id, Set.of());
-        } catch (StoreException missing) {
-            // already gone
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new StoreException("cannot delete item '" + id + "' of local folder '" + path + "'", e);
+            throw new StoreException("cannot delete item '" + id + "' of local folder '" + f.path() + "'", e);
         }
+        f.index.remove(id);
+        f.extras.set(id, Set.of());
+        dirtyDirs.add(file.getParent());
     }
 
     @Override

@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A local store in memory with the semantics of the Maildir store; deterministic ids for tests. */
+/**
+ * A local store in memory with the semantics of the Maildir store (a moved item keeps its id and loses
+ * its UID hint, deleting a missing item is a no-op, sub-folders block a delete), for engine tests:
+ * ids come from one counter ({@code f1}, {@code i2}...), so a run is repeatable. Contents are held
+ * whole, so it is no place for large items.
+ */
 public final class MemoryLocalStore implements LocalStore {
     private record Item(Flags flags, byte[] content, long uidHint) {
     }
@@ -53,6 +58,9 @@ public final class MemoryLocalStore implements LocalStore {
 
     @Override
     public synchronized LocalFolder createFolder(FolderPath path, FolderKind kind) {
+        if (path.isRoot()) {
+            throw new IllegalArgumentException("the root is not a folder");
+        }
         for (FolderPath p = path.parent(); !p.isRoot(); p = p.parent()) {
             if (!boxes.containsKey(p)) {
                 createFolder(p, FolderKind.MAIL);
@@ -65,6 +73,9 @@ public final class MemoryLocalStore implements LocalStore {
     @Override
     public synchronized void renameFolder(FolderPath from, FolderPath to) {
         box(from);
+        if (to.isRoot() || to.startsWith(from)) {
+            throw new StoreException("cannot rename '" + from + "' to '" + to + "': that is inside itself", null);
+        }
         if (boxes.containsKey(to)) {
             throw new StoreException("cannot rename '" + from + "' to '" + to + "': it exists already", null);
         }
@@ -156,10 +167,13 @@ public final class MemoryLocalStore implements LocalStore {
     public synchronized void move(FolderPath from, String id, FolderPath to) {
         Box a = box(from);
         Box z = box(to);
-        Item i = a.items.remove(id);
-        if (i == null) {
+        if (!a.items.containsKey(id)) {
             throw new StoreException("no item '" + id + "' in local folder '" + from + "'", null);
         }
+        if (a == z) {
+            return;
+        }
+        Item i = a.items.remove(id);
         // The UID hint belongs to the old folder, as in the Maildir store.
         z.items.put(id, new Item(i.flags, i.content, 0));
     }
