@@ -20,6 +20,10 @@ import io.icesync.imap.internal.CapturingTrust;
 import io.icesync.imap.internal.ImapOptions;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +31,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of a sync over IMAP, with IceWarp's extensions used where the server advertises
@@ -42,6 +49,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ImapRemoteStore implements RemoteStore {
+    private static final Logger TRACE = LoggerFactory.getLogger("io.icesync.imap.trace");
     private final AngusImapStore impl;
 
     private ImapRemoteStore(ImapOptions opt) {
@@ -62,13 +70,14 @@ public final class ImapRemoteStore implements RemoteStore {
         return impl.connect();
     }
 
-    /** Runs an operation that is safe to repeat, reconnecting once if the connection dropped (between calls or in it). */
+    /**
+     * Runs an operation that is safe to repeat; if the connection breaks during it, connects again
+     * once and repeats it. A connection that dropped between calls is replaced before any call.
+     */
     private <T> T again(java.util.function.Supplier<T> op) {
-        impl.connect();
         try {
             return op.get();
         } catch (ConnectionException first) {
-            impl.connect();
             return op.get();
         }
     }
@@ -80,19 +89,16 @@ public final class ImapRemoteStore implements RemoteStore {
 
     @Override
     public void createFolder(FolderPath path, FolderKind kind) {
-        impl.connect();
         impl.createFolder(path, kind);
     }
 
     @Override
     public void renameFolder(FolderPath from, FolderPath to) {
-        impl.connect();
         impl.renameFolder(from, to);
     }
 
     @Override
     public void deleteFolder(FolderPath path) {
-        impl.connect();
         impl.deleteFolder(path);
     }
 
@@ -106,15 +112,15 @@ public final class ImapRemoteStore implements RemoteStore {
         return again(() -> impl.status(folder));
     }
 
+    /** Not repeated on a broken connection: the sink may have received part of the items already. */
     @Override
     public void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink) {
-        impl.connect();
         impl.fetch(folder, items, mode, sink);
     }
 
+    /** Never repeated: the server may have stored the item before the connection broke (the engine settles that). */
     @Override
     public long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content) {
-        impl.connect();
         return impl.append(folder, flags, internalDate, size, content);
     }
 
@@ -128,7 +134,6 @@ public final class ImapRemoteStore implements RemoteStore {
 
     @Override
     public Map<Long, Long> move(FolderPath from, Collection<Long> uids, FolderPath to) {
-        impl.connect();
         return impl.move(from, uids, to);
     }
 
@@ -166,6 +171,9 @@ public final class ImapRemoteStore implements RemoteStore {
         private Duration readTimeout = Duration.ofSeconds(120);
         private boolean folderKinds = true;
         private boolean iceWarpHello = true;
+        private Consumer<String> trace;
+        private Duration probeIdleAfter = Duration.ofSeconds(10);
+        private Duration statusCacheTtl = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -208,6 +216,20 @@ public final class ImapRemoteStore implements RemoteStore {
             return this;
         }
 
+        /** Trusts the certificates of a PEM file. */
+        public Builder trustPem(Path pemFile) {
+            try {
+                return trustPem(Files.readString(pemFile, StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new InvalidSettingException("trustedCertificate", "cannot read " + pemFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Both timeouts at once: to connect (TCP and TLS handshake), and to wait for each answer. */
+        public Builder timeouts(Duration connect, Duration read) {
+            return connectTimeout(connect).readTimeout(read);
+        }
+
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = Objects.requireNonNull(d, "connectTimeout");
             return this;
@@ -218,7 +240,7 @@ public final class ImapRemoteStore implements RemoteStore {
             return this;
         }
 
-        /** Read folder kinds from the Kolab folder-type METADATA (one command per folder; default on). */
+        /** Read folder kinds from the Kolab folder-type METADATA (one pipelined command per folder; default on). */
         public Builder folderKinds(boolean on) {
             this.folderKinds = on;
             return this;
@@ -230,12 +252,50 @@ public final class ImapRemoteStore implements RemoteStore {
             return this;
         }
 
+        /**
+         * Sends the IMAP protocol trace, line by line, to SLF4J (logger {@code io.icesync.imap.trace},
+         * level DEBUG). The login exchange is left out and the password masked; message contents do
+         * appear, so keep it for support sessions.
+         */
+        public Builder protocolTrace(boolean on) {
+            this.trace = on ? TRACE::debug : null;
+            return this;
+        }
+
+        /** Sends the IMAP protocol trace (credentials masked) to {@code lines}; null turns it off. */
+        public Builder protocolTrace(Consumer<String> lines) {
+            this.trace = lines;
+            return this;
+        }
+
+        /**
+         * A connection unused for longer than this is checked with a NOOP before the next call, so that
+         * one the server closed meanwhile is replaced without failing the call (default 10 s).
+         */
+        public Builder checkIdleConnectionAfter(Duration d) {
+            this.probeIdleAfter = Objects.requireNonNull(d, "checkIdleConnectionAfter");
+            return this;
+        }
+
+        /**
+         * How long a folder listing's LIST-STATUS answers may stand in for a SELECT when asking a
+         * QRESYNC server what changed: an unchanged folder then costs no round trip (default 60 s;
+         * zero turns it off).
+         */
+        public Builder listingFreshFor(Duration d) {
+            this.statusCacheTtl = Objects.requireNonNull(d, "listingFreshFor");
+            return this;
+        }
+
         public ImapRemoteStore build() {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(password, "password");
-            return new ImapRemoteStore(new ImapOptions(endpoint, login, password, List.copyOf(trusted), clientVersion,
-                    connectTimeout, readTimeout, folderKinds, iceWarpHello));
+            if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+                throw new InvalidSettingException("timeouts", "timeouts must be positive");
+            }
+            return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), List.copyOf(trusted), clientVersion,
+                    connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.icesync.core.ConnectionException;
 import io.icesync.core.Flags;
 import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
+import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.MessageHeaders;
@@ -11,6 +12,7 @@ import io.icesync.core.ProtocolException;
 import io.icesync.core.Rights;
 import io.icesync.core.Security;
 import io.icesync.core.SpecialUse;
+import io.icesync.core.StoreException;
 import io.icesync.core.spi.ContentSource;
 import io.icesync.core.spi.FetchMode;
 import io.icesync.core.spi.ItemSink;
@@ -28,6 +30,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,46 +41,66 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Literal;
+import org.eclipse.angus.mail.iap.ParsingException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.MessageVanishedEvent;
 import org.eclipse.angus.mail.imap.ResyncData;
-import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link RemoteStore} over IMAP on Angus Mail. Angus connects, secures, logs in and selects
- * (with QRESYNC where offered); listings, downloads, flag stores, moves and expunges go as
- * compact UID commands so that a 10,000-message folder costs a handful of round trips and a
- * bounded amount of memory.
+ * (with QRESYNC where offered); listings, downloads, flag stores, moves and expunges go as compact
+ * UID commands whose answers are handled as they arrive, so that a 10,000-message folder costs a
+ * handful of round trips and a bounded amount of memory. Per-folder questions of a folder listing
+ * (Kolab folder type, MYRIGHTS) are pipelined.
  */
 public final class AngusImapStore implements RemoteStore {
     private static final Logger LOG = LoggerFactory.getLogger(AngusImapStore.class);
-    /** Items above this size are downloaded in parts of {@link #CHUNK} bytes. */
-    static final long LARGE = 4L * 1024 * 1024;
+    /** Items above this size are downloaded in parts of {@link #CHUNK} bytes, one part in memory at a time. */
+    static final long LARGE = 2L * 1024 * 1024;
     static final int CHUNK = 1024 * 1024;
+    /** Smaller items are fetched together, one UID FETCH per group of about this many bytes. */
+    static final long GROUP_BYTES = 6L * 1024 * 1024;
+    static final int GROUP_ITEMS = 1000;
+    static final int HEADER_GROUP_ITEMS = 250;
     private static final int MAX_SET_CHARS = 900;
+    /** Longer (encoded) mailbox names would be sent as literals, which cannot be pipelined. */
+    private static final int MAX_PIPELINED_NAME = 1000;
+    /** What a folder whose MYRIGHTS went unanswered is taken to allow: reading, so that nothing is written blindly. */
+    private static final Rights UNANSWERED_RIGHTS = Rights.parse("lr");
+    static final String SHARED_TYPE = "/shared/vendor/kolab/folder-type";
+    static final String PRIVATE_TYPE = "/private/vendor/kolab/folder-type";
 
     private final ImapOptions opt;
+    private final AtomicInteger greetings = new AtomicInteger();
     private CapturingTrust trust;
-    private IMAPStore store;
+    private IceImapStore store;
     private ServerInfo info;
     private char sep = '/';
-    private IMAPFolder selected;
+    private IceImapStore.Folder selected;
     private FolderPath selectedPath;
-    private boolean helloSent;
+    private long lastUse;
+    /** Cursors from the last LIST-STATUS, for answering "nothing changed" without selecting. */
+    private final Map<FolderPath, RemoteCursor> listed = new HashMap<>();
+    private long listedAt;
 
     public AngusImapStore(ImapOptions opt) {
         this.opt = opt;
@@ -85,7 +108,12 @@ public final class AngusImapStore implements RemoteStore {
 
     /** True once the IceWarp connector greeting was sent (only to servers advertising X-ICEWARP-SERVER). */
     public boolean iceWarpHelloSent() {
-        return helloSent;
+        return greetings.get() > 0;
+    }
+
+    /** How many connections sent the IceWarp connector greeting (the store's and each folder connection). */
+    public int iceWarpGreetings() {
+        return greetings.get();
     }
 
     private String server() {
@@ -93,7 +121,7 @@ public final class AngusImapStore implements RemoteStore {
     }
 
     private IceSyncException fail(String what, Throwable e) {
-        IceSyncException x = Errors.map(what, server(), e, trust);
+        IceSyncException x = Errors.map(what, server(), opt.login(), e, trust);
         if (x instanceof ConnectionException) {
             dropConnection();
         }
@@ -104,47 +132,37 @@ public final class AngusImapStore implements RemoteStore {
 
     @Override
     public synchronized ServerInfo connect() {
-        // No NOOP probe: a dropped connection shows as a ConnectionException and the next call reconnects.
         if (store != null && info != null) {
             return info;
         }
         dropConnection();
         try {
-            Properties p = new Properties();
-            Security sec = opt.endpoint().security();
-            if (sec != Security.PLAIN) {
-                // Only a TLS connection pays for the trust store (it loads the JVM's CA certificates).
-                trust = new CapturingTrust(opt.trusted());
-                p.put("mail.imap.ssl.socketFactory", trust.socketFactory());
+            trust = new CapturingTrust(opt.trusted());
+            Session session = Session.getInstance(properties());
+            if (opt.trace() != null) {
+                session.setDebugOut(TraceLines.printStream(opt.trace(), opt.password()));
+                session.setDebug(true);
             }
-            p.put("mail.imap.connectiontimeout", String.valueOf(opt.connectTimeout().toMillis()));
-            p.put("mail.imap.timeout", String.valueOf(opt.readTimeout().toMillis()));
-            p.put("mail.imap.peek", "true");
-            p.put("mail.imap.ssl.checkserveridentity", "true");
-            p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
-            p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
-            p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
-            p.put("mail.imap.appendbuffersize", "-1");
-            // The store keeps its own connection; the selected folder reuses one pooled connection.
-            p.put("mail.imap.separatestoreconnection", "true");
-            p.put("mail.imap.connectionpoolsize", "2");
-            // A protocol trace on stdout for support; Angus leaves LOGIN/AUTH lines out (mail.debug.auth stays false).
-            p.put("mail.debug", System.getProperty("icesync.imap.debug", "false"));
-            p.put("mail.debug.auth", "false");
-            Session session = Session.getInstance(p);
-            store = (IMAPStore) session.getStore("imap");
+            store = new IceImapStore(session, opt.iceWarpHello() ? opt.clientVersion() : null,
+                    (accepted, line) -> greetings.incrementAndGet());
             store.connect(opt.endpoint().host(), opt.endpoint().port(), opt.login(), new String(opt.password()));
             IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
-            sep = root.getSeparator();
             @SuppressWarnings("unchecked")
-            Map<String, String> caps = (Map<String, String>) root.doCommand(IMAPProtocol::getCapabilities);
-            Set<String> names = new TreeSet<>();
-            caps.values().forEach(c -> names.add(c.toUpperCase(Locale.ROOT)));
-            if (opt.iceWarpHello() && names.contains("X-ICEWARP-SERVER")) {
-                sendIceWarpHello(root);
-            }
+            Set<String> names = (Set<String>) root.doCommand(p -> {
+                int before = greetings.get();
+                ((IceImapStore.Protocol) p).greetOnce();
+                if (greetings.get() > before) {
+                    // What the connector mode changes is not documented: take the capabilities it leaves.
+                    p.capability();
+                }
+                Set<String> caps = new TreeSet<>();
+                p.getCapabilities().values().forEach(c -> caps.add(c.toUpperCase(Locale.ROOT)));
+                return caps;
+            });
+            sep = root.getSeparator();
             info = new ServerInfo(opt.server(), sep, names);
             LOG.info("connected to {} as {} ({})", server(), opt.login(), opt.endpoint().security());
+            used();
             return info;
         } catch (Exception e) {
             IceSyncException x = fail("connect and log in as " + opt.login(), e);
@@ -153,29 +171,90 @@ public final class AngusImapStore implements RemoteStore {
         }
     }
 
-    private void sendIceWarpHello(IMAPFolder root) throws MessagingException {
-        String version = opt.clientVersion().replace("\\", "").replace("\"", "");
-        root.doCommand(p -> {
-            Response[] r = p.command("X-ICEWARP-SERVER iwconnector \"" + version + "\"", null);
-            Response last = r[r.length - 1];
-            if (!last.isOK()) {
-                LOG.info("{} declined the IceWarp connector mode: {}", server(), last);
-            }
-            return null;
-        });
-        helloSent = true;
+    private Properties properties() throws java.security.GeneralSecurityException {
+        Properties p = new Properties();
+        Security sec = opt.endpoint().security();
+        p.put("mail.imap.connectiontimeout", String.valueOf(opt.connectTimeout().toMillis()));
+        p.put("mail.imap.timeout", String.valueOf(opt.readTimeout().toMillis()));
+        // Downloads never set \Seen; certificates and host names are checked.
+        p.put("mail.imap.peek", "true");
+        p.put("mail.imap.ssl.checkserveridentity", "true");
+        p.put("mail.imap.ssl.socketFactory", trust.socketFactory());
+        p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
+        p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
+        p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
+        // Angus' own partial fetches (not used for items, which go through ChunkedBody) stay bounded too.
+        p.put("mail.imap.partialfetch", "true");
+        p.put("mail.imap.fetchsize", String.valueOf(CHUNK));
+        p.put("mail.imap.appendbuffersize", "-1");
+        // A shared folder may be read-only: select it anyway (writes then get the server's NO).
+        p.put("mail.imap.allowreadonlyselect", "true");
+        // The store keeps its own connection; the selected folder reuses one pooled connection.
+        p.put("mail.imap.separatestoreconnection", "true");
+        p.put("mail.imap.connectionpoolsize", "2");
+        // No trace unless asked for (then through TraceLines, masked); never the login exchange.
+        p.put("mail.debug", "false");
+        p.put("mail.debug.auth", "false");
+        return p;
+    }
+
+    /**
+     * Before each call: connects if needed; a connection the server closed since the last call (a
+     * BYE waiting unread, or no answer to a NOOP after a long idle time) is replaced transparently.
+     */
+    private void begin() {
+        if (store == null || info == null) {
+            connect();
+            return;
+        }
+        boolean probe = System.currentTimeMillis() - lastUse > opt.probeIdleAfter().toMillis();
+        boolean storeAlive;
+        try {
+            storeAlive = alive((IMAPFolder) store.getDefaultFolder(), probe);
+        } catch (MessagingException | IllegalStateException e) {
+            storeAlive = false;
+        }
+        if (!storeAlive) {
+            LOG.info("the connection to {} was closed since the last call; connecting again", server());
+            dropConnection();
+            connect();
+            return;
+        }
+        if (selected != null && (!selected.connected() || !alive(selected, probe))) {
+            closeSelected();
+        }
+    }
+
+    private jakarta.mail.Folder rootFolder() {
+        try {
+            return store.getDefaultFolder();
+        } catch (MessagingException | IllegalStateException e) {
+            // Angus closes a store whose connection failed ("Not connected").
+            dropConnection();
+            throw new ConnectionException("the connection to " + server() + " was closed", e);
+        }
+    }
+
+    private static boolean alive(IMAPFolder f, boolean probe) {
+        try {
+            f.doCommand(p -> {
+                if (probe || p.hasResponse()) {
+                    p.noop();
+                }
+                return null;
+            });
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void used() {
+        lastUse = System.currentTimeMillis();
     }
 
     private void dropConnection() {
-        try {
-            if (selected != null && selected.isOpen()) {
-                selected.close(false);
-            }
-        } catch (Exception e) {
-            // closing a broken connection
-        }
-        selected = null;
-        selectedPath = null;
+        closeSelected();
         try {
             if (store != null) {
                 store.close();
@@ -185,97 +264,248 @@ public final class AngusImapStore implements RemoteStore {
         }
         store = null;
         info = null;
-    }
-
-    private IMAPStore live() {
-        if (store == null) {
-            connect();
-        }
-        return store;
+        forgetListing();
     }
 
     String mailbox(FolderPath p) {
         return p.join(sep);
     }
 
-    private static void writeMailbox(Argument a, String name) {
-        a.writeString(BASE64MailboxEncoder.encode(name));
-    }
-
-    /** Runs raw commands on the store's connection (no mailbox selected). */
+    /** Runs commands on the store's connection (no mailbox selected there). */
     private Object onStore(String what, IMAPFolder.ProtocolCommand cmd) {
         try {
-            return ((IMAPFolder) live().getDefaultFolder()).doCommand(cmd);
+            return ((IMAPFolder) rootFolder()).doCommand(cmd);
+        } catch (IceSyncException e) {
+            throw e;
         } catch (Exception e) {
             throw fail(what, e);
         }
+    }
+
+    /** Runs commands on the selected folder's own connection, never falling back to the store's. */
+    private static Object onFolder(IceImapStore.Folder f, IMAPFolder.ProtocolCommand cmd) throws MessagingException {
+        if (!f.connected()) {
+            throw new jakarta.mail.FolderClosedException(f, "the folder's connection was closed");
+        }
+        return f.doCommand(cmd);
+    }
+
+    private static IceImapStore.Protocol ice(IMAPProtocol p) {
+        return (IceImapStore.Protocol) p;
+    }
+
+    private static Argument mailboxArg(IMAPProtocol p, String name) {
+        Argument a = new Argument();
+        ice(p).writeMailbox(a, name);
+        return a;
     }
 
     // ---- folders
 
     @Override
     public synchronized List<Folder> folders() {
+        begin();
         try {
-            IMAPStore s = live();
-            jakarta.mail.Folder[] all = s.getDefaultFolder().list("*");
-            Set<String> personalPrefixes = new HashSet<>();
-            for (jakarta.mail.Folder ns : s.getPersonalNamespaces()) {
-                personalPrefixes.add(ns.getFullName());
-            }
-            boolean acl = info.has("ACL");
-            boolean metadata = opt.folderKinds() && (info.has("METADATA") || info.has("METADATA-SERVER"));
-            List<Folder> out = new ArrayList<>();
-            for (jakarta.mail.Folder jf : all) {
-                IMAPFolder f = (IMAPFolder) jf;
+            List<ListInfo> infos = new ArrayList<>();
+            Map<String, Status> statuses = new HashMap<>();
+            boolean modseq = info.has("CONDSTORE") || info.has("QRESYNC");
+            onStore("list folders", p -> {
+                Argument a = new Argument();
+                a.writeString("");
+                a.writeString("*");
+                List<String> ret = new ArrayList<>();
+                if (p.hasCapability("LIST-EXTENDED")) {
+                    if (p.hasCapability("SPECIAL-USE")) {
+                        ret.add("SPECIAL-USE");
+                    }
+                    if (p.hasCapability("LIST-STATUS")) {
+                        ret.add("STATUS (UIDVALIDITY UIDNEXT" + (modseq ? " HIGHESTMODSEQ)" : ")"));
+                    }
+                }
+                if (!ret.isEmpty()) {
+                    a.writeAtom("RETURN (" + String.join(" ", ret) + ")");
+                }
+                Wire.run(p, "LIST", a, r -> {
+                    if (!(r instanceof IMAPResponse ir)) {
+                        return false;
+                    }
+                    try {
+                        if (ir.keyEquals("LIST")) {
+                            infos.add(new ListInfo(ir));
+                            return true;
+                        }
+                        if (ir.keyEquals("STATUS")) {
+                            Status s = new Status(ir);
+                            statuses.put(s.mbox, s);
+                            return true;
+                        }
+                    } catch (ParsingException e) {
+                        LOG.warn("{} sent a LIST answer IceSync cannot read: {}", server(), r);
+                        return true;
+                    }
+                    return false;
+                });
+                return null;
+            });
+            Map<String, FolderPath> names = new LinkedHashMap<>();
+            Map<String, Set<String>> attrsByName = new HashMap<>();
+            for (ListInfo li : infos) {
                 Set<String> attrs = new HashSet<>();
-                for (String a : f.getAttributes()) {
-                    attrs.add(a.toLowerCase(Locale.ROOT));
+                for (String x : li.attrs) {
+                    attrs.add(x.toLowerCase(Locale.ROOT));
                 }
                 if (attrs.contains("\\noselect") || attrs.contains("\\nonexistent")) {
                     continue;
                 }
-                String name = f.getFullName();
-                FolderPath path = FolderPath.parse(name, sep);
-                SpecialUse use = name.equalsIgnoreCase("INBOX") ? SpecialUse.INBOX : specialUse(attrs);
-                FolderKind kind = metadata ? kindOf(name) : FolderKind.MAIL;
-                Rights rights = Rights.ALL;
-                if (acl && !isPersonal(name, personalPrefixes)) {
-                    rights = Rights.parse(f.myRights().toString());
+                String name = li.name;
+                char s = li.separator == '\0' ? sep : li.separator;
+                while (name.length() > 1 && name.charAt(name.length() - 1) == s) {
+                    name = name.substring(0, name.length() - 1);
                 }
-                out.add(new Folder(path, kind, use, rights));
+                try {
+                    names.putIfAbsent(name, FolderPath.parse(name, s));
+                    attrsByName.put(name, attrs);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("left out the folder '{}' of {}: its name has an empty level", name, server());
+                }
             }
-            out.sort(java.util.Comparator.comparing(Folder::path));
+            boolean metadata = opt.folderKinds() && info.has("METADATA");
+            boolean acl = info.has("ACL");
+            Map<String, FolderKind> kinds = new HashMap<>();
+            Map<String, Rights> rights = new HashMap<>();
+            if ((metadata || acl) && !names.isEmpty()) {
+                onStore("read folder types and rights", p -> {
+                    perFolder(p, names.keySet(), metadata, acl, kinds, rights);
+                    return null;
+                });
+            }
+            List<Folder> out = new ArrayList<>();
+            forgetListing();
+            for (Map.Entry<String, FolderPath> e : names.entrySet()) {
+                String name = e.getKey();
+                SpecialUse use = name.equalsIgnoreCase("INBOX") ? SpecialUse.INBOX : specialUse(attrsByName.get(name));
+                FolderKind kind = kinds.getOrDefault(name, FolderKind.MAIL);
+                Rights r = acl ? rights.getOrDefault(name, UNANSWERED_RIGHTS) : Rights.ALL;
+                out.add(new Folder(e.getValue(), kind, use, r));
+                Status st = statuses.get(name);
+                if (st != null && st.uidvalidity > 0 && st.uidnext > 0) {
+                    listed.put(e.getValue(), new RemoteCursor(st.uidvalidity, modseq ? Math.max(0, st.highestmodseq) : 0,
+                            st.uidnext));
+                }
+            }
+            listedAt = System.currentTimeMillis();
+            out.sort(Comparator.comparing(Folder::path));
             return out;
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
             throw fail("list folders", e);
+        } finally {
+            used();
         }
     }
 
-    private static boolean isPlaceholder(IMAPFolder f) throws MessagingException {
-        for (String a : f.getAttributes()) {
-            if (a.equalsIgnoreCase("\\Noselect") || a.equalsIgnoreCase("\\NonExistent")) {
-                return true;
+    /**
+     * GETMETADATA (Kolab folder type) and MYRIGHTS for every folder, pipelined: RFC 5464 and 4314
+     * take one mailbox per command, and one round trip each would make a 500-folder listing slow.
+     */
+    private void perFolder(IMAPProtocol p, Collection<String> names, boolean metadata, boolean acl,
+                           Map<String, FolderKind> kinds, Map<String, Rights> rights)
+            throws org.eclipse.angus.mail.iap.ProtocolException {
+        IceImapStore.Protocol ip = ice(p);
+        List<Wire.Cmd<String>> pipelined = new ArrayList<>();
+        List<Wire.Cmd<String>> alone = new ArrayList<>();
+        for (String name : names) {
+            List<Wire.Cmd<String>> to = ip.encodedLength(name) > MAX_PIPELINED_NAME ? alone : pipelined;
+            if (metadata) {
+                Argument a = mailboxArg(p, name);
+                a.writeAtom("(" + SHARED_TYPE + " " + PRIVATE_TYPE + ")");
+                to.add(new Wire.Cmd<>(name, "GETMETADATA", a));
+            }
+            if (acl) {
+                to.add(new Wire.Cmd<>(name, "MYRIGHTS", mailboxArg(p, name)));
             }
         }
-        return false;
+        Map<String, String[]> types = new HashMap<>();
+        Predicate<Response> mine = r -> {
+            if (!(r instanceof IMAPResponse ir)) {
+                return false;
+            }
+            try {
+                if (ir.keyEquals("METADATA")) {
+                    readMetadata(ip, ir, types);
+                    return true;
+                }
+                if (ir.keyEquals("MYRIGHTS")) {
+                    String mbox = ir.readAtomString();
+                    String letters = ir.readAtomString();
+                    if (mbox != null && letters != null) {
+                        rights.put(ip.decodeMailbox(mbox), Rights.parse(letters));
+                    }
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("{} sent an answer IceSync cannot read: {}", server(), r);
+                return true;
+            }
+            return false;
+        };
+        Wire.pipeline(p, pipelined, mine, (name, done) -> {
+            if (!done.isOK()) {
+                LOG.debug("{} answered {} for folder '{}'", server(), done, name);
+            }
+        });
+        for (Wire.Cmd<String> c : alone) {
+            try {
+                Wire.run(p, c.command(), c.args(), mine);
+            } catch (CommandFailedException | org.eclipse.angus.mail.iap.BadCommandException e) {
+                LOG.debug("{} refused {} for folder '{}': {}", server(), c.command(), c.key(), e.getMessage());
+            }
+        }
+        types.forEach((name, v) -> {
+            FolderKind k = FolderTypes.ofValue(v[0]);
+            if (k == null) {
+                k = FolderTypes.ofValue(v[1]);
+            }
+            kinds.put(name, k == null ? FolderKind.MAIL : k);
+        });
     }
 
-    private static boolean isPersonal(String name, Set<String> prefixes) {
-        if (prefixes.contains("")) {
-            // The personal namespace is the root: other namespaces (shared/, ~user@domain) have their own prefixes.
-            return !name.startsWith("shared") && !name.startsWith("~") && !name.startsWith("#");
+    /** "* METADATA mbox (entry value entry value ...)": the shared and private folder types. */
+    private static void readMetadata(IceImapStore.Protocol ip, IMAPResponse ir, Map<String, String[]> types) {
+        String wire = ir.readAtomString();
+        if (wire == null) {
+            return;
         }
-        for (String p : prefixes) {
-            if (name.startsWith(p)) {
-                return true;
+        String mbox = ip.decodeMailbox(wire);
+        ir.skipSpaces();
+        if (ir.readByte() != '(') {
+            return; // an unsolicited "entries changed" notice: no values
+        }
+        String[] v = types.computeIfAbsent(mbox, k -> new String[2]);
+        for (int guard = 0; guard < 64; guard++) {
+            ir.skipSpaces();
+            byte b = ir.peekByte();
+            if (b == ')' || b == 0) {
+                return;
+            }
+            String entry = ir.readAtomString();
+            String value = ir.readString();
+            if (entry == null) {
+                return;
+            }
+            if (entry.equalsIgnoreCase(SHARED_TYPE)) {
+                v[0] = value;
+            } else if (entry.equalsIgnoreCase(PRIVATE_TYPE)) {
+                v[1] = value;
             }
         }
-        return name.equalsIgnoreCase("INBOX");
     }
 
     private static SpecialUse specialUse(Set<String> attrs) {
+        if (attrs == null) {
+            return SpecialUse.NONE;
+        }
         if (attrs.contains("\\drafts")) {
             return SpecialUse.DRAFTS;
         }
@@ -300,86 +530,130 @@ public final class AngusImapStore implements RemoteStore {
         return SpecialUse.NONE;
     }
 
-    private FolderKind kindOf(String mailbox) {
-        Object v = onStore("read the folder type of " + mailbox, p -> {
+    /** The LIST attributes of exactly this folder, or null when the server does not know it. */
+    private Set<String> listOne(FolderPath path) {
+        String name = mailbox(path);
+        Set<String> found = new HashSet<>();
+        boolean[] seen = {false};
+        onStore("look up folder '" + path + "'", p -> {
             Argument a = new Argument();
-            writeMailbox(a, mailbox);
-            a.writeAtom("(/shared/vendor/kolab/folder-type /private/vendor/kolab/folder-type)");
-            Response[] r = p.command("GETMETADATA", a);
-            for (Response x : r) {
-                String line = x.toString();
-                if (x.isUnTagged() && line.toUpperCase(Locale.ROOT).startsWith("* METADATA")) {
-                    return line;
+            a.writeString("");
+            ice(p).writeMailbox(a, name);
+            Wire.run(p, "LIST", a, r -> {
+                if (r instanceof IMAPResponse ir && ir.keyEquals("LIST")) {
+                    try {
+                        ListInfo li = new ListInfo(ir);
+                        if (li.name.equals(name) || (name.equalsIgnoreCase("INBOX") && li.name.equalsIgnoreCase(name))) {
+                            seen[0] = true;
+                            for (String x : li.attrs) {
+                                found.add(x.toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    } catch (ParsingException e) {
+                        // not ours to read
+                    }
+                    return true;
                 }
-            }
+                return false;
+            });
             return null;
         });
-        return FolderTypes.kind(v == null ? null : v.toString());
+        return seen[0] && !found.contains("\\nonexistent") ? found : null;
+    }
+
+    private static boolean placeholder(Set<String> attrs) {
+        return attrs.contains("\\noselect");
     }
 
     @Override
     public synchronized void createFolder(FolderPath path, FolderKind kind) {
-        closeSelected();
+        begin();
+        try {
+            ensureFolder(path);
+            if (kind != FolderKind.MAIL && info.has("METADATA")) {
+                String name = mailbox(path);
+                onStore("set the type of folder '" + path + "'", p -> {
+                    Argument a = mailboxArg(p, name);
+                    a.writeAtom("(" + SHARED_TYPE + " \"" + FolderTypes.name(kind) + "\")");
+                    return Wire.run(p, "SETMETADATA", a, null);
+                });
+            }
+        } finally {
+            forgetListing();
+            used();
+        }
+    }
+
+    /** Creates the folder, and its parents when the server does not know them; a \Noselect placeholder becomes a folder. */
+    private void ensureFolder(FolderPath path) {
+        Set<String> attrs = listOne(path);
+        if (attrs != null && !placeholder(attrs)) {
+            return;
+        }
+        if (attrs == null && path.depth() > 1 && listOne(path.parent()) == null) {
+            ensureFolder(path.parent());
+        }
         String name = mailbox(path);
         try {
-            IMAPFolder f = (IMAPFolder) live().getFolder(name);
-            if (f.exists() && isPlaceholder(f)) {
-                // A parent the server lists as \Noselect: CREATE makes it a folder that holds items too.
-                onStore("create folder '" + path + "'", p -> {
-                    Argument a = new Argument();
-                    writeMailbox(a, name);
-                    Response[] r = p.command("CREATE", a);
-                    p.handleResult(r[r.length - 1]);
-                    return null;
-                });
-            } else if (!f.exists() && !f.create(jakarta.mail.Folder.HOLDS_MESSAGES | jakarta.mail.Folder.HOLDS_FOLDERS)) {
-                throw new ProtocolException("the server " + server() + " did not create folder '" + path + "'", null, null);
+            onStore("create folder '" + path + "'", p -> Wire.run(p, "CREATE", mailboxArg(p, name), null));
+        } catch (ProtocolException e) {
+            if (e.serverLine() != null && e.serverLine().toUpperCase(Locale.ROOT).contains("ALREADYEXISTS")) {
+                return; // another client was faster
             }
-        } catch (IceSyncException e) {
             throw e;
-        } catch (Exception e) {
-            throw fail("create folder '" + path + "'", e);
-        }
-        if (kind != FolderKind.MAIL && info.has("METADATA")) {
-            onStore("set the type of folder '" + path + "'", p -> {
-                Argument a = new Argument();
-                writeMailbox(a, name);
-                a.writeAtom("(/shared/vendor/kolab/folder-type \"" + FolderTypes.name(kind) + "\")");
-                Response[] r = p.command("SETMETADATA", a);
-                p.handleResult(r[r.length - 1]);
-                return null;
-            });
         }
     }
 
     @Override
     public synchronized void renameFolder(FolderPath from, FolderPath to) {
-        closeSelected();
+        begin();
         try {
-            IMAPFolder f = (IMAPFolder) live().getFolder(mailbox(from));
-            if (!f.renameTo(live().getFolder(mailbox(to)))) {
-                throw new ProtocolException("the server " + server() + " did not rename '" + from + "' to '" + to + "'",
-                        null, null);
+            if (selectedPath != null && selectedPath.startsWith(from)) {
+                closeSelected();
             }
-        } catch (IceSyncException e) {
-            throw e;
-        } catch (Exception e) {
-            throw fail("rename folder '" + from + "' to '" + to + "'", e);
+            if (to.depth() > 1 && listOne(to.parent()) == null) {
+                ensureFolder(to.parent());
+            }
+            String a = mailbox(from);
+            String b = mailbox(to);
+            try {
+                onStore("rename folder '" + from + "' to '" + to + "'", p -> {
+                    Argument args = mailboxArg(p, a);
+                    ice(p).writeMailbox(args, b);
+                    return Wire.run(p, "RENAME", args, null);
+                });
+            } catch (ProtocolException e) {
+                if (listOne(from) == null) {
+                    throw new FolderNotFoundException(from, "server " + server());
+                }
+                throw e;
+            }
+        } finally {
+            forgetListing();
+            used();
         }
     }
 
     @Override
     public synchronized void deleteFolder(FolderPath path) {
-        closeSelected();
+        begin();
         try {
-            IMAPFolder f = (IMAPFolder) live().getFolder(mailbox(path));
-            if (f.exists() && !f.delete(false)) {
-                throw new ProtocolException("the server " + server() + " did not delete folder '" + path + "'", null, null);
+            if (selectedPath != null && selectedPath.startsWith(path)) {
+                closeSelected();
             }
-        } catch (IceSyncException e) {
-            throw e;
-        } catch (Exception e) {
-            throw fail("delete folder '" + path + "'", e);
+            String name = mailbox(path);
+            try {
+                onStore("delete folder '" + path + "'", p -> Wire.run(p, "DELETE", mailboxArg(p, name), null));
+            } catch (ProtocolException e) {
+                Set<String> attrs = listOne(path);
+                if (attrs == null || placeholder(attrs)) {
+                    return; // gone already: deleting is done
+                }
+                throw e;
+            }
+        } finally {
+            forgetListing();
+            used();
         }
     }
 
@@ -388,7 +662,7 @@ public final class AngusImapStore implements RemoteStore {
     private void closeSelected() {
         if (selected != null) {
             try {
-                if (selected.isOpen()) {
+                if (selected.connected()) {
                     selected.close(false);
                 }
             } catch (Exception e) {
@@ -399,64 +673,71 @@ public final class AngusImapStore implements RemoteStore {
         selectedPath = null;
     }
 
-    /** Selects a folder (read-write), with QRESYNC data when given; returns the events the SELECT reported. */
+    /** Selects a folder (read-write where allowed), with QRESYNC data when given; returns the events the SELECT reported. */
     private List<MailEvent> select(FolderPath path, ResyncData rd) throws MessagingException {
         closeSelected();
-        IMAPFolder f = (IMAPFolder) live().getFolder(mailbox(path));
-        if (!f.exists()) {
-            throw new io.icesync.core.FolderNotFoundException(path, "server " + server());
+        IceImapStore.Folder f;
+        try {
+            f = (IceImapStore.Folder) store.getFolder(mailbox(path));
+        } catch (IllegalStateException e) {
+            dropConnection();
+            throw new ConnectionException("the connection to " + server() + " was closed", e);
         }
-        List<MailEvent> events = f.open(jakarta.mail.Folder.READ_WRITE, rd);
+        List<MailEvent> events;
+        try {
+            events = f.open(jakarta.mail.Folder.READ_WRITE, rd);
+        } catch (jakarta.mail.FolderNotFoundException e) {
+            throw new FolderNotFoundException(path, "server " + server());
+        }
         selected = f;
         selectedPath = path;
         return events == null ? List.of() : events;
     }
 
-    private IMAPFolder ensureSelected(FolderPath path) throws MessagingException {
-        if (selected == null || !path.equals(selectedPath) || !selected.isOpen()) {
-            select(path, info.has("CONDSTORE") ? ResyncData.CONDSTORE : null);
+    private IceImapStore.Folder ensureSelected(FolderPath path) throws MessagingException {
+        if (selected == null || !path.equals(selectedPath) || !selected.connected()) {
+            select(path, info.has("CONDSTORE") || info.has("QRESYNC") ? ResyncData.CONDSTORE : null);
         }
         return selected;
     }
 
-    /** Runs raw commands on the selected folder; untagged responses other than FETCH go to Angus' handlers. */
-    private Response[] run(IMAPFolder f, String command, Argument args) throws MessagingException {
-        return (Response[]) f.doCommand(p -> {
-            Response[] r = p.command(command, args);
-            List<Response> others = new ArrayList<>();
-            for (Response x : r) {
-                if (x.isUnTagged() && !(x instanceof FetchResponse)) {
-                    others.add(x);
-                }
-            }
-            p.notifyResponseHandlers(others.toArray(new Response[0]));
-            p.handleResult(r[r.length - 1]);
-            return r;
-        });
+    private static Response run(IceImapStore.Folder f, String command, Argument args, Predicate<Response> mine)
+            throws MessagingException {
+        return (Response) onFolder(f, p -> Wire.run(p, command, args, mine));
+    }
+
+    private void forget(FolderPath folder) {
+        listed.remove(folder);
+    }
+
+    private void forgetListing() {
+        listed.clear();
     }
 
     // ---- listings
 
     @Override
     public synchronized RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
+        begin();
         try {
             boolean qresync = info.has("QRESYNC");
             boolean condstore = info.has("CONDSTORE") || qresync;
             boolean incremental = since != null && condstore && since.highestModSeq() > 0;
-            List<MailEvent> events;
-            if (incremental && qresync) {
-                events = select(folder, new ResyncData(since.uidValidity(), since.highestModSeq()));
-            } else {
-                events = select(folder, condstore ? ResyncData.CONDSTORE : null);
+            if (incremental && qresync && since.equals(listedCursor(folder))) {
+                // The folder listing just said so (LIST-STATUS); with QRESYNC an expunge moves HIGHESTMODSEQ too.
+                return new RemoteChanges(since, false, List.of(), null, null);
             }
-            IMAPFolder f = selected;
+            List<MailEvent> events = select(folder, incremental && qresync
+                    ? new ResyncData(since.uidValidity(), since.highestModSeq())
+                    : condstore ? ResyncData.CONDSTORE : null);
+            IceImapStore.Folder f = selected;
             RemoteCursor now = new RemoteCursor(f.getUIDValidity(), condstore ? Math.max(0, f.getHighestModSeq()) : 0,
                     f.getUIDNext());
             if (!incremental || now.uidValidity() != since.uidValidity()) {
-                return RemoteChanges.complete(now, list(f, "1:*", null, withMessageIds));
+                return RemoteChanges.complete(now, list(f, null, withMessageIds));
             }
             List<RemoteItem> changed = now.highestModSeq() == since.highestModSeq() ? List.of()
-                    : list(f, "1:*", since.highestModSeq(), withMessageIds);
+                    : list(f, since.highestModSeq(), withMessageIds);
             if (qresync) {
                 List<Long> gone = new ArrayList<>();
                 for (MailEvent e : events) {
@@ -473,179 +754,276 @@ public final class AngusImapStore implements RemoteStore {
             throw e;
         } catch (Exception e) {
             throw fail("list the items of '" + folder + "'", e);
+        } finally {
+            used();
         }
     }
 
-    private List<RemoteItem> list(IMAPFolder f, String set, Long changedSince, boolean ids)
-            throws MessagingException, IOException {
-        if (f.getMessageCount() == 0) {
+    private RemoteCursor listedCursor(FolderPath folder) {
+        if (System.currentTimeMillis() - listedAt > opt.statusCacheTtl().toMillis()) {
+            return null;
+        }
+        return listed.get(folder);
+    }
+
+    /** One UID FETCH for the whole folder (or what changed since a modseq), read as it arrives. */
+    private List<RemoteItem> list(IceImapStore.Folder f, Long changedSince, boolean ids) throws MessagingException {
+        if (f.count() == 0) {
             return List.of();
         }
         Argument a = new Argument();
-        a.writeAtom(set);
+        a.writeAtom("1:*");
         a.writeAtom("(UID FLAGS RFC822.SIZE INTERNALDATE" + (ids ? " BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])" : ")"));
         if (changedSince != null) {
             a.writeAtom("(CHANGEDSINCE " + changedSince + ")");
         }
-        Response[] r = run(f, "UID FETCH", a);
-        List<RemoteItem> out = new ArrayList<>();
-        for (Response x : r) {
-            if (x instanceof FetchResponse fr) {
-                UID uid = fr.getItem(UID.class);
-                jakarta.mail.Flags flags = fr.getItem(FLAGS.class);
-                RFC822SIZE size = fr.getItem(RFC822SIZE.class);
-                INTERNALDATE date = fr.getItem(INTERNALDATE.class);
-                if (uid == null || flags == null) {
-                    continue;
+        Map<Long, RemoteItem> out = new LinkedHashMap<>();
+        run(f, "UID FETCH", a, r -> {
+            if (!(r instanceof FetchResponse fr)) {
+                return false;
+            }
+            UID uid = fr.getItem(UID.class);
+            jakarta.mail.Flags flags = fr.getItem(FLAGS.class);
+            if (uid == null || flags == null) {
+                return false;
+            }
+            RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+            if (size == null) {
+                // An unsolicited flag change (another client) arriving mid-listing: keep the newer flags.
+                RemoteItem known = out.get(uid.uid);
+                if (known != null) {
+                    out.put(uid.uid, new RemoteItem(uid.uid, FlagCodec.of(flags), known.size(), known.internalDate(),
+                            known.messageId()));
                 }
-                String mid = null;
-                if (ids) {
-                    BODY b = fr.getItem(BODY.class);
-                    if (b != null) {
+                return true;
+            }
+            INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+            String mid = null;
+            if (ids) {
+                BODY b = fr.getItem(BODY.class);
+                if (b != null) {
+                    try {
                         mid = MessageHeaders.messageId(b.getByteArrayInputStream());
+                    } catch (IOException e) {
+                        mid = null; // an in-memory stream does not fail
                     }
                 }
-                out.add(new RemoteItem(uid.uid, FlagCodec.of(flags), size == null ? 0 : size.size,
-                        date == null || date.getDate() == null ? null : date.getDate().toInstant(), mid));
             }
-        }
-        return out;
+            out.put(uid.uid, new RemoteItem(uid.uid, FlagCodec.of(flags), size.size,
+                    date == null || date.getDate() == null ? null : date.getDate().toInstant(), mid));
+            return true;
+        });
+        return new ArrayList<>(out.values());
     }
 
-    private long[] allUids(IMAPFolder f) throws MessagingException {
-        if (f.getMessageCount() == 0) {
+    private long[] allUids(IceImapStore.Folder f) throws MessagingException {
+        if (f.count() == 0) {
             return new long[0];
         }
         Argument a = new Argument();
         a.writeAtom("ALL");
-        return searchUids(run(f, "UID SEARCH", a));
+        return search(f, a).stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    private static long[] searchUids(Response[] r) {
+    private static List<Long> search(IceImapStore.Folder f, Argument criteria) throws MessagingException {
         List<Long> out = new ArrayList<>();
-        for (Response x : r) {
-            String line = x.toString();
-            if (x.isUnTagged() && line.toUpperCase(Locale.ROOT).startsWith("* SEARCH")) {
-                for (String t : line.substring(8).trim().split("\\s+")) {
-                    if (!t.isEmpty()) {
-                        out.add(Long.parseLong(t));
-                    }
-                }
+        run(f, "UID SEARCH", criteria, r -> {
+            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                out.addAll(Wire.searchUids(r));
+                return true;
             }
-        }
-        return out.stream().mapToLong(Long::longValue).sorted().toArray();
+            return false;
+        });
+        return out;
     }
 
     @Override
     public synchronized RemoteCursor status(FolderPath folder) {
+        begin();
         String name = mailbox(folder);
-        return (RemoteCursor) onStore("read the status of '" + folder + "'", p -> {
-            boolean modseq = p.hasCapability("CONDSTORE") || p.hasCapability("QRESYNC");
-            String[] items = modseq ? new String[] {"UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ"}
-                    : new String[] {"UIDVALIDITY", "UIDNEXT"};
-            org.eclipse.angus.mail.imap.protocol.Status s = p.status(name, items);
-            return new RemoteCursor(s.uidvalidity, Math.max(0, s.highestmodseq), s.uidnext);
-        });
+        try {
+            return (RemoteCursor) onStore("read the status of '" + folder + "'", p -> {
+                boolean modseq = p.hasCapability("CONDSTORE") || p.hasCapability("QRESYNC");
+                String[] items = modseq ? new String[] {"UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ"}
+                        : new String[] {"UIDVALIDITY", "UIDNEXT"};
+                Status s = p.status(name, items);
+                return new RemoteCursor(s.uidvalidity, modseq ? Math.max(0, s.highestmodseq) : 0, s.uidnext);
+            });
+        } catch (ProtocolException e) {
+            if (listOne(folder) == null) {
+                throw new FolderNotFoundException(folder, "server " + server());
+            }
+            throw e;
+        } finally {
+            used();
+        }
     }
 
     // ---- downloads
 
     @Override
     public synchronized void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink) {
+        begin();
         try {
-            IMAPFolder f = ensureSelected(folder);
-            Map<Long, RemoteItem> small = new LinkedHashMap<>();
-            List<RemoteItem> large = new ArrayList<>();
+            if (items.isEmpty()) {
+                return;
+            }
+            IceImapStore.Folder f = ensureSelected(folder);
+            List<RemoteItem> group = new ArrayList<>();
+            long bytes = 0;
             for (RemoteItem r : items) {
-                if (mode == FetchMode.FULL && r.size() > LARGE) {
-                    large.add(r);
-                } else {
-                    small.put(r.uid(), r);
+                // An item of unknown size goes in parts too: nothing unbounded is ever read whole.
+                if (mode == FetchMode.FULL && (r.size() > LARGE || r.size() <= 0)) {
+                    fetchGroup(f, group, mode, sink);
+                    group.clear();
+                    bytes = 0;
+                    fetchLarge(f, r, sink);
+                    continue;
                 }
+                long cost = mode == FetchMode.FULL ? r.size() : 0;
+                int max = mode == FetchMode.FULL ? GROUP_ITEMS : HEADER_GROUP_ITEMS;
+                if (!group.isEmpty() && (bytes + cost > GROUP_BYTES || group.size() >= max)) {
+                    fetchGroup(f, group, mode, sink);
+                    group.clear();
+                    bytes = 0;
+                }
+                group.add(r);
+                bytes += cost;
             }
-            if (!small.isEmpty()) {
-                fetchSmall(f, small, mode, sink);
-            }
-            for (RemoteItem r : large) {
-                fetchLarge(f, r, sink);
-            }
+            fetchGroup(f, group, mode, sink);
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
             throw fail("download items of '" + folder + "'", e);
+        } finally {
+            used();
         }
     }
 
-    private void fetchSmall(IMAPFolder f, Map<Long, RemoteItem> wanted, FetchMode mode, ItemSink sink)
-            throws MessagingException, IOException {
+    /** One UID FETCH for a group bounded in bytes; the items go to the sink in the order asked. */
+    private void fetchGroup(IceImapStore.Folder f, List<RemoteItem> group, FetchMode mode, ItemSink sink)
+            throws MessagingException {
+        if (group.isEmpty()) {
+            return;
+        }
         String section = mode == FetchMode.HEADERS ? "BODY.PEEK[HEADER]" : "BODY.PEEK[]";
-        Set<Long> seen = new HashSet<>();
-        for (String set : Uids.sets(wanted.keySet(), MAX_SET_CHARS)) {
+        Set<Long> wanted = new HashSet<>();
+        group.forEach(r -> wanted.add(r.uid()));
+        Map<Long, FetchResponse> got = new HashMap<>();
+        for (String set : Uids.sets(wanted, MAX_SET_CHARS)) {
             Argument a = new Argument();
             a.writeAtom(set);
             a.writeAtom("(UID FLAGS " + section + ")");
-            Response[] r = run(f, "UID FETCH", a);
-            for (Response x : r) {
-                if (!(x instanceof FetchResponse fr)) {
-                    continue;
+            run(f, "UID FETCH", a, r -> {
+                if (r instanceof FetchResponse fr) {
+                    UID uid = fr.getItem(UID.class);
+                    if (uid != null && fr.getItem(BODY.class) != null && wanted.contains(uid.uid)) {
+                        got.putIfAbsent(uid.uid, fr);
+                        return true;
+                    }
                 }
-                UID uid = fr.getItem(UID.class);
-                BODY body = fr.getItem(BODY.class);
-                if (uid == null || body == null || !wanted.containsKey(uid.uid) || !seen.add(uid.uid)) {
-                    continue;
-                }
-                RemoteItem asked = wanted.get(uid.uid);
-                jakarta.mail.Flags flags = fr.getItem(FLAGS.class);
-                RemoteItem got = new RemoteItem(uid.uid, flags == null ? asked.flags() : FlagCodec.of(flags),
-                        asked.size(), asked.internalDate(), asked.messageId());
-                try (InputStream in = body.getByteArrayInputStream()) {
-                    sink.accept(got, mode == FetchMode.HEADERS, in);
-                }
-            }
+                return false;
+            });
         }
-        for (long uid : wanted.keySet()) {
-            if (!seen.contains(uid)) {
-                sink.failed(uid, new ProtocolException("the server " + server() + " returned no content for item " + uid,
-                        null, null));
+        Set<Long> done = new HashSet<>();
+        for (RemoteItem asked : group) {
+            if (!done.add(asked.uid())) {
+                continue;
             }
+            FetchResponse fr = got.remove(asked.uid());
+            if (fr == null) {
+                sink.failed(asked.uid(), new ProtocolException("the server " + server() + " returned no content for item "
+                        + asked.uid() + " (gone?)", null, null));
+                continue;
+            }
+            jakarta.mail.Flags flags = fr.getItem(FLAGS.class);
+            RemoteItem item = new RemoteItem(asked.uid(), flags == null ? asked.flags() : FlagCodec.of(flags),
+                    asked.size(), asked.internalDate(), asked.messageId());
+            deliver(sink, item, mode == FetchMode.HEADERS, fr.getItem(BODY.class).getByteArrayInputStream(), null);
         }
     }
 
-    private void fetchLarge(IMAPFolder f, RemoteItem item, ItemSink sink) throws IOException {
+    /**
+     * Hands one item to the sink. An I/O error of the sink's own is a local store error; a download
+     * that broke off is the connection's (thrown) or the item's (reported to the sink as failed).
+     */
+    private void deliver(ItemSink sink, RemoteItem item, boolean partial, InputStream in, IOException[] downloadError) {
+        Exception sinkError = null;
+        try (InputStream content = in) {
+            sink.accept(item, partial, content);
+        } catch (IOException | RuntimeException e) {
+            sinkError = e;
+        }
+        IOException broken = downloadError == null ? null : downloadError[0];
+        if (broken != null) {
+            IceSyncException x = Errors.map("download item " + item.uid(), server(), opt.login(), broken.getCause(), trust);
+            if (x instanceof ConnectionException) {
+                dropConnection();
+                throw x;
+            }
+            if (sinkError != null) {
+                sink.failed(item.uid(), x);
+            }
+            return; // the sink saw the read fail, so it kept nothing of this item
+        }
+        if (sinkError instanceof IOException io) {
+            throw new StoreException("could not store item " + item.uid() + " from " + server() + ": " + io.getMessage(), io);
+        }
+        if (sinkError != null) {
+            throw (RuntimeException) sinkError;
+        }
+    }
+
+    private void fetchLarge(IceImapStore.Folder f, RemoteItem item, ItemSink sink) {
+        IOException[] error = {null};
         ChunkedBody body = new ChunkedBody((offset, length) -> {
             try {
-                Argument a = new Argument();
-                a.writeAtom(String.valueOf(item.uid()));
-                a.writeAtom("(UID BODY.PEEK[]<" + offset + "." + length + ">)");
-                for (Response x : run(f, "UID FETCH", a)) {
-                    if (x instanceof FetchResponse fr) {
-                        UID uid = fr.getItem(UID.class);
-                        BODY b = fr.getItem(BODY.class);
-                        if (uid != null && uid.uid == item.uid() && b != null) {
-                            var bytes = b.getByteArray();
-                            return bytes == null ? new byte[0] : java.util.Arrays.copyOfRange(bytes.getBytes(),
-                                    bytes.getStart(), bytes.getStart() + bytes.getCount());
-                        }
-                    }
+                byte[] part = part(f, item.uid(), offset, length);
+                if (part.length == 0 && offset > 0 && item.size() > 0 && offset < item.size()) {
+                    throw new MessagingException("item " + item.uid() + " ended at byte " + offset + " of " + item.size()
+                            + " (expunged while it was downloaded?)");
                 }
-                return new byte[0];
-            } catch (MessagingException e) {
-                throw new IOException(e);
+                return part;
+            } catch (MessagingException | RuntimeException e) {
+                error[0] = new IOException("download of item " + item.uid() + " broke off at byte " + offset + ": "
+                        + e.getMessage(), e);
+                throw error[0];
             }
         }, CHUNK);
+        boolean any;
         try {
-            if (!body.start()) {
-                sink.failed(item.uid(), new ProtocolException("the server " + server() + " returned no content for item "
-                        + item.uid(), null, null));
-                return;
-            }
-            sink.accept(item, false, body);
+            any = body.start();
         } catch (IOException e) {
-            if (e.getCause() instanceof MessagingException me) {
-                throw fail("download item " + item.uid(), me);
-            }
-            throw e;
+            throw fail("download item " + item.uid(), e.getCause());
         }
+        if (!any) {
+            sink.failed(item.uid(), new ProtocolException("the server " + server() + " returned no content for item "
+                    + item.uid() + " (gone?)", null, null));
+            return;
+        }
+        deliver(sink, item, false, body, error);
+    }
+
+    /** {@code BODY.PEEK[]<offset.length>} of one item; empty when the server sent nothing for it. */
+    private static byte[] part(IceImapStore.Folder f, long uid, long offset, int length) throws MessagingException {
+        Argument a = new Argument();
+        a.writeAtom(String.valueOf(uid));
+        a.writeAtom("(UID BODY.PEEK[]<" + offset + "." + length + ">)");
+        byte[][] out = {new byte[0]};
+        run(f, "UID FETCH", a, r -> {
+            if (r instanceof FetchResponse fr) {
+                UID u = fr.getItem(UID.class);
+                BODY b = fr.getItem(BODY.class);
+                if (u != null && u.uid == uid && b != null) {
+                    var bytes = b.getByteArray();
+                    out[0] = bytes == null ? new byte[0] : java.util.Arrays.copyOfRange(bytes.getBytes(),
+                            bytes.getStart(), bytes.getStart() + bytes.getCount());
+                    return true;
+                }
+            }
+            return false;
+        });
+        return out[0];
     }
 
     // ---- uploads and changes
@@ -653,10 +1031,12 @@ public final class AngusImapStore implements RemoteStore {
     @Override
     public synchronized long append(FolderPath folder, Flags flags, Instant internalDate, long size,
                                     ContentSource content) {
-        if (size > Integer.MAX_VALUE) {
-            throw new ProtocolException("item of " + size + " bytes is too large for APPEND", null, null);
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an item of " + size + " bytes cannot be appended over IMAP");
         }
+        begin();
         String name = mailbox(folder);
+        IOException[] local = {null};
         Literal literal = new Literal() {
             @Override
             public int size() {
@@ -665,19 +1045,66 @@ public final class AngusImapStore implements RemoteStore {
 
             @Override
             public void writeTo(OutputStream os) throws IOException {
-                long n;
-                try (InputStream in = content.open()) {
-                    n = in.transferTo(os);
-                }
-                if (n != size) {
-                    throw new IOException("item changed while being uploaded: " + n + " bytes instead of " + size);
+                try {
+                    copyExactly(content, os, size);
+                } catch (IOException e) {
+                    local[0] = e;
+                    throw e;
                 }
             }
         };
         jakarta.mail.Flags f = FlagCodec.to(flags);
         Date date = internalDate == null ? null : Date.from(internalDate);
-        AppendUID uid = (AppendUID) onStore("add an item to '" + folder + "'", p -> p.appenduid(name, f, date, literal));
-        return uid == null ? 0 : uid.uid;
+        try {
+            AppendUID uid = (AppendUID) ((IMAPFolder) rootFolder()).doCommand(p -> p.appenduid(name, f, date, literal));
+            return uid == null ? 0 : uid.uid;
+        } catch (Exception e) {
+            if (local[0] != null) {
+                // Part of the literal went out: the connection cannot be used any more.
+                dropConnection();
+                throw new StoreException("could not read the item to add to '" + folder + "': " + local[0].getMessage(),
+                        local[0]);
+            }
+            if (tryCreate(e)) {
+                throw new FolderNotFoundException(folder, "server " + server());
+            }
+            throw fail("add an item to '" + folder + "'", e);
+        } finally {
+            forget(folder);
+            used();
+        }
+    }
+
+    /** Writes exactly {@code size} bytes; content that turns out shorter or longer fails before the literal completes. */
+    static void copyExactly(ContentSource content, OutputStream os, long size) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long left = size;
+        try (InputStream in = content.open()) {
+            if (left == 0 && in.read() >= 0) {
+                throw new IOException("the item is longer than its size of 0 bytes");
+            }
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw new IOException("the item ended after " + (size - left) + " of its " + size + " bytes");
+                }
+                left -= n;
+                if (left == 0 && in.read() >= 0) {
+                    throw new IOException("the item is longer than its size of " + size + " bytes");
+                }
+                os.write(buf, 0, n);
+            }
+        }
+    }
+
+    private static boolean tryCreate(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CommandFailedException && String.valueOf(c.getMessage()).toUpperCase(Locale.ROOT)
+                    .contains("TRYCREATE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -685,8 +1112,10 @@ public final class AngusImapStore implements RemoteStore {
         if (flagsByUid.isEmpty()) {
             return;
         }
+        begin();
         try {
-            IMAPFolder f = ensureSelected(folder);
+            IceImapStore.Folder f = ensureSelected(folder);
+            // One STORE per distinct target: items that end with the same flags go together.
             Map<String, List<Long>> byFlags = new LinkedHashMap<>();
             flagsByUid.forEach((uid, fl) -> byFlags.computeIfAbsent(FlagCodec.list(fl), k -> new ArrayList<>()).add(uid));
             for (Map.Entry<String, List<Long>> e : byFlags.entrySet()) {
@@ -695,13 +1124,17 @@ public final class AngusImapStore implements RemoteStore {
                     a.writeAtom(set);
                     a.writeAtom("FLAGS.SILENT");
                     a.writeAtom(e.getKey());
-                    run(f, "UID STORE", a);
+                    // CONDSTORE servers answer .SILENT stores with FETCH (MODSEQ): nothing to keep.
+                    run(f, "UID STORE", a, r -> r instanceof FetchResponse);
                 }
             }
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
             throw fail("change flags in '" + folder + "'", e);
+        } finally {
+            forget(folder);
+            used();
         }
     }
 
@@ -710,22 +1143,28 @@ public final class AngusImapStore implements RemoteStore {
         if (uids.isEmpty()) {
             return Map.of();
         }
+        begin();
         try {
-            IMAPFolder f = ensureSelected(from);
+            IceImapStore.Folder f = ensureSelected(from);
             Map<Long, Long> map = new HashMap<>();
             String target = mailbox(to);
+            boolean move = info.has("MOVE");
             for (String set : Uids.sets(uids, MAX_SET_CHARS)) {
-                Argument a = new Argument();
-                a.writeAtom(set);
-                writeMailbox(a, target);
-                if (info.has("MOVE")) {
-                    Response[] r = run(f, "UID MOVE", a);
-                    for (Response x : r) {
-                        map.putAll(Uids.copyUid(x.toString()));
-                    }
-                } else {
-                    Response[] r = run(f, "UID COPY", a);
-                    map.putAll(Uids.copyUid(r[r.length - 1].toString()));
+                List<String> lines = new ArrayList<>();
+                Response done = (Response) onFolder(f, p -> {
+                    Argument a = new Argument();
+                    a.writeAtom(set);
+                    ice(p).writeMailbox(a, target);
+                    return Wire.run(p, move ? "UID MOVE" : "UID COPY", a, r -> {
+                        if (r.toString().toUpperCase(Locale.ROOT).contains("[COPYUID ")) {
+                            lines.add(r.toString());
+                        }
+                        return false;
+                    });
+                });
+                lines.add(done.toString());
+                lines.forEach(l -> map.putAll(Uids.copyUid(l)));
+                if (!move) {
                     expungeExactly(f, Uids.parse(set));
                 }
             }
@@ -733,7 +1172,14 @@ public final class AngusImapStore implements RemoteStore {
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
+            if (tryCreate(e)) {
+                throw new FolderNotFoundException(to, "server " + server());
+            }
             throw fail("move items from '" + from + "' to '" + to + "'", e);
+        } finally {
+            forget(from);
+            forget(to);
+            used();
         }
     }
 
@@ -742,12 +1188,16 @@ public final class AngusImapStore implements RemoteStore {
         if (uids.isEmpty()) {
             return;
         }
+        begin();
         try {
             expungeExactly(ensureSelected(folder), uids);
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
             throw fail("delete items of '" + folder + "'", e);
+        } finally {
+            forget(folder);
+            used();
         }
     }
 
@@ -755,68 +1205,72 @@ public final class AngusImapStore implements RemoteStore {
      * Removes exactly these UIDs (PITFALL 7): UID EXPUNGE with UIDPLUS; without it, other messages
      * flagged \Deleted by another client are unflagged for the EXPUNGE and flagged again after.
      */
-    private void expungeExactly(IMAPFolder f, Collection<Long> uids) throws MessagingException {
+    private void expungeExactly(IceImapStore.Folder f, Collection<Long> uids) throws MessagingException {
         for (String set : Uids.sets(uids, MAX_SET_CHARS)) {
             Argument a = new Argument();
             a.writeAtom(set);
             a.writeAtom("+FLAGS.SILENT (\\Deleted)");
-            run(f, "UID STORE", a);
+            run(f, "UID STORE", a, r -> r instanceof FetchResponse);
         }
         if (info.has("UIDPLUS")) {
             for (String set : Uids.sets(uids, MAX_SET_CHARS)) {
                 Argument a = new Argument();
                 a.writeAtom(set);
-                run(f, "UID EXPUNGE", a);
+                run(f, "UID EXPUNGE", a, null);
             }
             return;
         }
         Argument q = new Argument();
         q.writeAtom("DELETED");
-        Set<Long> others = new TreeSet<>();
-        for (long u : searchUids(run(f, "UID SEARCH", q))) {
-            others.add(u);
-        }
-        others.removeAll(uids);
+        Set<Long> others = new TreeSet<>(search(f, q));
+        others.removeAll(new HashSet<>(uids));
         for (String set : Uids.sets(others, MAX_SET_CHARS)) {
             Argument a = new Argument();
             a.writeAtom(set);
             a.writeAtom("-FLAGS.SILENT (\\Deleted)");
-            run(f, "UID STORE", a);
+            run(f, "UID STORE", a, r -> r instanceof FetchResponse);
         }
-        run(f, "EXPUNGE", null);
-        for (String set : Uids.sets(others, MAX_SET_CHARS)) {
-            Argument a = new Argument();
-            a.writeAtom(set);
-            a.writeAtom("+FLAGS.SILENT (\\Deleted)");
-            run(f, "UID STORE", a);
+        try {
+            run(f, "EXPUNGE", null, null);
+        } finally {
+            for (String set : Uids.sets(others, MAX_SET_CHARS)) {
+                Argument a = new Argument();
+                a.writeAtom(set);
+                a.writeAtom("+FLAGS.SILENT (\\Deleted)");
+                run(f, "UID STORE", a, r -> r instanceof FetchResponse);
+            }
         }
     }
 
     @Override
     public synchronized List<Long> findByMessageId(FolderPath folder, String messageId) {
+        begin();
         try {
-            IMAPFolder f = ensureSelected(folder);
-            if (f.getMessageCount() == 0) {
+            IceImapStore.Folder f = ensureSelected(folder);
+            if (f.count() == 0) {
                 return List.of();
             }
             Argument a = new Argument();
             a.writeAtom("HEADER");
             a.writeAtom("Message-ID");
             a.writeString(messageId);
-            List<Long> out = new ArrayList<>();
-            for (long u : searchUids(run(f, "UID SEARCH", a))) {
-                out.add(u);
-            }
-            return out;
+            return search(f, a).stream().sorted().toList();
         } catch (IceSyncException e) {
             throw e;
         } catch (Exception e) {
             throw fail("search '" + folder + "'", e);
+        } finally {
+            used();
         }
     }
 
     @Override
     public synchronized void close() {
         dropConnection();
+    }
+
+    @Override
+    public String toString() {
+        return opt.toString();
     }
 }

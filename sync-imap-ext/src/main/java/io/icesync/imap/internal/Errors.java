@@ -25,13 +25,14 @@ final class Errors {
     private Errors() {
     }
 
-    static IceSyncException map(String what, String server, Throwable e, CapturingTrust trust) {
+    static IceSyncException map(String what, String server, String login, Throwable e, CapturingTrust trust) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof IceSyncException ice) {
                 return ice;
             }
             if (c instanceof AuthenticationFailedException) {
-                return new AuthenticationException("the server " + server + " refused the login"
+                // The server's text ("[AUTHENTICATIONFAILED] Authentication failed.") never holds the password.
+                return new AuthenticationException("the server " + server + " refused the login of '" + login + "'"
                         + detail(c.getMessage()), e);
             }
             if (c instanceof CertificateException || c instanceof SSLException) {
@@ -57,7 +58,13 @@ final class Errors {
                         + detail(c.getMessage()), e);
             }
             if (c instanceof jakarta.mail.FolderNotFoundException fnf && fnf.getFolder() != null) {
-                return new FolderNotFoundException(FolderPath.of(fnf.getFolder().getFullName()), "server " + server);
+                char sep = '/';
+                try {
+                    sep = fnf.getFolder().getSeparator();
+                } catch (Exception ignored) {
+                    // keep '/'
+                }
+                return new FolderNotFoundException(FolderPath.parse(fnf.getFolder().getFullName(), sep), "server " + server);
             }
             if (c instanceof CommandFailedException || c instanceof BadCommandException) {
                 return new ProtocolException("the server " + server + " refused to " + what, c.getMessage(), e);

@@ -20,19 +20,34 @@ final class FolderTypes {
         }
         Matcher m = VALUE.matcher(metadataLine);
         while (m.find()) {
-            String v = m.group(1).toLowerCase(Locale.ROOT);
-            int dot = v.indexOf('.');
-            switch (dot < 0 ? v : v.substring(0, dot)) {
-                case "event": return FolderKind.EVENTS;
-                case "contact": return FolderKind.CONTACTS;
-                case "task": return FolderKind.TASKS;
-                case "note": return FolderKind.NOTES;
-                case "journal": return FolderKind.JOURNAL;
-                case "file": return FolderKind.DOCUMENTS;
-                default: break;
+            FolderKind k = ofValue(m.group(1));
+            if (k != null) {
+                return k;
             }
         }
         return FolderKind.MAIL;
+    }
+
+    /**
+     * The kind a folder-type value names ("event", "contact.default", "mail.sentitems"...): MAIL for
+     * mail types, null for no value or a type IceSync does not model (so that another entry can decide).
+     */
+    static FolderKind ofValue(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        int dot = v.indexOf('.');
+        return switch (dot < 0 ? v : v.substring(0, dot)) {
+            case "event" -> FolderKind.EVENTS;
+            case "contact" -> FolderKind.CONTACTS;
+            case "task" -> FolderKind.TASKS;
+            case "note" -> FolderKind.NOTES;
+            case "journal" -> FolderKind.JOURNAL;
+            case "file" -> FolderKind.DOCUMENTS;
+            case "mail" -> FolderKind.MAIL;
+            default -> null;
+        };
     }
 
     static String name(FolderKind k) {

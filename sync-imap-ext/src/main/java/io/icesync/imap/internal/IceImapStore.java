@@ -1,0 +1,134 @@
+package io.icesync.imap.internal;
+
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxDecoder;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.util.MailLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Angus' IMAP store with one addition: every connection it opens (the store's and each pooled
+ * folder connection) greets an IceWarp server with {@code X-ICEWARP-SERVER iwconnector "<version>"}
+ * right after login, when the server advertises {@code X-ICEWARP-SERVER}. Angus has no hook after
+ * login, so the greeting goes out just before the first command of an authenticated connection.
+ */
+final class IceImapStore extends IMAPStore {
+    private static final Logger LOG = LoggerFactory.getLogger(IceImapStore.class);
+
+    /** Told about each greeting sent: whether the server accepted it. */
+    interface Greeter {
+        void greeted(boolean accepted, String serverLine);
+    }
+
+    private final String helloVersion;
+    private final Greeter greeter;
+
+    /** @param helloVersion the client version for the IceWarp greeting, or null never to send it */
+    IceImapStore(Session session, String helloVersion, Greeter greeter) {
+        super(session, null, "imap", false);
+        this.helloVersion = helloVersion;
+        this.greeter = greeter;
+    }
+
+    @Override
+    protected IMAPProtocol newIMAPProtocol(String host, int port) throws IOException, ProtocolException {
+        return new Protocol(name, host, port, session.getProperties(), isSSL, logger, helloVersion, greeter);
+    }
+
+    @Override
+    protected IMAPFolder newIMAPFolder(String fullName, char separator, Boolean isNamespace) {
+        return new Folder(fullName, separator, this, isNamespace);
+    }
+
+    /** A folder that says, without a round trip, whether it still has its connection and how many messages it holds. */
+    static final class Folder extends IMAPFolder {
+        Folder(String fullName, char separator, IMAPStore store, Boolean isNamespace) {
+            super(fullName, separator, store, isNamespace);
+        }
+
+        /** True while the folder is open on a connection (Angus drops it when the connection fails). */
+        boolean connected() {
+            return protocol != null;
+        }
+
+        /**
+         * The number of messages as the server last said (EXISTS, EXPUNGE, VANISHED). Unlike
+         * getMessageCount() this never sends a NOOP on the folder and the store connections.
+         */
+        int count() {
+            synchronized (messageCacheLock) {
+                return messageCache == null ? 0 : messageCache.size();
+            }
+        }
+    }
+
+    /** An IMAP connection that sends the IceWarp greeting once after login and writes mailbox names as Angus does. */
+    static final class Protocol extends IMAPProtocol {
+        private final String helloVersion;
+        private final Greeter greeter;
+        private boolean greeted;
+
+        Protocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger,
+                 String helloVersion, Greeter greeter) throws IOException, ProtocolException {
+            super(name, host, port, props, isSSL, logger);
+            this.helloVersion = helloVersion;
+            this.greeter = greeter;
+        }
+
+        @Override
+        public synchronized Response[] command(String command, Argument args) {
+            greetOnce();
+            return super.command(command, args);
+        }
+
+        /** Sends the greeting if this connection is logged in, the server asks for it and it was not sent yet. */
+        synchronized void greetOnce() {
+            // Fields are null while the superclass constructor runs (it reads the greeting and may ask CAPABILITY).
+            if (greeted || helloVersion == null || !isAuthenticated()) {
+                return;
+            }
+            greeted = true;
+            if (!hasCapability("X-ICEWARP-SERVER")) {
+                return;
+            }
+            String version = helloVersion.replace("\\", "").replace("\"", "").replace("\r", "").replace("\n", "");
+            Response[] r = super.command("X-ICEWARP-SERVER iwconnector \"" + version + "\"", null);
+            Response last = r[r.length - 1];
+            // Untagged answers (a new CAPABILITY, say) go where Angus sends them.
+            Response[] untagged = new Response[r.length - 1];
+            System.arraycopy(r, 0, untagged, 0, untagged.length);
+            notifyResponseHandlers(untagged);
+            if (!last.isOK()) {
+                LOG.info("the server declined the IceWarp connector mode: {}", last);
+            }
+            if (greeter != null) {
+                greeter.greeted(last.isOK(), last.toString());
+            }
+        }
+
+        /** Writes a mailbox name the way Angus does: modified UTF-7, or UTF-8 once the server accepted UTF8=ACCEPT. */
+        void writeMailbox(Argument a, String name) {
+            writeMailboxName(a, name);
+        }
+
+        /** The length in bytes of a mailbox name as written, to decide whether it fits a pipelined quoted string. */
+        int encodedLength(String name) {
+            return supportsUtf8() ? name.getBytes(StandardCharsets.UTF_8).length : BASE64MailboxEncoder.encode(name).length();
+        }
+
+        /** Decodes a mailbox name from a response (modified UTF-7 unless UTF-8 is on). */
+        String decodeMailbox(String wire) {
+            return supportsUtf8() ? wire : BASE64MailboxDecoder.decode(wire);
+        }
+    }
+}
