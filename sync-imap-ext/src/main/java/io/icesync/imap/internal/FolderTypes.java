@@ -28,37 +28,12 @@ final class FolderTypes {
         return FolderKind.MAIL;
     }
 
-    /**
-     * The kind a folder-type value names ("event", "contact.default", "mail.sentitems"...): MAIL for
-     * mail types, null for no value or a type IceSync does not model (so that another entry can decide).
-     */
+    /** The kind a folder-type value names: MAIL for mail types, null for no value or an unknown type. */
     static FolderKind ofValue(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        int dot = v.indexOf('.');
-        return switch (dot < 0 ? v : v.substring(0, dot)) {
-            case "event" -> FolderKind.EVENTS;
-            case "contact" -> FolderKind.CONTACTS;
-            case "task" -> FolderKind.TASKS;
-            case "note" -> FolderKind.NOTES;
-            case "journal" -> FolderKind.JOURNAL;
-            case "file" -> FolderKind.DOCUMENTS;
-            case "mail" -> FolderKind.MAIL;
-            default -> null;
-        };
+        return FolderKind.ofKolabType(value);
     }
 
     static String name(FolderKind k) {
-        return switch (k) {
-            case EVENTS -> "event";
-            case CONTACTS -> "contact";
-            case TASKS -> "task";
-            case NOTES -> "note";
-            case JOURNAL -> "journal";
-            case DOCUMENTS -> "file";
-            case MAIL -> "mail";
-        };
+        return k.kolabType();
     }
 }

@@ -1,0 +1,208 @@
+package io.icesync.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scripted misbehaviour of the IMAP server, for tests of how a client copes. A fault fires on the
+ * commands it matches, once unless told otherwise:
+ *
+ * <pre>{@code
+ * server.faults().on("UID FETCH").replyNo("[UNAVAILABLE] try later");
+ * server.faults().on("SELECT").times(2).delay(Duration.ofSeconds(1));
+ * server.faults().afterCommands(5).drop();
+ * server.faults().afterBytes(64 * 1024).drop();   // mid-transfer
+ * server.faults().on("UID STORE").malformedLine();
+ * }</pre>
+ *
+ * UIDVALIDITY changes and expunges behind the client's back are done on the model:
+ * {@link TestMailbox#resetUidValidity()}, {@link TestMailbox#expunge(long...)}.
+ */
+public final class Faults {
+    /** What a fault does. */
+    public enum Action { DROP, DELAY, NO, BAD, MALFORMED }
+
+    /** One scripted fault; {@link #fired()} tells how often it acted. */
+    public static final class Fault {
+        private final String command;
+        private final int afterCommands;
+        private final long afterBytes;
+        private final AtomicInteger left = new AtomicInteger(1);
+        private final AtomicInteger fired = new AtomicInteger();
+        private volatile Action action;
+        private volatile Duration delay = Duration.ZERO;
+        private volatile String text = "";
+
+        Fault(String command, int afterCommands, long afterBytes) {
+            this.command = command;
+            this.afterCommands = afterCommands;
+            this.afterBytes = afterBytes;
+        }
+
+        /** Acts this many times (default once); {@link Integer#MAX_VALUE} for always. */
+        public Fault times(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("times must be at least 1, got " + n);
+            }
+            left.set(n);
+            return this;
+        }
+
+        /** Closes the connection without a word, as a crashed server or a broken network does. */
+        public Fault drop() {
+            return act(Action.DROP);
+        }
+
+        /** Answers only after this long. */
+        public Fault delay(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative delay " + d);
+            }
+            delay = d;
+            return act(Action.DELAY);
+        }
+
+        /** Answers {@code tag NO <text>} instead of running the command. */
+        public Fault replyNo(String reason) {
+            text = reason;
+            return act(Action.NO);
+        }
+
+        /** Answers {@code tag BAD <text>} instead of running the command. */
+        public Fault replyBad(String reason) {
+            text = reason;
+            return act(Action.BAD);
+        }
+
+        /** Sends a line no IMAP parser can read, then runs the command as usual. */
+        public Fault malformedLine() {
+            return act(Action.MALFORMED);
+        }
+
+        private Fault act(Action a) {
+            if (afterBytes > 0 && a != Action.DROP) {
+                throw new IllegalArgumentException("a fault after a number of bytes can only drop the connection");
+            }
+            action = a;
+            return this;
+        }
+
+        public int fired() {
+            return fired.get();
+        }
+
+        public Action action() {
+            return action;
+        }
+
+        public Duration delay() {
+            return delay;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public long afterBytes() {
+            return afterBytes;
+        }
+
+        boolean matches(String commandLine, int commandNumber) {
+            if (action == null || left.get() <= 0 || afterBytes > 0) {
+                return false;
+            }
+            if (command != null) {
+                String c = commandLine.toUpperCase(Locale.ROOT);
+                return c.equals(command) || c.startsWith(command + " ");
+            }
+            return commandNumber > afterCommands;
+        }
+
+        /** Claims one firing; false when another session took the last one. */
+        boolean claim() {
+            if (left.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) <= 0) {
+                return false;
+            }
+            fired.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return (command != null ? "on " + command : afterBytes > 0 ? "after " + afterBytes + " bytes"
+                    : "after " + afterCommands + " commands") + ": " + action;
+        }
+    }
+
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+    /** A fault on a command, named as the client sends it: {@code SELECT}, {@code UID FETCH}, {@code LOGIN}. */
+    public Fault on(String command) {
+        if (command == null || command.isBlank()) {
+            throw new IllegalArgumentException("name the command the fault acts on");
+        }
+        return add(new Fault(command.trim().toUpperCase(Locale.ROOT), 0, 0));
+    }
+
+    /** A fault on any command after the first n of a connection (counted per connection). */
+    public Fault afterCommands(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative command count " + n);
+        }
+        return add(new Fault(null, n, 0));
+    }
+
+    /** Drops a connection once it has sent this many response bytes: a transfer cut in the middle. */
+    public Fault afterBytes(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("byte count must be at least 1, got " + n);
+        }
+        Fault f = new Fault(null, 0, n);
+        f.action = Action.DROP;
+        return add(f);
+    }
+
+    private Fault add(Fault f) {
+        faults.add(f);
+        return f;
+    }
+
+    /** Removes every fault. */
+    public void clear() {
+        faults.clear();
+    }
+
+    /** The fault that acts on this command now (claimed), or null. For the server. */
+    public Fault take(String commandLine, int commandNumber) {
+        for (Fault f : faults) {
+            if (f.matches(commandLine, commandNumber) && f.claim()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The smallest byte limit still armed, or 0. For the server. */
+    public Fault byteLimit() {
+        Fault best = null;
+        for (Fault f : faults) {
+            if (f.afterBytes > 0 && f.left.get() > 0 && (best == null || f.afterBytes < best.afterBytes)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Claims a byte-limit fault when a connection crosses it. For the server. */
+    public boolean claimBytes(Fault f) {
+        return f.claim();
+    }
+
+    public List<Fault> list() {
+        return new ArrayList<>(faults);
+    }
+}

@@ -1,0 +1,228 @@
+package io.icesync.testkit;
+
+import io.icesync.core.Endpoint;
+import io.icesync.core.Security;
+import io.icesync.testkit.internal.imap.ImapServer;
+import io.icesync.testkit.internal.tls.TestCertificate;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * An IceWarp-like server in the test's own process: IMAP on a loopback port (plain with STARTTLS,
+ * and implicit TLS on another) over one in-memory {@link MailServerModel}. Starts in milliseconds,
+ * needs nothing installed, and several can run at once (each on its own free ports).
+ *
+ * <pre>{@code
+ * try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").start()) {
+ *     server.model().account("jean@iwdemo.test").mailbox("INBOX").append(message);
+ *     Endpoint imap = server.imap();          // 127.0.0.1:<port>, PLAIN (STARTTLS offered)
+ *     String pem = server.certificatePem();   // trust this for STARTTLS and SSL
+ * }
+ * }</pre>
+ */
+public final class IceWarpServer implements AutoCloseable {
+    /** The capabilities a test may switch off to exercise a client's fallbacks. */
+    public static final Set<String> OPTIONAL_CAPABILITIES = Set.of("IDLE", "NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT",
+            "CHILDREN", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk",
+            "METADATA", "X-ICEWARP-SERVER");
+
+    private final String host;
+    private final MailServerModel model;
+    private final Faults faults = new Faults();
+    private final TestCertificate certificate;
+    private final ImapServer imap;
+    private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
+
+    private IceWarpServer(Builder b) {
+        this.host = b.host;
+        this.model = b.model;
+        this.certificate = TestCertificate.generate(b.host);
+        SslContext tls;
+        try {
+            tls = SslContextBuilder.forServer(certificate.key(), certificate.certificate()).build();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set up TLS for the test server: " + e.getMessage(), e);
+        }
+        Map<String, String> serverMetadata = new ConcurrentHashMap<>();
+        this.imap = new ImapServer(b.host, b.imapPort, b.imapsPort, model, tls, Set.copyOf(b.disabled), b.maxLiteral,
+                faults, b.trace, connectorGreetings, serverMetadata);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A server with these accounts (address, password, address, password...), started. */
+    public static IceWarpServer start(String... accountsAndPasswords) {
+        Builder b = builder();
+        if (accountsAndPasswords.length % 2 != 0) {
+            throw new IllegalArgumentException("give accounts as address, password pairs");
+        }
+        for (int i = 0; i < accountsAndPasswords.length; i += 2) {
+            b.account(accountsAndPasswords[i], accountsAndPasswords[i + 1]);
+        }
+        return b.start();
+    }
+
+    /** The accounts, folders and messages: seed them, change them behind the client's back, read them. */
+    public MailServerModel model() {
+        return model;
+    }
+
+    /** Shortcut for {@code model().account(email)}. */
+    public TestAccount account(String email) {
+        return model.account(email);
+    }
+
+    /** Scripted faults of the IMAP server. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** IMAP without TLS (the client may still upgrade with STARTTLS). */
+    public Endpoint imap() {
+        return new Endpoint(host, imap.plainPort(), Security.PLAIN);
+    }
+
+    /** The same port as {@link #imap()}, to be used with STARTTLS. */
+    public Endpoint imapStartTls() {
+        return new Endpoint(host, imap.plainPort(), Security.STARTTLS);
+    }
+
+    /** IMAP over implicit TLS. */
+    public Endpoint imaps() {
+        return new Endpoint(host, imap.tlsPort(), Security.SSL);
+    }
+
+    /** The server's self-signed certificate (made at start) in PEM form. */
+    public String certificatePem() {
+        return certificate.pem();
+    }
+
+    public X509Certificate certificate() {
+        return certificate.certificate();
+    }
+
+    /** A TLS context that trusts this server and nothing else, for clients that take one. */
+    public SSLContext clientSslContext() {
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            ks.setCertificateEntry("icesync-test-server", certificate.certificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, tmf.getTrustManagers(), null);
+            return c;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not build a TLS context trusting the test server", e);
+        }
+    }
+
+    /** The versions sent with {@code X-ICEWARP-SERVER iwconnector "<version>"}, one per greeting. */
+    public List<String> connectorGreetings() {
+        return Collections.unmodifiableList(new ArrayList<>(connectorGreetings));
+    }
+
+    /** Stops listening and closes every connection. */
+    @Override
+    public void close() {
+        imap.close();
+    }
+
+    @Override
+    public String toString() {
+        return "IceWarpServer[imap " + imap.plainPort() + ", imaps " + imap.tlsPort() + "]";
+    }
+
+    /** How the server starts. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int imapPort;
+        private int imapsPort;
+        private MailServerModel model = new MailServerModel();
+        private final Set<String> disabled = new HashSet<>();
+        private long maxLiteral = 64L * 1024 * 1024;
+        private Consumer<String> trace;
+
+        private Builder() {
+        }
+
+        /** The loopback address to listen on (default 127.0.0.1). */
+        public Builder host(String h) {
+            this.host = Objects.requireNonNull(h, "host");
+            return this;
+        }
+
+        /** Fixed ports instead of free ones (0 = any free port). */
+        public Builder ports(int imap, int imaps) {
+            if (imap < 0 || imap > 65535 || imaps < 0 || imaps > 65535) {
+                throw new IllegalArgumentException("ports must be 0..65535, got " + imap + " and " + imaps);
+            }
+            this.imapPort = imap;
+            this.imapsPort = imaps;
+            return this;
+        }
+
+        /** Serves this model (for instance one loaded from a fixture); by default a new empty one. */
+        public Builder model(MailServerModel m) {
+            this.model = Objects.requireNonNull(m, "model");
+            return this;
+        }
+
+        /** Adds an account with IceWarp's default folders. */
+        public Builder account(String email, String password) {
+            model.addAccount(email, password);
+            return this;
+        }
+
+        /** Stops advertising (and serving) an optional capability, to test a client's fallback path. */
+        public Builder without(String capability) {
+            String c = capability.toUpperCase(Locale.ROOT).replace("RIGHTS=TEXK", "RIGHTS=texk");
+            if (!OPTIONAL_CAPABILITIES.contains(c)) {
+                throw new IllegalArgumentException("'" + capability + "' is not an optional capability; these are: "
+                        + new java.util.TreeSet<>(OPTIONAL_CAPABILITIES));
+            }
+            disabled.add(c);
+            if (c.equals("CONDSTORE")) {
+                disabled.add("QRESYNC"); // QRESYNC needs CONDSTORE
+            }
+            return this;
+        }
+
+        /** The largest literal (APPEND) accepted; a larger one is refused with NO [TOOBIG]. */
+        public Builder maxLiteral(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxLiteral must be positive, got " + bytes);
+            }
+            this.maxLiteral = bytes;
+            return this;
+        }
+
+        /** Receives every protocol line ({@code C: } and {@code S: }), credentials masked. */
+        public Builder trace(Consumer<String> lines) {
+            this.trace = lines;
+            return this;
+        }
+
+        public IceWarpServer start() {
+            return new IceWarpServer(this);
+        }
+    }
+
+}

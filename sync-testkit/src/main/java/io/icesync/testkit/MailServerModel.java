@@ -1,0 +1,99 @@
+package io.icesync.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The accounts the server holds, in memory. Tests seed it before or while clients are connected and
+ * read it afterwards to see what the client stored. Thread-safe: one lock for the whole model.
+ */
+public final class MailServerModel {
+    final Object lock = new Object();
+    private final Map<String, TestAccount> accounts = new TreeMap<>();
+    private final List<Consumer<TestMailbox>> watchers = new CopyOnWriteArrayList<>();
+    private long lastUidValidity = System.currentTimeMillis() / 1000 & 0x7fffffffL;
+
+    /**
+     * Adds an account with IceWarp's default folders: INBOX, Drafts, Sent, Trash and Spam (with their
+     * SPECIAL-USE attributes). Fails if the address exists.
+     */
+    public TestAccount addAccount(String email, String password) {
+        TestAccount a = addEmptyAccount(email, password);
+        a.create("Drafts").specialUse("\\Drafts");
+        a.create("Sent").specialUse("\\Sent");
+        a.create("Trash").specialUse("\\Trash");
+        a.create("Spam").specialUse("\\Junk");
+        return a;
+    }
+
+    /** Adds an account with INBOX only. */
+    public TestAccount addEmptyAccount(String email, String password) {
+        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("'" + email + "' is not an e-mail address");
+        }
+        synchronized (lock) {
+            String key = email.toLowerCase(Locale.ROOT);
+            if (accounts.containsKey(key)) {
+                throw new IllegalStateException("account " + email + " exists already");
+            }
+            TestAccount a = new TestAccount(this, email, password);
+            accounts.put(key, a);
+            a.create("INBOX");
+            return a;
+        }
+    }
+
+    public Optional<TestAccount> find(String email) {
+        synchronized (lock) {
+            return Optional.ofNullable(accounts.get(email.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    public TestAccount account(String email) {
+        return find(email).orElseThrow(() -> new NoSuchElementException("no account " + email + " on the test server"));
+    }
+
+    public List<TestAccount> accounts() {
+        synchronized (lock) {
+            return new ArrayList<>(accounts.values());
+        }
+    }
+
+    /** The account these credentials open, or empty. */
+    public Optional<TestAccount> authenticate(String user, String password) {
+        return find(user).filter(a -> a.password().equals(password));
+    }
+
+    /**
+     * Calls the watcher after every change of a folder (its messages, flags, name, rights). It runs
+     * under the model lock: it must only hand the news on, never block.
+     */
+    public AutoCloseable watch(Consumer<TestMailbox> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    long nextUidValidity() {
+        synchronized (lock) {
+            return ++lastUidValidity;
+        }
+    }
+
+    void changed(TestMailbox m) {
+        for (Consumer<TestMailbox> w : watchers) {
+            w.accept(m);
+        }
+    }
+
+    /** The model's lock, for a server that must read several values as one. */
+    public Object lock() {
+        return lock;
+    }
+}

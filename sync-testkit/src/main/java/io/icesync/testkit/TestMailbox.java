@@ -1,0 +1,349 @@
+package io.icesync.testkit;
+
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One folder of a {@link TestAccount}: messages with UIDs and MODSEQs, METADATA entries and ACL. Every
+ * method is safe to call while clients are connected: connected sessions see the change as a server
+ * would report it (EXISTS, EXPUNGE or VANISHED, FETCH FLAGS).
+ */
+public final class TestMailbox {
+    /** The Kolab folder-type entry IceWarp reads and writes. */
+    public static final String KOLAB_TYPE = "/shared/vendor/kolab/folder-type";
+
+    private final TestAccount owner;
+    private final MailServerModel model;
+    private String name;
+    private long uidValidity;
+    private long uidNext = 1;
+    private long highestModSeq = 1;
+    private final TreeMap<Long, TestMessage> messages = new TreeMap<>();
+    private final TreeMap<Long, Long> vanished = new TreeMap<>();
+    private final Map<String, String> metadata = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> acl = new LinkedHashMap<>();
+    private String specialUse;
+    private boolean subscribed = true;
+
+    TestMailbox(TestAccount owner, String name, long uidValidity) {
+        this.owner = owner;
+        this.model = owner.model();
+        this.name = name;
+        this.uidValidity = uidValidity;
+    }
+
+    /** The full name with {@code /} between levels, as the owner sees it ({@code INBOX}, {@code Projets/Été}). */
+    public String name() {
+        synchronized (model.lock) {
+            return name;
+        }
+    }
+
+    public FolderPath path() {
+        return FolderPath.parse(name(), '/');
+    }
+
+    public TestAccount owner() {
+        return owner;
+    }
+
+    public long uidValidity() {
+        synchronized (model.lock) {
+            return uidValidity;
+        }
+    }
+
+    public long uidNext() {
+        synchronized (model.lock) {
+            return uidNext;
+        }
+    }
+
+    public long highestModSeq() {
+        synchronized (model.lock) {
+            return highestModSeq;
+        }
+    }
+
+    /** The messages, by ascending UID. */
+    public List<TestMessage> messages() {
+        synchronized (model.lock) {
+            return new ArrayList<>(messages.values());
+        }
+    }
+
+    public int size() {
+        synchronized (model.lock) {
+            return messages.size();
+        }
+    }
+
+    public Optional<TestMessage> message(long uid) {
+        synchronized (model.lock) {
+            return Optional.ofNullable(messages.get(uid));
+        }
+    }
+
+    /** The messages whose Message-ID header is this value (with or without angle brackets). */
+    public List<TestMessage> byMessageId(String messageId) {
+        String want = messageId.startsWith("<") ? messageId : "<" + messageId + ">";
+        return messages().stream().filter(m -> want.equals(m.messageId())).toList();
+    }
+
+    /** Adds a message as another client would (APPEND); returns its UID. */
+    public long append(byte[] content, String... flags) {
+        return append(content, Arrays.asList(flags), Instant.now());
+    }
+
+    public long append(byte[] content, Collection<String> flags, Instant internalDate) {
+        flags.forEach(ImapFlags::check);
+        synchronized (model.lock) {
+            long uid = uidNext++;
+            messages.put(uid, new TestMessage(uid, content.clone(), ImapFlags.copy(flags), internalDate, ++highestModSeq));
+            changed();
+            return uid;
+        }
+    }
+
+    /** Replaces the flags of a message; false when there is no such UID. */
+    public boolean setFlags(long uid, Collection<String> flags) {
+        flags.forEach(ImapFlags::check);
+        synchronized (model.lock) {
+            TestMessage m = messages.get(uid);
+            if (m == null) {
+                return false;
+            }
+            Set<String> now = ImapFlags.copy(flags);
+            if (!now.equals(m.flags())) {
+                messages.put(uid, m.with(now, ++highestModSeq));
+                changed();
+            }
+            return true;
+        }
+    }
+
+    public boolean setFlags(long uid, String... flags) {
+        return setFlags(uid, Arrays.asList(flags));
+    }
+
+    /** Removes messages at once, as another client's EXPUNGE would: connected clients are told. */
+    public List<Long> expunge(Collection<Long> uids) {
+        synchronized (model.lock) {
+            List<Long> gone = new ArrayList<>();
+            for (long uid : uids) {
+                if (messages.remove(uid) != null) {
+                    gone.add(uid);
+                }
+            }
+            if (!gone.isEmpty()) {
+                long modSeq = ++highestModSeq;
+                gone.forEach(u -> vanished.put(u, modSeq));
+                changed();
+            }
+            return gone;
+        }
+    }
+
+    public List<Long> expunge(long... uids) {
+        return expunge(Arrays.stream(uids).boxed().toList());
+    }
+
+    /** Removes the messages flagged {@code \Deleted}; returns their UIDs. */
+    public List<Long> expungeDeleted() {
+        synchronized (model.lock) {
+            return expunge(messages.values().stream().filter(m -> m.hasFlag("\\Deleted")).map(TestMessage::uid).toList());
+        }
+    }
+
+    /**
+     * Gives the folder a new UIDVALIDITY and new UIDs for every message, as a server does after
+     * rebuilding its index. Clients must re-match what they have: nothing is lost on the server.
+     */
+    public void resetUidValidity() {
+        synchronized (model.lock) {
+            uidValidity = model.nextUidValidity();
+            List<TestMessage> all = new ArrayList<>(messages.values());
+            messages.clear();
+            vanished.clear();
+            uidNext = 1;
+            for (TestMessage m : all) {
+                long uid = uidNext++;
+                messages.put(uid, m.renumbered(uid, ++highestModSeq));
+            }
+            changed();
+        }
+    }
+
+    /** The UIDs expunged after the given MODSEQ (QRESYNC's VANISHED (EARLIER)). */
+    public List<Long> vanishedSince(long modSeq) {
+        synchronized (model.lock) {
+            List<Long> out = new ArrayList<>();
+            vanished.forEach((uid, m) -> {
+                if (m > modSeq) {
+                    out.add(uid);
+                }
+            });
+            return out;
+        }
+    }
+
+    public List<TestMessage> changedSince(long modSeq) {
+        synchronized (model.lock) {
+            return messages.values().stream().filter(m -> m.modSeq() > modSeq).toList();
+        }
+    }
+
+    public FolderKind kind() {
+        String type = metadata(KOLAB_TYPE);
+        return type == null ? FolderKind.MAIL : orMail(FolderKind.ofKolabType(type));
+    }
+
+    /** Sets the Kolab folder type IceWarp uses for groupware folders (event, contact, task, note, journal, file). */
+    public TestMailbox kind(FolderKind kind) {
+        setMetadata(KOLAB_TYPE, kind == FolderKind.MAIL ? null : kind.kolabType());
+        return this;
+    }
+
+    private static FolderKind orMail(FolderKind k) {
+        return k == null ? FolderKind.MAIL : k;
+    }
+
+    /** The SPECIAL-USE attribute, for example {@code \Sent}, or null. */
+    public String specialUse() {
+        synchronized (model.lock) {
+            return specialUse;
+        }
+    }
+
+    public TestMailbox specialUse(String attribute) {
+        synchronized (model.lock) {
+            specialUse = attribute;
+            return this;
+        }
+    }
+
+    public String metadata(String entry) {
+        synchronized (model.lock) {
+            return metadata.get(entry);
+        }
+    }
+
+    public Map<String, String> metadata() {
+        synchronized (model.lock) {
+            return new TreeMap<>(metadata);
+        }
+    }
+
+    /** Sets (or with null, removes) a METADATA entry such as {@code /shared/comment}. */
+    public TestMailbox setMetadata(String entry, String value) {
+        synchronized (model.lock) {
+            if (value == null) {
+                metadata.remove(entry);
+            } else {
+                metadata.put(entry, value);
+            }
+            return this;
+        }
+    }
+
+    /** The ACL: identifier (an e-mail address, or {@code anyone}) to RFC 4314 rights letters. */
+    public Map<String, String> acl() {
+        synchronized (model.lock) {
+            return new LinkedHashMap<>(acl);
+        }
+    }
+
+    /** Gives rights to another user ({@code lrswipkxtea} letters; {@code c} and {@code d} as RFC 4314 maps them). */
+    public TestMailbox grant(String identifier, String rights) {
+        synchronized (model.lock) {
+            String r = AclRights.normalize(rights);
+            if (r.isEmpty()) {
+                acl.remove(ImapFlags.lower(identifier));
+            } else {
+                acl.put(ImapFlags.lower(identifier), r);
+            }
+            changed();
+            return this;
+        }
+    }
+
+    /** The rights a user has here: all for the owner, else the ACL entry of the user or of {@code anyone}. */
+    public String rightsOf(String user) {
+        synchronized (model.lock) {
+            if (owner.email().equalsIgnoreCase(user)) {
+                return AclRights.ALL;
+            }
+            String r = acl.get(ImapFlags.lower(user));
+            return r != null ? r : acl.getOrDefault("anyone", "");
+        }
+    }
+
+    public boolean subscribed() {
+        synchronized (model.lock) {
+            return subscribed;
+        }
+    }
+
+    public void subscribed(boolean value) {
+        synchronized (model.lock) {
+            subscribed = value;
+        }
+    }
+
+    /**
+     * Copies messages to another folder (of this account or another) as IMAP COPY does; returns old
+     * UID to new UID. Missing UIDs are left out.
+     */
+    public Map<Long, Long> copyTo(Collection<Long> uids, TestMailbox target) {
+        synchronized (model.lock) {
+            Map<Long, Long> map = new LinkedHashMap<>();
+            for (long uid : new java.util.TreeSet<>(uids)) {
+                TestMessage m = messages.get(uid);
+                if (m != null) {
+                    long copy = target.uidNext++;
+                    target.messages.put(copy, new TestMessage(copy, m.raw(), m.flags(), m.internalDate(),
+                            ++target.highestModSeq));
+                    map.put(uid, copy);
+                }
+            }
+            if (!map.isEmpty()) {
+                target.changed();
+            }
+            return map;
+        }
+    }
+
+    /** Moves messages to another folder as IMAP MOVE does: copied there, then expunged here. */
+    public Map<Long, Long> moveTo(Collection<Long> uids, TestMailbox target) {
+        synchronized (model.lock) {
+            Map<Long, Long> map = copyTo(uids, target);
+            expunge(map.keySet());
+            return map;
+        }
+    }
+
+    // ---- for the model, under its lock
+
+    void rename(String newName) {
+        name = newName;
+    }
+
+    void changed() {
+        model.changed(this);
+    }
+
+    @Override
+    public String toString() {
+        return owner.email() + ":" + name();
+    }
+}
