@@ -36,7 +36,7 @@ public final class Demo {
         }
         try (DemoServer server = new DemoServer()) {
             int seeded = server.seed(messages, 42);
-            out.println("Embedded IMAP server on 127.0.0.1:" + server.port + ", account " + DemoServer.USER
+            out.println("IceSync test server (IceWarp-like) on 127.0.0.1:" + server.port + ", account " + DemoServer.USER
                     + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders");
             Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
                     new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(), null);

@@ -41,7 +41,7 @@ final class DemoChanges {
             news.close(true);
             out.println("   server: 1 message deleted in Newsletters");
 
-            Folder autumn = s.getFolder("Projets.Automne 2026");
+            Folder autumn = s.getFolder("Projets/Automne 2026");
             autumn.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS);
             autumn.appendMessages(new Message[] {DemoServer.message(session, "automne-1", rnd)});
             out.println("   server: folder Projets/Automne 2026 created with 1 message");

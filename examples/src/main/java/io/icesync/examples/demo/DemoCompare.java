@@ -26,8 +26,8 @@ final class DemoCompare {
         Map<String, List<String>> out = new TreeMap<>();
         char sep = s.getDefaultFolder().getSeparator();
         for (Folder f : s.getDefaultFolder().list("*")) {
-            if ((f.getType() & Folder.HOLDS_MESSAGES) == 0) {
-                continue;
+            if ((f.getType() & Folder.HOLDS_MESSAGES) == 0 || isDrafts(f)) {
+                continue; // Drafts are never synced (F3.3)
             }
             f.open(Folder.READ_ONLY);
             Message[] msgs = f.getMessages();
@@ -46,6 +46,11 @@ final class DemoCompare {
             f.close(false);
         }
         return out;
+    }
+
+    private static boolean isDrafts(Folder f) throws MessagingException {
+        return f instanceof org.eclipse.angus.mail.imap.IMAPFolder i
+                && java.util.Arrays.asList(i.getAttributes()).contains("\\Drafts");
     }
 
     static Map<String, List<String>> local(Path root) throws IOException {

@@ -1,15 +1,17 @@
 package io.icesync.examples.demo;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.icesync.testkit.IceWarpServer;
+import io.icesync.testkit.TestAccount;
+import io.icesync.testkit.TestMailbox;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,26 +19,23 @@ import java.util.Properties;
 import java.util.Random;
 
 /**
- * An IMAP server in this process on a free loopback port (GreenMail), seeded with a few hundred
- * messages in nested folders with non-ASCII names, flags and keywords, for the demo. It speaks
- * plain IMAP4rev1 (no CONDSTORE, no UIDPLUS), so the demo also shows IceSync's fallback paths.
+ * IceSync's embedded IceWarp-like test server on a free loopback port, seeded with a few hundred
+ * messages in nested folders with non-ASCII names, flags and keywords, for the demo.
  */
 final class DemoServer implements AutoCloseable {
     static final String USER = "jean@iwdemo.test";
     static final String PASSWORD = "demo-password";
-    static final List<String> FOLDERS = List.of("INBOX", "Archive", "Archive.2025", "Projets", "Projets.Été 2026",
-            "Clients", "Clients.Société Générale", "Newsletters");
+    static final List<String> FOLDERS = List.of("INBOX", "Archive", "Archive/2025", "Projets", "Projets/Été 2026",
+            "Clients", "Clients/Société Générale", "Newsletters");
     private static final String[] WORDS = ("réunion projet facture client livraison planning serveur synchronisation "
             + "calendrier contact tâche note rappel budget équipe rapport version sécurité certificat dossier").split(" ");
 
-    private final GreenMail mail;
+    final IceWarpServer server;
     final int port;
 
     DemoServer() {
-        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
-        mail.start();
-        mail.setUser(USER, USER, PASSWORD);
-        port = mail.getImap().getPort();
+        server = IceWarpServer.builder().account(USER, PASSWORD).start();
+        port = server.imap().port();
     }
 
     /** Another mail client on the same account: how the demo makes changes on the server side. */
@@ -46,30 +45,30 @@ final class DemoServer implements AutoCloseable {
         return s;
     }
 
-    /** Deterministic content: the same seed gives the same mailbox. */
-    int seed(int messages, long seed) throws MessagingException {
+    /** Deterministic content: the same seed gives the same mailbox. Seeded straight into the server's model. */
+    int seed(int messages, long seed) throws MessagingException, IOException {
         Random rnd = new Random(seed);
-        try (Store s = client()) {
-            for (String f : FOLDERS) {
-                Folder folder = s.getFolder(f);
-                if (!folder.exists()) {
-                    folder.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS);
+        TestAccount account = server.account(USER);
+        Session session = Session.getInstance(new Properties());
+        int total = 0;
+        for (String f : FOLDERS) {
+            TestMailbox box = account.create(f);
+            int n = f.equals("INBOX") ? messages / 3 : messages * 2 / 3 / (FOLDERS.size() - 1);
+            for (int i = 0; i < n; i++) {
+                MimeMessage m = message(session, f + "-" + i, rnd);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                m.writeTo(bytes);
+                List<String> flags = new ArrayList<>();
+                for (Flags.Flag system : m.getFlags().getSystemFlags()) {
+                    flags.add(system == Flags.Flag.SEEN ? "\\Seen" : system == Flags.Flag.FLAGGED ? "\\Flagged" : null);
                 }
+                flags.removeIf(x -> x == null);
+                flags.addAll(List.of(m.getFlags().getUserFlags()));
+                box.append(bytes.toByteArray(), flags, m.getSentDate().toInstant());
+                total++;
             }
-            Session session = Session.getInstance(new Properties());
-            for (String f : FOLDERS) {
-                Folder folder = s.getFolder(f);
-                folder.open(Folder.READ_WRITE);
-                List<Message> batch = new ArrayList<>();
-                int n = f.equals("INBOX") ? messages / 3 : messages * 2 / 3 / (FOLDERS.size() - 1);
-                for (int i = 0; i < n; i++) {
-                    batch.add(message(session, f + "-" + i, rnd));
-                }
-                folder.appendMessages(batch.toArray(new Message[0]));
-                folder.close(false);
-            }
-            return count(s);
         }
+        return total;
     }
 
     static MimeMessage message(Session session, String id, Random rnd) throws MessagingException {
@@ -108,18 +107,8 @@ final class DemoServer implements AutoCloseable {
         return m;
     }
 
-    static int count(Store s) throws MessagingException {
-        int n = 0;
-        for (Folder f : s.getDefaultFolder().list("*")) {
-            if ((f.getType() & Folder.HOLDS_MESSAGES) != 0) {
-                n += f.getMessageCount();
-            }
-        }
-        return n;
-    }
-
     @Override
     public void close() {
-        mail.stop();
+        server.close();
     }
 }
