@@ -112,7 +112,8 @@ final class FetchCommand {
         if (vanished && changedSince < 0) {
             throw ImapArgs.bad("VANISHED needs CHANGEDSINCE");
         }
-        SequenceSet set = SequenceSet.parse(setText, byUid ? Math.max(sel.lastUid(), 0) : sel.size());
+        // For UIDs, * is the last UID ever given here, so that 1:* also covers expunged ones (VANISHED).
+        SequenceSet set = SequenceSet.parse(setText, byUid ? Math.max(sel.lastUid(), sel.mailbox.uidNext() - 1) : sel.size());
         if (vanished) {
             List<Long> gone = sel.mailbox.vanishedSince(changedSince).stream().filter(set::contains).toList();
             if (!gone.isEmpty()) {

@@ -1,0 +1,39 @@
+package io.icesync.testkit;
+
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** Small RFC 5322 messages for seeding: UTF-8 subjects encoded as a mail client would, CRLF line ends. */
+public final class Messages {
+    private Messages() {
+    }
+
+    /** A text/plain UTF-8 message; a Message-ID is made up when null is given. */
+    public static byte[] simple(String messageId, String from, String to, String subject, Instant date, String body) {
+        String id = messageId == null ? "<" + UUID.randomUUID() + "@icesync.test>"
+                : messageId.startsWith("<") ? messageId : "<" + messageId + ">";
+        String encodedSubject;
+        try {
+            encodedSubject = MimeUtility.encodeText(subject, "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always there", e);
+        }
+        String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                (date == null ? Instant.parse("2026-01-05T09:00:00Z") : date).atZone(ZoneOffset.UTC));
+        String text = "Message-ID: " + id + "\r\nDate: " + when + "\r\nFrom: " + from + "\r\nTo: " + to
+                + "\r\nSubject: " + encodedSubject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + body.replaceAll("(?<!\r)\n", "\r\n") + "\r\n";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A short message with this Message-ID and subject. */
+    public static byte[] simple(String messageId, String subject) {
+        return simple(messageId, "sender@example.org", "jean@iwdemo.test", subject, null, "Body of " + subject);
+    }
+}
