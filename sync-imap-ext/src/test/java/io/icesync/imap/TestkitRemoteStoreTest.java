@@ -37,4 +37,15 @@ class TestkitRemoteStoreTest extends RemoteStoreContract {
         assertThat(info.capabilities()).contains("X-ICEWARP-SERVER", "CONDSTORE", "QRESYNC", "UIDPLUS", "MOVE",
                 "METADATA", "ACL");
     }
+
+    @Test
+    void anIceWarpServerIsGreetedInConnectorModeOnEveryConnection() {
+        int before = server.connectorGreetings().size();
+        try (ImapRemoteStore fresh = (ImapRemoteStore) newStore()) {
+            fresh.folders();
+            assertThat(fresh.iceWarpConnectorMode()).isTrue();
+        }
+        assertThat(server.connectorGreetings().size()).isGreaterThan(before);
+        assertThat(server.connectorGreetings()).allSatisfy(v -> assertThat(v).isNotBlank());
+    }
 }

@@ -300,7 +300,11 @@ final class MailFolderSync {
         return gone;
     }
 
-    /** After a UIDVALIDITY change, pairs are found again by Message-ID and size; unmatched local items are kept and uploaded. */
+    /**
+     * After a UIDVALIDITY change, pairs are found again by Message-ID and size. A synced item with no
+     * match was deleted on the server: deleted here too, unless it changed here and the client wins,
+     * then it is uploaded again. Local items never synced are uploaded as always.
+     */
     private List<ItemState> rematch(List<ItemState> rows, RemoteChanges rc, Map<String, LocalItem> localById,
                                     Map<String, LocalItem> unknownLocal) {
         Map<String, Deque<RemoteItem>> remoteByContent = new HashMap<>();
@@ -310,6 +314,7 @@ final class MailFolderSync {
             }
         }
         List<ItemState> kept = new ArrayList<>();
+        List<ItemState> vanished = new ArrayList<>();
         for (ItemState row : rows) {
             LocalItem l = localById.get(row.localId());
             if (l == null) {
@@ -320,10 +325,14 @@ final class MailFolderSync {
             RemoteItem r = q == null ? null : q.poll();
             if (r != null) {
                 kept.add(new ItemState(fs.id(), r.uid(), row.localId(), row.flags(), row.size(), mid, row.partial()));
+            } else if (settings.conflictPolicy() == ConflictPolicy.CLIENT_WINS && !l.flags().equals(row.flags())) {
+                unknownLocal.put(l.id(), l); // changed here, gone there: the client's copy wins
             } else {
-                unknownLocal.put(l.id(), l);
+                vanished.add(row); // synced before, not on the server any more: deleted there
             }
         }
+        // Local files first, rows after: a crash in between finds rows without files, which are dropped.
+        applyLocalDeletes(vanished);
         state.inTransaction(() -> {
             state.removeItems(fs.id());
             kept.forEach(state::putItem);
