@@ -3,6 +3,9 @@ package io.icesync.testkit;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
 import io.icesync.testkit.internal.imap.ImapServer;
+import io.icesync.testkit.internal.net.Loops;
+import io.icesync.testkit.internal.pop3.Pop3Server;
+import io.icesync.testkit.internal.smtp.SmtpServer;
 import io.icesync.testkit.internal.tls.TestCertificate;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -23,8 +26,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An IceWarp-like server in the test's own process: IMAP on a loopback port (plain with STARTTLS,
- * and implicit TLS on another) over one in-memory {@link MailServerModel}. Starts in milliseconds,
+ * An IceWarp-like server in the test's own process: IMAP (plain with STARTTLS, and implicit TLS),
+ * POP3 and SMTP on loopback ports over one in-memory {@link MailServerModel}. Starts in milliseconds,
  * needs nothing installed, and several can run at once (each on its own free ports).
  *
  * <pre>{@code
@@ -45,8 +48,12 @@ public final class IceWarpServer implements AutoCloseable {
     private final MailServerModel model;
     private final Faults faults = new Faults();
     private final TestCertificate certificate;
+    private final Loops loops = new Loops();
     private final ImapServer imap;
+    private final Pop3Server pop3;
+    private final SmtpServer smtp;
     private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
+    private final List<SentMail> sent = new CopyOnWriteArrayList<>();
 
     private IceWarpServer(Builder b) {
         this.host = b.host;
@@ -59,8 +66,15 @@ public final class IceWarpServer implements AutoCloseable {
             throw new IllegalStateException("could not set up TLS for the test server: " + e.getMessage(), e);
         }
         Map<String, String> serverMetadata = new ConcurrentHashMap<>();
-        this.imap = new ImapServer(b.host, b.imapPort, b.imapsPort, model, tls, Set.copyOf(b.disabled), b.maxLiteral,
-                faults, b.trace, connectorGreetings, serverMetadata);
+        try {
+            this.imap = new ImapServer(loops, b.host, b.imapPort, b.imapsPort, model, tls, Set.copyOf(b.disabled),
+                    b.maxLiteral, faults, b.trace, connectorGreetings, serverMetadata);
+            this.pop3 = new Pop3Server(loops, b.host, 0, 0, model, tls, b.trace);
+            this.smtp = new SmtpServer(loops, b.host, 0, model, tls, sent, b.maxLiteral, b.trace);
+        } catch (RuntimeException e) {
+            loops.close();
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -109,6 +123,29 @@ public final class IceWarpServer implements AutoCloseable {
         return new Endpoint(host, imap.tlsPort(), Security.SSL);
     }
 
+    /** POP3 on the INBOX of each account (STLS offered). */
+    public Endpoint pop3() {
+        return new Endpoint(host, pop3.plainPort(), Security.PLAIN);
+    }
+
+    /** POP3 over implicit TLS. */
+    public Endpoint pop3s() {
+        return new Endpoint(host, pop3.tlsPort(), Security.SSL);
+    }
+
+    /** SMTP submission (STARTTLS and AUTH PLAIN/LOGIN offered); what it receives is in {@link #sentMail()}. */
+    public Endpoint smtp() {
+        return new Endpoint(host, smtp.port(), Security.PLAIN);
+    }
+
+    /**
+     * Every message clients sent through SMTP, in order. Recipients that are accounts of the model
+     * also find it in their INBOX.
+     */
+    public List<SentMail> sentMail() {
+        return List.copyOf(sent);
+    }
+
     /** The server's self-signed certificate (made at start) in PEM form. */
     public String certificatePem() {
         return certificate.pem();
@@ -142,12 +179,13 @@ public final class IceWarpServer implements AutoCloseable {
     /** Stops listening and closes every connection. */
     @Override
     public void close() {
-        imap.close();
+        loops.close();
     }
 
     @Override
     public String toString() {
-        return "IceWarpServer[imap " + imap.plainPort() + ", imaps " + imap.tlsPort() + "]";
+        return "IceWarpServer[imap " + imap.plainPort() + ", imaps " + imap.tlsPort() + ", pop3 " + pop3.plainPort()
+                + ", smtp " + smtp.port() + "]";
     }
 
     /** How the server starts. */
@@ -205,7 +243,7 @@ public final class IceWarpServer implements AutoCloseable {
             return this;
         }
 
-        /** The largest literal (APPEND) accepted; a larger one is refused with NO [TOOBIG]. */
+        /** The largest literal (APPEND) or SMTP message accepted; a larger one is refused (NO [TOOBIG], 552). */
         public Builder maxLiteral(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxLiteral must be positive, got " + bytes);
