@@ -1,7 +1,9 @@
 package io.icesync.testkit;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
+import io.icesync.testkit.internal.http.HttpEndpoints;
 import io.icesync.testkit.internal.imap.ImapServer;
 import io.icesync.testkit.internal.net.Loops;
 import io.icesync.testkit.internal.pop3.Pop3Server;
@@ -9,6 +11,7 @@ import io.icesync.testkit.internal.smtp.SmtpServer;
 import io.icesync.testkit.internal.tls.TestCertificate;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.URI;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -22,12 +25,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An IceWarp-like server in the test's own process: IMAP (plain with STARTTLS, and implicit TLS),
- * POP3 and SMTP on loopback ports over one in-memory {@link MailServerModel}. Starts in milliseconds,
+ * POP3 and SMTP on loopback ports over one in-memory {@link MailServerModel}, and HTTP(S) where
+ * capabilities mount their endpoints. Starts in milliseconds,
  * needs nothing installed, and several can run at once (each on its own free ports).
  *
  * <pre>{@code
@@ -52,6 +57,7 @@ public final class IceWarpServer implements AutoCloseable {
     private final ImapServer imap;
     private final Pop3Server pop3;
     private final SmtpServer smtp;
+    private final HttpEndpoints http;
     private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
     private final List<SentMail> sent = new CopyOnWriteArrayList<>();
 
@@ -71,6 +77,12 @@ public final class IceWarpServer implements AutoCloseable {
                     b.maxLiteral, faults, b.trace, connectorGreetings, serverMetadata);
             this.pop3 = new Pop3Server(loops, b.host, 0, 0, model, tls, b.trace);
             this.smtp = new SmtpServer(loops, b.host, 0, model, tls, sent, b.maxLiteral, b.trace);
+        } catch (RuntimeException e) {
+            loops.close();
+            throw e;
+        }
+        try {
+            this.http = new HttpEndpoints(b.host, serverSslContext());
         } catch (RuntimeException e) {
             loops.close();
             throw e;
@@ -146,6 +158,44 @@ public final class IceWarpServer implements AutoCloseable {
         return List.copyOf(sent);
     }
 
+    /** The base of the server's HTTP endpoints, such as {@code http://127.0.0.1:40123/}. */
+    public URI http() {
+        return URI.create("http://" + uriHost() + ":" + http.httpPort() + "/");
+    }
+
+    /** The same endpoints over HTTPS, with the server's certificate. */
+    public URI https() {
+        return URI.create("https://" + uriHost() + ":" + http.httpsPort() + "/");
+    }
+
+    /**
+     * Answers HTTP(S) requests under a path prefix (the longest mounted prefix wins; others get
+     * 404). Capabilities mount theirs here (discovery, WebDAV, the XML API); tests may mount stubs.
+     */
+    public void mount(String pathPrefix, HttpHandler handler) {
+        http.mount(pathPrefix, handler);
+    }
+
+    private String uriHost() {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private SSLContext serverSslContext() {
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            char[] pw = "testkit".toCharArray();
+            ks.setKeyEntry("server", certificate.key(), pw, new java.security.cert.Certificate[] {certificate.certificate()});
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, pw);
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(kmf.getKeyManagers(), null, null);
+            return c;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set up HTTPS for the test server: " + e.getMessage(), e);
+        }
+    }
+
     /** The server's self-signed certificate (made at start) in PEM form. */
     public String certificatePem() {
         return certificate.pem();
@@ -179,7 +229,11 @@ public final class IceWarpServer implements AutoCloseable {
     /** Stops listening and closes every connection. */
     @Override
     public void close() {
-        loops.close();
+        try {
+            http.close();
+        } finally {
+            loops.close();
+        }
     }
 
     @Override
