@@ -16,11 +16,41 @@ public record Flags(Set<Flag> flags, SortedSet<String> keywords) {
     public static final Flags NONE = new Flags(Set.of(), new TreeSet<>());
 
     public Flags {
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        flags = Shared.flagSet(flags);
         for (String k : keywords) {
             checkKeyword(k);
         }
-        keywords = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(keywords));
+        // A state store holds one Flags per item: the common sets are shared, not copied per item.
+        keywords = keywords.isEmpty() ? Shared.NO_KEYWORDS : java.util.Collections.unmodifiableSortedSet(
+                new TreeSet<>(keywords));
+    }
+
+    /** The 32 possible sets of system flags, made once. */
+    private static final class Shared {
+        static final SortedSet<String> NO_KEYWORDS = java.util.Collections.emptySortedSet();
+        private static final Flag[] ALL = Flag.values();
+        @SuppressWarnings("unchecked")
+        private static final Set<Flag>[] SETS = new Set[1 << ALL.length];
+
+        static {
+            for (int bits = 0; bits < SETS.length; bits++) {
+                EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
+                for (Flag f : ALL) {
+                    if ((bits & (1 << f.ordinal())) != 0) {
+                        s.add(f);
+                    }
+                }
+                SETS[bits] = Set.copyOf(s);
+            }
+        }
+
+        static Set<Flag> flagSet(Set<Flag> flags) {
+            int bits = 0;
+            for (Flag f : flags) {
+                bits |= 1 << f.ordinal();
+            }
+            return SETS[bits];
+        }
     }
 
     public static Flags of(Flag... flags) {

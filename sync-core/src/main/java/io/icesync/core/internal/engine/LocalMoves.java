@@ -38,22 +38,21 @@ final class LocalMoves {
     Set<String> run(Map<FolderState, List<LocalItem>> listings) {
         Map<Long, FolderState> byId = new LinkedHashMap<>();
         listings.keySet().forEach(f -> byId.put(f.id(), f));
-        // One query per folder, not one per item: a no-change resync of 10,000 items stays cheap.
-        Map<String, ItemState> rows = new HashMap<>();
-        for (FolderState f : listings.keySet()) {
-            state.items(f.id()).forEach(r -> rows.put(r.localId(), r));
-        }
         Map<List<Long>, List<ItemState>> groups = new LinkedHashMap<>();
         for (Map.Entry<FolderState, List<LocalItem>> e : listings.entrySet()) {
             FolderState to = e.getKey();
+            // One query per folder, not one per item, and one folder's ids at a time: a no-change
+            // resync of 100,000 items stays cheap in time and memory.
+            Set<String> pairedHere = new HashSet<>();
+            state.items(to.id()).forEach(r -> pairedHere.add(r.localId()));
             List<LocalItem> items = e.getValue();
             for (int i = 0; i < items.size(); i++) {
                 LocalItem l = items.get(i);
-                ItemState row = rows.get(l.id());
-                if (row == null) {
-                    // New here, or moved in from a folder outside this cycle: the few such items are looked up one by one.
-                    row = state.itemByLocalId(l.id()).orElse(null);
+                if (pairedHere.contains(l.id())) {
+                    continue;
                 }
+                // New here, or moved in from another folder: the few such items are looked up one by one.
+                ItemState row = state.itemByLocalId(l.id()).orElse(null);
                 if (row != null && row.folderId() != to.id()) {
                     groups.computeIfAbsent(List.of(row.folderId(), to.id()), k -> new ArrayList<>()).add(row);
                     items.set(i, keepKeywords(to, l, row));
