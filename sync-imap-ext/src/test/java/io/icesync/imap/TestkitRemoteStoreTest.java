@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icesync.core.contract.RemoteStoreContract;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
-import io.icesync.testkit.IceWarpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.icesync.testkit.IceWarpServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same RemoteStore contract as against Dovecot, against the embedded test server. */
 class TestkitRemoteStoreTest extends RemoteStoreContract {
-    static IceWarpServer server;
-
-    @BeforeAll
-    static void start() {
-        server = IceWarpServer.start("jean@iwdemo.test", "secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static IceWarpServerExtension iw = IceWarpServerExtension.builder().account("jean@iwdemo.test", "secret")
+            .perClass().build();
 
     @Override
     protected RemoteStore newStore() {
-        return ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
+        return ImapRemoteStore.builder().endpoint(iw.server().imap()).login("jean@iwdemo.test")
                 .password("secret".toCharArray()).build();
     }
 
@@ -40,12 +31,12 @@ class TestkitRemoteStoreTest extends RemoteStoreContract {
 
     @Test
     void anIceWarpServerIsGreetedInConnectorModeOnEveryConnection() {
-        int before = server.connectorGreetings().size();
+        int before = iw.server().connectorGreetings().size();
         try (ImapRemoteStore fresh = (ImapRemoteStore) newStore()) {
             fresh.folders();
             assertThat(fresh.iceWarpConnectorMode()).isTrue();
         }
-        assertThat(server.connectorGreetings().size()).isGreaterThan(before);
-        assertThat(server.connectorGreetings()).allSatisfy(v -> assertThat(v).isNotBlank());
+        assertThat(iw.server().connectorGreetings().size()).isGreaterThan(before);
+        assertThat(iw.server().connectorGreetings()).allSatisfy(v -> assertThat(v).isNotBlank());
     }
 }

@@ -121,17 +121,11 @@ final class FetchCommand {
             }
         }
         boolean modseq = s.condstore || items.stream().anyMatch(i -> i.name().equals("MODSEQ"));
-        for (int i = 0; i < sel.uids.size(); i++) {
-            long uid = sel.uids.get(i);
-            int seq = i + 1;
-            if (!set.contains(byUid ? uid : seq)) {
-                continue;
+        // Messages expunged by another session and not yet reported are left out.
+        for (Selection.Numbered n : sel.named(set, byUid)) {
+            if (changedSince < 0 || n.message().modSeq() > changedSince) {
+                s.send(render(sel, n.seq(), n.message(), items, byUid, modseq));
             }
-            TestMessage m = sel.mailbox.message(uid).orElse(null);
-            if (m == null || changedSince >= 0 && m.modSeq() <= changedSince) {
-                continue; // expunged by another session, not yet reported; or unchanged
-            }
-            s.send(render(sel, seq, m, items, byUid, modseq));
         }
         s.expungeAllowed = byUid;
         s.ok(tag, (byUid ? "UID FETCH" : "FETCH") + " completed");

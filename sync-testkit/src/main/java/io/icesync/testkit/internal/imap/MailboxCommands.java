@@ -34,6 +34,13 @@ final class MailboxCommands {
         return m;
     }
 
+    /** The first argument of a folder command, once logged in. */
+    private String mailboxArg(ImapArgs a) {
+        s.needAuth();
+        a.space();
+        return a.astring();
+    }
+
     private String rights(TestMailbox m) {
         return m.rightsOf(s.user.email());
     }
@@ -48,9 +55,7 @@ final class MailboxCommands {
     // ---- SELECT / EXAMINE
 
     void select(String tag, ImapArgs a, boolean examine) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         long qUidValidity = -1;
         long qModSeq = 0;
         String knownUids = null;
@@ -156,9 +161,7 @@ final class MailboxCommands {
     }
 
     void delete(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.end();
         TestMailbox m = existing(wire);
         need(m, 'x', "delete the folder");
@@ -202,9 +205,7 @@ final class MailboxCommands {
     }
 
     void subscribe(String tag, ImapArgs a, boolean on) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.end();
         TestMailbox m = s.resolve(wire);
         if (m == null && on) {
@@ -318,9 +319,7 @@ final class MailboxCommands {
     // ---- STATUS
 
     void status(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.space();
         List<String> items = a.list();
         a.end();
@@ -443,9 +442,7 @@ final class MailboxCommands {
     }
 
     void setMetadata(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.space();
         a.expect('(');
         List<String[]> pairs = new ArrayList<>();
@@ -486,9 +483,7 @@ final class MailboxCommands {
     // ---- ACL (RFC 4314)
 
     void myRights(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.end();
         TestMailbox m = existing(wire);
         s.send(new Reply().text("* MYRIGHTS ").string(wire).sp().text(rights(m)));
@@ -496,9 +491,7 @@ final class MailboxCommands {
     }
 
     void getAcl(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.end();
         TestMailbox m = existing(wire);
         need(m, 'a', "read the ACL");
@@ -510,9 +503,7 @@ final class MailboxCommands {
     }
 
     void setAcl(String tag, ImapArgs a, boolean delete) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.space();
         String who = a.astring();
         String rights = "";
@@ -544,9 +535,7 @@ final class MailboxCommands {
     }
 
     void listRights(String tag, ImapArgs a) {
-        s.needAuth();
-        a.space();
-        String wire = a.astring();
+        String wire = mailboxArg(a);
         a.space();
         String who = a.astring();
         a.end();

@@ -110,16 +110,10 @@ final class MessageCommands {
         SequenceSet set = SequenceSet.parse(setText, byUid ? sel.lastUid() : sel.size());
         List<Long> modified = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < sel.uids.size(); i++) {
-            long uid = sel.uids.get(i);
-            int seq = i + 1;
-            if (!set.contains(byUid ? uid : seq)) {
-                continue;
-            }
-            TestMessage m = sel.mailbox.message(uid).orElse(null);
-            if (m == null) {
-                continue;
-            }
+        for (Selection.Numbered n : sel.named(set, byUid)) {
+            TestMessage m = n.message();
+            long uid = m.uid();
+            int seq = n.seq();
             if (unchangedSince >= 0 && m.modSeq() > unchangedSince) {
                 modified.add(byUid ? uid : seq);
                 continue;
@@ -190,12 +184,7 @@ final class MessageCommands {
             s.mailboxes.need(sel.mailbox, 'e', "expunge");
         }
         SequenceSet set = SequenceSet.parse(setText, byUid ? sel.lastUid() : sel.size());
-        List<Long> uids = new ArrayList<>();
-        for (int i = 0; i < sel.uids.size(); i++) {
-            if (set.contains(byUid ? sel.uids.get(i) : i + 1)) {
-                uids.add(sel.uids.get(i));
-            }
-        }
+        List<Long> uids = sel.named(set, byUid).stream().map(n -> n.message().uid()).toList();
         Map<Long, Long> map;
         long validity;
         synchronized (s.server.model().lock()) {

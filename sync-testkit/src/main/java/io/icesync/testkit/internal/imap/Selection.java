@@ -50,6 +50,23 @@ final class Selection {
         return uids.isEmpty() ? 0 : uids.get(uids.size() - 1);
     }
 
+    /** A message with its number in this session. */
+    record Numbered(int seq, TestMessage message) {
+    }
+
+    /** The messages a set names (by number or by UID) that the model still has, in order. */
+    List<Numbered> named(SequenceSet set, boolean byUid) {
+        List<Numbered> out = new ArrayList<>();
+        for (int i = 0; i < uids.size(); i++) {
+            long uid = uids.get(i);
+            int seq = i + 1;
+            if (set.contains(byUid ? uid : seq)) {
+                mailbox.message(uid).ifPresent(m -> out.add(new Numbered(seq, m)));
+            }
+        }
+        return out;
+    }
+
     /** Notes that the client was told of this message's state (a FETCH FLAGS it asked for). */
     void told(TestMessage m) {
         told.put(m.uid(), m.modSeq());
