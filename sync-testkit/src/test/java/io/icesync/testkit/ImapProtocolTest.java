@@ -84,6 +84,38 @@ class ImapProtocolTest {
     }
 
     @Test
+    void randomGarbageNeverStopsTheServerNorChangesTheAccount() throws IOException {
+        inbox.append(Messages.simple("<safe@x>", "safe"), "\\Seen");
+        List<TestMessage> before = inbox.messages();
+        java.util.Random rnd = new java.util.Random(2026);
+        String[] words = {"SELECT", "FETCH", "UID", "STORE", "APPEND", "LIST", "(", ")", "[", "]", "\"", "{3}", "{5+}",
+            "*", "1:*", "INBOX", "+FLAGS", "BODY[", "NIL", "~", "&AOk-", "\\Seen", "%", "\u00e9", "RENAME", "DELETE",
+            "EXPUNGE", "CREATE", "SETACL", "GETMETADATA", "(CHANGEDSINCE", "x"};
+        try (RawImap c = jean()) {
+            c.setTimeout(2000);
+            for (int i = 0; i < 300; i++) {
+                StringBuilder line = new StringBuilder(rnd.nextBoolean() ? "t" + i + " " : "");
+                for (int w = rnd.nextInt(8); w >= 0; w--) {
+                    line.append(words[rnd.nextInt(words.length)]).append(rnd.nextInt(4) == 0 ? "" : " ");
+                }
+                String l = line.toString();
+                // Only the words that touch the account without selecting it are harmless to send here.
+                if (l.contains("DELETE") || l.contains("RENAME") || l.contains("EXPUNGE") || l.contains("STORE")
+                        || l.contains("APPEND") || l.contains("CREATE") || l.contains("SETACL")) {
+                    continue;
+                }
+                c.send(l.replace("{3}", "").replace("{5+}", "") + "\r\n");
+            }
+            List<String> r = c.cmd("NOOP");
+            assertThat(last(r)).matches("a\\d+ OK NOOP completed");
+        }
+        try (RawImap c = jean()) {
+            assertThat(last(c.cmd("SELECT INBOX"))).startsWith("a2 OK");
+        }
+        assertThat(inbox.messages()).isEqualTo(before);
+    }
+
+    @Test
     void literalsSynchronisingNonSynchronisingAndTooBig() throws IOException {
         byte[] msg = Messages.simple("<lit@x>", "Réunion");
         try (RawImap c = jean()) {

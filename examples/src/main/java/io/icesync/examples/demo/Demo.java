@@ -34,9 +34,12 @@ public final class Demo {
             out.println("icesync demo: " + profile + " already holds a profile; give an empty or new --dir");
             return 2;
         }
+        long t0 = System.nanoTime();
         try (DemoServer server = new DemoServer()) {
+            long startMs = (System.nanoTime() - t0) / 1_000_000;
             int seeded = server.seed(messages, 42);
-            out.println("IceSync test server (IceWarp-like) on 127.0.0.1:" + server.port + ", account " + DemoServer.USER
+            out.println("IceSync test server (IceWarp-like) started in " + startMs + " ms on 127.0.0.1:" + server.port
+                    + ", account " + DemoServer.USER
                     + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders");
             Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
                     new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(), null);
