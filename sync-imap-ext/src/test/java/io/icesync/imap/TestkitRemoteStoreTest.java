@@ -1,10 +1,14 @@
 package io.icesync.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.icesync.core.Endpoint;
+import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.contract.RemoteStoreContract;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
+import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +31,22 @@ class TestkitRemoteStoreTest extends RemoteStoreContract {
         assertThat(info.separator()).isEqualTo('/');
         assertThat(info.capabilities()).contains("X-ICEWARP-SERVER", "CONDSTORE", "QRESYNC", "UIDPLUS", "MOVE",
                 "METADATA", "ACL");
+    }
+
+    @Test
+    void starttlsAndSslTrustOnlyWhatTheUserAccepted() {
+        IceWarpServer server = iw.server();
+        try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imapStartTls()).login("jean@iwdemo.test")
+                .password("secret".toCharArray()).build()) {
+            assertThatThrownBy(s::connect).isInstanceOfSatisfying(UntrustedCertificateException.class,
+                    e -> assertThat(e.chain()).first().isEqualTo(server.certificate()));
+        }
+        for (Endpoint e : new Endpoint[] {server.imapStartTls(), server.imaps()}) {
+            try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(e).login("jean@iwdemo.test")
+                    .password("secret".toCharArray()).trustPem(server.certificatePem()).build()) {
+                assertThat(s.folders()).isNotEmpty();
+            }
+        }
     }
 
     @Test

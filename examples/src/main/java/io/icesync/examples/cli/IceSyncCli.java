@@ -73,6 +73,7 @@ public final class IceSyncCli {
             // The session log is printed by the commands themselves; the logger repeats it only with -v.
             System.setProperty("org.slf4j.simpleLogger.log.io.icesync.sync", "off");
         }
+        SqliteNative.useCachedCopy();
         System.exit(new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -21,12 +21,12 @@ import javax.net.ssl.X509TrustManager;
  * the server presented so that an untrusted one can be shown to the user.
  */
 public final class CapturingTrust implements X509TrustManager {
-    private final X509TrustManager system;
+    /** The JVM's CAs, read on first use: a plain-text connection never pays for loading them. */
+    private volatile X509TrustManager system;
     private final X509TrustManager extra;
     private volatile List<X509Certificate> lastChain = List.of();
 
     public CapturingTrust(Collection<X509Certificate> trusted) throws GeneralSecurityException {
-        this.system = manager(null);
         if (trusted.isEmpty()) {
             this.extra = null;
         } else {
@@ -83,7 +83,7 @@ public final class CapturingTrust implements X509TrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         lastChain = List.copyOf(Arrays.asList(chain));
         try {
-            system.checkServerTrusted(chain, authType);
+            system().checkServerTrusted(chain, authType);
         } catch (CertificateException e) {
             if (extra == null) {
                 throw e;
@@ -94,11 +94,28 @@ public final class CapturingTrust implements X509TrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        system.checkClientTrusted(chain, authType);
+        system().checkClientTrusted(chain, authType);
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return system.getAcceptedIssuers();
+        try {
+            return system().getAcceptedIssuers();
+        } catch (CertificateException e) {
+            return new X509Certificate[0];
+        }
+    }
+
+    private X509TrustManager system() throws CertificateException {
+        X509TrustManager s = system;
+        if (s == null) {
+            try {
+                s = manager(null);
+            } catch (GeneralSecurityException e) {
+                throw new CertificateException("the JVM's trusted certificates cannot be read: " + e.getMessage(), e);
+            }
+            system = s;
+        }
+        return s;
     }
 }

@@ -33,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -404,9 +408,7 @@ public final class MaildirLocalStore implements LocalStore {
     @Override
     public synchronized void flush() {
         try {
-            for (Pending r : pending.values()) {
-                sync(r);
-            }
+            syncAll(new ArrayList<>(pending.values()));
             for (Pending r : pending.values()) {
                 place(r);
             }
@@ -424,6 +426,47 @@ public final class MaildirLocalStore implements LocalStore {
         }
         dirtyDirs.forEach(AtomicFiles::fsyncDir);
         dirtyDirs.clear();
+    }
+
+    /**
+     * Syncs a group's files side by side: file systems with a journal (ext4, XFS) commit concurrent
+     * fsyncs together, so a group of a hundred costs a few journal commits instead of a hundred.
+     */
+    private void syncAll(List<Pending> group) {
+        if (group.size() <= 2) {
+            group.forEach(this::sync);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(group.size());
+        for (Pending r : group) {
+            running.add(Fsyncs.POOL.submit(() -> sync(r)));
+        }
+        StoreException first = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof StoreException s ? s
+                            : new StoreException("cannot write an item of the local store", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while writing items of the local store", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The threads that run the fsyncs of a group; daemons, made on first use. */
+    private static final class Fsyncs {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "icesync-fsync");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void sync(Pending r) {
