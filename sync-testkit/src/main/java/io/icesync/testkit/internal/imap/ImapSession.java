@@ -32,12 +32,12 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
     ChannelHandlerContext ctx;
     State state = State.NOT_AUTHENTICATED;
     TestAccount user;
-    Selection selected;
+    volatile Selection selected;
     boolean condstore;
     boolean qresync;
     /** False while a non-UID FETCH, STORE or SEARCH runs: RFC 3501 7.4.1 forbids EXPUNGE then. */
     boolean expungeAllowed = true;
-    private String idleTag;
+    private volatile String idleTag;
     private String authTag;
     private int commands;
     private final Deque<ImapRequest> pending = new ArrayDeque<>();
