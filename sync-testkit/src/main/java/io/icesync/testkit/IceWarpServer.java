@@ -3,6 +3,7 @@ package io.icesync.testkit;
 import com.sun.net.httpserver.HttpHandler;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
+import io.icesync.testkit.internal.dns.DnsResponder;
 import io.icesync.testkit.internal.http.HttpEndpoints;
 import io.icesync.testkit.internal.imap.ImapServer;
 import io.icesync.testkit.internal.net.Loops;
@@ -11,6 +12,7 @@ import io.icesync.testkit.internal.smtp.SmtpServer;
 import io.icesync.testkit.internal.tls.TestCertificate;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -58,13 +60,20 @@ public final class IceWarpServer implements AutoCloseable {
     private final Pop3Server pop3;
     private final SmtpServer smtp;
     private final HttpEndpoints http;
+    private final TestDns dnsZone = new TestDns();
+    private final DnsResponder dns;
+    private final TestSmartDiscover smartDiscover = new TestSmartDiscover(this);
     private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
     private final List<SentMail> sent = new CopyOnWriteArrayList<>();
 
     private IceWarpServer(Builder b) {
         this.host = b.host;
         this.model = b.model;
-        this.certificate = TestCertificate.generate(b.host);
+        java.util.Set<String> domains = new java.util.TreeSet<>();
+        model.accounts().forEach(a -> domains.add(a.domain()));
+        java.util.List<String> names = new ArrayList<>();
+        domains.forEach(d -> names.addAll(List.of(d, "*." + d)));
+        this.certificate = TestCertificate.generate(b.host, names);
         SslContext tls;
         try {
             tls = SslContextBuilder.forServer(certificate.key(), certificate.certificate()).build();
@@ -87,6 +96,18 @@ public final class IceWarpServer implements AutoCloseable {
             loops.close();
             throw e;
         }
+        try {
+            this.dns = new DnsResponder(b.host, dnsZone);
+        } catch (RuntimeException e) {
+            http.close();
+            loops.close();
+            throw e;
+        }
+        http.mount("/autodiscover/autodiscover.xml", smartDiscover::autodiscover);
+        http.mount("/Autodiscover/Autodiscover.xml", smartDiscover::autodiscover);
+        http.mount("/mail/config-v1.1.xml", smartDiscover::autoconfig);
+        http.mount("/.well-known/autoconfig/mail/config-v1.1.xml", smartDiscover::autoconfig);
+        domains.forEach(this::zoneFor);
     }
 
     public static Builder builder() {
@@ -196,6 +217,36 @@ public final class IceWarpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's DNS zone. For each account domain D it starts with: A records of D,
+     * {@code autodiscover.D}, {@code autoconfig.D} and {@code mail.D} (the server's address), {@code MX 10 mail.D}, and SRV
+     * records {@code _autodiscover._tcp.D} (HTTPS port), {@code _imaps._tcp.D}, {@code _imap._tcp.D},
+     * {@code _submission._tcp.D} and {@code _pop3s._tcp.D} (this server's ports).
+     */
+    public TestDns dnsZone() {
+        return dnsZone;
+    }
+
+    /** Where the zone is answered (UDP): give it to a resolver under test. */
+    public InetSocketAddress dns() {
+        return dns.address();
+    }
+
+    /** The SmartDiscover / autoconfig endpoints and their script. */
+    public TestSmartDiscover smartDiscover() {
+        return smartDiscover;
+    }
+
+    private void zoneFor(String d) {
+        String ip = dns.address().getAddress().getHostAddress();
+        dnsZone.a(d, ip).a("autodiscover." + d, ip).a("autoconfig." + d, ip).a("mail." + d, ip).mx(d, 10, "mail." + d)
+                .srv("_autodiscover._tcp." + d, 0, 5, http.httpsPort(), "mail." + d)
+                .srv("_imaps._tcp." + d, 0, 1, imap.tlsPort(), "mail." + d)
+                .srv("_imap._tcp." + d, 0, 1, imap.plainPort(), "mail." + d)
+                .srv("_submission._tcp." + d, 0, 1, smtp.port(), "mail." + d)
+                .srv("_pop3s._tcp." + d, 0, 1, pop3.tlsPort(), "mail." + d);
+    }
+
     /** The server's self-signed certificate (made at start) in PEM form. */
     public String certificatePem() {
         return certificate.pem();
@@ -230,6 +281,7 @@ public final class IceWarpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            dns.close();
             http.close();
         } finally {
             loops.close();

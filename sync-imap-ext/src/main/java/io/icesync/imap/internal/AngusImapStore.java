@@ -21,6 +21,7 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
+import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.event.MailEvent;

@@ -7,6 +7,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ProtocolException;
 import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;

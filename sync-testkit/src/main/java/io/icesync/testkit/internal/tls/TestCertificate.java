@@ -27,7 +27,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** A fresh self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made at server start. */
 public record TestCertificate(X509Certificate certificate, PrivateKey key) {
 
-    public static TestCertificate generate(String host) {
+    /** A certificate for localhost, the loopback addresses, the host and these extra DNS names ({@code *.x} allowed). */
+    public static TestCertificate generate(String host, java.util.Collection<String> dnsNames) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(256, new SecureRandom());
@@ -37,12 +38,15 @@ public record TestCertificate(X509Certificate certificate, PrivateKey key) {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name,
                     new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
                     Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
-            GeneralNames sans = new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, "::1"),
-                host.equals("localhost") || isAddress(host) ? new GeneralName(GeneralName.dNSName, "localhost.localdomain")
-                        : new GeneralName(GeneralName.dNSName, host)});
+            java.util.List<GeneralName> names = new java.util.ArrayList<>(java.util.List.of(
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                    new GeneralName(GeneralName.iPAddress, "::1")));
+            if (!host.equals("localhost") && !isAddress(host)) {
+                names.add(new GeneralName(GeneralName.dNSName, host));
+            }
+            dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+            GeneralNames sans = new GeneralNames(names.toArray(new GeneralName[0]));
             b.addExtension(Extension.subjectAlternativeName, false, sans);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(

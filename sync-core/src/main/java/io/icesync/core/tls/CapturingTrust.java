@@ -1,4 +1,4 @@
-package io.icesync.imap.internal;
+package io.icesync.core.tls;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;

@@ -1,0 +1,557 @@
+package io.icesync.smartdiscover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.icesync.core.Endpoint;
+import io.icesync.core.Security;
+import io.icesync.core.tls.CapturingTrust;
+import io.icesync.smartdiscover.DiscoveryAttempt.Outcome;
+import io.icesync.smartdiscover.internal.Candidates;
+import io.icesync.smartdiscover.internal.Http;
+import io.icesync.smartdiscover.internal.PoxResponse;
+import io.icesync.smartdiscover.internal.SafeXml;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.IDN;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Finds an account's server settings from its e-mail address (F1): IceWarp SmartDiscover (Microsoft
+ * Autodiscover, POX) at {@code https://autodiscover.DOMAIN/}, {@code https://DOMAIN/}, each MX host by
+ * preference and the {@code _autodiscover._tcp} SRV target, in that order; then Thunderbird
+ * autoconfig; then RFC 6186 SRV records. The first candidate in that order that answers wins.
+ *
+ * <p>Safety (F1.5): the password goes over HTTPS only, and only to hosts of the user's registrable
+ * domain unless the consent callback allows another; {@code autodiscover.<public suffix>} is never
+ * built; at most 2 address redirects and 10 requests in all; XML with DTDs or entities is refused.
+ */
+public final class SmartDiscover {
+    private static final int MAX_ADDRESS_REDIRECTS = 2;
+    private static final int MAX_REQUESTS = 10;
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final Dns dns;
+    private final List<X509Certificate> trusted;
+    private final int httpsPort;
+    private final Duration timeout;
+    private final Predicate<URI> consent;
+
+    private SmartDiscover(Builder b) {
+        this.dns = b.dns;
+        this.trusted = List.copyOf(b.trusted);
+        this.httpsPort = b.httpsPort;
+        this.timeout = b.timeout;
+        this.consent = b.consent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs discovery; never throws for what a server or the network does: the trail says it. */
+    public DiscoveryResult discover(String email, char[] password) {
+        String domain = domainOf(email);
+        Run run = new Run(email, password);
+        try (Http http = new Http(dns, run.sslContext(), httpsPort, timeout, MAX_BODY)) {
+            run.http = http;
+            String address = email;
+            for (int redirects = 0; ; redirects++) {
+                String next = run.autodiscover(address, domainOf(address));
+                if (run.found != null) {
+                    return run.result();
+                }
+                if (next == null) {
+                    break;
+                }
+                if (redirects + 1 > MAX_ADDRESS_REDIRECTS) {
+                    run.attempt("redirect to " + next, Outcome.REFUSED_BY_POLICY, "more than " + MAX_ADDRESS_REDIRECTS
+                            + " address redirects");
+                    break;
+                }
+                address = next;
+            }
+            run.autoconfig(domain);
+            if (run.found == null) {
+                run.srv(domain);
+            }
+            return run.result();
+        } catch (IOException e) {
+            return run.result(); // closing the HTTP client failed: the result stands
+        }
+    }
+
+    static String domainOf(String email) {
+        Objects.requireNonNull(email, "email");
+        int at = email.lastIndexOf('@');
+        if (at <= 0 || at == email.length() - 1 || email.contains(" ")) {
+            throw new IllegalArgumentException("'" + email + "' is not an e-mail address");
+        }
+        try {
+            return IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the domain of '" + email + "' is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** One discovery: its trail, its request budget, its consent decisions. */
+    private final class Run {
+        final String email;
+        final char[] password;
+        final String userRoot;
+        final List<DiscoveryAttempt> trail = new ArrayList<>();
+        final Map<String, Boolean> consented = new HashMap<>();
+        final CapturingTrust trust;
+        Http http;
+        DiscoveredSettings found;
+        int requests;
+
+        Run(String email, char[] password) {
+            this.email = email;
+            this.password = password;
+            this.userRoot = Candidates.registrable(domainOf(email));
+            try {
+                this.trust = new CapturingTrust(trusted);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
+            }
+        }
+
+        SSLContext sslContext() {
+            try {
+                SSLContext c = SSLContext.getInstance("TLS");
+                c.init(null, new TrustManager[] {trust}, null);
+                return c;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+
+        DiscoveryResult result() {
+            return new DiscoveryResult(email, found, trail);
+        }
+
+        void attempt(String candidate, Outcome o, String detail) {
+            trail.add(new DiscoveryAttempt(candidate, o, detail));
+        }
+
+        /** Tries the Autodiscover candidates for one address; returns a redirect address, or null. */
+        String autodiscover(String address, String domain) {
+            if (Candidates.registrable(domain) == null) {
+                attempt("autodiscover." + domain, Outcome.REFUSED_BY_POLICY, domain + " is a public suffix");
+                return null;
+            }
+            Set<URI> tried = new LinkedHashSet<>();
+            for (URI u : List.of(Candidates.autodiscover("autodiscover." + domain, 0), Candidates.autodiscover(domain, 0))) {
+                String next = pox(u, address, tried);
+                if (found != null || next != null) {
+                    return next;
+                }
+            }
+            List<URI> later = new ArrayList<>();
+            try {
+                dns.mx(domain).forEach(h -> later.add(Candidates.autodiscover(h, 0)));
+            } catch (DnsException e) {
+                attempt("MX " + domain, e.kind() == DnsException.Kind.TIMEOUT ? Outcome.TIMEOUT : Outcome.DNS, e.getMessage());
+            }
+            try {
+                dns.srv("_autodiscover._tcp." + domain).forEach(s -> later.add(Candidates.autodiscover(s.host(), s.port())));
+            } catch (DnsException e) {
+                attempt("SRV _autodiscover._tcp." + domain, e.kind() == DnsException.Kind.TIMEOUT ? Outcome.TIMEOUT
+                        : Outcome.DNS, e.getMessage());
+            }
+            for (URI u : later) {
+                String next = pox(u, address, tried);
+                if (found != null || next != null) {
+                    return next;
+                }
+            }
+            return null;
+        }
+
+        /** One Autodiscover candidate, following URL redirects within the budget. */
+        String pox(URI start, String address, Set<URI> tried) {
+            URI uri = start;
+            while (true) {
+                if (!tried.add(uri)) {
+                    return null;
+                }
+                if (!allowed(uri)) {
+                    return null;
+                }
+                if (++requests > MAX_REQUESTS) {
+                    attempt(uri.toString(), Outcome.REFUSED_BY_POLICY, "more than " + MAX_REQUESTS + " requests");
+                    return null;
+                }
+                Http.Reply reply;
+                try {
+                    reply = http.post(uri, Candidates.poxRequest(address), email, password);
+                } catch (IOException | RuntimeException e) {
+                    failed(uri.toString(), e);
+                    return null;
+                }
+                int st = reply.status();
+                if (st >= 300 && st < 400 && reply.location() != null) {
+                    URI next;
+                    try {
+                        next = uri.resolve(reply.location());
+                    } catch (IllegalArgumentException e) {
+                        attempt(uri.toString(), Outcome.HTTP_STATUS, st + " to a malformed location");
+                        return null;
+                    }
+                    attempt(uri.toString(), Outcome.REDIRECTED, "HTTP " + st + " to " + next);
+                    uri = next;
+                    continue;
+                }
+                if (st != 200) {
+                    attempt(uri.toString(), Outcome.HTTP_STATUS, "HTTP " + st + (st == 401 ? ": the password was refused" : ""));
+                    return null;
+                }
+                if (reply.truncated()) {
+                    attempt(uri.toString(), Outcome.XML, "the answer is larger than " + MAX_BODY + " bytes");
+                    return null;
+                }
+                PoxResponse r;
+                try {
+                    r = PoxResponse.parse(reply.body());
+                } catch (IOException | RuntimeException e) {
+                    attempt(uri.toString(), Outcome.XML, String.valueOf(e.getMessage()).split("\n")[0]);
+                    return null;
+                }
+                if (r instanceof PoxResponse.RedirectUrl ru) {
+                    URI next;
+                    try {
+                        next = URI.create(ru.url().trim());
+                    } catch (IllegalArgumentException e) {
+                        attempt(uri.toString(), Outcome.XML, "RedirectUrl is not a URL: " + ru.url());
+                        return null;
+                    }
+                    attempt(uri.toString(), Outcome.REDIRECTED, "redirectUrl " + next);
+                    uri = next;
+                    continue;
+                }
+                if (r instanceof PoxResponse.RedirectAddr ra) {
+                    try {
+                        domainOf(ra.address());
+                    } catch (IllegalArgumentException e) {
+                        attempt(uri.toString(), Outcome.XML, "RedirectAddr is not an address: " + ra.address());
+                        return null;
+                    }
+                    attempt(uri.toString(), Outcome.REDIRECTED, "redirectAddr " + ra.address());
+                    return ra.address();
+                }
+                if (r instanceof PoxResponse.Error err) {
+                    attempt(uri.toString(), Outcome.SERVER_ERROR, err.code() + (err.message() == null ? "" : " " + err.message()));
+                    return null;
+                }
+                DiscoveredSettings s = settings(((PoxResponse.Settings) r).protocols(), uri.toString());
+                if (s == null) {
+                    attempt(uri.toString(), Outcome.NO_SETTINGS, "no IMAP, POP3 or SMTP entry");
+                    return null;
+                }
+                attempt(uri.toString(), Outcome.FOUND, "");
+                found = s;
+                return null;
+            }
+        }
+
+        /** HTTPS, and the user's own registrable domain unless the caller consents (asked once per host). */
+        boolean allowed(URI uri) {
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                attempt(uri.toString(), Outcome.REFUSED_BY_POLICY, "credentials go over HTTPS only");
+                return false;
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            String root = Candidates.registrable(host);
+            if (root != null && root.equals(userRoot)) {
+                return true;
+            }
+            boolean ok = consented.computeIfAbsent(host, h -> consent.test(uri));
+            if (!ok) {
+                attempt(uri.toString(), Outcome.REFUSED_BY_POLICY, host + " is outside " + userRoot
+                        + " and the password may not go there without consent");
+            }
+            return ok;
+        }
+
+        void failed(String candidate, Exception e) {
+            Throwable c = e;
+            while (c.getCause() != null && !(c instanceof SSLException) && !(c instanceof UnknownHostException)
+                    && !(c instanceof ConnectException) && !(c instanceof SocketTimeoutException)) {
+                c = c.getCause();
+            }
+            if (c instanceof UnknownHostException u) {
+                boolean timeout = u.getCause() instanceof DnsException d && d.kind() == DnsException.Kind.TIMEOUT;
+                attempt(candidate, timeout ? Outcome.TIMEOUT : Outcome.DNS, u.getMessage());
+            } else if (c instanceof ConnectException) {
+                attempt(candidate, Outcome.REFUSED, c.getMessage());
+            } else if (c instanceof SocketTimeoutException || c.getClass().getSimpleName().contains("Timeout")) {
+                attempt(candidate, Outcome.TIMEOUT, c.getMessage());
+            } else if (c instanceof SSLException) {
+                List<X509Certificate> chain = trust.lastChain();
+                attempt(candidate, Outcome.TLS, chain.isEmpty() ? c.getMessage() : "untrusted certificate "
+                        + chain.get(0).getSubjectX500Principal().getName() + " SHA-256 " + sha256(chain.get(0)));
+            } else {
+                attempt(candidate, Outcome.REFUSED, e.toString());
+            }
+        }
+
+        /** Thunderbird autoconfig on the user's domain (no credentials sent). */
+        void autoconfig(String domain) {
+            String q = "?emailaddress=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+            for (String u : List.of("https://autoconfig." + domain + "/mail/config-v1.1.xml" + q,
+                    "https://" + domain + "/.well-known/autoconfig/mail/config-v1.1.xml" + q)) {
+                if (found != null || ++requests > MAX_REQUESTS + 4) {
+                    return;
+                }
+                Http.Reply reply;
+                try {
+                    reply = http.get(URI.create(u));
+                } catch (IOException | RuntimeException e) {
+                    failed(u, e);
+                    continue;
+                }
+                if (reply.status() != 200) {
+                    attempt(u, Outcome.HTTP_STATUS, "HTTP " + reply.status());
+                    continue;
+                }
+                try {
+                    DiscoveredSettings s = autoconfigSettings(SafeXml.read(reply.body()), u);
+                    if (s == null) {
+                        attempt(u, Outcome.NO_SETTINGS, "no IMAP, POP3 or SMTP server in the file");
+                    } else {
+                        attempt(u, Outcome.FOUND, "");
+                        found = s;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    attempt(u, Outcome.XML, String.valueOf(e.getMessage()).split("\n")[0]);
+                }
+            }
+        }
+
+        DiscoveredSettings autoconfigSettings(JsonNode root, String source) {
+            JsonNode provider = root.get("emailProvider");
+            if (provider == null) {
+                return null;
+            }
+            Endpoint imap = null;
+            Endpoint pop3 = null;
+            Endpoint smtp = null;
+            String imapLogin = null;
+            String pop3Login = null;
+            String smtpLogin = null;
+            for (JsonNode s : SafeXml.all(provider, "incomingServer")) {
+                String type = SafeXml.text(s, "type");
+                Endpoint e = autoconfigEndpoint(s);
+                if ("imap".equalsIgnoreCase(type) && imap == null && e != null) {
+                    imap = e;
+                    imapLogin = login(SafeXml.text(s, "username"));
+                } else if ("pop3".equalsIgnoreCase(type) && pop3 == null && e != null) {
+                    pop3 = e;
+                    pop3Login = login(SafeXml.text(s, "username"));
+                }
+            }
+            for (JsonNode s : SafeXml.all(provider, "outgoingServer")) {
+                Endpoint e = autoconfigEndpoint(s);
+                if ("smtp".equalsIgnoreCase(SafeXml.text(s, "type")) && smtp == null && e != null) {
+                    smtp = e;
+                    smtpLogin = login(SafeXml.text(s, "username"));
+                }
+            }
+            if (imap == null && pop3 == null && smtp == null) {
+                return null;
+            }
+            return new DiscoveredSettings(imap, imapLogin, pop3, pop3Login, smtp, smtpLogin, null, null, List.of(), source);
+        }
+
+        Endpoint autoconfigEndpoint(JsonNode s) {
+            String host = SafeXml.text(s, "hostname");
+            String port = SafeXml.text(s, "port");
+            String socket = SafeXml.text(s, "socketType");
+            if (host == null || port == null) {
+                return null;
+            }
+            try {
+                int p = Integer.parseInt(port);
+                Security sec = socket == null ? Candidates.byPort(p) : switch (socket.toUpperCase(Locale.ROOT)) {
+                    case "SSL" -> Security.SSL;
+                    case "STARTTLS" -> Security.STARTTLS;
+                    case "PLAIN" -> Security.PLAIN;
+                    default -> Candidates.byPort(p);
+                };
+                return new Endpoint(host, p, sec);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        String login(String template) {
+            if (template == null || template.isBlank()) {
+                return email;
+            }
+            int at = email.lastIndexOf('@');
+            return template.replace("%EMAILADDRESS%", email).replace("%EMAILLOCALPART%", email.substring(0, at))
+                    .replace("%EMAILDOMAIN%", email.substring(at + 1));
+        }
+
+        /** RFC 6186 (and 8314) SRV records: the last resort before manual settings. */
+        void srv(String domain) {
+            Endpoint imap = srvEndpoint("_imaps._tcp." + domain, Security.SSL);
+            if (imap == null) {
+                imap = srvEndpoint("_imap._tcp." + domain, Security.STARTTLS);
+            }
+            Endpoint smtp = srvEndpoint("_submissions._tcp." + domain, Security.SSL);
+            if (smtp == null) {
+                smtp = srvEndpoint("_submission._tcp." + domain, Security.STARTTLS);
+            }
+            Endpoint pop3 = srvEndpoint("_pop3s._tcp." + domain, Security.SSL);
+            if (imap == null && pop3 == null) {
+                attempt("SRV (RFC 6186) " + domain, Outcome.NO_SETTINGS, "no _imaps, _imap or _pop3s record");
+                return;
+            }
+            attempt("SRV (RFC 6186) " + domain, Outcome.FOUND, "");
+            found = new DiscoveredSettings(imap, imap == null ? null : email, pop3, pop3 == null ? null : email, smtp,
+                    smtp == null ? null : email, null, null, List.of(), "DNS SRV records of " + domain);
+        }
+
+        Endpoint srvEndpoint(String name, Security security) {
+            try {
+                List<Dns.Srv> s = dns.srv(name);
+                return s.isEmpty() ? null : new Endpoint(s.get(0).host(), s.get(0).port(), security);
+            } catch (DnsException e) {
+                attempt("SRV " + name, e.kind() == DnsException.Kind.TIMEOUT ? Outcome.TIMEOUT : Outcome.DNS, e.getMessage());
+                return null;
+            }
+        }
+
+        DiscoveredSettings settings(List<Map<String, String>> protocols, String source) {
+            Endpoint imap = null;
+            Endpoint pop3 = null;
+            Endpoint smtp = null;
+            String imapLogin = null;
+            String pop3Login = null;
+            String smtpLogin = null;
+            URI web = null;
+            URI webdav = null;
+            List<Map<String, String>> other = new ArrayList<>();
+            for (Map<String, String> p : protocols) {
+                String type = p.getOrDefault("Type", "").toUpperCase(Locale.ROOT);
+                String login = p.getOrDefault("LoginName", email);
+                switch (type) {
+                    case "IMAP" -> {
+                        Endpoint e = Candidates.endpoint(p, 993);
+                        if (imap == null && e != null) {
+                            imap = e;
+                            imapLogin = login;
+                        }
+                    }
+                    case "POP3" -> {
+                        Endpoint e = Candidates.endpoint(p, 995);
+                        if (pop3 == null && e != null) {
+                            pop3 = e;
+                            pop3Login = login;
+                        }
+                    }
+                    case "SMTP" -> {
+                        Endpoint e = Candidates.endpoint(p, 587);
+                        if (smtp == null && e != null) {
+                            smtp = e;
+                            smtpLogin = login;
+                        }
+                    }
+                    case "WEB" -> web = web != null ? web : Candidates.url(p);
+                    case "WEBDAV" -> webdav = webdav != null ? webdav : Candidates.url(p);
+                    default -> other.add(p);
+                }
+            }
+            if (imap == null && pop3 == null && smtp == null) {
+                return null;
+            }
+            return new DiscoveredSettings(imap, imapLogin, pop3, pop3Login, smtp, smtpLogin, web, webdav, other, source);
+        }
+    }
+
+    static String sha256(X509Certificate c) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(c.getEncoded()));
+        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            return "?";
+        }
+    }
+
+    /** How discovery runs. */
+    public static final class Builder {
+        private Dns dns = Dns.system();
+        private final List<X509Certificate> trusted = new ArrayList<>();
+        private int httpsPort = 443;
+        private Duration timeout = Duration.ofSeconds(10);
+        private Predicate<URI> consent = uri -> false;
+
+        private Builder() {
+        }
+
+        /** Where names are looked up (default: the system's DNS servers). */
+        public Builder dns(Dns d) {
+            this.dns = Objects.requireNonNull(d, "dns");
+            return this;
+        }
+
+        /** Certificates trusted beyond the system's CAs (ones the user accepted, F2.3). */
+        public Builder trust(X509Certificate... certs) {
+            trusted.addAll(List.of(certs));
+            return this;
+        }
+
+        /** The port of https URLs that name none (default 443; a test server's port in tests). */
+        public Builder httpsPort(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+            }
+            this.httpsPort = port;
+            return this;
+        }
+
+        /** Per connection and per read (default 10 s). */
+        public Builder timeout(Duration t) {
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + t);
+            }
+            this.timeout = t;
+            return this;
+        }
+
+        /**
+         * Asked before the password goes to a host outside the user's registrable domain (a redirect,
+         * an MX or SRV target elsewhere); true allows it. By default nothing outside is allowed.
+         */
+        public Builder consent(Predicate<URI> c) {
+            this.consent = Objects.requireNonNull(c, "consent");
+            return this;
+        }
+
+        public SmartDiscover build() {
+            return new SmartDiscover(this);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.icesync.testkit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The test server's DNS zone, answered on a loopback UDP port ({@link IceWarpServer#dns()}): A, MX
+ * and SRV records a test sets, plus names that never answer (to test timeouts). Unknown names get
+ * NXDOMAIN.
+ */
+public final class TestDns {
+    private static final long TTL = 60;
+    private final List<Record> records = new CopyOnWriteArrayList<>();
+    private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private volatile Duration delay = Duration.ZERO;
+
+    public TestDns a(String host, String address) {
+        try {
+            records.add(new ARecord(name(host), DClass.IN, TTL, InetAddress.getByName(address)));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + address + "' is not an IPv4 address", e);
+        }
+        return this;
+    }
+
+    public TestDns mx(String domain, int preference, String host) {
+        records.add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(host)));
+        return this;
+    }
+
+    /** An SRV record, such as {@code _autodiscover._tcp.iwdemo.test 0 5 443 mail.iwdemo.test}. */
+    public TestDns srv(String name, int priority, int weight, int port, String target) {
+        records.add(new SRVRecord(name(name), DClass.IN, TTL, priority, weight, port, name(target)));
+        return this;
+    }
+
+    /** Removes every record of that name (any type). */
+    public TestDns remove(String name) {
+        Name n = name(name);
+        records.removeIf(r -> r.getName().equals(n));
+        return this;
+    }
+
+    /** Queries for this name are never answered: the client's resolver times out. */
+    public TestDns silent(String name) {
+        silent.add(name(name).toString().toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    /** Every answer waits this long. */
+    public TestDns delay(Duration d) {
+        delay = d;
+        return this;
+    }
+
+    public void clear() {
+        records.clear();
+        silent.clear();
+        delay = Duration.ZERO;
+    }
+
+    public List<Record> records() {
+        return new ArrayList<>(records);
+    }
+
+    /** For the responder: the records of a name and type; null when the name should not be answered. */
+    public List<Record> lookup(Name name, int type) {
+        if (silent.contains(name.toString().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        List<Record> out = new ArrayList<>();
+        for (Record r : records) {
+            if (r.getName().equals(name) && (r.getType() == type || type == org.xbill.DNS.Type.ANY)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** For the responder: whether the name exists with any type (NOERROR with no data, not NXDOMAIN). */
+    public boolean exists(Name name) {
+        return records.stream().anyMatch(r -> r.getName().equals(name));
+    }
+
+    public Duration delay() {
+        return delay;
+    }
+
+    private static Name name(String s) {
+        try {
+            return Name.fromString(s.endsWith(".") ? s : s + ".");
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a DNS name", e);
+        }
+    }
+}
