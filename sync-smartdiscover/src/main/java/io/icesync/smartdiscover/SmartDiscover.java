@@ -354,34 +354,14 @@ public final class SmartDiscover {
             if (provider == null) {
                 return null;
             }
-            Endpoint imap = null;
-            Endpoint pop3 = null;
-            Endpoint smtp = null;
-            String imapLogin = null;
-            String pop3Login = null;
-            String smtpLogin = null;
+            Endpoints found = new Endpoints();
             for (JsonNode s : SafeXml.all(provider, "incomingServer")) {
-                String type = SafeXml.text(s, "type");
-                Endpoint e = autoconfigEndpoint(s);
-                if ("imap".equalsIgnoreCase(type) && imap == null && e != null) {
-                    imap = e;
-                    imapLogin = login(SafeXml.text(s, "username"));
-                } else if ("pop3".equalsIgnoreCase(type) && pop3 == null && e != null) {
-                    pop3 = e;
-                    pop3Login = login(SafeXml.text(s, "username"));
-                }
+                found.offer(SafeXml.text(s, "type"), autoconfigEndpoint(s), login(SafeXml.text(s, "username")));
             }
             for (JsonNode s : SafeXml.all(provider, "outgoingServer")) {
-                Endpoint e = autoconfigEndpoint(s);
-                if ("smtp".equalsIgnoreCase(SafeXml.text(s, "type")) && smtp == null && e != null) {
-                    smtp = e;
-                    smtpLogin = login(SafeXml.text(s, "username"));
-                }
+                found.offer(SafeXml.text(s, "type"), autoconfigEndpoint(s), login(SafeXml.text(s, "username")));
             }
-            if (imap == null && pop3 == null && smtp == null) {
-                return null;
-            }
-            return new DiscoveredSettings(imap, imapLogin, pop3, pop3Login, smtp, smtpLogin, null, null, List.of(), source);
+            return found.empty() ? null : found.settings(null, null, List.of(), source);
         }
 
         Endpoint autoconfigEndpoint(JsonNode s) {
@@ -445,48 +425,70 @@ public final class SmartDiscover {
         }
 
         DiscoveredSettings settings(List<Map<String, String>> protocols, String source) {
-            Endpoint imap = null;
-            Endpoint pop3 = null;
-            Endpoint smtp = null;
-            String imapLogin = null;
-            String pop3Login = null;
-            String smtpLogin = null;
+            Endpoints found = new Endpoints();
             URI web = null;
             URI webdav = null;
             List<Map<String, String>> other = new ArrayList<>();
             for (Map<String, String> p : protocols) {
                 String type = p.getOrDefault("Type", "").toUpperCase(Locale.ROOT);
-                String login = p.getOrDefault("LoginName", email);
+                int defaultPort = switch (type) {
+                    case "IMAP" -> 993;
+                    case "POP3" -> 995;
+                    default -> 587;
+                };
                 switch (type) {
-                    case "IMAP" -> {
-                        Endpoint e = Candidates.endpoint(p, 993);
-                        if (imap == null && e != null) {
-                            imap = e;
-                            imapLogin = login;
-                        }
-                    }
-                    case "POP3" -> {
-                        Endpoint e = Candidates.endpoint(p, 995);
-                        if (pop3 == null && e != null) {
-                            pop3 = e;
-                            pop3Login = login;
-                        }
-                    }
-                    case "SMTP" -> {
-                        Endpoint e = Candidates.endpoint(p, 587);
-                        if (smtp == null && e != null) {
-                            smtp = e;
-                            smtpLogin = login;
-                        }
-                    }
+                    case "IMAP", "POP3", "SMTP" -> found.offer(type, Candidates.endpoint(p, defaultPort),
+                            p.getOrDefault("LoginName", email));
                     case "WEB" -> web = web != null ? web : Candidates.url(p);
                     case "WEBDAV" -> webdav = webdav != null ? webdav : Candidates.url(p);
                     default -> other.add(p);
                 }
             }
-            if (imap == null && pop3 == null && smtp == null) {
-                return null;
+            return found.empty() ? null : found.settings(web, webdav, other, source);
+        }
+    }
+
+    /** The first usable IMAP, POP3 and SMTP endpoint offered, each with its login. */
+    private static final class Endpoints {
+        Endpoint imap;
+        Endpoint pop3;
+        Endpoint smtp;
+        String imapLogin;
+        String pop3Login;
+        String smtpLogin;
+
+        void offer(String type, Endpoint e, String login) {
+            if (e == null || type == null) {
+                return;
             }
+            switch (type.toUpperCase(Locale.ROOT)) {
+                case "IMAP" -> {
+                    if (imap == null) {
+                        imap = e;
+                        imapLogin = login;
+                    }
+                }
+                case "POP3" -> {
+                    if (pop3 == null) {
+                        pop3 = e;
+                        pop3Login = login;
+                    }
+                }
+                case "SMTP" -> {
+                    if (smtp == null) {
+                        smtp = e;
+                        smtpLogin = login;
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        boolean empty() {
+            return imap == null && pop3 == null && smtp == null;
+        }
+
+        DiscoveredSettings settings(URI web, URI webdav, List<Map<String, String>> other, String source) {
             return new DiscoveredSettings(imap, imapLogin, pop3, pop3Login, smtp, smtpLogin, web, webdav, other, source);
         }
     }
