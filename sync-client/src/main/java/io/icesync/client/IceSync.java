@@ -27,6 +27,8 @@ import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.imap.ImapRemoteStore;
+import io.icesync.smartdiscover.DiscoveryResult;
+import io.icesync.smartdiscover.SmartDiscover;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -136,6 +138,21 @@ public final class IceSync implements AutoCloseable {
     private static ProfileStatus status(SyncStateStore s, int maxEvents) {
         LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
         return new ProfileStatus(last, s.folders().size(), s.itemCount(), s.recentEvents(maxEvents), s.failures());
+    }
+
+    /**
+     * Finds an address's server settings (F1) with the system's DNS and trust store; see
+     * {@link SmartDiscover} for the order of candidates and the rules that keep the password safe.
+     * The result says what was found and every candidate tried; make a profile with
+     * {@link Profile#fromDiscovery}.
+     */
+    public static DiscoveryResult discover(String email, char[] password) {
+        return discover(email, password, SmartDiscover.builder().build());
+    }
+
+    /** The same with a discovery of the caller's (its DNS, trusted certificates, consent callback). */
+    public static DiscoveryResult discover(String email, char[] password, SmartDiscover discovery) {
+        return discovery.discover(email, password);
     }
 
     public static Builder builder() {

@@ -3,6 +3,7 @@ package io.icesync.client;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.core.Account;
 import io.icesync.core.settings.SyncSettings;
+import io.icesync.smartdiscover.DiscoveredSettings;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,20 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     /** An account with the guide's default settings and no extra trusted certificate. */
     public static Profile of(Account account) {
         return new Profile(account, SyncSettings.defaults(), null);
+    }
+
+    /**
+     * A profile from discovered settings (F1): the IMAP endpoint and login discovery found, with these
+     * sync settings and the certificate the user accepted (or null).
+     */
+    public static Profile fromDiscovery(String email, DiscoveredSettings found,
+                                        SyncSettings settings, String trustedCertificatePem) {
+        if (found == null || found.imap() == null) {
+            throw new IllegalArgumentException("discovery found no IMAP server for " + email
+                    + (found == null ? "" : " (only " + (found.pop3() != null ? "POP3" : "SMTP") + ")"));
+        }
+        String login = found.imapLogin() == null ? email : found.imapLogin();
+        return new Profile(new Account(email, login, found.imap()), settings, trustedCertificatePem);
     }
 
     public Profile withSettings(SyncSettings s) {

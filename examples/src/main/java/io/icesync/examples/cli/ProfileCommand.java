@@ -8,9 +8,8 @@ import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
 import io.icesync.core.settings.SyncSettings;
-import java.io.BufferedReader;
+import io.icesync.smartdiscover.DiscoveryResult;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +30,8 @@ final class ProfileCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Create a profile folder: DIR/profile.json (account, server, settings; no password) and "
-                    + "DIR/secrets.json (the password, mode 0600). Nothing is sent to the server yet: the first "
-                    + "icesync sync signs in."})
+                    + "DIR/secrets.json (the password, mode 0600). With --imap nothing is sent to the server yet (the first "
+                    + "icesync sync signs in); without it the server is discovered from the address first."})
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -42,10 +42,11 @@ final class ProfileCommand {
         @Option(names = "--email", required = true, paramLabel = "ADDR", description = "The account's e-mail address.")
         String email;
 
-        @Option(names = "--imap", required = true, paramLabel = "HOST:PORT", description = "The IMAP server, e.g. mail.example.com:143.")
+        @Option(names = "--imap", paramLabel = "HOST:PORT", description = "The IMAP server, e.g. mail.example.com:143. "
+                + "Without it, the server is discovered from the address (see icesync discover).")
         String imap;
 
-        @Option(names = "--security", required = true, paramLabel = "plain|starttls|ssl",
+        @Option(names = "--security", paramLabel = "plain|starttls|ssl",
                 description = "How the connection is protected: starttls (port 143) or ssl (port 993); plain sends the password in clear.")
         Security security;
 
@@ -55,14 +56,8 @@ final class ProfileCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         PasswordSource password;
 
-        static final class PasswordSource {
-            @Option(names = "--password-env", paramLabel = "VAR",
-                    description = "Name of the environment variable that holds the password (never the password itself).")
-            String env;
-
-            @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-            boolean stdin;
-        }
+        @Mixin
+        DiscoveryOptions discovery = new DiscoveryOptions();
 
         @Option(names = "--trust-cert", paramLabel = "PEM",
                 description = "Also trust this certificate (PEM file): a self-signed server you checked.")
@@ -73,18 +68,20 @@ final class ProfileCommand {
             PrintWriter err = spec.commandLine().getErr();
             char[] pw;
             try {
-                pw = readPassword();
+                pw = password.read();
             } catch (IOException e) {
                 err.println("icesync: cannot read the password from standard input: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
             if (pw == null || pw.length == 0) {
-                err.println("icesync: " + (password.stdin ? "no password on standard input"
-                        : "the environment variable " + password.env + " is not set or empty"));
+                err.println("icesync: " + password.missing());
                 return ExitCodes.USAGE;
             }
             try {
-                Endpoint ep = Endpoint.parse(imap, security);
+                if (imap != null && security == null) {
+                    err.println("icesync: --imap needs --security plain|starttls|ssl");
+                    return ExitCodes.USAGE;
+                }
                 String pem = null;
                 if (trustCert != null) {
                     pem = Files.readString(trustCert, StandardCharsets.US_ASCII);
@@ -94,9 +91,28 @@ final class ProfileCommand {
                         return ExitCodes.USAGE;
                     }
                 }
-                Profile p = new Profile(new Account(email, user == null ? email : user, ep), SyncSettings.defaults(), pem);
+                Profile p;
+                if (imap != null) {
+                    p = new Profile(new Account(email, user == null ? email : user, Endpoint.parse(imap, security)),
+                            SyncSettings.defaults(), pem);
+                } else {
+                    DiscoveryResult found = IceSync.discover(email, pw,
+                            discovery.discovery(DiscoveryOptions.certificates(trustCert)));
+                    if (!found.found() || found.settings().imap() == null) {
+                        DiscoverCommand.print(found, err);
+                        err.println("icesync: no IMAP server found for " + email + "; give it with --imap and --security");
+                        return ExitCodes.SERVER;
+                    }
+                    p = Profile.fromDiscovery(email, found.settings(), SyncSettings.defaults(), pem);
+                    if (user != null) {
+                        p = new Profile(new Account(email, user, p.account().imap()), p.settings(), pem);
+                    }
+                    spec.commandLine().getOut().println("discovered " + p.account().imap() + " (from "
+                            + found.settings().source() + ")");
+                }
+                Endpoint ep = p.account().imap();
                 IceSync.create(dir, p, pw).close();
-                if (security == Security.PLAIN && !isLoopback(ep.host())) {
+                if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {
                     err.println("icesync: warning: --security plain sends the password to " + ep.host()
                             + " unencrypted; prefer starttls or ssl");
                 }
@@ -108,7 +124,7 @@ final class ProfileCommand {
             } catch (IllegalArgumentException e) {
                 err.println("icesync: " + e.getMessage());
                 return ExitCodes.USAGE;
-            } catch (IOException e) {
+            } catch (IOException | java.security.cert.CertificateException e) {
                 err.println("icesync: cannot read " + trustCert + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             } catch (IceSyncException e) {
@@ -116,16 +132,6 @@ final class ProfileCommand {
             } finally {
                 Arrays.fill(pw, '\0');
             }
-        }
-
-        private char[] readPassword() throws IOException {
-            if (password.stdin) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = r.readLine();
-                return line == null ? null : line.toCharArray();
-            }
-            String v = System.getenv(password.env);
-            return v == null ? null : v.toCharArray();
         }
 
         private static boolean isLoopback(String host) {

@@ -1,0 +1,107 @@
+package io.icesync.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.icesync.core.Endpoint;
+import io.icesync.core.Security;
+import io.icesync.smartdiscover.SettingsCheck;
+import io.icesync.smartdiscover.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code icesync verify}: connects to one server as a sync would and says exactly how it went (F1.4). */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check a server by hand: connect, TLS, certificate, login. Prints one verdict."},
+        footer = {"", "Exit codes: 0 OK, 2 usage, 3 DNS, refused, timeout, TLS, untrusted certificate or login refused."})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--imap", paramLabel = "HOST:PORT", description = "An IMAP server.")
+        String imap;
+
+        @Option(names = "--pop3", paramLabel = "HOST:PORT", description = "A POP3 server.")
+        String pop3;
+
+        @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "An SMTP submission server.")
+        String smtp;
+    }
+
+    @Option(names = "--security", required = true, paramLabel = "plain|starttls|ssl", description = "How the connection is protected.")
+    Security security;
+
+    @Option(names = "--user", required = true, paramLabel = "USER", description = "The login name.")
+    String user;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PasswordSource password;
+
+    @Option(names = "--trust-cert", paramLabel = "PEM", description = "Also trust this certificate (PEM file).")
+    Path trustCert;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Per step (default 15).")
+    int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        char[] pw = password.read();
+        if (pw == null || pw.length == 0) {
+            err.println("icesync: " + password.missing());
+            return ExitCodes.USAGE;
+        }
+        try {
+            SettingsCheck.Protocol protocol = target.imap != null ? SettingsCheck.Protocol.IMAP
+                    : target.pop3 != null ? SettingsCheck.Protocol.POP3 : SettingsCheck.Protocol.SMTP;
+            String hostPort = target.imap != null ? target.imap : target.pop3 != null ? target.pop3 : target.smtp;
+            Endpoint e = Endpoint.parse(hostPort, security);
+            if (timeoutSeconds < 1) {
+                err.println("icesync: --timeout must be at least 1 second, got " + timeoutSeconds);
+                return ExitCodes.USAGE;
+            }
+            Verdict v = new SettingsCheck(DiscoveryOptions.certificates(trustCert), Duration.ofSeconds(timeoutSeconds))
+                    .check(protocol, e, user, pw);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("verdict", v.kind().name());
+                m.put("message", v.message());
+                m.put("capabilities", v.capabilities());
+                m.put("certificateSha256", v.fingerprint());
+                out.println(new ObjectMapper().writeValueAsString(m));
+            } else {
+                out.println(v);
+                if (v.kind() == Verdict.Kind.UNTRUSTED_CERTIFICATE) {
+                    out.println("If this is your server's certificate, save it as PEM and pass --trust-cert.");
+                }
+                if (!v.capabilities().isEmpty()) {
+                    out.println("Capabilities: " + String.join(" ", v.capabilities()));
+                }
+            }
+            return v.ok() ? ExitCodes.OK : ExitCodes.SERVER;
+        } catch (IllegalArgumentException | CertificateException e) {
+            err.println("icesync: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+    }
+}
