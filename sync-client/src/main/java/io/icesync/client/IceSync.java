@@ -1,6 +1,7 @@
 package io.icesync.client;
 
 import io.icesync.client.internal.LastCycleJson;
+import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
 import io.icesync.client.internal.Scheduler;
@@ -16,6 +17,7 @@ import io.icesync.core.settings.EffectiveSettings;
 import io.icesync.core.settings.FolderSelection;
 import io.icesync.core.settings.SettingsPolicy;
 import io.icesync.core.settings.SyncSettings;
+import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.Clock;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.LocalStore;
@@ -82,6 +84,7 @@ public final class IceSync implements AutoCloseable {
     private final Path dir;
     private final ProfileLock lock;
     private volatile Profile profile;
+    private final ProfileCertificates certs;
     private final EffectiveSettings settings;
     private final SyncStateStore state;
     private final LocalStore local;
@@ -90,12 +93,14 @@ public final class IceSync implements AutoCloseable {
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private IceSync(Path dir, ProfileLock lock, Profile profile, SettingsPolicy policy, SyncStateStore state,
+    private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs, SettingsPolicy policy,
+                    SyncStateStore state,
                     LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, Clock clock,
                     List<SyncListener> listeners) {
         this.dir = dir;
         this.lock = lock;
         this.profile = profile;
+        this.certs = certs;
         this.settings = new EffectiveSettings(policy, profile.settings());
         this.state = state;
         this.local = local;
@@ -274,7 +279,16 @@ public final class IceSync implements AutoCloseable {
 
     /** The profile, with the user's own settings (a policy-locked setting keeps the user's value here). */
     public Profile profile() {
-        return profile;
+        return profile.withTrustedCertificatePem(certs.pem());
+    }
+
+    /**
+     * The certificates the user accepted for this profile (F2.3), kept in {@code profile.json}: list
+     * them, accept the one an {@link io.icesync.core.UntrustedCertificateException} showed, remove
+     * one. New connections read the list, so a removed certificate is refused from the next one on.
+     */
+    public CertificateTrust certificates() {
+        return certs;
     }
 
     /** The profile folder, if this IceSync has one. */
@@ -302,10 +316,10 @@ public final class IceSync implements AutoCloseable {
     public synchronized SyncSettings updateSettings(UnaryOperator<SyncSettings.Builder> change) {
         SyncSettings before = settings.userValues();
         SyncSettings effective = settings.update(change);
-        Profile next = profile.withSettings(settings.userValues());
+        Profile next = profile().withSettings(settings.userValues());
         if (dir != null) {
             try {
-                ProfileJson.write(dir.resolve(PROFILE_FILE), next);
+                certs.write(next);
             } catch (RuntimeException e) {
                 settings.update(b -> before.toBuilder());
                 throw e;
@@ -490,7 +504,9 @@ public final class IceSync implements AutoCloseable {
             }
             List<AutoCloseable> opened = new ArrayList<>();
             try {
-                RemoteStore r = remote != null ? remote : imap(p);
+                ProfileCertificates certs = new ProfileCertificates(dir == null ? null : dir.resolve(PROFILE_FILE),
+                        p.trustedCertificatePem());
+                RemoteStore r = remote != null ? remote : imap(p, certs);
                 LocalStore l = local;
                 if (l == null) {
                     l = dir != null ? LocalStores.maildir(dir.resolve(MAIL_DIR)) : LocalStores.inMemory();
@@ -501,7 +517,7 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
-                return new IceSync(dir, lock, p, policy, s, l, r, firstSync, clock, listeners);
+                return new IceSync(dir, lock, p, certs, policy, s, l, r, firstSync, clock, listeners);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {
@@ -529,7 +545,7 @@ public final class IceSync implements AutoCloseable {
             return SecretStores.file(file);
         }
 
-        private RemoteStore imap(Profile p) {
+        private RemoteStore imap(Profile p, CertificateTrust certs) {
             SecretStore store = secretsFor(dir);
             char[] password = store.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
                     "no password is stored for " + p.account().login() + " on " + p.account().imap().host()
@@ -537,10 +553,7 @@ public final class IceSync implements AutoCloseable {
             try {
                 ImapRemoteStore.Builder b = ImapRemoteStore.builder().endpoint(p.account().imap())
                         .login(p.account().login()).password(password);
-                if (p.trustedCertificatePem() != null) {
-                    b.trustPem(p.trustedCertificatePem());
-                }
-                return b.build();
+                return b.trust(certs).build();
             } finally {
                 Arrays.fill(password, '\0');
             }

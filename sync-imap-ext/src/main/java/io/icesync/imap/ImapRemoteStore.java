@@ -7,6 +7,7 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.ContentSource;
 import io.icesync.core.spi.FetchMode;
 import io.icesync.core.spi.ItemSink;
@@ -166,6 +167,7 @@ public final class ImapRemoteStore implements RemoteStore {
         private String login;
         private char[] password;
         private final List<X509Certificate> trusted = new ArrayList<>();
+        private CertificateTrust trustList;
         private String clientVersion = "IceSync 0.1";
         private Duration connectTimeout = Duration.ofSeconds(20);
         private Duration readTimeout = Duration.ofSeconds(120);
@@ -197,6 +199,15 @@ public final class ImapRemoteStore implements RemoteStore {
         /** Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3). */
         public Builder trust(X509Certificate cert) {
             trusted.add(Objects.requireNonNull(cert, "cert"));
+            return this;
+        }
+
+        /**
+         * Trusts the certificates a user accepted (F2.3), read again at every new connection: one
+         * removed from the list is refused from the next connection on.
+         */
+        public Builder trust(CertificateTrust list) {
+            this.trustList = Objects.requireNonNull(list, "list");
             return this;
         }
 
@@ -287,6 +298,19 @@ public final class ImapRemoteStore implements RemoteStore {
             return this;
         }
 
+        private java.util.function.Supplier<List<X509Certificate>> trustedNow() {
+            List<X509Certificate> fixed = List.copyOf(trusted);
+            CertificateTrust live = trustList;
+            if (live == null) {
+                return () -> fixed;
+            }
+            return () -> {
+                List<X509Certificate> all = new ArrayList<>(fixed);
+                all.addAll(live.accepted());
+                return all;
+            };
+        }
+
         public ImapRemoteStore build() {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(login, "login");
@@ -294,7 +318,7 @@ public final class ImapRemoteStore implements RemoteStore {
             if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
                 throw new InvalidSettingException("timeouts", "timeouts must be positive");
             }
-            return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), List.copyOf(trusted), clientVersion,
+            return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
                     connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl));
         }
     }

@@ -2,6 +2,7 @@ package io.icesync.smartdiscover;
 
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
+import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -34,11 +35,17 @@ public final class SettingsCheck {
     /** The protocol of the endpoint to check. */
     public enum Protocol { IMAP, POP3, SMTP }
 
-    private final List<X509Certificate> trusted;
+    private final CertificateTrust trusted;
     private final Duration timeout;
 
+    /** Checks trusting the system's CAs and these certificates. */
     public SettingsCheck(Collection<X509Certificate> trusted, Duration timeout) {
-        this.trusted = List.copyOf(trusted);
+        this(CertificateTrust.inMemory(trusted.toArray(new X509Certificate[0])), timeout);
+    }
+
+    /** Checks trusting the system's CAs and a profile's accepted certificates. */
+    public SettingsCheck(CertificateTrust trusted, Duration timeout) {
+        this.trusted = java.util.Objects.requireNonNull(trusted, "trusted");
         this.timeout = timeout;
     }
 
@@ -49,7 +56,7 @@ public final class SettingsCheck {
     public Verdict check(Protocol protocol, Endpoint endpoint, String login, char[] password) {
         CapturingTrust trust;
         try {
-            trust = new CapturingTrust(trusted);
+            trust = new CapturingTrust(trusted.accepted());
         } catch (GeneralSecurityException e) {
             return new Verdict(Verdict.Kind.TLS_HANDSHAKE, "cannot set up certificate checks: " + e.getMessage(), null,
                     null, null);
@@ -132,7 +139,7 @@ public final class SettingsCheck {
             if (c instanceof SSLHandshakeException || c instanceof SSLException) {
                 List<X509Certificate> chain = trust.lastChain();
                 if (!chain.isEmpty() && isTrustFailure(c)) {
-                    String fp = SmartDiscover.sha256(chain.get(0));
+                    String fp = CertificateTrust.sha256(chain.get(0));
                     return new Verdict(Verdict.Kind.UNTRUSTED_CERTIFICATE, where + ": the certificate of "
                             + chain.get(0).getSubjectX500Principal().getName() + " is not trusted (SHA-256 " + fp + ")",
                             null, chain, fp);

@@ -3,6 +3,7 @@ package io.icesync.smartdiscover;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
+import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
 import io.icesync.smartdiscover.DiscoveryAttempt.Outcome;
 import io.icesync.smartdiscover.internal.Candidates;
@@ -18,12 +19,9 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +51,7 @@ public final class SmartDiscover {
 
     private final Dns dns;
     private final List<X509Certificate> trusted;
+    private final CertificateTrust trustList;
     private final int httpsPort;
     private final Duration timeout;
     private final Predicate<URI> consent;
@@ -60,6 +59,7 @@ public final class SmartDiscover {
     private SmartDiscover(Builder b) {
         this.dns = b.dns;
         this.trusted = List.copyOf(b.trusted);
+        this.trustList = b.trustList;
         this.httpsPort = b.httpsPort;
         this.timeout = b.timeout;
         this.consent = b.consent;
@@ -131,7 +131,11 @@ public final class SmartDiscover {
             this.password = password;
             this.userRoot = Candidates.registrable(domainOf(email));
             try {
-                this.trust = new CapturingTrust(trusted);
+                List<X509Certificate> all = new ArrayList<>(trusted);
+                if (trustList != null) {
+                    all.addAll(trustList.accepted());
+                }
+                this.trust = new CapturingTrust(all);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
             }
@@ -310,7 +314,7 @@ public final class SmartDiscover {
             } else if (c instanceof SSLException) {
                 List<X509Certificate> chain = trust.lastChain();
                 attempt(candidate, Outcome.TLS, chain.isEmpty() ? c.getMessage() : "untrusted certificate "
-                        + chain.get(0).getSubjectX500Principal().getName() + " SHA-256 " + sha256(chain.get(0)));
+                        + chain.get(0).getSubjectX500Principal().getName() + " SHA-256 " + CertificateTrust.sha256(chain.get(0)));
             } else {
                 attempt(candidate, Outcome.REFUSED, e.toString());
             }
@@ -493,19 +497,11 @@ public final class SmartDiscover {
         }
     }
 
-    static String sha256(X509Certificate c) {
-        try {
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(c.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
-            return "?";
-        }
-    }
-
     /** How discovery runs. */
     public static final class Builder {
         private Dns dns = Dns.system();
         private final List<X509Certificate> trusted = new ArrayList<>();
+        private CertificateTrust trustList;
         private int httpsPort = 443;
         private Duration timeout = Duration.ofSeconds(10);
         private Predicate<URI> consent = uri -> false;
@@ -531,6 +527,12 @@ public final class SmartDiscover {
                 throw new IllegalArgumentException("port " + port + " is outside 1..65535");
             }
             this.httpsPort = port;
+            return this;
+        }
+
+        /** The certificates the user accepted (a profile's list), read when discovery runs. */
+        public Builder trust(CertificateTrust list) {
+            this.trustList = Objects.requireNonNull(list, "list");
             return this;
         }
 

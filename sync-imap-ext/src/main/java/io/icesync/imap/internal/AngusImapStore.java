@@ -138,7 +138,7 @@ public final class AngusImapStore implements RemoteStore {
         }
         dropConnection();
         try {
-            trust = new CapturingTrust(opt.trusted());
+            trust = new CapturingTrust(opt.trusted().get()); // read again: a certificate removed since fails now
             Session session = Session.getInstance(properties());
             if (opt.trace() != null) {
                 session.setDebugOut(TraceLines.printStream(opt.trace(), opt.password()));

@@ -4,16 +4,18 @@ import io.icesync.core.Endpoint;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
  * Everything a connection needs, fixed when the store is built. The password is kept as chars, never as a String field.
  *
+ * @param trusted         the certificates accepted beyond the system's CAs, read at every new connection
  * @param trace           receives the protocol lines (credentials masked), or null for no trace
  * @param probeIdleAfter  a connection idle for longer is checked with a NOOP before it is used again
  * @param statusCacheTtl  how long the STATUS answers of a LIST-STATUS stay good for skipping an unchanged folder
  */
-public record ImapOptions(Endpoint endpoint, String login, char[] password, List<X509Certificate> trusted,
+public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
                           Duration probeIdleAfter, Duration statusCacheTtl) {
