@@ -112,4 +112,25 @@ class DiscoverCliTest {
             return s.count();
         }
     }
+
+    @Test
+    void trustAddListAndRemoveAsTheSyncSeesIt(IceWarpServer server) throws Exception {
+        Path dir = tmp.resolve("tls");
+        assertThat(run("secret", "profile", "create", "--dir", dir.toString(), "--email", "jean@iwdemo.test", "--imap",
+                "127.0.0.1:" + server.imaps().port(), "--security", "ssl", "--password-stdin")).isZero();
+        assertThat(run("", "sync", "--dir", dir.toString(), "--once", "-q")).isEqualTo(3);
+        String fp = io.icesync.core.spi.CertificateTrust.sha256(server.certificate());
+        assertThat(err.toString()).contains(fp);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("", "trust", "add", "--dir", dir.toString(), "--from-server", "00:11")).isEqualTo(3);
+        assertThat(err.toString()).contains("not accepted", fp);
+        assertThat(run("", "trust", "add", "--dir", dir.toString(), "--from-server", fp)).as(err.toString()).isZero();
+        assertThat(run("", "sync", "--dir", dir.toString(), "--once", "-q")).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("", "trust", "list", "--dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains(fp, "CN=localhost");
+        assertThat(run("", "trust", "remove", "--dir", dir.toString(), fp)).isZero();
+        assertThat(run("", "sync", "--dir", dir.toString(), "--once", "-q")).isEqualTo(3);
+    }
 }
