@@ -198,4 +198,16 @@ class SmartDiscoverTest {
         assertThat(r.trail().get(0).outcome()).isEqualTo(Outcome.REFUSED_BY_POLICY);
         assertThat(r.trail()).noneSatisfy(a -> assertThat(a.candidate()).startsWith("https://autodiscover.co.uk"));
     }
+
+    @Test
+    void aServerThatSpeaksOnlyHttpNeverGetsThePassword(IceWarpServer server) {
+        DiscoveryResult r = SmartDiscover.builder().dns(Dns.at(server.dns(), Duration.ofMillis(500)))
+                .httpsPort(server.http().getPort()).trust(server.certificate()).timeout(Duration.ofSeconds(1)).build()
+                .discover(JEAN, "secret".toCharArray());
+        // The candidates without a port land on the plain HTTP port: TLS never gets going there.
+        assertThat(r.trail()).filteredOn(a -> !a.candidate().contains(":" + server.https().getPort()))
+                .filteredOn(a -> a.candidate().contains("/autodiscover/")).hasSize(3)
+                .allSatisfy(a -> assertThat(a.outcome()).isIn(Outcome.TLS, Outcome.TIMEOUT));
+        assertThat(server.smartDiscover().requests()).noneSatisfy(req -> assertThat(req).startsWith("POST http "));
+    }
 }
