@@ -5,8 +5,11 @@ import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
 import io.icesync.client.internal.Scheduler;
+import io.icesync.core.Account;
+import io.icesync.core.Endpoint;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.Security;
 import io.icesync.core.StoreException;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.SyncCounters;
@@ -29,6 +32,8 @@ import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.imap.ImapRemoteStore;
+import io.icesync.rules.RulesProvider;
+import io.icesync.rules.SieveRulesProvider;
 import io.icesync.smartdiscover.DiscoveryResult;
 import io.icesync.smartdiscover.SmartDiscover;
 import java.io.IOException;
@@ -85,6 +90,7 @@ public final class IceSync implements AutoCloseable {
     private final ProfileLock lock;
     private volatile Profile profile;
     private final ProfileCertificates certs;
+    private final java.util.function.Supplier<SecretStore> secrets;
     private final EffectiveSettings settings;
     private final SyncStateStore state;
     private final LocalStore local;
@@ -93,14 +99,15 @@ public final class IceSync implements AutoCloseable {
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs, SettingsPolicy policy,
-                    SyncStateStore state,
+    private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
+                    java.util.function.Supplier<SecretStore> secrets, SettingsPolicy policy, SyncStateStore state,
                     LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, Clock clock,
                     List<SyncListener> listeners) {
         this.dir = dir;
         this.lock = lock;
         this.profile = profile;
         this.certs = certs;
+        this.secrets = secrets;
         this.settings = new EffectiveSettings(policy, profile.settings());
         this.state = state;
         this.local = local;
@@ -289,6 +296,24 @@ public final class IceSync implements AutoCloseable {
      */
     public CertificateTrust certificates() {
         return certs;
+    }
+
+    /**
+     * The account's server-side rules (F9) as a Sieve script over ManageSieve, with the sync's login,
+     * password and accepted certificates. {@code sieve} is the ManageSieve server; null means the IMAP
+     * host on port 4190 with STARTTLS. Close the provider when done.
+     */
+    public RulesProvider sieveRules(Endpoint sieve) {
+        Account a = profile.account();
+        Endpoint e = sieve != null ? sieve : new Endpoint(a.imap().host(), 4190, Security.STARTTLS);
+        SecretStore store = secrets.get();
+        char[] password = store.get(a.secretKey()).orElseThrow(() -> new IceSyncException(
+                "no password is stored for " + a.login() + " in " + store));
+        try {
+            return SieveRulesProvider.connect(e, a.login(), password, certs);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     /** The profile folder, if this IceSync has one. */
@@ -517,7 +542,8 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
-                return new IceSync(dir, lock, p, certs, policy, s, l, r, firstSync, clock, listeners);
+                Path folder = dir;
+                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, firstSync, clock, listeners);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {
