@@ -53,5 +53,19 @@ class RulesCliIT {
         assertThat(run("rules", "pull", "--dir", dir.toString(), "--sieve", "127.0.0.1:14190")).isZero();
         assertThat(io.icesync.rules.RulesJson.read(out.toString(), "pulled"))
                 .isEqualTo(io.icesync.rules.RulesJson.read(Files.readString(rules), "example"));
+
+        out.getBuffer().setLength(0);
+        assertThat(run("responder", "set", "--dir", dir.toString(), "--sieve", "127.0.0.1:14190", "--mode", "once",
+                "--until", "2099-12-31", "--subject", "Absent: %%Subject%%", "--text", "Back in January."))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("auto-responder set to once", "once a year");
+        out.getBuffer().setLength(0);
+        assertThat(run("responder", "show", "--dir", dir.toString(), "--sieve", "127.0.0.1:14190")).isZero();
+        assertThat(out.toString()).contains("mode: once_per_sender", "to 2099-12-31", "Back in January.");
+        out.getBuffer().setLength(0);
+        assertThat(run("rules", "list", "--dir", dir.toString(), "--sieve", "127.0.0.1:14190")).isZero();
+        assertThat(out.toString()).as("the rules stay").contains("1. [on]  Invoices from partners");
+        assertThat(run("responder", "set", "--dir", dir.toString(), "--sieve", "127.0.0.1:14190", "--mode", "often",
+                "--text", "x")).isNotZero();
     }
 }
