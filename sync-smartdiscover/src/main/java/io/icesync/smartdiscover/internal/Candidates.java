@@ -3,8 +3,6 @@ package io.icesync.smartdiscover.internal;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hc.client5.http.psl.PublicSuffixMatcher;
@@ -78,10 +76,9 @@ public final class Candidates {
         return port == 143 || port == 110 || port == 25 || port == 587 ? Security.STARTTLS : Security.SSL;
     }
 
-    /** The first value of an entry that is an http(s) URL, under any of the given keys. */
+    /** The first value of an entry that is an http(s) URL. */
     public static URI url(Map<String, String> p) {
-        List<String> values = new ArrayList<>(p.values());
-        for (String v : values) {
+        for (String v : p.values()) {
             if (v != null && (v.startsWith("https://") || v.startsWith("http://"))) {
                 try {
                     return URI.create(v.trim());

@@ -58,6 +58,10 @@ final class FetchCommand {
     private static final Set<String> KNOWN = Set.of("UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY",
             "BODYSTRUCTURE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "BINARY.SIZE");
 
+    /** The items that read the message's bytes (sections are the others). */
+    private static final Set<String> NEEDS_CONTENT = Set.of("ENVELOPE", "BODY", "BODYSTRUCTURE", "RFC822",
+            "RFC822.HEADER", "RFC822.TEXT");
+
     private final ImapSession s;
 
     FetchCommand(ImapSession session) {
@@ -132,7 +136,9 @@ final class FetchCommand {
     }
 
     private Reply render(Selection sel, int seq, TestMessage m, List<Item> items, boolean byUid, boolean modseq) {
-        byte[] raw = m.content();
+        // Listings ask for UID, FLAGS and sizes only: the content is copied out of the model only when needed.
+        byte[] raw = items.stream().anyMatch(i -> i.section() != null || NEEDS_CONTENT.contains(i.name()))
+                ? m.content() : null;
         boolean seen = false;
         for (Item i : items) {
             if (!i.peek() && (i.name().equals("RFC822") || i.name().equals("RFC822.TEXT")
@@ -207,7 +213,7 @@ final class FetchCommand {
                 sel.told(m);
             }
             case "INTERNALDATE" -> r.text("INTERNALDATE \"" + ImapDates.format(m.internalDate()) + "\"");
-            case "RFC822.SIZE" -> r.text("RFC822.SIZE " + raw.length);
+            case "RFC822.SIZE" -> r.text("RFC822.SIZE " + m.size());
             case "ENVELOPE" -> r.text("ENVELOPE " + MimeParts.envelope(raw));
             case "BODY" -> r.text("BODY " + MimeParts.bodyStructure(raw, false));
             case "BODYSTRUCTURE" -> r.text("BODYSTRUCTURE " + MimeParts.bodyStructure(raw, true));
@@ -215,7 +221,7 @@ final class FetchCommand {
             case "RFC822.HEADER" -> r.text("RFC822.HEADER ").literal(MimeParts.section(raw, "HEADER"));
             case "RFC822.TEXT" -> r.text("RFC822.TEXT ").literal(MimeParts.section(raw, "TEXT"));
             case "MODSEQ" -> r.text("MODSEQ (" + m.modSeq() + ")");
-            case "BINARY.SIZE" -> r.text("BINARY.SIZE " + raw.length);
+            case "BINARY.SIZE" -> r.text("BINARY.SIZE " + m.size());
             default -> throw ImapArgs.bad("unknown FETCH item " + name);
         }
     }
