@@ -41,7 +41,20 @@ import java.util.Set;
 })
 public sealed interface Condition {
     /** The headers the dialog names. */
-    enum Field { FROM, TO, SUBJECT, CC, REPLY_TO, DATE }
+    enum Field {
+        FROM("From"), TO("To"), SUBJECT("Subject"), CC("Cc"), REPLY_TO("Reply-To"), DATE("Date");
+
+        private final String header;
+
+        Field(String header) {
+            this.header = header;
+        }
+
+        /** The header's name as messages spell it. */
+        public String header() {
+            return header;
+        }
+    }
 
     /** Message priority, from X-Priority 1 (highest) to 5 (lowest). */
     enum Level { HIGHEST, HIGH, NORMAL, LOW, LOWEST }

@@ -152,7 +152,7 @@ public final class DryRun {
 
         boolean test(Condition c) {
             if (c instanceof Condition.Header h) {
-                return str(h.test(), Variables.header(m, headerName(h.field())));
+                return str(h.test(), Variables.header(m, h.field().header()));
             }
             if (c instanceof Condition.CustomHeader h) {
                 return str(h.test(), Variables.header(m, h.name().substring(0, h.name().length() - 1)));
@@ -228,17 +228,6 @@ public final class DryRun {
 
         private boolean str(StringTest t, String value) {
             return t.matches(value, set.lists());
-        }
-
-        private static String headerName(Condition.Field f) {
-            return switch (f) {
-                case FROM -> "From";
-                case TO -> "To";
-                case SUBJECT -> "Subject";
-                case CC -> "Cc";
-                case REPLY_TO -> "Reply-To";
-                case DATE -> "Date";
-            };
         }
 
         boolean spam() {

@@ -109,7 +109,7 @@ public final class SieveExport {
 
     private String test(Condition c) {
         if (c instanceof Condition.Header h) {
-            return strings("header", q(headerName(h.field())), h.test());
+            return strings("header", q(h.field().header().toLowerCase(java.util.Locale.ROOT)), h.test());
         }
         if (c instanceof Condition.CustomHeader h) {
             return strings("header", q(h.name().substring(0, h.name().length() - 1)), h.test());
@@ -335,17 +335,6 @@ public final class SieveExport {
 
     private static String wildcardEscape(String v) {
         return v.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-    }
-
-    private static String headerName(Condition.Field f) {
-        return switch (f) {
-            case FROM -> "from";
-            case TO -> "to";
-            case SUBJECT -> "subject";
-            case CC -> "cc";
-            case REPLY_TO -> "reply-to";
-            case DATE -> "date";
-        };
     }
 
     private static String kind(Object o) {
