@@ -1,6 +1,7 @@
 package io.icesync.rules;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where an account's rules live on a server: IceWarp's API, or a Sieve script over ManageSieve. The
@@ -19,6 +20,25 @@ public interface RulesProvider extends AutoCloseable {
 
     /** Replaces the rules on the server. */
     PushReport push(RuleSet rules);
+
+    /**
+     * The parts of the rule set the server's administrator locked ({@link #FORWARDING},
+     * {@link #RESPONDER}): they read, but a push that changes them is refused with a
+     * {@link io.icesync.core.PolicyLockedException} before anything is written.
+     */
+    default Set<String> locked() {
+        return Set.of();
+    }
+
+    /** Rules on the server that IceSync cannot read (name: why), as of the last pull or push; push leaves them be. */
+    default List<String> skipped() {
+        return List.of();
+    }
+
+    /** The name {@link #locked()} gives forwarding. */
+    String FORWARDING = "forwarding";
+    /** The name {@link #locked()} gives the auto-responder. */
+    String RESPONDER = "responder";
 
     @Override
     void close();

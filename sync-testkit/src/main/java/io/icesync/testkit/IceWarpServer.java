@@ -63,6 +63,7 @@ public final class IceWarpServer implements AutoCloseable {
     private final TestDns dnsZone = new TestDns();
     private final DnsResponder dns;
     private final TestSmartDiscover smartDiscover = new TestSmartDiscover(this);
+    private final TestIceWarpApi icewarpApi = new TestIceWarpApi(this);
     private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
     private final List<SentMail> sent = new CopyOnWriteArrayList<>();
 
@@ -106,6 +107,7 @@ public final class IceWarpServer implements AutoCloseable {
         http.mount("/autodiscover/autodiscover.xml", smartDiscover::autodiscover);
         http.mount("/Autodiscover/Autodiscover.xml", smartDiscover::autodiscover);
         http.mount("/mail/config-v1.1.xml", smartDiscover::autoconfig);
+        http.mount("/icewarpapi/", icewarpApi::handle);
         http.mount("/.well-known/autoconfig/mail/config-v1.1.xml", smartDiscover::autoconfig);
         domains.forEach(this::zoneFor);
     }
@@ -235,6 +237,19 @@ public final class IceWarpServer implements AutoCloseable {
     /** The SmartDiscover / autoconfig endpoints and their script. */
     public TestSmartDiscover smartDiscover() {
         return smartDiscover;
+    }
+
+    /**
+     * The XML API at {@code /icewarpapi/} (rules, forwarding, auto-responder, property rights):
+     * lock properties, seed values and rules, read what clients stored.
+     */
+    public TestIceWarpApi icewarpApi() {
+        return icewarpApi;
+    }
+
+    /** The XML API's address on HTTPS, such as {@code https://127.0.0.1:40124/icewarpapi/}. */
+    public URI icewarpApiUrl() {
+        return https().resolve("/icewarpapi/");
     }
 
     private void zoneFor(String d) {
