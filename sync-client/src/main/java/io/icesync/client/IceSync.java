@@ -32,6 +32,7 @@ import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.imap.ImapRemoteStore;
+import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
 import io.icesync.rules.SieveRulesProvider;
 import io.icesync.smartdiscover.DiscoveryResult;
@@ -299,21 +300,66 @@ public final class IceSync implements AutoCloseable {
     }
 
     /**
-     * The account's server-side rules (F9) as a Sieve script over ManageSieve, with the sync's login,
-     * password and accepted certificates. {@code sieve} is the ManageSieve server; null means the IMAP
-     * host on port 4190 with STARTTLS. Close the provider when done.
+     * The account's server-side rules (F9), forwarding and auto-responder, on the store the server
+     * offers: IceWarp's XML API when it answers at {@code api} (null: {@code https://<IMAP host>/icewarpapi/}),
+     * else a Sieve script over ManageSieve at {@code sieve} (null: the IMAP host, port 4190,
+     * STARTTLS). A refused login or an untrusted certificate on the API is reported, not skipped:
+     * the API is there. When neither answers, the exception names both attempts. Close the provider
+     * when done.
+     */
+    public RulesProvider rules(java.net.URI api, Endpoint sieve) {
+        try {
+            return icewarpRules(api);
+        } catch (io.icesync.core.AuthenticationException | io.icesync.core.UntrustedCertificateException e) {
+            throw e;
+        } catch (io.icesync.core.ConnectionException | io.icesync.core.ProtocolException e) {
+            try {
+                return sieveRules(sieve);
+            } catch (io.icesync.core.ConnectionException | io.icesync.core.ProtocolException s) {
+                IceSyncException both = new IceSyncException("no rule store answers: " + e.getMessage() + "; "
+                        + s.getMessage(), s);
+                both.addSuppressed(e);
+                throw both;
+            }
+        }
+    }
+
+    /** The rules through IceWarp's XML API at {@code api} (null: {@code https://<IMAP host>/icewarpapi/}). */
+    public RulesProvider icewarpRules(java.net.URI api) {
+        Account a = profile.account();
+        java.net.URI url = api != null ? api : java.net.URI.create("https://" + hostForUri(a.imap().host()) + "/icewarpapi/");
+        char[] password = password(a);
+        try {
+            return IceWarpRulesProvider.connect(url, a.login(), password, certs);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * The rules as a Sieve script over ManageSieve, with the sync's login, password and accepted
+     * certificates. {@code sieve} is the ManageSieve server; null means the IMAP host on port 4190
+     * with STARTTLS.
      */
     public RulesProvider sieveRules(Endpoint sieve) {
         Account a = profile.account();
         Endpoint e = sieve != null ? sieve : new Endpoint(a.imap().host(), 4190, Security.STARTTLS);
-        SecretStore store = secrets.get();
-        char[] password = store.get(a.secretKey()).orElseThrow(() -> new IceSyncException(
-                "no password is stored for " + a.login() + " in " + store));
+        char[] password = password(a);
         try {
             return SieveRulesProvider.connect(e, a.login(), password, certs);
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private char[] password(Account a) {
+        SecretStore store = secrets.get();
+        return store.get(a.secretKey()).orElseThrow(() -> new IceSyncException(
+                "no password is stored for " + a.login() + " in " + store));
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The profile folder, if this IceSync has one. */

@@ -188,7 +188,7 @@ public final class IceWarpRulesProvider implements RulesProvider {
         });
         List<ServerRule> out = new ArrayList<>();
         for (Element info : SafeDom.children(SafeDom.child(result, "items"), "item")) {
-            String id = SafeDom.text(info, "ruleid");
+            String id = SafeDom.trimmed(info, "ruleid");
             String title = SafeDom.text(info, "title");
             if (id == null || id.isEmpty()) {
                 skipped.add(title + ": the server gave no rule id");
@@ -220,8 +220,8 @@ public final class IceWarpRulesProvider implements RulesProvider {
         });
         Map<String, Property> out = new LinkedHashMap<>();
         for (Element item : SafeDom.children(SafeDom.child(result, "items"), "item")) {
-            String name = SafeDom.text(SafeDom.child(item, "apiproperty"), "propname");
-            String right = SafeDom.text(item, "propertyright");
+            String name = SafeDom.trimmed(SafeDom.child(item, "apiproperty"), "propname");
+            String right = SafeDom.trimmed(item, "propertyright");
             int r;
             try {
                 r = right == null || right.isEmpty() ? 2 : Integer.parseInt(right);

@@ -89,7 +89,7 @@ class IceWarpRulesProviderTest {
                 new Forwarding(List.of("jean@home.example", "jean@backup.example"), true, true),
                 new AutoResponder(AutoResponder.Mode.AGAIN_AFTER_DAYS, 7, LocalDate.of(2026, 12, 20),
                         LocalDate.of(2027, 1, 4), List.of("*@lists.example", "noreply@*"), true,
-                        "Jean <jean@iwdemo.test>", "Away: %%Subject%%", "Back on 4 January.\nJean"));
+                        "Jean <jean@iwdemo.test>", "Away: %%Subject%%", "Back on 4 January.\nJean\n"));
     }
 
     @Test

@@ -152,7 +152,7 @@ public final class TestIceWarpApi {
             return error("", "request_malformed");
         }
         Element query = SafeDom.child(iq, "query");
-        String command = SafeDom.text(query, "commandname");
+        String command = SafeDom.trimmed(query, "commandname");
         if (!"iq".equals(SafeDom.name(iq)) || command == null) {
             return error("", "request_malformed");
         }
@@ -160,9 +160,9 @@ public final class TestIceWarpApi {
         commands.add(command);
         Element params = SafeDom.child(query, "commandparams");
         if (command.equals("authenticate")) {
-            String email = nonNull(SafeDom.text(params, "email"));
+            String email = nonNull(SafeDom.trimmed(params, "email"));
             String password = nonNull(SafeDom.text(params, "password"));
-            if (!"0".equals(nonNull(SafeDom.text(params, "authtype"), "0"))
+            if (!"0".equals(nonNull(SafeDom.trimmed(params, "authtype"), "0"))
                     || server.model().authenticate(email, password).isEmpty()) {
                 return result("", r -> r.setTextContent("0"));
             }
@@ -212,7 +212,7 @@ public final class TestIceWarpApi {
 
     /** A user works on their own account only. */
     private Settings own(String user, Element params, String field) {
-        String who = nonNull(SafeDom.text(params, field));
+        String who = nonNull(SafeDom.trimmed(params, field));
         if (!who.equalsIgnoreCase(user)) {
             throw new Refused("access_denied");
         }
@@ -272,7 +272,7 @@ public final class TestIceWarpApi {
 
     private static Element find(Settings s, String id) {
         for (Element rule : s.rules) {
-            if (SafeDom.text(rule, "ruleid").equals(id)) {
+            if (SafeDom.trimmed(rule, "ruleid").equals(id == null ? "" : id.trim())) {
                 return rule;
             }
         }
@@ -290,7 +290,7 @@ public final class TestIceWarpApi {
             }
         }
         synchronized (s) {
-            String id = old == null ? Integer.toString(s.nextId++) : SafeDom.text(old, "ruleid");
+            String id = old == null ? Integer.toString(s.nextId++) : SafeDom.trimmed(old, "ruleid");
             SafeDom.append(copy, "ruleid", id);
             if (old == null) {
                 s.rules.add(copy);
@@ -303,13 +303,13 @@ public final class TestIceWarpApi {
 
     /** What the server checks of a rule: a title, typed conditions with balanced brackets, typed actions. */
     private static void check(Element settings) {
-        if (nonNull(SafeDom.text(settings, "title")).isEmpty()) {
+        if (nonNull(SafeDom.text(settings, "title")).isBlank()) {
             throw new Refused("rule_invalid");
         }
         int depth = 0;
         for (Element c : SafeDom.children(SafeDom.child(settings, "conditions"), "item")) {
-            String cls = nonNull(SafeDom.text(c, "classname")).toLowerCase(Locale.ROOT);
-            if (!cls.startsWith("trule") || !cls.endsWith("condition") || !number(SafeDom.text(c, "conditiontype"))) {
+            String cls = nonNull(SafeDom.trimmed(c, "classname")).toLowerCase(Locale.ROOT);
+            if (!cls.startsWith("trule") || !cls.endsWith("condition") || !number(SafeDom.trimmed(c, "conditiontype"))) {
                 throw new Refused("rule_invalid");
             }
             depth += count(c, "bracketsleft");
@@ -326,7 +326,7 @@ public final class TestIceWarpApi {
             throw new Refused("rule_invalid");
         }
         for (Element a : actions) {
-            String cls = nonNull(SafeDom.text(a, "classname")).toLowerCase(Locale.ROOT);
+            String cls = nonNull(SafeDom.trimmed(a, "classname")).toLowerCase(Locale.ROOT);
             if (!cls.startsWith("trule") || !cls.endsWith("action")) {
                 throw new Refused("rule_invalid");
             }
@@ -360,7 +360,7 @@ public final class TestIceWarpApi {
         List<Element> items = SafeDom.children(SafeDom.child(SafeDom.child(params, "propertyvaluelist"), "items"), "item");
         // All or nothing: one locked property refuses the whole change.
         for (Element item : items) {
-            String name = SafeDom.text(SafeDom.child(item, "apiproperty"), "propname");
+            String name = SafeDom.trimmed(SafeDom.child(item, "apiproperty"), "propname");
             if (name == null || SafeDom.child(item, "propertyval") == null) {
                 throw new Refused("request_malformed");
             }
@@ -369,7 +369,7 @@ public final class TestIceWarpApi {
             }
         }
         for (Element item : items) {
-            String name = SafeDom.text(SafeDom.child(item, "apiproperty"), "propname");
+            String name = SafeDom.trimmed(SafeDom.child(item, "apiproperty"), "propname");
             Document d = SafeDom.newDocument();
             Element v = (Element) d.importNode(SafeDom.child(item, "propertyval"), true);
             d.appendChild(v);
@@ -447,7 +447,7 @@ public final class TestIceWarpApi {
     }
 
     private static int count(Element e, String name) {
-        String s = SafeDom.text(e, name);
+        String s = SafeDom.trimmed(e, name);
         return number(s) ? Integer.parseInt(s) : 0;
     }
 }

@@ -2,6 +2,7 @@ package io.icesync.examples.cli;
 
 import io.icesync.core.AuthenticationException;
 import io.icesync.core.ConnectionException;
+import io.icesync.core.PolicyLockedException;
 import io.icesync.core.ProtocolException;
 import io.icesync.core.UntrustedCertificateException;
 import java.io.PrintWriter;
@@ -39,6 +40,10 @@ final class ExitCodes {
         if (e instanceof AuthenticationException) {
             err.println("  check the login and the password (icesync profile create stores them; run it again"
                     + " in a new folder to change them)");
+            return SERVER;
+        }
+        if (e instanceof PolicyLockedException) {
+            err.println("  the server's administrator decides this setting; the rest was left unchanged");
             return SERVER;
         }
         if (e instanceof ConnectionException || e instanceof ProtocolException) {

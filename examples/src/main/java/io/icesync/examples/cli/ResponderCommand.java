@@ -28,7 +28,8 @@ final class ResponderCommand {
         int run(RulesProvider p, PrintWriter out) {
             AutoResponder r = p.pull().responder();
             out.println("mode: " + r.mode().name().toLowerCase(Locale.ROOT)
-                    + (r.mode() == AutoResponder.Mode.AGAIN_AFTER_DAYS ? " (" + r.againAfterDays() + " days)" : ""));
+                    + (r.mode() == AutoResponder.Mode.AGAIN_AFTER_DAYS ? " (" + r.againAfterDays() + " days)" : "")
+                    + (p.locked().contains(RulesProvider.RESPONDER) ? " (locked by the administrator)" : ""));
             if (r.from() != null || r.until() != null) {
                 out.println("dates: " + (r.from() == null ? "..." : r.from()) + " to " + (r.until() == null ? "..." : r.until()));
             }

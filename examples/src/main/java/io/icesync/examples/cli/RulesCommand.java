@@ -42,6 +42,20 @@ final class RulesCommand {
         return hostPort == null ? null : Endpoint.parse(hostPort, Security.STARTTLS);
     }
 
+    /**
+     * {@code --api} or {@code --sieve} when given; otherwise what the server offers: IceWarp's API at
+     * https://IMAP-HOST/icewarpapi/, else ManageSieve on the IMAP host's port 4190.
+     */
+    static RulesProvider provider(IceSync sync, java.net.URI api, String sieve) {
+        if (api != null) {
+            return sync.icewarpRules(api);
+        }
+        if (sieve != null) {
+            return sync.sieveRules(sieve(sieve));
+        }
+        return sync.rules(null, null);
+    }
+
     @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Dry run: which rules match a message, and what would be done with it.")
     static final class Test implements Callable<Integer> {
@@ -138,13 +152,16 @@ final class RulesCommand {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
         Path dir;
 
-        @Option(names = "--sieve", paramLabel = "HOST:PORT", description = "The ManageSieve server (default: the IMAP "
-                + "host, port 4190, STARTTLS).")
+        @Option(names = "--api", paramLabel = "URL", description = "Use IceWarp's XML API at this address "
+                + "(such as https://mail.example.com/icewarpapi/).")
+        java.net.URI api;
+
+        @Option(names = "--sieve", paramLabel = "HOST:PORT", description = "Use ManageSieve at this address (STARTTLS).")
         String sieve;
 
         @Override
         public Integer call() {
-            try (IceSync sync = IceSync.open(dir); RulesProvider p = sync.sieveRules(sieve(sieve))) {
+            try (IceSync sync = IceSync.open(dir); RulesProvider p = provider(sync, api, sieve)) {
                 return run(p, spec.commandLine().getOut());
             } catch (IceSyncException e) {
                 return ExitCodes.report(e, spec.commandLine().getErr());
@@ -175,10 +192,17 @@ final class RulesCommand {
             for (Rule r : set.rules()) {
                 out.println(i++ + ". " + (r.enabled() ? "[on]  " : "[off] ") + r.name() + " (" + r.then().size() + " actions)");
             }
-            out.println("forwarding: " + (set.forwarding().active() ? String.join(", ", set.forwarding().to()) : "off"));
-            out.println("auto-responder: " + set.responder().mode().name().toLowerCase(java.util.Locale.ROOT));
+            p.skipped().forEach(s -> out.println("-. [kept] " + s));
+            out.println("forwarding: " + (set.forwarding().active() ? String.join(", ", set.forwarding().to()) : "off")
+                    + locked(p, RulesProvider.FORWARDING));
+            out.println("auto-responder: " + set.responder().mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + locked(p, RulesProvider.RESPONDER));
             return ExitCodes.OK;
         }
+    }
+
+    private static String locked(RulesProvider p, String what) {
+        return p.locked().contains(what) ? " (locked by the administrator)" : "";
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true, description = "Replace the rules on the server with a file's.")

@@ -105,10 +105,16 @@ public final class SafeDom {
         return null;
     }
 
-    /** The trimmed text of the first child called {@code name}, or null when there is none. */
+    /** The text of the first child called {@code name}, exactly as sent, or null when there is none. */
     public static String text(Element parent, String name) {
         Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().trim();
+        return e == null ? null : e.getTextContent();
+    }
+
+    /** The text of the first child called {@code name} without surrounding blanks (ids, numbers, names), or null. */
+    public static String trimmed(Element parent, String name) {
+        String t = text(parent, name);
+        return t == null ? null : t.trim();
     }
 
     /** The element's name without prefix, lower-cased. */

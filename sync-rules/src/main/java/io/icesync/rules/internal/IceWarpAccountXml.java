@@ -4,6 +4,7 @@ import static io.icesync.core.xml.SafeDom.append;
 import static io.icesync.core.xml.SafeDom.child;
 import static io.icesync.core.xml.SafeDom.children;
 import static io.icesync.core.xml.SafeDom.text;
+import static io.icesync.core.xml.SafeDom.trimmed;
 
 import io.icesync.rules.AutoResponder;
 import io.icesync.rules.Forwarding;
@@ -80,16 +81,16 @@ public final class IceWarpAccountXml {
     public static AutoResponder readResponder(Element propertyVal) {
         List<String> noReply = new ArrayList<>();
         for (Element item : children(child(child(propertyVal, "norespond"), "val"), "item")) {
-            noReply.add(item.getTextContent().trim());
+            noReply.add(item.getTextContent());
         }
         Element message = child(propertyVal, "respondermessage");
-        int type = number(text(propertyVal, "respondertype"), "respondertype");
+        int type = number(trimmed(propertyVal, "respondertype"), "respondertype");
         if (type < 0 || type >= AutoResponder.Mode.values().length) {
             throw new IllegalArgumentException("<respondertype> is " + type + ", not 0-3");
         }
         String from = text(message, "from");
-        return new AutoResponder(AutoResponder.Mode.values()[type], number(text(propertyVal, "respondperiod"), "respondperiod"),
-                date(text(propertyVal, "respondbetweenfrom")), date(text(propertyVal, "respondbetweento")), noReply,
+        return new AutoResponder(AutoResponder.Mode.values()[type], number(trimmed(propertyVal, "respondperiod"), "respondperiod"),
+                date(trimmed(propertyVal, "respondbetweenfrom")), date(trimmed(propertyVal, "respondbetweento")), noReply,
                 IceWarpRuleXml.isTrue(text(propertyVal, "respondonlyiftome")),
                 from == null || from.isEmpty() ? null : from, text(message, "subject"), text(message, "text"));
     }

@@ -4,6 +4,7 @@ import static io.icesync.core.xml.SafeDom.append;
 import static io.icesync.core.xml.SafeDom.child;
 import static io.icesync.core.xml.SafeDom.children;
 import static io.icesync.core.xml.SafeDom.text;
+import static io.icesync.core.xml.SafeDom.trimmed;
 
 import io.icesync.rules.Action;
 import io.icesync.rules.Condition;
@@ -265,7 +266,7 @@ public final class IceWarpRuleXml {
     }
 
     private static FlatConditions.Entry readCondition(Element item, int position) {
-        String cls = required(item, "classname");
+        String cls = required(item, "classname").trim();
         int type = number(item, "conditiontype");
         Condition leaf;
         boolean not = isTrue(text(item, "logicalnot"));
@@ -308,7 +309,7 @@ public final class IceWarpRuleXml {
             leaf = new Condition.TrustedSession();
         } else if (cls.equalsIgnoreCase("TRuleSpamScoreCondition")) {
             try {
-                leaf = new Condition.SpamScore(comparison(item), Double.parseDouble(required(item, "spamscore")));
+                leaf = new Condition.SpamScore(comparison(item), Double.parseDouble(required(item, "spamscore").trim()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("condition " + position + ": the spam score is not a number");
             }
@@ -360,8 +361,8 @@ public final class IceWarpRuleXml {
         LocalTime to = null;
         if (isTrue(text(item, "betweentimes"))) {
             try {
-                from = LocalTime.parse(required(item, "fromtime"));
-                to = LocalTime.parse(required(item, "totime"));
+                from = LocalTime.parse(required(item, "fromtime").trim());
+                to = LocalTime.parse(required(item, "totime").trim());
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("condition " + position + ": a time is not HH:MM");
             }
@@ -373,7 +374,7 @@ public final class IceWarpRuleXml {
     }
 
     private static Action readAction(Element item) {
-        String cls = required(item, "classname");
+        String cls = required(item, "classname").trim();
         switch (cls.toLowerCase(Locale.ROOT)) {
             case "trulesendmessageaction":
                 return new Action.SendMessage(required(item, "messageto"), text(item, "messagesubject"),
@@ -534,11 +535,11 @@ public final class IceWarpRuleXml {
     }
 
     static boolean isTrue(String s) {
-        return s != null && (s.equals("1") || s.equalsIgnoreCase("true"));
+        return s != null && (s.trim().equals("1") || s.trim().equalsIgnoreCase("true"));
     }
 
     private static int number(Element item, String name) {
-        String s = text(item, name);
+        String s = trimmed(item, name);
         if (s == null || s.isEmpty()) {
             return 0;
         }
@@ -550,7 +551,7 @@ public final class IceWarpRuleXml {
     }
 
     private static long bytes(Element item) {
-        String s = text(item, "size");
+        String s = trimmed(item, "size");
         try {
             long n = Long.parseLong(s == null ? "" : s);
             if (n < 0) {
