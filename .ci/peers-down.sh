@@ -5,3 +5,4 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${ICESYNC_SHARED:-$(dirname "$REPO")/shared}
 PEERS=${ICESYNC_PEERS:-/tmp/icesync-peers}
 bash "$SHARED/peers/dovecot-down.sh" "$PEERS/dovecot"
+bash "$SHARED/peers/webdav-down.sh" "$PEERS/webdav"

@@ -12,6 +12,8 @@ command -v mbsync >/dev/null || need+=(isync)
 [ -x /usr/bin/time ] || need+=(time)
 command -v openssl >/dev/null || need+=(openssl)
 command -v python3 >/dev/null || need+=(python3)
+command -v nginx >/dev/null || need+=(nginx-extras)
+command -v htpasswd >/dev/null || need+=(apache2-utils)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "peers-up: need root to install: ${need[*]}" >&2; exit 1; }
   apt-get update -qq
@@ -20,3 +22,4 @@ fi
 mkdir -p "$PEERS"
 chmod 755 "$PEERS"
 bash "$SHARED/peers/dovecot-up.sh" "$PEERS/dovecot"
+bash "$SHARED/peers/webdav-up.sh" "$PEERS/webdav"
