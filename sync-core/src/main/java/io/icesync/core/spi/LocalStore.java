@@ -12,6 +12,14 @@ import java.util.List;
  */
 public interface LocalStore extends AutoCloseable {
 
+    /**
+     * Whether this store keeps the items of folders of this kind; the engine syncs items only there
+     * (the folders themselves are synced whatever their kind). Default: mail only.
+     */
+    default boolean syncsItemsOf(FolderKind kind) {
+        return kind == FolderKind.MAIL;
+    }
+
     /** Every folder, parents before children. */
     List<LocalFolder> folders();
 

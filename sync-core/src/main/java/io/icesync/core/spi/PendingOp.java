@@ -4,7 +4,7 @@ import io.icesync.core.FolderPath;
 
 /**
  * An intent written before an action whose result cannot be re-read if the process dies in the
- * middle (APPEND, MOVE, folder rename). On start, each pending op is resolved by looking at both
+ * middle (APPEND, MOVE, folder rename, the expunge of a replaced version). On start, each pending op is resolved by looking at both
  * sides, never by redoing it blindly. {@code id} is assigned by the state store.
  *
  * @param kind       what was about to happen
@@ -17,5 +17,10 @@ import io.icesync.core.FolderPath;
  */
 public record PendingOp(long id, Kind kind, FolderPath folder, FolderPath target, String localId,
                         long uid, String messageId, long size) {
-    public enum Kind { APPEND, MOVE, RENAME_FOLDER }
+    /**
+     * APPEND, MOVE and RENAME_FOLDER as their names say; EXPUNGE removes the server item {@code uid}
+     * that a new version replaced, checked by {@code messageId} before it is removed; DROP_LOCAL
+     * removes the local copy {@code localId} of an object gone from the server, and its pair.
+     */
+    public enum Kind { APPEND, MOVE, RENAME_FOLDER, EXPUNGE, DROP_LOCAL }
 }

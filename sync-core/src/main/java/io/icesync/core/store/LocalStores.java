@@ -27,4 +27,12 @@ public final class LocalStores {
     public static LocalStore inMemory() {
         return new MemoryLocalStore();
     }
+
+    /**
+     * An in-memory store of every kind of folder: items of folders other than mail have the key
+     * {@code keyOf} reads from their content and a content hash as version, so edits are synced.
+     */
+    public static LocalStore inMemory(java.util.function.Function<byte[], String> keyOf) {
+        return new MemoryLocalStore(java.util.Objects.requireNonNull(keyOf, "keyOf"));
+    }
 }

@@ -48,7 +48,7 @@ class CrashPointTest {
         return fx;
     }
 
-    private static int runWithCrash(EngineFixture fx, int crashAt) {
+    static int runWithCrash(EngineFixture fx, int crashAt) {
         CrashingProxy.Counter c = new CrashingProxy.Counter();
         c.crashAt = crashAt;
         SyncEngine e = SyncEngine.builder()

@@ -166,6 +166,25 @@ abstract class SyncStateStoreContract {
     // --- items
 
     @Test
+    void anObjectsKeyAndLocalVersionAreKeptWithItsPair() {
+        FolderState cal = folder(FolderPath.of("Calendar"));
+        ItemState e = new ItemState(cal.id(), 7, "e.ics", Flags.NONE, 512, "<e-1@x>", false, "uid-e", "v1");
+        state.putItem(e);
+        state.putItem(e.withFlags(Flags.of(Flag.SEEN)));
+
+        assertThat(state.itemByLocalId("e.ics")).get().satisfies(i -> {
+            assertThat(i.key()).isEqualTo("uid-e");
+            assertThat(i.localVersion()).isEqualTo("v1");
+            assertThat(i.flags()).isEqualTo(Flags.of(Flag.SEEN));
+        });
+        state.putItem(e.withUid(8).withVersion("uid-e", "v2"));
+        assertThat(state.items(cal.id())).singleElement().satisfies(i -> {
+            assertThat(i.uid()).isEqualTo(8);
+            assertThat(i.localVersion()).isEqualTo("v2");
+        });
+    }
+
+    @Test
     void itemsAreFoundByUidAndByLocalIdAndListedByUid() {
         FolderState inbox = folder(INBOX);
         ItemState three = new ItemState(inbox.id(), 3, "c", Flags.of(Flag.SEEN), 3000, "<c@x>", true);

@@ -69,7 +69,7 @@ public final class Cycle {
 
         List<FolderState> folders = new ArrayList<>();
         for (FolderState f : ctx.state().folders()) {
-            if (f.kind() == FolderKind.MAIL && remoteFolders.containsKey(f.path()) && which.test(f)) {
+            if (ctx.local().syncsItemsOf(f.kind()) && remoteFolders.containsKey(f.path()) && which.test(f)) {
                 folders.add(f);
             }
         }

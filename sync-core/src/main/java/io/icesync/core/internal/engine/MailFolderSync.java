@@ -38,9 +38,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Item sync of one mail folder (F4.1): a three-way decision per item from the state row, the server
- * now and the local store now, then the changes applied in crash-safe order. See
- * docs/ARCHITECTURE.md "Correctness protocol".
+ * Item sync of one folder (F4.1): a three-way decision per item from the state row, the server now
+ * and the local store now, then the changes applied in crash-safe order. See docs/ARCHITECTURE.md
+ * "Correctness protocol". Items whose content changes (the local store gives them a version: events,
+ * contacts) are edited on the server as a new version appended and the old one expunged, and an
+ * object's key decides which copy survives when both sides changed it.
  */
 final class MailFolderSync {
     /** A download group: one fetch, one flush, one state transaction. */
@@ -56,6 +58,10 @@ final class MailFolderSync {
     private final Set<String> deferred;
     private final boolean retryIgnored;
     private final SyncSettings settings;
+
+    /** A local edit of a synced item: {@code row} is what the server holds now, replaced by {@code l}. */
+    private record VersionUpload(ItemState row, LocalItem l, Flags flags) {
+    }
 
     private int downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer, deletedLocally, failed;
     private int retriable;
@@ -136,6 +142,10 @@ final class MailFolderSync {
         List<LocalItem> uploads = new ArrayList<>();
         List<RemoteItem> downloads = new ArrayList<>();
         Map<Long, ItemState> rowByUid = new HashMap<>();
+        List<VersionUpload> versionUploads = new ArrayList<>();
+        // Objects changed or deleted here whose server side went away: settled after the downloads,
+        // when a new server version of the same object (same key) may have arrived.
+        List<ItemState> keyRows = new ArrayList<>();
 
         for (ItemState row : rows) {
             rowByUid.put(row.uid(), row);
@@ -143,12 +153,25 @@ final class MailFolderSync {
             boolean remoteGone = gone.contains(row.uid());
             RemoteItem r = listed.get(row.uid());
             Flags rf = r != null ? r.flags() : row.flags();
+            // A pair without a recorded version (downloaded, or from before versions were kept) counts as unchanged.
+            boolean localEdited = l != null && l.version() != null && row.localVersion() != null
+                    && !l.version().equals(row.localVersion());
+            boolean keyed = row.key() != null && policy == ConflictPolicy.CLIENT_WINS;
             if (remoteGone && l == null) {
-                rowRemovals.add(row);
-            } else if (remoteGone) {
-                if (policy == ConflictPolicy.CLIENT_WINS && !l.flags().equals(row.flags()) && canInsert) {
+                if (keyed) {
+                    keyRows.add(row);
+                } else {
                     rowRemovals.add(row);
-                    uploads.add(l);
+                }
+            } else if (remoteGone) {
+                boolean changedHere = localEdited || !l.flags().equals(row.flags());
+                if (policy == ConflictPolicy.CLIENT_WINS && changedHere && canInsert) {
+                    if (keyed) {
+                        keyRows.add(row);
+                    } else {
+                        rowRemovals.add(row);
+                        uploads.add(l);
+                    }
                 } else {
                     localDeletes.add(row);
                 }
@@ -163,6 +186,13 @@ final class MailFolderSync {
                 } else {
                     remoteDeletes.add(row);
                 }
+            } else if (localEdited) {
+                if (!canInsert || !canDelete) {
+                    fail("local:" + l.id(), "upload of the changed local item " + l.id(),
+                            "the folder is read-only: the item cannot be changed on the server");
+                    continue;
+                }
+                versionUploads.add(new VersionUpload(row, l, Flags.merge(row.flags(), l.flags(), rf)));
             } else {
                 Flags merged = Flags.merge(row.flags(), l.flags(), rf);
                 if (!canFlag && !merged.equals(rf)) {
@@ -259,8 +289,13 @@ final class MailFolderSync {
         applyRemoteDeletes(remoteDeletes);
         applyLocalDeletes(localDeletes);
         applyUploads(uploads);
+        applyVersionUploads(versionUploads);
         applyDownloads(downloads, fs.cursor() != null);
         completePartials(rows, listed, gone);
+        if (ctx.local().syncsItemsOf(fs.kind()) && fs.kind() != io.icesync.core.FolderKind.MAIL) {
+            recordVersions();
+        }
+        settleKeyed(keyRows, gone);
 
         if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
             state.putFolder(state.folder(fs.id()).orElse(fs).withCursor(rc.cursor()));
@@ -399,6 +434,19 @@ final class MailFolderSync {
         if (deletes.isEmpty()) {
             return;
         }
+        // Objects with a key: an intent first, so that a copy deleted here whose pair is still recorded
+        // is never taken, after a crash, for a deletion made by the user.
+        List<PendingOp> drops = new ArrayList<>();
+        if (deletes.stream().anyMatch(r -> r.key() != null)) {
+            state.inTransaction(() -> {
+                for (ItemState r : deletes) {
+                    if (r.key() != null) {
+                        drops.add(state.addPending(new PendingOp(0, PendingOp.Kind.DROP_LOCAL, path, null, r.localId(),
+                                r.uid(), r.messageId(), r.size())));
+                    }
+                }
+            });
+        }
         List<ItemState> done = new ArrayList<>();
         for (ItemState r : deletes) {
             try {
@@ -409,7 +457,10 @@ final class MailFolderSync {
             }
         }
         ctx.local().flush();
-        state.inTransaction(() -> done.forEach(r -> state.removeItem(r.localId())));
+        state.inTransaction(() -> {
+            done.forEach(r -> state.removeItem(r.localId()));
+            drops.forEach(o -> state.removePending(o.id()));
+        });
         deletedLocally += done.size();
         ctx.monitor().internal(done.size());
     }
@@ -436,7 +487,7 @@ final class MailFolderSync {
                 long u = uid;
                 long opId = op.id();
                 state.inTransaction(() -> {
-                    state.putItem(new ItemState(fs.id(), u, l.id(), l.flags(), l.size(), mid, false));
+                    state.putItem(new ItemState(fs.id(), u, l.id(), l.flags(), l.size(), mid, false, l.key(), l.version()));
                     state.removePending(opId);
                 });
                 state.clearFailure(path, key);
@@ -451,6 +502,185 @@ final class MailFolderSync {
                 }
                 fail(key, "upload of local item " + l.id(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Local edits: the new version is appended, recorded in place of the old pair together with an
+     * intent to expunge the old version, which is then expunged. A crash after the append leaves the
+     * APPEND intent (settled by finding the new version's Message-ID); a crash after the record leaves
+     * the EXPUNGE intent (settled by removing the old version once its Message-ID confirms it).
+     */
+    private void applyVersionUploads(List<VersionUpload> ups) {
+        for (VersionUpload v : ups) {
+            LocalItem l = v.l();
+            ItemState old = v.row();
+            String key = "local:" + l.id();
+            PendingOp op = null;
+            try {
+                String mid = localMessageId(l);
+                op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
+                long uid = ctx.remote().append(path, v.flags(), null, l.size(), () -> ctx.local().open(path, l.id()));
+                if (uid == 0 && mid != null) {
+                    uid = ctx.remote().findByMessageId(path, mid).stream().filter(u -> u != old.uid())
+                            .max(Comparator.naturalOrder()).orElse(0L);
+                }
+                if (uid == 0) {
+                    uploaded++;
+                    continue; // the intent stays and is settled next cycle
+                }
+                long u = uid;
+                long opId = op.id();
+                PendingOp[] expunge = new PendingOp[1];
+                state.inTransaction(() -> {
+                    state.putItem(new ItemState(fs.id(), u, l.id(), v.flags(), l.size(), mid, false, l.key(), l.version()));
+                    state.removePending(opId);
+                    expunge[0] = state.addPending(new PendingOp(0, PendingOp.Kind.EXPUNGE, path, null, l.id(),
+                            old.uid(), old.messageId(), old.size()));
+                });
+                ctx.remote().delete(path, List.of(old.uid()));
+                state.removePending(expunge[0].id());
+                if (!v.flags().equals(l.flags())) {
+                    ctx.local().setFlags(path, l.id(), v.flags());
+                }
+                state.clearFailure(path, key);
+                uploaded++;
+                ctx.monitor().uploaded(1);
+                pause();
+            } catch (ConnectionException e) {
+                throw e;
+            } catch (IceSyncException | UncheckedIOException e) {
+                if (op != null) {
+                    state.removePending(op.id());
+                }
+                fail(key, "upload of the changed local item " + l.id(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Pairs written without the local store's key and version (downloads, pairs from before
+     * versions were kept) take them from the store now, as the baseline for the next cycle.
+     */
+    private void recordVersions() {
+        Map<String, LocalItem> now = new HashMap<>();
+        for (LocalItem l : ctx.local().items(path)) {
+            now.put(l.id(), l);
+        }
+        List<ItemState> updates = new ArrayList<>();
+        for (ItemState row : state.items(fs.id())) {
+            LocalItem l = now.get(row.localId());
+            if (l != null && l.version() != null && row.localVersion() == null) {
+                updates.add(row.withVersion(l.key(), l.version()));
+            }
+        }
+        if (!updates.isEmpty()) {
+            state.inTransaction(() -> updates.forEach(state::putItem));
+        }
+    }
+
+    /**
+     * Objects the client side wins (client wins) whose server version went away: a local edit replaces
+     * whatever version of the object the server now holds (downloaded this cycle or before), a local
+     * deletion removes them. Every step is covered by intents written first: EXPUNGE intents name the
+     * server item and the local copy to remove, so a crash anywhere leaves one copy, the local one.
+     */
+    private void settleKeyed(List<ItemState> keyRows, Set<Long> gone) {
+        if (keyRows.isEmpty()) {
+            return;
+        }
+        Map<String, LocalItem> now = new HashMap<>();
+        for (LocalItem l : ctx.local().items(path)) {
+            now.put(l.id(), l);
+        }
+        List<ItemState> all = state.items(fs.id());
+        for (ItemState r : keyRows) {
+            List<ItemState> others = new ArrayList<>();
+            for (ItemState x : all) {
+                if (r.key().equals(x.key()) && x.uid() != r.uid() && !x.localId().equals(r.localId())
+                        && !gone.contains(x.uid())) {
+                    others.add(x);
+                }
+            }
+            LocalItem a = now.get(r.localId());
+            try {
+                if (a == null) {
+                    dropEverywhere(r, others);
+                } else {
+                    replaceOnServer(a, r, others);
+                }
+            } catch (ConnectionException e) {
+                throw e;
+            } catch (IceSyncException | UncheckedIOException e) {
+                fail("local:" + r.localId(), "upload of the changed local item " + r.localId(), e.getMessage());
+            }
+        }
+    }
+
+    private List<PendingOp> expungeIntents(List<ItemState> others) {
+        List<PendingOp> ops = new ArrayList<>();
+        for (ItemState x : others) {
+            ops.add(state.addPending(new PendingOp(0, PendingOp.Kind.EXPUNGE, path, null, x.localId(), x.uid(),
+                    x.messageId(), x.size())));
+        }
+        return ops;
+    }
+
+    /** Deleted here: the server's versions of the object go too, on both sides. */
+    private void dropEverywhere(ItemState r, List<ItemState> others) {
+        List<PendingOp> ops = new ArrayList<>();
+        state.inTransaction(() -> {
+            ops.addAll(expungeIntents(others));
+            state.removeItem(r.localId());
+            others.forEach(x -> state.removeItem(x.localId()));
+        });
+        removeBoth(others, ops);
+    }
+
+    /** Changed here: the local version is appended and takes the place of every server version. */
+    private void replaceOnServer(LocalItem a, ItemState r, List<ItemState> others) {
+        String mid = localMessageId(a);
+        List<PendingOp> ops = new ArrayList<>();
+        PendingOp[] append = new PendingOp[1];
+        state.inTransaction(() -> {
+            append[0] = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, a.id(), 0, mid, a.size()));
+            ops.addAll(expungeIntents(others));
+        });
+        long uid = ctx.remote().append(path, a.flags(), null, a.size(), () -> ctx.local().open(path, a.id()));
+        if (uid == 0 && mid != null) {
+            Set<Long> taken = new HashSet<>();
+            state.items(fs.id()).forEach(x -> taken.add(x.uid()));
+            uid = ctx.remote().findByMessageId(path, mid).stream().filter(u -> !taken.contains(u))
+                    .max(Comparator.naturalOrder()).orElse(0L);
+        }
+        if (uid == 0) {
+            uploaded++;
+            return; // the intents are settled at the next start
+        }
+        long u = uid;
+        state.inTransaction(() -> {
+            state.putItem(new ItemState(fs.id(), u, a.id(), a.flags(), a.size(), mid, false, r.key(), a.version()));
+            others.forEach(x -> state.removeItem(x.localId()));
+            state.removePending(append[0].id());
+        });
+        uploaded++;
+        ctx.monitor().uploaded(1);
+        removeBoth(others, ops);
+    }
+
+    /** Removes server items and their local copies whose rows are gone, then the intents that covered them. */
+    private void removeBoth(List<ItemState> others, List<PendingOp> ops) {
+        if (!others.isEmpty()) {
+            ctx.remote().delete(path, others.stream().map(ItemState::uid).toList());
+            for (ItemState x : others) {
+                ctx.local().delete(path, x.localId());
+            }
+            ctx.local().flush();
+            deletedOnServer += others.size();
+            deletedLocally += others.size();
+        }
+        if (!ops.isEmpty()) {
+            state.inTransaction(() -> ops.forEach(o -> state.removePending(o.id())));
         }
     }
 

@@ -31,6 +31,8 @@ final class PendingResolver {
                     case APPEND -> resolveItem(op, op.folder());
                     case MOVE -> resolveItem(op, op.target());
                     case RENAME_FOLDER -> resolveRename(op);
+                    case EXPUNGE -> resolveExpunge(op);
+                    case DROP_LOCAL -> resolveDrop(op);
                 }
             } catch (FolderNotFoundException e) {
                 // The folder went away since: nothing left to settle.
@@ -53,6 +55,10 @@ final class PendingResolver {
         }
         Optional<ItemState> known = state.itemByLocalId(op.localId());
         if (known.isPresent() && known.get().folderId() == folder.get().id()) {
+            if (op.kind() == PendingOp.Kind.APPEND && op.messageId() != null && known.get().messageId() != null
+                    && !op.messageId().equals(known.get().messageId())) {
+                resolveNewVersion(op, folder.get(), known.get(), local.get());
+            }
             return;
         }
         long uid = findOnServer(folder.get(), op);
@@ -67,6 +73,64 @@ final class PendingResolver {
         } else if (op.kind() == PendingOp.Kind.MOVE && known.isPresent()) {
             // The move never reached the server: the old pair still describes the server item.
             return;
+        }
+    }
+
+    /**
+     * A new version of a synced item was being appended: if it reached the server, the pair moves to
+     * it and the old version is expunged; if not, the pair stays and the next cycle uploads again.
+     * The local version is recorded only if the local content is still the one that was sent.
+     */
+    private void resolveNewVersion(PendingOp op, FolderState folder, ItemState old, LocalItem local) {
+        long uid = findOnServer(folder, op);
+        if (uid <= 0) {
+            return;
+        }
+        String sentVersion = op.messageId().equals(localMessageId(folder.path(), local)) ? local.version() : null;
+        SyncStateStore state = ctx.state();
+        state.putItem(new ItemState(folder.id(), uid, local.id(), old.flags(), op.size(), op.messageId(), false,
+                local.key() != null ? local.key() : old.key(), sentVersion));
+        expungeIfStill(folder.path(), old.uid(), old.messageId());
+        ctx.monitor().info("settled an interrupted upload of a new version in " + folder.path(), "server item " + uid);
+    }
+
+    /**
+     * A server item replaced by a newer version: removed if the server still holds it, and its local
+     * copy too when no pair refers to that copy any more (a version downloaded that lost to the local one).
+     */
+    private void resolveExpunge(PendingOp op) {
+        if (ctx.state().folderByPath(op.folder()).isEmpty()) {
+            return;
+        }
+        expungeIfStill(op.folder(), op.uid(), op.messageId());
+        if (op.localId() != null && ctx.state().itemByLocalId(op.localId()).isEmpty()) {
+            ctx.local().delete(op.folder(), op.localId());
+            ctx.local().flush();
+        }
+    }
+
+    /** A local copy being removed because its server item went away: finished, copy and pair. */
+    private void resolveDrop(PendingOp op) {
+        ctx.local().delete(op.folder(), op.localId());
+        ctx.local().flush();
+        ctx.state().removeItem(op.localId());
+    }
+
+    /** Removes server item {@code uid} only if it still carries {@code messageId} (UIDs are reused across UIDVALIDITY). */
+    private void expungeIfStill(FolderPath folder, long uid, String messageId) {
+        if (messageId == null) {
+            return;
+        }
+        if (ctx.remote().findByMessageId(folder, messageId).contains(uid)) {
+            ctx.remote().delete(folder, List.of(uid));
+        }
+    }
+
+    private String localMessageId(FolderPath folder, LocalItem l) {
+        try (java.io.InputStream in = ctx.local().open(folder, l.id())) {
+            return MessageIds.read(in);
+        } catch (java.io.IOException | io.icesync.core.IceSyncException e) {
+            return null;
         }
     }
 

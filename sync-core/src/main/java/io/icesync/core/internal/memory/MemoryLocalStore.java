@@ -11,17 +11,25 @@ import io.icesync.core.spi.LocalStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A local store in memory with the semantics of the Maildir store (a moved item keeps its id and loses
  * its UID hint, deleting a missing item is a no-op, sub-folders block a delete), for engine tests:
  * ids come from one counter ({@code f1}, {@code i2}...), so a run is repeatable. Contents are held
  * whole, so it is no place for large items.
+ *
+ * <p>Built with a key function, it also keeps the items of folders of every other kind, as a store
+ * of events or contacts does: each such item has the key the function reads from its content and a
+ * SHA-256 of the content as its version.
  */
 public final class MemoryLocalStore implements LocalStore {
     private record Item(Flags flags, byte[] content, long uidHint) {
@@ -39,7 +47,23 @@ public final class MemoryLocalStore implements LocalStore {
     }
 
     private final TreeMap<FolderPath, Box> boxes = new TreeMap<>();
+    private final Function<byte[], String> keyOf;
     private long nextId = 1;
+
+    /** A store of mail only. */
+    public MemoryLocalStore() {
+        this(null);
+    }
+
+    /** A store of every kind of folder; {@code keyOf} reads an object's key from its content. */
+    public MemoryLocalStore(Function<byte[], String> keyOf) {
+        this.keyOf = keyOf;
+    }
+
+    @Override
+    public boolean syncsItemsOf(FolderKind kind) {
+        return keyOf != null || kind == FolderKind.MAIL;
+    }
 
     private Box box(FolderPath p) {
         Box b = boxes.get(p);
@@ -109,7 +133,11 @@ public final class MemoryLocalStore implements LocalStore {
     @Override
     public synchronized List<LocalItem> items(FolderPath folder) {
         List<LocalItem> l = new ArrayList<>();
-        box(folder).items.forEach((id, i) -> l.add(new LocalItem(id, i.flags, i.content.length, i.uidHint)));
+        Box b = box(folder);
+        boolean versioned = keyOf != null && b.kind != FolderKind.MAIL;
+        b.items.forEach((id, i) -> l.add(versioned
+                ? new LocalItem(id, i.flags, i.content.length, i.uidHint, keyOf.apply(i.content), sha256(i.content))
+                : new LocalItem(id, i.flags, i.content.length, i.uidHint)));
         return l;
     }
 
@@ -128,6 +156,14 @@ public final class MemoryLocalStore implements LocalStore {
         String id = "i" + nextId++;
         b.items.put(id, new Item(flags, readAll(content, folder), uidHint));
         return id;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] readAll(InputStream in, FolderPath folder) {

@@ -20,7 +20,7 @@ final class Schema {
         void apply(Connection db) throws SQLException;
     }
 
-    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2);
+    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3);
 
     private Schema() {
     }
@@ -126,6 +126,13 @@ final class Schema {
                 "ALTER TABLE failures_v2 RENAME TO failures",
                 "DROP TABLE session_log",
                 "ALTER TABLE session_log_v2 RENAME TO session_log");
+    }
+
+    /** Schema 3: items whose content changes keep their object key and the local version last synced. */
+    private static void v3(Connection db) throws SQLException {
+        exec(db,
+                "ALTER TABLE items ADD COLUMN object_key TEXT",
+                "ALTER TABLE items ADD COLUMN local_version TEXT");
     }
 
     private static void exec(Connection db, String... statements) throws SQLException {

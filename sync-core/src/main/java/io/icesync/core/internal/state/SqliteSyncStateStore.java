@@ -357,11 +357,12 @@ public final class SqliteSyncStateStore implements SyncStateStore {
 
     // --- items
 
-    private static final String ITEM_COLS = "folder_id, uid, local_id, flags, keywords, size, message_id, partial";
+    private static final String ITEM_COLS = "folder_id, uid, local_id, flags, keywords, size, message_id, partial,"
+            + " object_key, local_version";
 
     private static ItemState itemRow(ResultSet r) throws SQLException {
         return new ItemState(r.getLong(1), r.getLong(2), r.getString(3), Codec.flags(r.getString(4), r.getString(5)),
-                r.getLong(6), r.getString(7), r.getInt(8) != 0);
+                r.getLong(6), r.getString(7), r.getInt(8) != 0, r.getString(9), r.getString(10));
     }
 
     @Override
@@ -388,9 +389,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         Objects.requireNonNull(i.localId(), "localId");
         // The message is built only on failure: this runs thousands of times per transaction.
         try {
-            sql("save an item", () -> update("INSERT OR REPLACE INTO items(" + ITEM_COLS + ") VALUES (?,?,?,?,?,?,?,?)",
+            sql("save an item", () -> update("INSERT OR REPLACE INTO items(" + ITEM_COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
                     i.folderId(), i.uid(), i.localId(), Codec.systemFlags(i.flags()), Codec.keywords(i.flags()),
-                    i.size(), i.messageId(), i.partial()));
+                    i.size(), i.messageId(), i.partial(), i.key(), i.localVersion()));
         } catch (StoreException e) {
             if (folderMissing(i.folderId())) {
                 throw new StoreException("state database " + file + ": cannot save item '" + i.localId()
