@@ -352,6 +352,20 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
+    /**
+     * A WebDAV client for {@code base} (attachments, SmartAttach links, documents) with the account's
+     * login, stored password and accepted certificates. Close it when done.
+     */
+    public io.icesync.webdav.WebDavClient webdav(java.net.URI base) {
+        Account a = profile.account();
+        char[] password = password(a);
+        try {
+            return io.icesync.webdav.WebDavClient.builder(base).credentials(a.login(), password).trust(certs).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
     private char[] password(Account a) {
         SecretStore store = secrets.get();
         return store.get(a.secretKey()).orElseThrow(() -> new IceSyncException(

@@ -25,9 +25,9 @@ class HttpEndpointsTest {
         HttpResponse<String> tls = client.send(HttpRequest.newBuilder(server.https().resolve("icewarpapi/x")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tls.statusCode()).isEqualTo(200);
-        HttpResponse<String> none = client.send(HttpRequest.newBuilder(server.http().resolve("webdav/")).build(),
+        HttpResponse<String> none = client.send(HttpRequest.newBuilder(server.http().resolve("nothing-here/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(none.body()).contains("/webdav/");
+        assertThat(none.body()).contains("/nothing-here/");
     }
 }

@@ -2,6 +2,7 @@ package io.icesync.webdav.internal;
 
 import io.icesync.core.IceSyncException;
 import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.tls.LiveTrust;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.icesync.webdav.internal;
+package io.icesync.core.tls;
 
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;

@@ -1,0 +1,122 @@
+package io.icesync.webdav;
+
+import io.icesync.webdav.internal.BodyLinks;
+import io.icesync.webdav.internal.SmartAttachHeader;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Finds the attachments IceWarp's SmartAttach replaced with links in a message (F7.1). The
+ * {@code X-IceWarp-SmartAttach} headers come first (they carry the size); then the links of the
+ * text/plain and text/html bodies that point under the account's WebDAV base. Each URL is listed
+ * once. Download them with {@link SmartAttachDownloader}.
+ */
+public final class SmartAttach {
+    /** The header IceWarp adds for each attachment it replaced. */
+    public static final String HEADER = "X-IceWarp-SmartAttach";
+    /** Bytes read from one text part at most: links sit in the short template text around them. */
+    private static final int MAX_TEXT = 4 * 1024 * 1024;
+
+    private SmartAttach() {
+    }
+
+    /**
+     * The SmartAttach links of a message.
+     *
+     * @param mimeMessage the message (RFC 5322 with MIME), read to its end but not closed
+     * @param webdavBase  the account's WebDAV and SmartAttach URL; body links are kept only under it,
+     *                    and a header's {@code path} is resolved against it. Null: headers with a URL only.
+     * @throws SmartAttachException when the message is not readable MIME
+     */
+    public static List<SmartAttachLink> find(InputStream mimeMessage, URI webdavBase) {
+        Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
+        try {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), mimeMessage);
+            String[] headers = m.getHeader(HEADER);
+            if (headers != null) {
+                for (String h : headers) {
+                    SmartAttachLink l = SmartAttachHeader.parse(h, webdavBase);
+                    if (l != null) {
+                        links.putIfAbsent(l.url(), l);
+                    }
+                }
+            }
+            if (webdavBase != null) {
+                List<URI> found = new ArrayList<>();
+                bodies(m, webdavBase, found, 0);
+                for (URI u : found) {
+                    links.putIfAbsent(u, new SmartAttachLink(u, SmartAttachHeader.lastSegment(u), -1, null,
+                            SmartAttachLink.Source.BODY));
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            throw new SmartAttachException("the message is not readable MIME: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The MIME parser meets arbitrary mail; whatever it trips on is a property of the message.
+            throw new SmartAttachException("the message is not readable MIME: " + e, e);
+        }
+        return List.copyOf(links.values());
+    }
+
+    /** Walks multiparts (not attachments, not attached messages) and collects links from text bodies. */
+    private static void bodies(Part p, URI base, List<URI> out, int depth) throws MessagingException, IOException {
+        if (depth > 20 || Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
+            return;
+        }
+        if (p.isMimeType("multipart/*")) {
+            Object content = p.getContent();
+            if (!(content instanceof Multipart)) {
+                throw new MessagingException("a multipart without parts");
+            }
+            Multipart mp = (Multipart) content;
+            for (int i = 0; i < mp.getCount(); i++) {
+                bodies(mp.getBodyPart(i), base, out, depth + 1);
+            }
+        } else if (p.isMimeType("text/plain")) {
+            addAll(out, BodyLinks.inText(text(p), base));
+        } else if (p.isMimeType("text/html")) {
+            addAll(out, BodyLinks.inHtml(text(p), base));
+        }
+    }
+
+    private static void addAll(List<URI> out, List<URI> found) {
+        for (URI u : found) {
+            if (!out.contains(u)) {
+                out.add(u);
+            }
+        }
+    }
+
+    /** The decoded text of a part; an unknown charset is read as Latin-1, which keeps ASCII links intact. */
+    private static String text(Part p) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+            bytes = in.readNBytes(MAX_TEXT);
+        }
+        Charset cs = StandardCharsets.ISO_8859_1;
+        try {
+            String name = new ContentType(p.getContentType()).getParameter("charset");
+            if (name != null) {
+                cs = Charset.forName(MimeUtility.javaCharset(name.trim()));
+            }
+        } catch (MessagingException | IllegalArgumentException e) {
+            cs = StandardCharsets.ISO_8859_1;
+        }
+        return new String(bytes, cs);
+    }
+}
