@@ -64,6 +64,8 @@ public final class IceWarpServer implements AutoCloseable {
     private final DnsResponder dns;
     private final TestSmartDiscover smartDiscover = new TestSmartDiscover(this);
     private final TestIceWarpApi icewarpApi = new TestIceWarpApi(this);
+    private final TestFreeBusy freeBusy = new TestFreeBusy(this);
+    private final TestWebDav webdav = new TestWebDav(this);
     private final List<String> connectorGreetings = new CopyOnWriteArrayList<>();
     private final List<SentMail> sent = new CopyOnWriteArrayList<>();
 
@@ -108,6 +110,8 @@ public final class IceWarpServer implements AutoCloseable {
         http.mount("/Autodiscover/Autodiscover.xml", smartDiscover::autodiscover);
         http.mount("/mail/config-v1.1.xml", smartDiscover::autoconfig);
         http.mount("/icewarpapi/", icewarpApi::handle);
+        http.mount("/freebusy/", freeBusy::handle);
+        http.mount(TestWebDav.PREFIX, webdav::handle);
         http.mount("/.well-known/autoconfig/mail/config-v1.1.xml", smartDiscover::autoconfig);
         domains.forEach(this::zoneFor);
     }
@@ -245,6 +249,24 @@ public final class IceWarpServer implements AutoCloseable {
      */
     public TestIceWarpApi icewarpApi() {
         return icewarpApi;
+    }
+
+    /**
+     * The free/busy endpoint at {@code /freebusy/?user@domain}, computed from the accounts' calendar
+     * folders: fix its window, script answers, require a login, read the requests.
+     */
+    public TestFreeBusy freeBusy() {
+        return freeBusy;
+    }
+
+    /** The account files over WebDAV at {@code /webdav/}: seed files, script faults, build SmartAttach mails. */
+    public TestWebDav webdav() {
+        return webdav;
+    }
+
+    /** The WebDAV address on HTTPS, such as {@code https://127.0.0.1:40124/webdav/}. */
+    public URI webdavUrl() {
+        return https().resolve(TestWebDav.PREFIX);
     }
 
     /** The XML API's address on HTTPS, such as {@code https://127.0.0.1:40124/icewarpapi/}. */

@@ -1,0 +1,16 @@
+package io.icesync.groupware.freebusy;
+
+/** The server has no free/busy for this address (HTTP 404 or 410): an unknown user, or one who shares none. */
+public class FreeBusyNotFoundException extends FreeBusyException {
+    private static final long serialVersionUID = 1L;
+    private final String address;
+
+    public FreeBusyNotFoundException(String address, String url, int status) {
+        super("no free/busy for " + address + " (" + url + " answered HTTP " + status + ")", url, null);
+        this.address = address;
+    }
+
+    public String address() {
+        return address;
+    }
+}

@@ -1,0 +1,131 @@
+package io.icesync.groupware.mdn;
+
+import io.icesync.core.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A {@link ReceiptRecord} in a UTF-8 text file, one key a line, that survives restarts. Each change
+ * writes the whole list to a temporary file in the same folder, forces it to disk and renames it over
+ * the old one, so a crash leaves either the old list or the new one, never half of one. Several
+ * processes must not share one file.
+ */
+public final class FileReceiptRecord implements ReceiptRecord {
+    private final Path file;
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    /** Reads the file if it exists; a missing file is an empty record. */
+    public FileReceiptRecord(Path file) {
+        this.file = file.toAbsolutePath();
+        try {
+            for (String line : Files.readAllLines(this.file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    keys.add(line.trim());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing answered yet
+        } catch (IOException e) {
+            throw new StoreException("cannot read the read-receipt record " + this.file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized boolean add(String key) {
+        String k = check(key);
+        if (keys.contains(k)) {
+            return false;
+        }
+        keys.add(k);
+        try {
+            write();
+        } catch (RuntimeException e) {
+            keys.remove(k);
+            throw e;
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean contains(String key) {
+        return keys.contains(key.trim());
+    }
+
+    @Override
+    public synchronized void remove(String key) {
+        if (keys.remove(key.trim())) {
+            write();
+        }
+    }
+
+    private static String check(String key) {
+        String k = key.trim();
+        if (k.isEmpty() || k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a receipt key is one non-empty line");
+        }
+        return k;
+    }
+
+    private void write() {
+        StringBuilder b = new StringBuilder();
+        keys.forEach(k -> b.append(k).append('\n'));
+        Path dir = file.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(b.toString());
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot write the read-receipt record " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is harmless; the next write makes another
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable; some systems cannot open a folder, and then the rename stands as it is. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileReceiptRecord[" + file + "]";
+    }
+}
