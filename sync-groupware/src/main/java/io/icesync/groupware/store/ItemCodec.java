@@ -1,0 +1,21 @@
+package io.icesync.groupware.store;
+
+import io.icesync.core.FolderKind;
+
+/**
+ * How groupware objects travel inside IMAP messages, chosen per folder. {@link #decode} takes the
+ * object out of a server message; a message the codec does not understand is kept whole as an
+ * {@code eml} object, so nothing is lost. {@link #encode} builds the message for an object, and
+ * gives the same bytes for the same object (its Message-ID comes from the content), which is how an
+ * upload interrupted by a crash is recognised on the server.
+ */
+public interface ItemCodec {
+    /** A short name for settings and logs, such as {@code mime} or {@code kolab3}. */
+    String name();
+
+    /** The object inside a server message of a folder of this kind. */
+    LocalObject decode(FolderKind kind, byte[] message);
+
+    /** The server message for an object; an {@code eml} object is returned as it is. */
+    byte[] encode(FolderKind kind, LocalObject object);
+}

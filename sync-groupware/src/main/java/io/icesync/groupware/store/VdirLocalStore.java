@@ -1,0 +1,542 @@
+package io.icesync.groupware.store;
+
+import io.icesync.core.Flag;
+import io.icesync.core.Flags;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderNotFoundException;
+import io.icesync.core.FolderPath;
+import io.icesync.core.StoreException;
+import io.icesync.core.spi.LocalFolder;
+import io.icesync.core.spi.LocalItem;
+import io.icesync.core.spi.LocalStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Groupware folders as a vdir, the layout vdirsyncer, khal and khard read: one directory per folder,
+ * one {@code .ics} or {@code .vcf} file per object, named after its UID (a message the codec could not
+ * read is kept as {@code .eml}). The engine sees server messages: {@link #add} and
+ * {@link #replaceContent} take the object out of one with the folder's {@link ItemCodec}, and
+ * {@link #open} builds the message back. Each item's key is its UID and its version a hash of the
+ * content that ignores re-serialisation, so an app may rewrite a file in another order without it
+ * counting as an edit. IMAP flags and UID hints live in {@code .icesync-items}, the folder's id and
+ * kind in {@code .icesync-folder}; a directory another program made is adopted as a folder.
+ */
+public final class VdirLocalStore implements LocalStore {
+    static final String FOLDER_FILE = ".icesync-folder";
+    static final String ITEMS_FILE = ".icesync-items";
+
+    private final Path root;
+    private final Function<FolderPath, ItemCodec> codecs;
+    private final Set<Path> dirty = new LinkedHashSet<>();
+    /** Key, version and message size by file, valid while size and modification time stay the same. */
+    private final Map<Path, Known> known = new HashMap<>();
+
+    /** {@code messageSize} is the size of what {@link #open} gives, which the engine sends to the server. */
+    private record Known(long size, FileTime modified, String key, String version, long messageSize) {
+    }
+
+    private record Entry(Flags flags, long uidHint) {
+    }
+
+    /** A store under {@code root}; {@code codecs} gives each folder's codec. */
+    public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the groupware folder " + root, e);
+        }
+    }
+
+    /** A store that uses {@link MimeItemCodec} for every folder. */
+    public VdirLocalStore(Path root) {
+        this(root, p -> new MimeItemCodec());
+    }
+
+    @Override
+    public boolean syncsItemsOf(FolderKind kind) {
+        return kind != FolderKind.MAIL && kind != FolderKind.DOCUMENTS;
+    }
+
+    Path dir(FolderPath p) {
+        Path d = root;
+        for (String s : p.names()) {
+            d = d.resolve(VdirFiles.dirName(s));
+        }
+        return d;
+    }
+
+    private Path existing(FolderPath p) {
+        Path d = dir(p);
+        if (!Files.isRegularFile(d.resolve(FOLDER_FILE))) {
+            if (Files.isDirectory(d) && adopt(d) != null) {
+                return d;
+            }
+            throw new FolderNotFoundException(p, "groupware store " + root);
+        }
+        return d;
+    }
+
+    /** Whether this store holds the folder at {@code p}. */
+    public synchronized boolean holds(FolderPath p) {
+        return !p.isRoot() && Files.isRegularFile(dir(p).resolve(FOLDER_FILE));
+    }
+
+    /** Whether any folder of this store lies under {@code p} (or is {@code p}). */
+    synchronized boolean holdsUnder(FolderPath p) {
+        return Files.isDirectory(dir(p));
+    }
+
+    /** Moves the directory of {@code from} with everything in it, whether {@code from} is a folder here or not. */
+    synchronized void moveTree(FolderPath from, FolderPath to) {
+        Path a = dir(from);
+        Path z = dir(to);
+        try {
+            Files.createDirectories(z.getParent());
+            Files.move(a, z, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
+        }
+        known.keySet().removeIf(f -> f.startsWith(a));
+        VdirFiles.fsyncDir(a.getParent());
+        VdirFiles.fsyncDir(z.getParent());
+    }
+
+    // ------------------------------------------------------------------ folders
+
+    @Override
+    public synchronized List<LocalFolder> folders() {
+        List<LocalFolder> out = new ArrayList<>();
+        walk(root, FolderPath.root(), out);
+        return out;
+    }
+
+    private void walk(Path dir, FolderPath path, List<LocalFolder> out) {
+        List<Path> subs = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            ds.forEach(subs::add);
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + dir, e);
+        }
+        subs.sort(null);
+        for (Path sub : subs) {
+            String name = sub.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            FolderPath p = path.child(VdirFiles.segment(name));
+            Properties id = identity(sub);
+            if (id == null) {
+                id = adopt(sub);
+            }
+            if (id != null) {
+                out.add(new LocalFolder(p, id.getProperty("id"), kind(id)));
+            }
+            walk(sub, p, out);
+        }
+    }
+
+    private static FolderKind kind(Properties id) {
+        try {
+            return FolderKind.valueOf(id.getProperty("kind", "EVENTS").strip());
+        } catch (IllegalArgumentException e) {
+            return FolderKind.EVENTS;
+        }
+    }
+
+    private static Properties identity(Path dir) {
+        Path f = dir.resolve(FOLDER_FILE);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f, e);
+        }
+        return p.getProperty("id") == null ? null : p;
+    }
+
+    /** A directory with objects but no identity (made by another program): a folder of the kind its files say. */
+    private Properties adopt(Path dir) {
+        boolean ics = false;
+        boolean vcf = false;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                ics |= n.endsWith(".ics");
+                vcf |= n.endsWith(".vcf");
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (!ics && !vcf) {
+            return null;
+        }
+        return writeIdentity(dir, vcf && !ics ? FolderKind.CONTACTS : FolderKind.EVENTS);
+    }
+
+    private static Properties writeIdentity(Path dir, FolderKind kind) {
+        Properties p = new Properties();
+        p.setProperty("id", "g-" + UUID.randomUUID());
+        p.setProperty("kind", kind.name());
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, "IceSync folder identity: keeps a renamed folder recognisable");
+        } catch (IOException e) {
+            throw new StoreException("cannot write the identity of " + dir, e);
+        }
+        VdirFiles.write(dir.resolve(FOLDER_FILE), w.toString().getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    @Override
+    public synchronized LocalFolder createFolder(FolderPath path, FolderKind kind) {
+        if (path.isRoot()) {
+            throw new IllegalArgumentException("the root is not a folder");
+        }
+        Path d = dir(path);
+        Properties id = identity(d);
+        if (id == null) {
+            try {
+                Files.createDirectories(d);
+            } catch (IOException e) {
+                throw new StoreException("cannot create " + d, e);
+            }
+            id = writeIdentity(d, kind);
+            VdirFiles.fsyncDir(d.getParent());
+        }
+        return new LocalFolder(path, id.getProperty("id"), kind(id));
+    }
+
+    @Override
+    public synchronized void renameFolder(FolderPath from, FolderPath to) {
+        Path a = existing(from);
+        Path z = dir(to);
+        if (Files.exists(z)) {
+            throw new StoreException("cannot rename '" + from + "' to '" + to + "': it exists already", null);
+        }
+        try {
+            Files.createDirectories(z.getParent());
+            Files.move(a, z, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
+        }
+        known.keySet().removeIf(p -> p.startsWith(a));
+        VdirFiles.fsyncDir(a.getParent());
+        VdirFiles.fsyncDir(z.getParent());
+    }
+
+    @Override
+    public synchronized void deleteFolder(FolderPath path) {
+        Path d = existing(path);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, Files::isDirectory)) {
+            for (Path sub : ds) {
+                if (!sub.getFileName().toString().startsWith(".")) {
+                    throw new StoreException("cannot delete '" + path + "': it still has the sub-folder '"
+                            + VdirFiles.segment(sub.getFileName().toString()) + "'", null);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + d, e);
+        }
+        try (var files = Files.list(d)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.delete(d);
+        } catch (IOException e) {
+            throw new StoreException("cannot delete " + d, e);
+        }
+        known.keySet().removeIf(p -> p.startsWith(d));
+        VdirFiles.fsyncDir(d.getParent());
+    }
+
+    // ------------------------------------------------------------------ items
+
+    private static boolean isItem(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".ics") || n.endsWith(".vcf") || n.endsWith(".eml"));
+    }
+
+    @Override
+    public synchronized List<LocalItem> items(FolderPath folder) {
+        Path d = existing(folder);
+        Map<String, Entry> entries = entries(d);
+        FolderKind kind = kind(identity(d));
+        ItemCodec codec = codecs.apply(folder);
+        List<LocalItem> out = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, f -> isItem(f.getFileName().toString())
+                && Files.isRegularFile(f))) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + d, e);
+        }
+        files.sort(null);
+        for (Path f : files) {
+            String id = f.getFileName().toString();
+            Known k = knownOf(f, codec, kind);
+            if (k == null) {
+                continue; // gone while listing
+            }
+            Entry e = entries.getOrDefault(id, new Entry(Flags.of(Flag.SEEN), 0));
+            out.add(new LocalItem(id, e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+        }
+        return out;
+    }
+
+    private Known knownOf(Path f, ItemCodec codec, FolderKind kind) {
+        try {
+            long size = Files.size(f);
+            FileTime t = Files.getLastModifiedTime(f);
+            Known k = known.get(f);
+            if (k != null && k.size() == size && k.modified().equals(t)) {
+                return k;
+            }
+            byte[] content = Files.readAllBytes(f);
+            boolean eml = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml");
+            ObjectText text = eml ? null : ObjectText.of(content);
+            String ext = eml ? "eml" : f.getFileName().toString().substring(f.getFileName().toString().lastIndexOf('.') + 1)
+                    .toLowerCase(Locale.ROOT);
+            String key = eml ? null : text.uid();
+            long messageSize = codec.encode(kind, new LocalObject(key, ext, content)).length;
+            k = new Known(size, t, key, eml ? ObjectText.sha256(content) : text.version(), messageSize);
+            known.put(f, k);
+            return k;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f, e);
+        }
+    }
+
+    private LocalObject object(Path f) {
+        String name = f.getFileName().toString();
+        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        try {
+            byte[] content = Files.readAllBytes(f);
+            return new LocalObject(ext.equals("eml") ? null : ObjectText.of(content).uid(), ext, content);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f, e);
+        }
+    }
+
+    @Override
+    public synchronized InputStream open(FolderPath folder, String id) {
+        Path f = item(folder, id);
+        LocalFolder lf = folderOf(folder);
+        return new ByteArrayInputStream(codecs.apply(folder).encode(lf.kind(), object(f)));
+    }
+
+    private LocalFolder folderOf(FolderPath folder) {
+        Properties id = identity(existing(folder));
+        return new LocalFolder(folder, id.getProperty("id"), kind(id));
+    }
+
+    private Path item(FolderPath folder, String id) {
+        Path f = existing(folder).resolve(id);
+        if (!isItem(id) || id.contains("/") || !Files.isRegularFile(f)) {
+            throw new StoreException("no item '" + id + "' in groupware folder '" + folder + "'", null);
+        }
+        return f;
+    }
+
+    @Override
+    public synchronized String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
+        Path d = existing(folder);
+        LocalObject o = codecs.apply(folder).decode(folderOf(folder).kind(), readAll(content, folder));
+        String name = VdirFiles.fileName(o.key(), "item-" + UUID.randomUUID(), o.extension());
+        Path f = d.resolve(name);
+        for (int n = 2; Files.exists(f); n++) {
+            String stem = name.substring(0, name.length() - o.extension().length() - 1);
+            f = d.resolve(stem + "-" + n + "." + o.extension());
+        }
+        VdirFiles.write(f, o.content());
+        Map<String, Entry> entries = entries(d);
+        entries.put(f.getFileName().toString(), new Entry(flags, uidHint));
+        writeEntries(d, entries);
+        dirty.add(d);
+        return f.getFileName().toString();
+    }
+
+    private static byte[] readAll(InputStream in, FolderPath folder) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the content of an item for '" + folder + "'", e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        for (Path d : dirty) {
+            VdirFiles.fsyncDir(d);
+        }
+        dirty.clear();
+    }
+
+    @Override
+    public synchronized void replaceContent(FolderPath folder, String id, InputStream content) {
+        Path f = item(folder, id);
+        LocalObject o = codecs.apply(folder).decode(folderOf(folder).kind(), readAll(content, folder));
+        VdirFiles.write(f, o.content());
+        dirty.add(f.getParent());
+    }
+
+    @Override
+    public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
+        Path f = item(folder, id);
+        Map<String, Entry> entries = entries(f.getParent());
+        Entry e = entries.get(id);
+        entries.put(id, new Entry(flags, e == null ? 0 : e.uidHint()));
+        writeEntries(f.getParent(), entries);
+    }
+
+    @Override
+    public synchronized void move(FolderPath from, String id, FolderPath to) {
+        Path f = item(from, id);
+        Path d = existing(to);
+        if (d.equals(f.getParent())) {
+            return;
+        }
+        Path target = d.resolve(id);
+        if (Files.exists(target)) {
+            throw new StoreException("cannot move '" + id + "' to '" + to + "': an item of that name is there", null);
+        }
+        Map<String, Entry> fromEntries = entries(f.getParent());
+        Entry e = fromEntries.remove(id);
+        try {
+            Files.move(f, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException x) {
+            throw new StoreException("cannot move " + f + " to " + target, x);
+        }
+        Map<String, Entry> toEntries = entries(d);
+        // The UID hint belongs to the old folder, as in the Maildir store.
+        toEntries.put(id, new Entry(e == null ? Flags.of(Flag.SEEN) : e.flags(), 0));
+        writeEntries(d, toEntries);
+        writeEntries(f.getParent(), fromEntries);
+        dirty.add(d);
+        dirty.add(f.getParent());
+    }
+
+    @Override
+    public synchronized void delete(FolderPath folder, String id) {
+        Path d;
+        try {
+            d = existing(folder);
+        } catch (FolderNotFoundException e) {
+            return;
+        }
+        if (!isItem(id) || id.contains("/")) {
+            return;
+        }
+        Path f = d.resolve(id);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new StoreException("cannot delete " + f, e);
+        }
+        known.remove(f);
+        Map<String, Entry> entries = entries(d);
+        if (entries.remove(id) != null) {
+            writeEntries(d, entries);
+        }
+        dirty.add(d);
+    }
+
+    // ------------------------------------------------------------------ flags file
+
+    private static Map<String, Entry> entries(Path dir) {
+        Path f = dir.resolve(ITEMS_FILE);
+        Map<String, Entry> out = new TreeMap<>();
+        if (!Files.isRegularFile(f)) {
+            return out;
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(Files.readString(f, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f, e);
+        }
+        for (String id : p.stringPropertyNames()) {
+            String[] v = p.getProperty(id).split(" ", 2);
+            long hint = 0;
+            try {
+                hint = Long.parseLong(v[0]);
+            } catch (NumberFormatException e) {
+                // a damaged hint only costs a download
+            }
+            out.put(id, new Entry(parseFlags(v.length > 1 ? v[1] : ""), hint));
+        }
+        return out;
+    }
+
+    private static void writeEntries(Path dir, Map<String, Entry> entries) {
+        Properties p = new Properties();
+        entries.forEach((id, e) -> p.setProperty(id, e.uidHint() + " " + e.flags()));
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, "IceSync: IMAP flags and server UID of each item");
+        } catch (IOException e) {
+            throw new StoreException("cannot write the flags of " + dir, e);
+        }
+        VdirFiles.write(dir.resolve(ITEMS_FILE), w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads back {@link Flags#toString()}: {@code (\Seen $label1)}. */
+    static Flags parseFlags(String s) {
+        String t = s.trim();
+        if (t.startsWith("(") && t.endsWith(")")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        Set<Flag> flags = new java.util.HashSet<>();
+        Set<String> keywords = new TreeSet<>();
+        for (String w : t.split("\\s+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            Flag f = null;
+            for (Flag x : Flag.values()) {
+                if (x.imapName().equalsIgnoreCase(w)) {
+                    f = x;
+                }
+            }
+            if (f != null) {
+                flags.add(f);
+            } else if (!w.startsWith("\\")) {
+                keywords.add(w);
+            }
+        }
+        return Flags.of(flags, keywords);
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

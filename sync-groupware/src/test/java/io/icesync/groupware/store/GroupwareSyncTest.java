@@ -1,0 +1,254 @@
+package io.icesync.groupware.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.engine.SyncEngine;
+import io.icesync.core.engine.SyncReport;
+import io.icesync.core.settings.ConflictPolicy;
+import io.icesync.core.settings.SyncSettings;
+import io.icesync.core.spi.IgnoredItem;
+import io.icesync.core.spi.SyncStateStore;
+import io.icesync.core.store.LocalStores;
+import io.icesync.core.store.StateStores;
+import io.icesync.imap.ImapRemoteStore;
+import io.icesync.testkit.IceWarpServer;
+import io.icesync.testkit.IceWarpTest;
+import io.icesync.testkit.TestMailbox;
+import io.icesync.testkit.TestMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Events and contacts synced two ways between the test server's typed folders and a vdir, through the
+ * real IMAP store and engine: what a user of khal or khard, and of another IceWarp client, would see.
+ */
+@IceWarpTest(accounts = "jean@iwdemo.test:secret")
+class GroupwareSyncTest {
+    static final String JEAN = "jean@iwdemo.test";
+
+    @TempDir
+    Path dir;
+
+    ConflictPolicy policy = ConflictPolicy.SERVER_WINS;
+
+    static String event(String uid, String summary) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other client//EN\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"
+                + "BEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                + "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
+                + "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+                + "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T080000Z\r\n"
+                + "DTSTART;TZID=Europe/Paris:20261102T090000\r\nDTEND;TZID=Europe/Paris:20261102T100000\r\n"
+                + "RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:" + summary + "\r\nX-OTHER-CLIENT-COLOR:teal\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    static String card(String uid, String name) {
+        return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\n"
+                + "EMAIL;TYPE=INTERNET:" + uid + "@example.com\r\nX-ICEWARP-CUSTOM:kept\r\nEND:VCARD\r\n";
+    }
+
+    /** A message as another IceWarp client stores an object: one text/calendar or text/vcard body. */
+    static byte[] message(String type, String uid, String body) {
+        return ("Message-ID: <" + uid + "-" + Integer.toHexString(body.hashCode()) + "@other>\r\nFrom: jean@iwdemo.test\r\n"
+                + "Subject: " + uid + "\r\nDate: Mon, 02 Nov 2026 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: " + type + "; charset=UTF-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    TestMailbox calendar(IceWarpServer server) {
+        var a = server.account(JEAN);
+        return a.find("Calendar").orElseGet(() -> a.create("Calendar").kind(FolderKind.EVENTS));
+    }
+
+    TestMailbox contacts(IceWarpServer server) {
+        var a = server.account(JEAN);
+        return a.find("Contacts").orElseGet(() -> a.create("Contacts").kind(FolderKind.CONTACTS));
+    }
+
+    SyncStateStore state;
+
+    SyncReport sync(IceWarpServer server) {
+        if (state == null) {
+            state = StateStores.sqlite(dir.resolve("state.db"));
+        }
+        try (ImapRemoteStore remote = ImapRemoteStore.builder().endpoint(server.imap()).login(JEAN)
+                .password("secret".toCharArray()).build();
+             GroupwareLocalStore local = new GroupwareLocalStore(LocalStores.maildir(dir.resolve("mail")),
+                     new VdirLocalStore(dir.resolve("groupware")))) {
+            SyncSettings settings = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).conflictPolicy(policy).build();
+            return SyncEngine.builder().remote(remote).local(local).state(state).settings(() -> settings).build().syncOnce();
+        }
+    }
+
+    Path localFile(String folder, String name) {
+        return dir.resolve("groupware").resolve(folder).resolve(name);
+    }
+
+    List<String> localFiles(String folder) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("groupware").resolve(folder))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** The summaries or names the server holds, one per message, read as another client reads them. */
+    static List<String> onServer(TestMailbox box, String property) {
+        List<String> out = new ArrayList<>();
+        for (TestMessage m : box.messages()) {
+            String s = new String(new MimeItemCodec().decode(box.kind(), m.content()).content(), StandardCharsets.UTF_8);
+            int i = s.indexOf("\n" + property + ":");
+            out.add(i < 0 ? "?" : s.substring(i + property.length() + 2, s.indexOf('\r', i + 1)));
+        }
+        return out;
+    }
+
+    static void editOnServer(TestMailbox box, String uid, byte[] newVersion) {
+        long old = box.messages().stream().filter(m -> new String(m.content(), StandardCharsets.UTF_8).contains("UID:" + uid))
+                .findFirst().orElseThrow().uid();
+        box.append(newVersion);
+        box.expunge(old);
+    }
+
+    static void editLocally(Path file, String from, String to) throws IOException {
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
+    @Test
+    void eventsAndContactsArriveAsIcsAndVcfFilesNamedByUid(IceWarpServer server) throws IOException {
+        calendar(server).append(message("text/calendar", "e1", event("e1", "Weekly meeting")));
+        contacts(server).append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+
+        assertThat(sync(server).ok()).isTrue();
+
+        assertThat(localFiles("Calendar")).containsExactly("e1.ics");
+        assertThat(localFiles("Contacts")).containsExactly("c1.vcf");
+        assertThat(Files.readString(localFile("Calendar", "e1.ics"))).isEqualTo(event("e1", "Weekly meeting"));
+        assertThat(Files.readString(localFile("Contacts", "c1.vcf"))).contains("X-ICEWARP-CUSTOM:kept");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void aLocalEditReplacesTheServerMessageOnceAndKeepsWhatItDoesNotTouch(IceWarpServer server) throws IOException {
+        TestMailbox cal = calendar(server);
+        cal.append(message("text/calendar", "e1", event("e1", "Weekly meeting")));
+        sync(server);
+
+        editLocally(localFile("Calendar", "e1.ics"), "SUMMARY:Weekly meeting", "SUMMARY:Weekly meeting (room 2)");
+        SyncReport r = sync(server);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(onServer(cal, "SUMMARY")).containsExactly("Weekly meeting (room 2)");
+        String stored = new String(cal.messages().get(0).content(), StandardCharsets.UTF_8);
+        assertThat(stored).contains("Content-Type: text/calendar", "Subject: Weekly meeting (room 2)",
+                "X-OTHER-CLIENT-COLOR:teal", "DTSTART;TZID=Europe/Paris:20261102T090000");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void aServerEditReplacesTheLocalFileUnderTheSameName(IceWarpServer server) throws IOException {
+        TestMailbox box = contacts(server);
+        box.append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        sync(server);
+
+        editOnServer(box, "c1", message("text/vcard", "c1", card("c1", "Anna Martin-Durand")));
+        sync(server);
+
+        assertThat(localFiles("Contacts")).containsExactly("c1.vcf");
+        assertThat(Files.readString(localFile("Contacts", "c1.vcf"))).contains("FN:Anna Martin-Durand");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void aFileRewrittenInAnotherOrderIsNotAnEdit(IceWarpServer server) throws IOException {
+        TestMailbox box = contacts(server);
+        box.append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        sync(server);
+        long uid = box.messages().get(0).uid();
+
+        Path f = localFile("Contacts", "c1.vcf");
+        Files.writeString(f, "BEGIN:VCARD\nVERSION:3.0\nFN:Anna Martin\nUID:c1\nX-ICEWARP-CUSTOM:kept\n"
+                + "EMAIL;TYPE=INTERNET:c1@example.com\nN:Anna Martin;;;;\nEND:VCARD\n");
+        SyncReport r = sync(server);
+
+        assertThat(r.uploaded()).isZero();
+        assertThat(box.messages()).singleElement().extracting(TestMessage::uid).isEqualTo(uid);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void anEventChangedOnBothSidesEndsAsThePolicySaysWithOneCopy(ConflictPolicy p, IceWarpServer server) throws IOException {
+        policy = p;
+        TestMailbox cal = calendar(server);
+        cal.append(message("text/calendar", "e1", event("e1", "Lunch")));
+        cal.append(message("text/calendar", "e2", event("e2", "Dentist")));
+        sync(server);
+
+        editOnServer(cal, "e1", message("text/calendar", "e1", event("e1", "Lunch at the office")));
+        editLocally(localFile("Calendar", "e1.ics"), "SUMMARY:Lunch", "SUMMARY:Lunch in town");
+        sync(server);
+
+        String winner = p == ConflictPolicy.CLIENT_WINS ? "Lunch in town" : "Lunch at the office";
+        assertThat(onServer(cal, "SUMMARY")).containsExactlyInAnyOrder(winner, "Dentist");
+        assertThat(localFiles("Calendar")).containsExactly("e1.ics", "e2.ics");
+        assertThat(Files.readString(localFile("Calendar", "e1.ics"))).contains("SUMMARY:" + winner);
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void newLocalObjectsAndDeletionsReachTheServer(IceWarpServer server) throws IOException {
+        TestMailbox box = contacts(server);
+        box.append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        box.append(message("text/vcard", "c2", card("c2", "Paul Durand")));
+        sync(server);
+
+        Files.writeString(localFile("Contacts", "new.vcf"), card("c3", "Zoé Leroy"));
+        Files.delete(localFile("Contacts", "c2.vcf"));
+        sync(server);
+
+        assertThat(onServer(box, "FN")).containsExactlyInAnyOrder("Anna Martin", "Zoé Leroy");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void aFolderCreatedLocallyBecomesATypedFolderOnTheServer(IceWarpServer server) throws IOException {
+        sync(server);
+        Path holidays = dir.resolve("groupware").resolve("Holidays");
+        Files.createDirectories(holidays);
+        Files.writeString(holidays.resolve("h1.ics"), event("h1", "Bank holiday"));
+
+        sync(server);
+
+        TestMailbox box = server.account(JEAN).find("Holidays").orElseThrow();
+        assertThat(box.kind()).isEqualTo(FolderKind.EVENTS);
+        assertThat(onServer(box, "SUMMARY")).containsExactly("Bank holiday");
+    }
+
+    @Test
+    void aMalformedObjectIsRetriedThenIgnoredWhileTheRestSyncs(IceWarpServer server) throws IOException {
+        TestMailbox cal = calendar(server);
+        cal.append(message("text/calendar", "bad", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:bad\r\nEND:VCALENDAR\r\n"));
+        cal.append(message("text/calendar", "e1", event("e1", "Fine")));
+
+        for (int i = 0; i < 3; i++) {
+            sync(server);
+        }
+
+        assertThat(localFiles("Calendar")).containsExactly("e1.ics");
+        assertThat(state.failures()).singleElement().satisfies(f -> {
+            assertThat(f.ignored()).isTrue();
+            assertThat(f.lastError()).contains("cannot be read");
+        });
+        assertThat(cal.messages()).hasSize(2);
+        assertThat(sync(server).ok()).isTrue();
+    }
+}
