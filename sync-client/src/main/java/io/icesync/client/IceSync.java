@@ -82,6 +82,8 @@ public final class IceSync implements AutoCloseable {
     public static final String STATE_FILE = "state.db";
     public static final String SECRETS_FILE = "secrets.json";
     public static final String MAIL_DIR = "mail";
+    /** The profile's groupware folders, one directory per folder, one file per object (vdir). */
+    public static final String GROUPWARE_DIR = "groupware";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -594,7 +596,10 @@ public final class IceSync implements AutoCloseable {
                 RemoteStore r = remote != null ? remote : imap(p, certs);
                 LocalStore l = local;
                 if (l == null) {
-                    l = dir != null ? LocalStores.maildir(dir.resolve(MAIL_DIR)) : LocalStores.inMemory();
+                    l = dir != null ? new io.icesync.groupware.store.GroupwareLocalStore(
+                            LocalStores.maildir(dir.resolve(MAIL_DIR)),
+                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)))
+                            : LocalStores.inMemory();
                     opened.add(l);
                 }
                 SyncStateStore s = state;
