@@ -60,6 +60,12 @@ public final class VdirLocalStore implements LocalStore {
     private record Entry(Flags flags, long uidHint) {
     }
 
+    /**
+     * Names of files deleted by key, per folder directory: a server edit deletes the old copy then adds
+     * the new one, which takes the old name back, so a file a user named keeps its name.
+     */
+    private final Map<Path, Map<String, String>> deletedNames = new HashMap<>();
+
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
         this.root = Objects.requireNonNull(root, "root");
@@ -370,7 +376,13 @@ public final class VdirLocalStore implements LocalStore {
     public synchronized String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
         Path d = existing(folder);
         LocalObject o = codecs.apply(folder).decode(folderOf(folder).kind(), readAll(content, folder));
-        String name = VdirFiles.fileName(o.key(), "item-" + UUID.randomUUID(), o.extension());
+        String reused = o.key() == null ? null : deletedNames.getOrDefault(d, Map.of()).get(o.key());
+        String name = reused != null && reused.toLowerCase(Locale.ROOT).endsWith("." + o.extension())
+                && !Files.exists(d.resolve(reused)) ? reused
+                : VdirFiles.fileName(o.key(), "item-" + UUID.randomUUID(), o.extension());
+        if (reused != null) {
+            deletedNames.get(d).remove(o.key());
+        }
         Path f = d.resolve(name);
         for (int n = 2; Files.exists(f); n++) {
             String stem = name.substring(0, name.length() - o.extension().length() - 1);
@@ -456,6 +468,10 @@ public final class VdirLocalStore implements LocalStore {
             return;
         }
         Path f = d.resolve(id);
+        Known k = known.get(f);
+        if (k != null && k.key() != null) {
+            deletedNames.computeIfAbsent(d, x -> new HashMap<>()).put(k.key(), id);
+        }
         try {
             Files.deleteIfExists(f);
         } catch (IOException e) {
