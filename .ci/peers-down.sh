@@ -6,3 +6,4 @@ SHARED=${ICESYNC_SHARED:-$(dirname "$REPO")/shared}
 PEERS=${ICESYNC_PEERS:-/tmp/icesync-peers}
 bash "$SHARED/peers/dovecot-down.sh" "$PEERS/dovecot"
 bash "$SHARED/peers/webdav-down.sh" "$PEERS/webdav"
+bash "$SHARED/peers/radicale-down.sh" "$PEERS/radicale"
