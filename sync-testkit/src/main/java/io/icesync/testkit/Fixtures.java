@@ -34,6 +34,11 @@ import java.util.function.Function;
  *       - name: Calendar
  *         kind: EVENTS
  *         acl: {"josephine@iwdemo.test": "lr"}
+ *         messages:
+ *           - file: events/meeting.ics          # an .ics or .vcf file becomes one object per message
+ *           - object: |                         # or the object's text itself
+ *               BEGIN:VCALENDAR
+ *               ...
  * </pre>
  *
  * Unknown fields and bad values are refused with the place they were found.
@@ -54,7 +59,7 @@ public final class Fixtures {
     }
 
     record MessageSpec(String messageId, String from, String to, String subject, String date, String body,
-                       String raw, String file, List<String> flags) {
+                       String raw, String file, String object, List<String> flags) {
     }
 
     /** Loads a fixture file (.json, .yaml or .yml) into a new model. */
@@ -185,8 +190,13 @@ public final class Fixtures {
         if (m.raw() != null) {
             return m.raw().replaceAll("(?<!\r)\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         }
+        if (m.object() != null) {
+            return Messages.groupware(m.object());
+        }
         if (m.file() != null) {
-            return files.apply(m.file());
+            String f = m.file().toLowerCase(java.util.Locale.ROOT);
+            byte[] b = files.apply(m.file());
+            return f.endsWith(".ics") || f.endsWith(".vcf") ? Messages.groupware(new String(b, StandardCharsets.UTF_8)) : b;
         }
         return Messages.simple(m.messageId(), m.from() == null ? "sender@example.org" : m.from(),
                 m.to() == null ? account.email() : m.to(), m.subject() == null ? "" : m.subject(),

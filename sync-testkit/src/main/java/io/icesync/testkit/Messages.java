@@ -36,4 +36,39 @@ public final class Messages {
     public static byte[] simple(String messageId, String subject) {
         return simple(messageId, "sender@example.org", "jean@iwdemo.test", subject, null, "Body of " + subject);
     }
+
+    /**
+     * A groupware object as a client stores it over IMAP: one {@code text/calendar} or
+     * {@code text/vcard} body (chosen by the text's BEGIN line), the summary or name as Subject.
+     */
+    public static byte[] groupware(String objectText) {
+        String text = objectText.replaceAll("(?<!\r)\n", "\r\n");
+        boolean card = text.toUpperCase(java.util.Locale.ROOT).contains("BEGIN:VCARD");
+        String subject = property(text, card ? "FN" : "SUMMARY");
+        String uid = property(text, "UID");
+        String encodedSubject;
+        try {
+            encodedSubject = MimeUtility.encodeText(subject.isEmpty() ? (uid.isEmpty() ? "Item" : uid) : subject, "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always there", e);
+        }
+        String head = "Message-ID: <" + (uid.isEmpty() ? UUID.randomUUID().toString() : uid.replaceAll("[^A-Za-z0-9.@-]", "_"))
+                + "." + Integer.toHexString(text.hashCode()) + "@icesync.test>\r\nDate: Mon, 05 Jan 2026 09:00:00 +0000\r\n"
+                + "From: groupware@icesync.test\r\nSubject: " + encodedSubject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/" + (card ? "vcard" : "calendar") + "; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n";
+        return (head + text + (text.endsWith("\r\n") ? "" : "\r\n")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The value of the first line starting with {@code name:} (or {@code name;...:}), or "". */
+    private static String property(String text, String name) {
+        for (String line : text.split("\r\n")) {
+            String u = line.toUpperCase(java.util.Locale.ROOT);
+            if (u.startsWith(name + ":") || u.startsWith(name + ";")) {
+                int colon = line.indexOf(':');
+                return colon < 0 ? "" : line.substring(colon + 1).trim();
+            }
+        }
+        return "";
+    }
 }

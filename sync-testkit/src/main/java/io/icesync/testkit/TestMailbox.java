@@ -101,6 +101,11 @@ public final class TestMailbox {
     }
 
     /** Adds a message as another client would (APPEND); returns its UID. */
+    /** Appends a groupware object (iCalendar or vCard text) the way clients store one: see {@link Messages#groupware}. */
+    public long appendObject(String objectText) {
+        return append(Messages.groupware(objectText));
+    }
+
     public long append(byte[] content, String... flags) {
         return append(content, Arrays.asList(flags), Instant.now());
     }

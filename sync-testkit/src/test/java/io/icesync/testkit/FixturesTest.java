@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icesync.core.FolderKind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +43,42 @@ class FixturesTest {
         MailServerModel m = Fixtures.load(dir.resolve("f.json"));
         assertThat(m.account("a@b.test").mailbox("INBOX").messages()).singleElement()
                 .satisfies(x -> assertThat(new String(x.content())).isEqualTo("Message-ID: <r@x>\r\nSubject: raw\r\n\r\nbody\r\n"));
+    }
+
+    @Test
+    void groupwareObjectsBecomeOneMessageEachInTypedFolders() throws Exception {
+        Files.writeString(dir.resolve("anna.vcf"), "BEGIN:VCARD\nVERSION:3.0\nUID:c1\nFN:Anna Martin\nEND:VCARD\n");
+        Files.writeString(dir.resolve("g.yaml"), String.join("\n",
+                "accounts:",
+                "  - email: jean@iwdemo.test",
+                "    password: secret",
+                "    folders:",
+                "      - name: Calendar",
+                "        kind: EVENTS",
+                "        messages:",
+                "          - object: |",
+                "              BEGIN:VCALENDAR",
+                "              VERSION:2.0",
+                "              BEGIN:VEVENT",
+                "              UID:e1",
+                "              DTSTART;TZID=Europe/Paris:20261102T090000",
+                "              SUMMARY:Réunion d'équipe",
+                "              END:VEVENT",
+                "              END:VCALENDAR",
+                "      - name: Contacts",
+                "        kind: CONTACTS",
+                "        messages:",
+                "          - {file: anna.vcf}",
+                ""));
+        MailServerModel m = Fixtures.load(dir.resolve("g.yaml"));
+
+        TestAccount jean = m.account("jean@iwdemo.test");
+        String event = new String(jean.mailbox("Calendar").messages().get(0).content(), StandardCharsets.UTF_8);
+        assertThat(event).contains("Content-Type: text/calendar; charset=utf-8", "UID:e1\r\n",
+                "SUMMARY:Réunion d'équipe\r\n", "Subject: =?UTF-8?Q?");
+        String card = new String(jean.mailbox("Contacts").messages().get(0).content(), StandardCharsets.UTF_8);
+        assertThat(card).contains("Content-Type: text/vcard", "Subject: Anna Martin", "FN:Anna Martin\r\n");
+        assertThat(jean.mailbox("Contacts").kind()).isEqualTo(io.icesync.core.FolderKind.CONTACTS);
     }
 
     @Test
