@@ -38,9 +38,11 @@ public final class Demo {
         try (DemoServer server = new DemoServer()) {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             int seeded = server.seed(messages, 42);
+            int objects = DemoGroupware.seed(server.server.account(DemoServer.USER));
             out.println("IceSync test server (IceWarp-like) started in " + startMs + " ms on 127.0.0.1:" + server.port
                     + ", account " + DemoServer.USER
-                    + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders");
+                    + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders, " + objects
+                    + " events and contacts in Calendar and Contacts");
             Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
                     new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(), null);
             try (IceSync sync = IceSync.create(profile, p, DemoServer.PASSWORD.toCharArray())) {
@@ -52,7 +54,9 @@ public final class Demo {
                 out.println();
                 out.println("2. Changes on both sides");
                 DemoChanges.onServer(server, out);
+                DemoGroupware.onServer(server.server.account(DemoServer.USER), out);
                 DemoChanges.locally(profile.resolve(IceSync.MAIL_DIR), out);
+                DemoGroupware.locally(profile.resolve(IceSync.GROUPWARE_DIR), out);
 
                 out.println();
                 out.println("3. Second sync");
@@ -66,18 +70,24 @@ public final class Demo {
                 out.println();
                 try (Store s = server.client()) {
                     Map<String, List<String>> remote = DemoCompare.server(s);
+                    remote.keySet().removeAll(List.of("Calendar", "Contacts")); // compared as objects below
                     Map<String, List<String>> local = DemoCompare.local(profile.resolve(IceSync.MAIL_DIR));
                     int total = remote.values().stream().mapToInt(List::size).sum();
-                    if (remote.equals(local) && !idle.changedAnything()) {
+                    Map<String, String> serverObjects = DemoGroupware.server(server.server.account(DemoServer.USER));
+                    Map<String, String> localObjects = DemoGroupware.local(profile.resolve(IceSync.GROUPWARE_DIR));
+                    if (remote.equals(local) && serverObjects.equals(localObjects) && !idle.changedAnything()) {
                         out.println("Server and local tree are identical: " + remote.size() + " folders, " + total
-                                + " messages, same read and flagged state.");
+                                + " messages, same read and flagged state; " + serverObjects.size()
+                                + " events and contacts, same versions: " + serverObjects.values());
+                        out.println("Events and contacts are files: ls '" + profile.resolve(IceSync.GROUPWARE_DIR)
+                                + "' (khal and khard read this layout)");
                         out.println("Look at the Maildir tree with any mail reader, e.g.: mutt -f '"
                                 + profile.resolve(IceSync.MAIL_DIR).resolve("INBOX") + "'");
                         return 0;
                     }
                     out.println("The trees differ:");
-                    out.println("   server: " + remote);
-                    out.println("   local:  " + local);
+                    out.println("   server: " + remote + " " + serverObjects);
+                    out.println("   local:  " + local + " " + localObjects);
                     return 1;
                 }
             }
