@@ -36,4 +36,26 @@ public enum FolderKind {
         }
         return null;
     }
+
+    /** IceWarp's default groupware folder names, in English and French. */
+    private static final java.util.Map<String, FolderKind> DEFAULT_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("contacts", CONTACTS), java.util.Map.entry("calendar", EVENTS),
+            java.util.Map.entry("calendrier", EVENTS), java.util.Map.entry("tasks", TASKS),
+            java.util.Map.entry("tâches", TASKS), java.util.Map.entry("taches", TASKS),
+            java.util.Map.entry("notes", NOTES), java.util.Map.entry("journal", JOURNAL),
+            java.util.Map.entry("files", DOCUMENTS), java.util.Map.entry("fichiers", DOCUMENTS),
+            java.util.Map.entry("documents", DOCUMENTS));
+
+    /**
+     * The kind IceWarp's default folder names stand for, for servers that cannot say (no METADATA):
+     * a top-level {@code Contacts}, {@code Calendar}/{@code Calendrier}, {@code Tasks}/{@code Tâches},
+     * {@code Notes}, {@code Journal}, {@code Files}/{@code Fichiers}; null for any other folder, which
+     * is then mail. Sub-folders are never guessed: "Projects/Notes" stays a mail folder.
+     */
+    public static FolderKind ofDefaultName(FolderPath path) {
+        if (path == null || path.names().size() != 1) {
+            return null;
+        }
+        return DEFAULT_NAMES.get(path.names().get(0).toLowerCase(Locale.ROOT));
+    }
 }

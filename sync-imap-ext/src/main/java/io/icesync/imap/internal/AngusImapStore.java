@@ -385,7 +385,12 @@ public final class AngusImapStore implements RemoteStore {
             for (Map.Entry<String, FolderPath> e : names.entrySet()) {
                 String name = e.getKey();
                 SpecialUse use = name.equalsIgnoreCase("INBOX") ? SpecialUse.INBOX : specialUse(attrsByName.get(name));
-                FolderKind kind = kinds.getOrDefault(name, FolderKind.MAIL);
+                FolderKind kind = kinds.get(name);
+                if (kind == null) {
+                    // A server that cannot type folders (no METADATA): IceWarp's default names say it.
+                    FolderKind guessed = metadata || !opt.folderKinds() ? null : FolderKind.ofDefaultName(e.getValue());
+                    kind = guessed != null ? guessed : FolderKind.MAIL;
+                }
                 Rights r = acl ? rights.getOrDefault(name, UNANSWERED_RIGHTS) : Rights.ALL;
                 out.add(new Folder(e.getValue(), kind, use, r));
                 Status st = statuses.get(name);

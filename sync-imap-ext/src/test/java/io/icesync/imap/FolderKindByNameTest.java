@@ -1,0 +1,56 @@
+package io.icesync.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.icesync.core.Folder;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.testkit.IceWarpServer;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Without METADATA, IceWarp's default groupware folder names give the kind; with it, the server's type does. */
+class FolderKindByNameTest {
+    private static Map<FolderPath, FolderKind> kinds(IceWarpServer server) {
+        try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
+                .password("secret".toCharArray()).build()) {
+            s.connect();
+            return s.folders().stream().collect(Collectors.toMap(Folder::path, Folder::kind));
+        }
+    }
+
+    private static void seed(IceWarpServer server) {
+        var a = server.account("jean@iwdemo.test");
+        a.create("Calendrier");
+        a.create("Contacts");
+        a.create("Tâches");
+        a.create("Projets");
+        a.create("Projets/Notes");
+        a.create("Notes").kind(FolderKind.MAIL);
+    }
+
+    @Test
+    void withoutMetadataTheDefaultNamesSayTheKindOfTopLevelFoldersOnly() {
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").without("METADATA").start()) {
+            seed(server);
+            Map<FolderPath, FolderKind> k = kinds(server);
+            assertThat(k).containsEntry(FolderPath.of("Calendrier"), FolderKind.EVENTS)
+                    .containsEntry(FolderPath.of("Contacts"), FolderKind.CONTACTS)
+                    .containsEntry(FolderPath.of("Tâches"), FolderKind.TASKS)
+                    .containsEntry(FolderPath.of("Notes"), FolderKind.NOTES)
+                    .containsEntry(FolderPath.of("Projets", "Notes"), FolderKind.MAIL)
+                    .containsEntry(FolderPath.of("INBOX"), FolderKind.MAIL);
+        }
+    }
+
+    @Test
+    void withMetadataAnUntypedFolderIsMailWhateverItsName() {
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").start()) {
+            seed(server);
+            Map<FolderPath, FolderKind> k = kinds(server);
+            assertThat(k).containsEntry(FolderPath.of("Calendrier"), FolderKind.MAIL)
+                    .containsEntry(FolderPath.of("Notes"), FolderKind.MAIL);
+        }
+    }
+}
