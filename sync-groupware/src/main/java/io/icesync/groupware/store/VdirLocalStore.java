@@ -77,9 +77,9 @@ public final class VdirLocalStore implements LocalStore {
         }
     }
 
-    /** A store that uses {@link MimeItemCodec} for every folder. */
+    /** A store whose folders read MIME and Kolab objects and write MIME ({@link AutoItemCodec}). */
     public VdirLocalStore(Path root) {
-        this(root, p -> new MimeItemCodec());
+        this(root, p -> new AutoItemCodec());
     }
 
     @Override
