@@ -83,6 +83,18 @@ final class VdirFiles {
         }
     }
 
+    /** Writes and syncs a file in place (a hidden file nobody reads until it is renamed). */
+    static void writeSynced(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + file, e);
+        }
+    }
+
     static void fsyncDir(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

@@ -66,14 +66,35 @@ public final class VdirLocalStore implements LocalStore {
      */
     private final Map<Path, Map<String, String>> deletedNames = new HashMap<>();
 
+    /**
+     * Objects added since the last {@link #flush}: written whole to a hidden {@code .new-} file, made
+     * visible under their name by the flush, after their flags and UID hints are saved. A crash before
+     * the flush leaves only hidden files, removed at the next start, and the objects are downloaded again.
+     */
+    private final Map<Path, Map<String, Path>> pendingFiles = new HashMap<>();
+    private final Map<Path, Map<String, Entry>> pendingEntries = new HashMap<>();
+
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
         this.root = Objects.requireNonNull(root, "root");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         try {
             Files.createDirectories(root);
+            removeLeftovers(root);
         } catch (IOException e) {
             throw new StoreException("cannot create the groupware folder " + root, e);
+        }
+    }
+
+    /** Files a killed process was writing: never made visible, so never synced. */
+    private static void removeLeftovers(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".new-") || n.startsWith(".tmp-")) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 
@@ -304,6 +325,13 @@ public final class VdirLocalStore implements LocalStore {
             throw new StoreException("cannot list " + d, e);
         }
         files.sort(null);
+        Map<String, Path> pending = pendingFiles.getOrDefault(d, Map.of());
+        Map<String, Entry> pendingFlags = pendingEntries.getOrDefault(d, Map.of());
+        for (Map.Entry<String, Path> p : pending.entrySet()) {
+            Known k = knownOf(p.getValue(), codec, kind);
+            Entry e = pendingFlags.get(p.getKey());
+            out.add(new LocalItem(p.getKey(), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+        }
         for (Path f : files) {
             String id = f.getFileName().toString();
             Known k = knownOf(f, codec, kind);
@@ -343,6 +371,9 @@ public final class VdirLocalStore implements LocalStore {
 
     private LocalObject object(Path f) {
         String name = f.getFileName().toString();
+        if (name.startsWith(".new-")) {
+            name = name.substring(5);
+        }
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         try {
             byte[] content = Files.readAllBytes(f);
@@ -365,7 +396,12 @@ public final class VdirLocalStore implements LocalStore {
     }
 
     private Path item(FolderPath folder, String id) {
-        Path f = existing(folder).resolve(id);
+        Path d = existing(folder);
+        Path pending = pendingFiles.getOrDefault(d, Map.of()).get(id);
+        if (pending != null) {
+            return pending;
+        }
+        Path f = d.resolve(id);
         if (!isItem(id) || id.contains("/") || !Files.isRegularFile(f)) {
             throw new StoreException("no item '" + id + "' in groupware folder '" + folder + "'", null);
         }
@@ -383,17 +419,18 @@ public final class VdirLocalStore implements LocalStore {
         if (reused != null) {
             deletedNames.get(d).remove(o.key());
         }
-        Path f = d.resolve(name);
-        for (int n = 2; Files.exists(f); n++) {
+        Map<String, Path> pending = pendingFiles.computeIfAbsent(d, x -> new java.util.LinkedHashMap<>());
+        String chosen = name;
+        for (int n = 2; Files.exists(d.resolve(chosen)) || pending.containsKey(chosen); n++) {
             String stem = name.substring(0, name.length() - o.extension().length() - 1);
-            f = d.resolve(stem + "-" + n + "." + o.extension());
+            chosen = stem + "-" + n + "." + o.extension();
         }
-        VdirFiles.write(f, o.content());
-        Map<String, Entry> entries = entries(d);
-        entries.put(f.getFileName().toString(), new Entry(flags, uidHint));
-        writeEntries(d, entries);
+        Path tmp = d.resolve(".new-" + chosen);
+        VdirFiles.writeSynced(tmp, o.content());
+        pending.put(chosen, tmp);
+        pendingEntries.computeIfAbsent(d, x -> new HashMap<>()).put(chosen, new Entry(flags, uidHint));
         dirty.add(d);
-        return f.getFileName().toString();
+        return chosen;
     }
 
     private static byte[] readAll(InputStream in, FolderPath folder) {
@@ -406,14 +443,42 @@ public final class VdirLocalStore implements LocalStore {
 
     @Override
     public synchronized void flush() {
+        // Flags and UID hints first: a crash before the renames leaves entries without files, which
+        // are ignored, never files without their UID hint, which would be uploaded again.
+        for (Map.Entry<Path, Map<String, Entry>> e : pendingEntries.entrySet()) {
+            Map<String, Entry> entries = entries(e.getKey());
+            entries.putAll(e.getValue());
+            writeEntries(e.getKey(), entries);
+        }
+        for (Map.Entry<Path, Map<String, Path>> e : pendingFiles.entrySet()) {
+            for (Map.Entry<String, Path> p : e.getValue().entrySet()) {
+                Path target = e.getKey().resolve(p.getKey());
+                try {
+                    Files.move(p.getValue(), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException x) {
+                    throw new StoreException("cannot move " + p.getValue() + " to " + target, x);
+                }
+                known.remove(p.getValue());
+            }
+        }
+        pendingEntries.clear();
+        pendingFiles.clear();
         for (Path d : dirty) {
             VdirFiles.fsyncDir(d);
         }
         dirty.clear();
     }
 
+    /** Makes this folder's added objects visible before an operation on them. */
+    private void settle(Path d) {
+        if (pendingFiles.containsKey(d) || pendingEntries.containsKey(d)) {
+            flush();
+        }
+    }
+
     @Override
     public synchronized void replaceContent(FolderPath folder, String id, InputStream content) {
+        settle(existing(folder));
         Path f = item(folder, id);
         LocalObject o = codecs.apply(folder).decode(folderOf(folder).kind(), readAll(content, folder));
         VdirFiles.write(f, o.content());
@@ -422,6 +487,7 @@ public final class VdirLocalStore implements LocalStore {
 
     @Override
     public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
+        settle(existing(folder));
         Path f = item(folder, id);
         Map<String, Entry> entries = entries(f.getParent());
         Entry e = entries.get(id);
@@ -431,6 +497,7 @@ public final class VdirLocalStore implements LocalStore {
 
     @Override
     public synchronized void move(FolderPath from, String id, FolderPath to) {
+        settle(existing(from));
         Path f = item(from, id);
         Path d = existing(to);
         if (d.equals(f.getParent())) {
@@ -465,6 +532,16 @@ public final class VdirLocalStore implements LocalStore {
             return;
         }
         if (!isItem(id) || id.contains("/")) {
+            return;
+        }
+        Path pending = pendingFiles.getOrDefault(d, new HashMap<>()).remove(id);
+        if (pending != null) {
+            pendingEntries.getOrDefault(d, new HashMap<>()).remove(id);
+            try {
+                Files.deleteIfExists(pending);
+            } catch (IOException e) {
+                throw new StoreException("cannot delete " + pending, e);
+            }
             return;
         }
         Path f = d.resolve(id);

@@ -233,7 +233,10 @@ final class MailFolderSync {
                 continue;
             }
             LocalItem match = byHint.get(r.uid());
-            if (match != null && (match.size() != r.size() || !unknownLocal.containsKey(match.id()))) {
+            // A keyed object's file holds the object, not the message, so its size cannot be compared;
+            // such stores write whole files only, which is what the size check guards against.
+            if (match != null && ((match.key() == null && match.size() != r.size())
+                    || !unknownLocal.containsKey(match.id()))) {
                 match = null;
             }
             if (match == null && r.messageId() != null && !unknownLocal.isEmpty()) {
