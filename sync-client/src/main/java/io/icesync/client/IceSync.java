@@ -368,6 +368,21 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
+    /**
+     * A free/busy client for the server's URL template (F6.4) with the account's login, stored password
+     * (given only over HTTPS to the template's host, when asked) and accepted certificates.
+     */
+    public io.icesync.groupware.freebusy.FreeBusyClient freeBusy(io.icesync.groupware.freebusy.FreeBusyTemplate template) {
+        Account a = profile.account();
+        char[] password = password(a);
+        try {
+            return io.icesync.groupware.freebusy.FreeBusyClient.builder(template).credentials(a.login(), password)
+                    .trust(certs).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
     private char[] password(Account a) {
         SecretStore store = secrets.get();
         return store.get(a.secretKey()).orElseThrow(() -> new IceSyncException(

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "icesync", mixinStandardHelpOptions = true, version = "icesync 0.1.0",
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
         subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class,
-            DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class},
+            DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
+            GalCommand.class, FreeBusyCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
