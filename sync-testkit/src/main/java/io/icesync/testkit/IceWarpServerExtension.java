@@ -88,7 +88,7 @@ public final class IceWarpServerExtension implements BeforeAllCallback, AfterAll
     @Override
     public void afterEach(ExtensionContext context) {
         if (!perClass) {
-            // The store closes it (Running is CloseableResource); forget it here for server().
+            // The store closes it (Running is AutoCloseable); forget it here for server().
             current = null;
         }
     }
@@ -171,7 +171,7 @@ public final class IceWarpServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /** Closes the server when JUnit drops the context it was stored in. */
-    private record Running(IceWarpServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Running(IceWarpServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();

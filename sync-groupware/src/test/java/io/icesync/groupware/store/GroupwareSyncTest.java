@@ -204,6 +204,37 @@ class GroupwareSyncTest {
         assertThat(sync(server).changedAnything()).isFalse();
     }
 
+    static String todo(String uid, String summary) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other client//EN\r\nBEGIN:VTODO\r\nUID:" + uid
+                + "\r\nDTSTAMP:20261101T080000Z\r\nDUE;VALUE=DATE:20261130\r\nSTATUS:NEEDS-ACTION\r\n"
+                + "SUMMARY:" + summary + "\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
+    }
+
+    static String journal(String uid, String summary) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other client//EN\r\nBEGIN:VJOURNAL\r\nUID:" + uid
+                + "\r\nDTSTAMP:20261101T080000Z\r\nDTSTART;VALUE=DATE:20261102\r\nSUMMARY:" + summary
+                + "\r\nDESCRIPTION:Written on the train.\r\nEND:VJOURNAL\r\nEND:VCALENDAR\r\n";
+    }
+
+    /** Tasks, notes and journal entries travel like events: each kind both ways, one copy each. */
+    @ParameterizedTest
+    @EnumSource(value = FolderKind.class, names = {"TASKS", "NOTES", "JOURNAL"})
+    void everyOtherKindSyncsBothWays(FolderKind kind, IceWarpServer server) throws IOException {
+        String folder = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        TestMailbox box = server.account(JEAN).create(folder).kind(kind);
+        String first = kind == FolderKind.TASKS ? todo("o1", "First") : journal("o1", "First");
+        box.append(message("text/calendar", "o1", first));
+        sync(server);
+        assertThat(localFiles(folder)).containsExactly("o1.ics");
+
+        editLocally(localFile(folder, "o1.ics"), "SUMMARY:First", "SUMMARY:First, edited here");
+        Files.writeString(localFile(folder, "o2.ics"), kind == FolderKind.TASKS ? todo("o2", "Second") : journal("o2", "Second"));
+        sync(server);
+
+        assertThat(onServer(box, "SUMMARY")).containsExactlyInAnyOrder("First, edited here", "Second");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
     @Test
     void newLocalObjectsAndDeletionsReachTheServer(IceWarpServer server) throws IOException {
         TestMailbox box = contacts(server);
