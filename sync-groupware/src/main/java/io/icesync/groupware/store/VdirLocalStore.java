@@ -72,6 +72,9 @@ public final class VdirLocalStore implements LocalStore {
      * the flush leaves only hidden files, removed at the next start, and the objects are downloaded again.
      */
     private final Map<Path, Map<String, Path>> pendingFiles = new HashMap<>();
+    /** Each folder's flags file as last read or written; deletions are saved at the next flush. */
+    private final Map<Path, Map<String, Entry>> entryCache = new HashMap<>();
+    private final Set<Path> entriesToSave = new LinkedHashSet<>();
     private final Map<Path, Map<String, Entry>> pendingEntries = new HashMap<>();
 
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
@@ -139,6 +142,7 @@ public final class VdirLocalStore implements LocalStore {
 
     /** Moves the directory of {@code from} with everything in it, whether {@code from} is a folder here or not. */
     synchronized void moveTree(FolderPath from, FolderPath to) {
+        flush();
         Path a = dir(from);
         Path z = dir(to);
         try {
@@ -147,9 +151,15 @@ public final class VdirLocalStore implements LocalStore {
         } catch (IOException e) {
             throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
         }
-        known.keySet().removeIf(f -> f.startsWith(a));
+        forget(a);
         VdirFiles.fsyncDir(a.getParent());
         VdirFiles.fsyncDir(z.getParent());
+    }
+
+    /** Drops what is cached of a directory tree that moved or went away. */
+    private void forget(Path dir) {
+        known.keySet().removeIf(p -> p.startsWith(dir));
+        entryCache.keySet().removeIf(p -> p.startsWith(dir));
     }
 
     // ------------------------------------------------------------------ folders
@@ -262,6 +272,7 @@ public final class VdirLocalStore implements LocalStore {
 
     @Override
     public synchronized void renameFolder(FolderPath from, FolderPath to) {
+        flush();
         Path a = existing(from);
         Path z = dir(to);
         if (Files.exists(z)) {
@@ -273,13 +284,14 @@ public final class VdirLocalStore implements LocalStore {
         } catch (IOException e) {
             throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
         }
-        known.keySet().removeIf(p -> p.startsWith(a));
+        forget(a);
         VdirFiles.fsyncDir(a.getParent());
         VdirFiles.fsyncDir(z.getParent());
     }
 
     @Override
     public synchronized void deleteFolder(FolderPath path) {
+        flush();
         Path d = existing(path);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, Files::isDirectory)) {
             for (Path sub : ds) {
@@ -299,7 +311,7 @@ public final class VdirLocalStore implements LocalStore {
         } catch (IOException e) {
             throw new StoreException("cannot delete " + d, e);
         }
-        known.keySet().removeIf(p -> p.startsWith(d));
+        forget(d);
         VdirFiles.fsyncDir(d.getParent());
     }
 
@@ -313,7 +325,7 @@ public final class VdirLocalStore implements LocalStore {
     @Override
     public synchronized List<LocalItem> items(FolderPath folder) {
         Path d = existing(folder);
-        Map<String, Entry> entries = entries(d);
+        Map<String, Entry> entries = cached(d);
         FolderKind kind = kind(identity(d));
         ItemCodec codec = codecs.apply(folder);
         List<LocalItem> out = new ArrayList<>();
@@ -446,10 +458,15 @@ public final class VdirLocalStore implements LocalStore {
         // Flags and UID hints first: a crash before the renames leaves entries without files, which
         // are ignored, never files without their UID hint, which would be uploaded again.
         for (Map.Entry<Path, Map<String, Entry>> e : pendingEntries.entrySet()) {
-            Map<String, Entry> entries = entries(e.getKey());
-            entries.putAll(e.getValue());
-            writeEntries(e.getKey(), entries);
+            cached(e.getKey()).putAll(e.getValue());
+            entriesToSave.add(e.getKey());
         }
+        for (Path d : entriesToSave) {
+            if (Files.isDirectory(d)) {
+                writeEntries(d, cached(d));
+            }
+        }
+        entriesToSave.clear();
         for (Map.Entry<Path, Map<String, Path>> e : pendingFiles.entrySet()) {
             for (Map.Entry<String, Path> p : e.getValue().entrySet()) {
                 Path target = e.getKey().resolve(p.getKey());
@@ -489,7 +506,7 @@ public final class VdirLocalStore implements LocalStore {
     public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
         settle(existing(folder));
         Path f = item(folder, id);
-        Map<String, Entry> entries = entries(f.getParent());
+        Map<String, Entry> entries = cached(f.getParent());
         Entry e = entries.get(id);
         entries.put(id, new Entry(flags, e == null ? 0 : e.uidHint()));
         writeEntries(f.getParent(), entries);
@@ -507,14 +524,14 @@ public final class VdirLocalStore implements LocalStore {
         if (Files.exists(target)) {
             throw new StoreException("cannot move '" + id + "' to '" + to + "': an item of that name is there", null);
         }
-        Map<String, Entry> fromEntries = entries(f.getParent());
+        Map<String, Entry> fromEntries = cached(f.getParent());
         Entry e = fromEntries.remove(id);
         try {
             Files.move(f, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException x) {
             throw new StoreException("cannot move " + f + " to " + target, x);
         }
-        Map<String, Entry> toEntries = entries(d);
+        Map<String, Entry> toEntries = cached(d);
         // The UID hint belongs to the old folder, as in the Maildir store.
         toEntries.put(id, new Entry(e == null ? Flags.of(Flag.SEEN) : e.flags(), 0));
         writeEntries(d, toEntries);
@@ -555,14 +572,17 @@ public final class VdirLocalStore implements LocalStore {
             throw new StoreException("cannot delete " + f, e);
         }
         known.remove(f);
-        Map<String, Entry> entries = entries(d);
-        if (entries.remove(id) != null) {
-            writeEntries(d, entries);
+        if (cached(d).remove(id) != null) {
+            entriesToSave.add(d); // saved by the flush that follows deletions: one write per folder
         }
         dirty.add(d);
     }
 
     // ------------------------------------------------------------------ flags file
+
+    private Map<String, Entry> cached(Path dir) {
+        return entryCache.computeIfAbsent(dir, VdirLocalStore::entries);
+    }
 
     private static Map<String, Entry> entries(Path dir) {
         Path f = dir.resolve(ITEMS_FILE);
