@@ -40,7 +40,8 @@ import java.util.function.Function;
  * {@link #replaceContent} take the object out of one with the folder's {@link ItemCodec}, and
  * {@link #open} builds the message back. Each item's key is its UID and its version a hash of the
  * content that ignores re-serialisation, so an app may rewrite a file in another order without it
- * counting as an edit. IMAP flags and UID hints live in {@code .icesync-items}, the folder's id and
+ * counting as an edit. An item's id is {@code <folder id>/<file name>}, unique across folders. IMAP
+ * flags and UID hints live in {@code .icesync-items}, the folder's id and
  * kind in {@code .icesync-folder}; a directory another program made is adopted as a folder.
  */
 public final class VdirLocalStore implements LocalStore {
@@ -75,6 +76,7 @@ public final class VdirLocalStore implements LocalStore {
     /** Each folder's flags file as last read or written; deletions are saved at the next flush. */
     private final Map<Path, Map<String, Entry>> entryCache = new HashMap<>();
     private final Set<Path> entriesToSave = new LinkedHashSet<>();
+    private final Map<Path, String> folderIds = new HashMap<>();
     private final Map<Path, Map<String, Entry>> pendingEntries = new HashMap<>();
 
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
@@ -160,6 +162,24 @@ public final class VdirLocalStore implements LocalStore {
     private void forget(Path dir) {
         known.keySet().removeIf(p -> p.startsWith(dir));
         entryCache.keySet().removeIf(p -> p.startsWith(dir));
+        folderIds.keySet().removeIf(p -> p.startsWith(dir));
+    }
+
+    /**
+     * Item ids are {@code <folder id>/<file name>}: the same file name may be in two folders (one
+     * contact in two address books), and the sync state needs ids unique across the store. A folder
+     * keeps its id when renamed, so its items keep theirs.
+     */
+    private String idOf(Path d, String name) {
+        return folderIds.computeIfAbsent(d, x -> {
+            Properties p = identity(x);
+            return p == null ? "?" : p.getProperty("id");
+        }) + "/" + name;
+    }
+
+    private static String nameOf(String id) {
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? id : id.substring(slash + 1);
     }
 
     // ------------------------------------------------------------------ folders
@@ -342,7 +362,7 @@ public final class VdirLocalStore implements LocalStore {
         for (Map.Entry<String, Path> p : pending.entrySet()) {
             Known k = knownOf(p.getValue(), codec, kind);
             Entry e = pendingFlags.get(p.getKey());
-            out.add(new LocalItem(p.getKey(), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+            out.add(new LocalItem(idOf(d, p.getKey()), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
         for (Path f : files) {
             String id = f.getFileName().toString();
@@ -351,7 +371,7 @@ public final class VdirLocalStore implements LocalStore {
                 continue; // gone while listing
             }
             Entry e = entries.getOrDefault(id, new Entry(Flags.of(Flag.SEEN), 0));
-            out.add(new LocalItem(id, e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+            out.add(new LocalItem(idOf(d, id), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
         return out;
     }
@@ -397,7 +417,7 @@ public final class VdirLocalStore implements LocalStore {
 
     @Override
     public synchronized InputStream open(FolderPath folder, String id) {
-        Path f = item(folder, id);
+        Path f = item(folder, nameOf(id));
         LocalFolder lf = folderOf(folder);
         return new ByteArrayInputStream(codecs.apply(folder).encode(lf.kind(), object(f)));
     }
@@ -407,15 +427,15 @@ public final class VdirLocalStore implements LocalStore {
         return new LocalFolder(folder, id.getProperty("id"), kind(id));
     }
 
-    private Path item(FolderPath folder, String id) {
+    private Path item(FolderPath folder, String name) {
         Path d = existing(folder);
-        Path pending = pendingFiles.getOrDefault(d, Map.of()).get(id);
+        Path pending = pendingFiles.getOrDefault(d, Map.of()).get(name);
         if (pending != null) {
             return pending;
         }
-        Path f = d.resolve(id);
-        if (!isItem(id) || id.contains("/") || !Files.isRegularFile(f)) {
-            throw new StoreException("no item '" + id + "' in groupware folder '" + folder + "'", null);
+        Path f = d.resolve(name);
+        if (!isItem(name) || name.contains("/") || !Files.isRegularFile(f)) {
+            throw new StoreException("no item '" + name + "' in groupware folder '" + folder + "'", null);
         }
         return f;
     }
@@ -442,7 +462,7 @@ public final class VdirLocalStore implements LocalStore {
         pending.put(chosen, tmp);
         pendingEntries.computeIfAbsent(d, x -> new HashMap<>()).put(chosen, new Entry(flags, uidHint));
         dirty.add(d);
-        return chosen;
+        return idOf(d, chosen);
     }
 
     private static byte[] readAll(InputStream in, FolderPath folder) {
@@ -496,7 +516,7 @@ public final class VdirLocalStore implements LocalStore {
     @Override
     public synchronized void replaceContent(FolderPath folder, String id, InputStream content) {
         settle(existing(folder));
-        Path f = item(folder, id);
+        Path f = item(folder, nameOf(id));
         LocalObject o = codecs.apply(folder).decode(folderOf(folder).kind(), readAll(content, folder));
         VdirFiles.write(f, o.content());
         dirty.add(f.getParent());
@@ -505,16 +525,19 @@ public final class VdirLocalStore implements LocalStore {
     @Override
     public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
         settle(existing(folder));
-        Path f = item(folder, id);
+        String name = nameOf(id);
+        Path f = item(folder, name);
         Map<String, Entry> entries = cached(f.getParent());
-        Entry e = entries.get(id);
-        entries.put(id, new Entry(flags, e == null ? 0 : e.uidHint()));
+        Entry e = entries.get(name);
+        entries.put(name, new Entry(flags, e == null ? 0 : e.uidHint()));
         writeEntries(f.getParent(), entries);
     }
 
+    /** Moves the file; its id changes with its folder (ids name their folder), so a move is a new item to the sync. */
     @Override
-    public synchronized void move(FolderPath from, String id, FolderPath to) {
+    public synchronized void move(FolderPath from, String itemId, FolderPath to) {
         settle(existing(from));
+        String id = nameOf(itemId);
         Path f = item(from, id);
         Path d = existing(to);
         if (d.equals(f.getParent())) {
@@ -541,7 +564,8 @@ public final class VdirLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized void delete(FolderPath folder, String id) {
+    public synchronized void delete(FolderPath folder, String itemId) {
+        String id = nameOf(itemId);
         Path d;
         try {
             d = existing(folder);

@@ -42,9 +42,9 @@ class VdirLocalStoreTest {
         store.createFolder(CAL, FolderKind.EVENTS);
         String id = store.add(CAL, Flags.of(Flag.SEEN), 42, message("e1", "Lunch"));
 
-        assertThat(id).isEqualTo("e1.ics");
+        assertThat(id).endsWith("/e1.ics");
         assertThat(store.items(CAL)).extracting(LocalItem::id, LocalItem::key, LocalItem::uidHint)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("e1.ics", "e1", 42L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, "e1", 42L));
         assertThat(visibleFiles()).isEmpty();
 
         store.flush();
@@ -81,6 +81,24 @@ class VdirLocalStoreTest {
         assertThat(i.uidHint()).isEqualTo(9);
         assertThat(i.flags()).isEqualTo(Flags.of(Flag.FLAGGED));
         assertThat(i.version()).isNotBlank();
+    }
+
+    @Test
+    void theSameFileNameInTwoFoldersGivesTwoIds() throws IOException {
+        VdirLocalStore store = new VdirLocalStore(root);
+        store.createFolder(FolderPath.of("Contacts"), FolderKind.CONTACTS);
+        store.createFolder(FolderPath.of("Shared"), FolderKind.CONTACTS);
+        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:c1\r\nFN:Anna\r\nEND:VCARD\r\n";
+        Files.writeString(root.resolve("Contacts/c1.vcf"), card);
+        Files.writeString(root.resolve("Shared/c1.vcf"), card);
+
+        String a = store.items(FolderPath.of("Contacts")).get(0).id();
+        String b = store.items(FolderPath.of("Shared")).get(0).id();
+
+        assertThat(a).isNotEqualTo(b);
+        store.delete(FolderPath.of("Shared"), b);
+        assertThat(Files.exists(root.resolve("Contacts/c1.vcf"))).isTrue();
+        assertThat(Files.exists(root.resolve("Shared/c1.vcf"))).isFalse();
     }
 
     @Test
