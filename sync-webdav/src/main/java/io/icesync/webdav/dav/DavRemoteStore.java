@@ -1,0 +1,528 @@
+package io.icesync.webdav.dav;
+
+import io.icesync.core.Flags;
+import io.icesync.core.Folder;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderNotFoundException;
+import io.icesync.core.FolderPath;
+import io.icesync.core.ProtocolException;
+import io.icesync.core.Rights;
+import io.icesync.core.SpecialUse;
+import io.icesync.core.StoreException;
+import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.spi.ContentSource;
+import io.icesync.core.spi.FetchMode;
+import io.icesync.core.spi.ItemSink;
+import io.icesync.core.spi.RemoteChanges;
+import io.icesync.core.spi.RemoteCursor;
+import io.icesync.core.spi.RemoteItem;
+import io.icesync.core.spi.RemoteStore;
+import io.icesync.core.spi.ServerInfo;
+import io.icesync.webdav.DavNotFoundException;
+import io.icesync.webdav.PreconditionFailedException;
+import io.icesync.webdav.WebDavException;
+import io.icesync.webdav.dav.internal.CollectionState;
+import io.icesync.webdav.dav.internal.DavCalls;
+import io.icesync.webdav.dav.internal.DavCollection;
+import io.icesync.webdav.dav.internal.Discovery;
+import io.icesync.webdav.dav.internal.FolderNames;
+import io.icesync.webdav.dav.internal.Homes;
+import io.icesync.webdav.dav.internal.Hrefs;
+import io.icesync.webdav.dav.internal.ItemEntry;
+import io.icesync.webdav.dav.internal.ObjectUids;
+import io.icesync.webdav.dav.internal.StateFile;
+import io.icesync.webdav.dav.internal.StoreState;
+import io.icesync.webdav.dav.internal.XmlBodies;
+import io.icesync.webdav.internal.Multistatus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CalDAV and CardDAV as a {@link RemoteStore}: every calendar, task list and address book under the
+ * user's home sets is a top-level folder (named by its display name), every {@code .ics} or
+ * {@code .vcf} resource an item.
+ *
+ * <p>The engine knows items by a number per folder and sees an edit as a new item replacing the old
+ * one. The store therefore numbers resources itself and keeps the numbering in a JSON state file
+ * ({@link Builder#state}): per collection a UIDVALIDITY drawn once, the next UID, and for each href
+ * its UID and ETag. A resource whose ETag changes gets a new UID, the old one is reported gone.
+ * Losing the file makes every collection look new (a new UIDVALIDITY), which the engine handles as
+ * a server reset.
+ *
+ * <p>CalDAV has no IMAP flags: {@link #setFlags} does nothing and items are listed without flags;
+ * {@link #move} moves nothing (the engine then uploads and deletes). Used by one thread at a time.
+ * Errors are the WebDAV client's typed errors and the core ones; messages never hold the password.
+ */
+public final class DavRemoteStore implements RemoteStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DavRemoteStore.class);
+
+    private final URI server;
+    private final Hrefs hrefs;
+    private final DavCalls calls;
+    private final StateFile stateFile;
+    private final StoreState state;
+    private Homes homes;
+    private ServerInfo info;
+    private Map<FolderPath, DavCollection> byPath;
+
+    private DavRemoteStore(Builder b) {
+        this.server = b.server;
+        this.hrefs = new Hrefs(b.server);
+        this.stateFile = new StateFile(b.state);
+        this.state = stateFile.load();
+        this.calls = new DavCalls(b.server, b.user, b.password, b.trust, b.timeout);
+    }
+
+    /** Starts a store for the server at this URL (http or https; a path, if any, is where discovery starts). */
+    public static Builder builder(URI server) {
+        return new Builder(server);
+    }
+
+    /** Where the store keeps its numbering of the server's resources. */
+    public Path stateFile() {
+        return stateFile.path();
+    }
+
+    @Override
+    public ServerInfo connect() {
+        if (info == null) {
+            homes = new Discovery(calls, hrefs, server).homes();
+            Set<String> caps = new LinkedHashSet<>();
+            homes.dav().forEach(d -> caps.add(d.toUpperCase(java.util.Locale.ROOT)));
+            if (!homes.calendarHomes().isEmpty()) {
+                caps.add("CALDAV");
+            }
+            if (!homes.addressBookHomes().isEmpty()) {
+                caps.add("CARDDAV");
+            }
+            info = new ServerInfo("CalDAV/CardDAV " + server.getHost() + (server.getPort() > 0 ? ":" + server.getPort() : ""),
+                    '/', caps);
+        }
+        return info;
+    }
+
+    @Override
+    public List<Folder> folders() {
+        connect();
+        List<DavCollection> found = new Discovery(calls, hrefs, server).collections(homes);
+        boolean changed = false;
+        Set<String> present = new LinkedHashSet<>();
+        for (DavCollection c : found) {
+            present.add(c.href());
+            if (!state.collections.containsKey(c.href())) {
+                state.collection(c.href());
+                changed = true;
+            }
+        }
+        // A collection deleted (and maybe made again at the same href) starts over with a new UIDVALIDITY.
+        changed |= state.collections.keySet().retainAll(present);
+        byPath = FolderNames.assign(found, state);
+        if (changed) {
+            save();
+        }
+        List<Folder> out = new ArrayList<>();
+        byPath.forEach((p, c) -> out.add(new Folder(p, c.kind(), SpecialUse.NONE, Rights.ALL)));
+        return out;
+    }
+
+    @Override
+    public void createFolder(FolderPath path, FolderKind kind) {
+        connect();
+        if (path.depth() != 1) {
+            throw new DavUnsupportedException("CalDAV and CardDAV collections are not nested: cannot create '" + path + "'");
+        }
+        boolean contacts = kind == FolderKind.CONTACTS;
+        if (!contacts && kind != FolderKind.EVENTS && kind != FolderKind.TASKS && kind != FolderKind.JOURNAL) {
+            throw new DavUnsupportedException("a CalDAV/CardDAV server holds no folders of kind " + kind + ": cannot create '"
+                    + path + "'");
+        }
+        List<String> home = contacts ? homes.addressBookHomes() : homes.calendarHomes();
+        if (home.isEmpty()) {
+            throw new DavUnsupportedException("the server offers no " + (contacts ? "address book" : "calendar")
+                    + " home for '" + path + "'");
+        }
+        String href = home.get(0) + ObjectUids.slug(path.name()) + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL) + "/";
+        if (contacts) {
+            calls.make("MKCOL", hrefs.url(href), XmlBodies.mkaddressbook(path.name()));
+        } else {
+            calls.make("MKCALENDAR", hrefs.url(href), XmlBodies.mkcalendar(path.name(), kind));
+        }
+        state.collection(href);
+        save();
+        knownPaths().put(path, new DavCollection(href, kind, path.name()));
+    }
+
+    @Override
+    public void renameFolder(FolderPath from, FolderPath to) {
+        DavCollection c = collection(from);
+        if (to.depth() != 1) {
+            throw new DavUnsupportedException("CalDAV and CardDAV collections are not nested: cannot move '" + from
+                    + "' to '" + to + "'");
+        }
+        calls.proppatch(hrefs.url(c.href()), XmlBodies.rename(to.name()));
+        knownPaths().remove(from);
+        knownPaths().put(to, new DavCollection(c.href(), c.kind(), to.name()));
+    }
+
+    @Override
+    public void deleteFolder(FolderPath path) {
+        DavCollection c = collection(path);
+        calls.delete(hrefs.url(c.href()), null);
+        state.collections.remove(c.href());
+        knownPaths().remove(path);
+        save();
+    }
+
+    @Override
+    public RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
+        CollectionState cs = refresh(collection(folder));
+        List<RemoteItem> items = new ArrayList<>(cs.items.size());
+        for (ItemEntry e : cs.items.values()) {
+            items.add(new RemoteItem(e.uid(), Flags.NONE, Math.max(0, e.size()), null, null));
+        }
+        items.sort(Comparator.comparingLong(RemoteItem::uid));
+        return RemoteChanges.complete(cursor(cs), items);
+    }
+
+    @Override
+    public RemoteCursor status(FolderPath folder) {
+        return cursor(refresh(collection(folder)));
+    }
+
+    @Override
+    public void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink) {
+        DavCollection c = collection(folder);
+        CollectionState cs = state.collection(c.href());
+        Map<Long, String> hrefByUid = new HashMap<>();
+        cs.items.forEach((href, e) -> hrefByUid.put(e.uid(), href));
+        boolean learned = false;
+        try {
+            for (RemoteItem item : items) {
+                String href = hrefByUid.get(item.uid());
+                if (href == null) {
+                    sink.failed(item.uid(), new DavNotFoundException("item " + item.uid() + " of '" + folder
+                            + "' is no longer on the server", 404, hrefs.url(c.href()).toString()));
+                    continue;
+                }
+                ItemEntry listed = cs.items.get(href);
+                byte[] body;
+                try (DavCalls.Fetched f = calls.get(hrefs.url(href))) {
+                    String etag = ObjectUids.etag(f.etag());
+                    if (etag != null && listed.etag() != null && !etag.equals(listed.etag())) {
+                        // Another version than the one listed: the next listing gives it its own UID.
+                        sink.failed(item.uid(), new ProtocolException("item " + item.uid() + " of '" + folder
+                                + "' changed on the server since it was listed", "ETag " + etag + ", listed "
+                                + listed.etag(), null));
+                        continue;
+                    }
+                    body = f.readAll();
+                } catch (WebDavException e) {
+                    // Gone or refused: this item only; the engine retries it at the next cycle.
+                    sink.failed(item.uid(), e);
+                    continue;
+                }
+                ItemEntry now = listed.withSize(body.length).withObjectUid(ObjectUids.uidOf(body));
+                if (!now.equals(listed)) {
+                    cs.items.put(href, now);
+                    learned = true;
+                }
+                try {
+                    sink.accept(new RemoteItem(item.uid(), Flags.NONE, body.length, null, null), false,
+                            new ByteArrayInputStream(body));
+                } catch (IOException e) {
+                    throw new StoreException("could not store item " + item.uid() + " of '" + folder + "': "
+                            + e.getMessage(), e);
+                }
+            }
+        } finally {
+            if (learned) {
+                save();
+            }
+        }
+    }
+
+    /**
+     * Writes the object. One that the collection already holds (same iCalendar or vCard UID) is
+     * replaced where it lives, on condition that it did not change since it was listed: CalDAV and
+     * CardDAV allow one resource per UID, so the engine's "new version, then delete the old one" is
+     * one PUT here, and the old UID simply disappears. A new object goes to {@code <uid>.ics} or
+     * {@code <uid>.vcf}, created only if nothing is there.
+     */
+    @Override
+    public long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content) {
+        DavCollection c = collection(folder);
+        CollectionState cs = state.collection(c.href());
+        byte[] body;
+        try (InputStream in = content.open()) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the item to upload to '" + folder + "': " + e.getMessage(), e);
+        }
+        String objectUid = ObjectUids.uidOf(body);
+        String ext = c.isAddressBook() ? ".vcf" : ".ics";
+        String type = c.isAddressBook() ? "text/vcard; charset=utf-8" : "text/calendar; charset=utf-8";
+        String href = objectUid == null ? null : hrefHolding(cs, c, objectUid, ext);
+        String etag;
+        if (href != null) {
+            etag = calls.put(hrefs.url(href), body, type, cs.items.get(href).etag(), false);
+        } else {
+            String name = objectUid == null ? java.util.UUID.randomUUID().toString() : ObjectUids.fileName(objectUid);
+            href = c.href() + name + ext;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    etag = calls.put(hrefs.url(href), body, type, null, true);
+                    break;
+                } catch (PreconditionFailedException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    href = c.href() + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL) + ext;
+                }
+            }
+        }
+        if (etag == null) {
+            etag = etagOf(href);
+        }
+        long uid = cs.takeUid();
+        cs.items.put(href, new ItemEntry(uid, ObjectUids.etag(etag), body.length, objectUid));
+        cs.modSeq++;
+        cs.ctag = null;
+        save();
+        return uid;
+    }
+
+    @Override
+    public void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid) {
+        // CalDAV and CardDAV resources carry no IMAP flags.
+    }
+
+    @Override
+    public Map<Long, Long> move(FolderPath from, Collection<Long> uids, FolderPath to) {
+        return Map.of();
+    }
+
+    /**
+     * Deletes the resources, each only if it did not change since it was listed. One that changed
+     * stays on the server and comes back at the next listing as a new item: an edit made elsewhere
+     * is not lost to a deletion of the version before it.
+     */
+    @Override
+    public void delete(FolderPath folder, Collection<Long> uids) {
+        DavCollection c = collection(folder);
+        CollectionState cs = state.collection(c.href());
+        boolean changed = false;
+        try {
+            for (long uid : uids) {
+                String href = cs.hrefOf(uid);
+                if (href == null) {
+                    continue; // already gone, or replaced in place by an append
+                }
+                int code = calls.delete(hrefs.url(href), cs.items.get(href).etag());
+                if (code == 412) {
+                    LOG.info("item {} of '{}' changed on the server since it was listed; it is kept", uid, folder);
+                }
+                cs.items.remove(href);
+                changed = true;
+            }
+        } finally {
+            if (changed) {
+                cs.modSeq++;
+                cs.ctag = null;
+                save();
+            }
+        }
+    }
+
+    @Override
+    public List<Long> findByMessageId(FolderPath folder, String messageId) {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+    }
+
+    /** Lists the collection again unless its ctag or sync-token says nothing changed; numbers what is new. */
+    private CollectionState refresh(DavCollection c) {
+        CollectionState cs = state.collection(c.href());
+        String token = null;
+        for (Multistatus.Entry e : calls.propfind(hrefs.url(c.href()), 0, XmlBodies.CTAG).entries()) {
+            if (e.status() / 100 == 2 && e.props() != null) {
+                token = e.text("getctag") != null ? e.text("getctag") : e.text("sync-token");
+            }
+        }
+        if (token != null && token.equals(cs.ctag)) {
+            return cs;
+        }
+        Map<String, ItemEntry> now = new TreeMap<>();
+        boolean changed = false;
+        for (Multistatus.Entry e : calls.propfind(hrefs.url(c.href()), 1, XmlBodies.MEMBERS).entries()) {
+            String path = hrefs.path(e.href());
+            if (path == null || e.status() / 100 != 2 || path.endsWith("/") || e.hasChild("resourcetype", "collection")
+                    || !path.startsWith(c.href())) {
+                continue;
+            }
+            String etag = ObjectUids.etag(e.text("getetag"));
+            long size = length(e.text("getcontentlength"));
+            ItemEntry old = cs.items.get(path);
+            if (old != null && etag != null && etag.equals(old.etag())) {
+                now.put(path, size >= 0 ? old.withSize(size) : old);
+            } else {
+                // New, or a new version (or no ETag to tell): a new UID, and the old one is gone.
+                now.put(path, new ItemEntry(cs.takeUid(), etag, size, old == null ? null : old.objectUid()));
+                changed = true;
+            }
+        }
+        if (!now.keySet().equals(cs.items.keySet())) {
+            changed = true;
+        }
+        boolean tokenMoved = !Objects.equals(token, cs.ctag);
+        cs.items = now;
+        cs.ctag = token;
+        if (changed) {
+            cs.modSeq++;
+        }
+        if (changed || tokenMoved) {
+            save();
+        }
+        return cs;
+    }
+
+    private String etagOf(String href) {
+        for (Multistatus.Entry e : calls.propfind(hrefs.url(href), 0, XmlBodies.ETAG).entries()) {
+            if (e.status() / 100 == 2 && e.text("getetag") != null) {
+                return e.text("getetag");
+            }
+        }
+        return null;
+    }
+
+    /** The href of the resource that holds this object: known from a download or an upload, or named after its UID. */
+    private static String hrefHolding(CollectionState cs, DavCollection c, String objectUid, String ext) {
+        for (Map.Entry<String, ItemEntry> e : cs.items.entrySet()) {
+            if (objectUid.equals(e.getValue().objectUid())) {
+                return e.getKey();
+            }
+        }
+        String named = c.href() + ObjectUids.fileName(objectUid) + ext;
+        return cs.items.containsKey(named) ? named : null;
+    }
+
+    private static RemoteCursor cursor(CollectionState cs) {
+        return new RemoteCursor(cs.uidValidity, cs.modSeq, cs.uidNext);
+    }
+
+    private Map<FolderPath, DavCollection> knownPaths() {
+        if (byPath == null) {
+            folders();
+        }
+        return byPath;
+    }
+
+    private DavCollection collection(FolderPath path) {
+        DavCollection c = knownPaths().get(path);
+        if (c == null) {
+            folders();
+            c = byPath.get(path);
+        }
+        if (c == null) {
+            throw new FolderNotFoundException(path, "server");
+        }
+        return c;
+    }
+
+    private void save() {
+        stateFile.save(state);
+    }
+
+    private static long length(String text) {
+        if (text == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Settings of a {@link DavRemoteStore}: the server and the state file are required. */
+    public static final class Builder {
+        private final URI server;
+        private String user;
+        private char[] password;
+        private CertificateTrust trust;
+        private Path state;
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder(URI server) {
+            Objects.requireNonNull(server, "server");
+            if (!server.isAbsolute() || server.getRawAuthority() == null
+                    || !("http".equalsIgnoreCase(server.getScheme()) || "https".equalsIgnoreCase(server.getScheme()))) {
+                throw new IllegalArgumentException("the CalDAV/CardDAV server must be an absolute http(s) URL");
+            }
+            if (server.getRawUserInfo() != null) {
+                // Not echoed: the user info may hold a password.
+                throw new IllegalArgumentException("the server URL must not carry credentials; use credentials()");
+            }
+            String path = server.getRawPath() == null || server.getRawPath().isEmpty() ? "/" : server.getRawPath();
+            this.server = URI.create(server.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + server.getRawAuthority()
+                    + path);
+        }
+
+        /** The account; the password is copied, so the caller may wipe its array. */
+        public Builder credentials(String user, char[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** The certificates the user accepted beyond the system's CAs. */
+        public Builder trust(CertificateTrust trust) {
+            this.trust = trust;
+            return this;
+        }
+
+        /** The JSON file where the numbering of the server's resources is kept between runs (one per account). */
+        public Builder state(Path file) {
+            this.state = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** Bounds connecting, each wait for data and each answer (30 s by default). */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        public DavRemoteStore build() {
+            if (state == null) {
+                throw new IllegalStateException("a state file is required: state(Path)");
+            }
+            return new DavRemoteStore(this);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.icesync.webdav.dav.internal;
+
+import io.icesync.core.spi.CertificateTrust;
+import io.icesync.webdav.MalformedResponseException;
+import io.icesync.webdav.internal.DavHttp;
+import io.icesync.webdav.internal.Errors;
+import io.icesync.webdav.internal.Multistatus;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+/**
+ * The CalDAV and CardDAV requests of the store, on the WebDAV client's HTTP layer ({@link DavHttp}:
+ * same TLS trust, same-origin redirects, credentials never in a message). Each failure is the typed
+ * error of its status.
+ */
+public final class DavCalls implements Closeable {
+    private static final ContentType XML = ContentType.create("application/xml", StandardCharsets.UTF_8);
+
+    /** A 207 answer: its responses and the compliance classes of the DAV header. */
+    public record Multi(List<Multistatus.Entry> entries, Set<String> dav) {
+    }
+
+    private final DavHttp http;
+    private final String user;
+
+    public DavCalls(URI server, String user, char[] password, CertificateTrust trust, Duration timeout) {
+        this.http = new DavHttp(server, user, password, trust, timeout);
+        this.user = user;
+    }
+
+    public Multi propfind(URI url, int depth, String body) {
+        HttpUriRequestBase request = new HttpUriRequestBase("PROPFIND", url);
+        request.setHeader("Depth", String.valueOf(depth));
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), XML));
+        return multistatus(request);
+    }
+
+    /** PROPPATCH; a property the server refused is reported with its status. */
+    public void proppatch(URI url, String body) {
+        HttpUriRequestBase request = new HttpUriRequestBase("PROPPATCH", url);
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), XML));
+        for (Multistatus.Entry e : multistatus(request).entries()) {
+            if (e.status() > 0 && e.status() / 100 != 2) {
+                throw Errors.forStatus("PROPPATCH", url.toString(), e.status(), null, user);
+            }
+        }
+    }
+
+    /** MKCALENDAR or MKCOL with a body; 201 expected. */
+    public void make(String method, URI url, String body) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, url);
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), XML));
+        ClassicHttpResponse response = http.open(request);
+        if (response.getCode() != 201 && response.getCode() != 200) {
+            throw http.failure(request, response);
+        }
+        DavHttp.finish(response);
+    }
+
+    /**
+     * PUT of a whole object, on condition: {@code ifMatch} only over that version, {@code createOnly}
+     * only where nothing exists. Returns the ETag the server sent, or null.
+     */
+    public String put(URI url, byte[] body, String contentType, String ifMatch, boolean createOnly) {
+        HttpPut request = new HttpPut(url);
+        request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        if (ifMatch != null) {
+            request.setHeader("If-Match", ifMatch);
+        }
+        if (createOnly) {
+            request.setHeader("If-None-Match", "*");
+        }
+        ClassicHttpResponse response = http.open(request);
+        int code = response.getCode();
+        if (code != 200 && code != 201 && code != 204) {
+            throw http.failure(request, response);
+        }
+        Header etag = response.getFirstHeader("ETag");
+        DavHttp.finish(response);
+        return etag == null ? null : etag.getValue();
+    }
+
+    /** DELETE; returns the status: 2xx done, 404/410 already gone, 412 changed since {@code ifMatch}. */
+    public int delete(URI url, String ifMatch) {
+        HttpDelete request = new HttpDelete(url);
+        if (ifMatch != null) {
+            request.setHeader("If-Match", ifMatch);
+        }
+        ClassicHttpResponse response = http.open(request);
+        int code = response.getCode();
+        if (code / 100 == 2 || code == 404 || code == 410 || code == 412) {
+            DavHttp.finish(response);
+            return code;
+        }
+        throw http.failure(request, response);
+    }
+
+    /** A GET answered 200, open; the caller reads the body and closes it. */
+    public Fetched get(URI url) {
+        HttpGet request = new HttpGet(url);
+        request.setHeader("Accept-Encoding", "identity");
+        ClassicHttpResponse response = http.open(request);
+        if (response.getCode() != 200) {
+            throw http.failure(request, response);
+        }
+        Header etag = response.getFirstHeader("ETag");
+        return new Fetched(request, response, etag == null ? null : etag.getValue());
+    }
+
+    /** An open GET answer. */
+    public final class Fetched implements Closeable {
+        private final HttpUriRequestBase request;
+        private final ClassicHttpResponse response;
+        private final String etag;
+
+        Fetched(HttpUriRequestBase request, ClassicHttpResponse response, String etag) {
+            this.request = request;
+            this.response = response;
+            this.etag = etag;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        /** The whole body; a broken transfer is the typed error of the request. */
+        public byte[] readAll() {
+            if (response.getEntity() == null) {
+                return new byte[0];
+            }
+            try (InputStream in = response.getEntity().getContent()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw http.failure(request, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            DavHttp.finish(response);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            // Nothing is pending once the pool shuts down.
+        }
+    }
+
+    private Multi multistatus(HttpUriRequestBase request) {
+        ClassicHttpResponse response = http.open(request);
+        if (response.getCode() != 207) {
+            throw http.failure(request, response);
+        }
+        Set<String> dav = new LinkedHashSet<>();
+        for (Header h : response.getHeaders("DAV")) {
+            for (String token : h.getValue().split(",")) {
+                if (!token.isBlank()) {
+                    dav.add(token.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        String url = DavHttp.url(request);
+        try (response) {
+            if (response.getEntity() == null) {
+                throw new MalformedResponseException(request.getMethod() + " " + url + ": a 207 answer without a body",
+                        207, url, null);
+            }
+            try (InputStream in = response.getEntity().getContent()) {
+                return new Multi(Multistatus.parse(in), dav);
+            }
+        } catch (Multistatus.MalformedException e) {
+            throw new MalformedResponseException(request.getMethod() + " " + url
+                    + ": the multistatus answer is unreadable: " + e.getMessage(), 207, url, e);
+        } catch (IOException e) {
+            throw http.failure(request, e);
+        }
+    }
+}

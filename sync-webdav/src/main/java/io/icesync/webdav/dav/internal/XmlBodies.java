@@ -1,0 +1,62 @@
+package io.icesync.webdav.dav.internal;
+
+import io.icesync.core.FolderKind;
+
+/** The XML request bodies the store sends (RFC 4918, 4791, 6352, 5397, 6578). */
+public final class XmlBodies {
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    private static final String NS = " xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\""
+            + " xmlns:A=\"urn:ietf:params:xml:ns:carddav\" xmlns:CS=\"http://calendarserver.org/ns/\"";
+
+    public static final String PRINCIPAL = HEAD + "<D:propfind" + NS + "><D:prop><D:current-user-principal/>"
+            + "<C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
+
+    public static final String HOMES = HEAD + "<D:propfind" + NS + "><D:prop>"
+            + "<C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
+
+    public static final String COLLECTIONS = HEAD + "<D:propfind" + NS + "><D:prop><D:resourcetype/><D:displayname/>"
+            + "<C:supported-calendar-component-set/><CS:getctag/><D:sync-token/></D:prop></D:propfind>";
+
+    public static final String CTAG = HEAD + "<D:propfind" + NS + "><D:prop><CS:getctag/><D:sync-token/></D:prop></D:propfind>";
+
+    public static final String MEMBERS = HEAD + "<D:propfind" + NS + "><D:prop><D:resourcetype/><D:getetag/>"
+            + "<D:getcontentlength/></D:prop></D:propfind>";
+
+    public static final String ETAG = HEAD + "<D:propfind" + NS + "><D:prop><D:getetag/><D:getcontentlength/></D:prop></D:propfind>";
+
+    private XmlBodies() {
+    }
+
+    /** MKCALENDAR for events, tasks or journal entries, named {@code name}. */
+    public static String mkcalendar(String name, FolderKind kind) {
+        String comp = kind == FolderKind.TASKS ? "VTODO" : kind == FolderKind.JOURNAL ? "VJOURNAL" : "VEVENT";
+        return HEAD + "<C:mkcalendar" + NS + "><D:set><D:prop><D:displayname>" + escape(name) + "</D:displayname>"
+                + "<C:supported-calendar-component-set><C:comp name=\"" + comp + "\"/></C:supported-calendar-component-set>"
+                + "</D:prop></D:set></C:mkcalendar>";
+    }
+
+    /** Extended MKCOL (RFC 5689) of an address book named {@code name}. */
+    public static String mkaddressbook(String name) {
+        return HEAD + "<D:mkcol" + NS + "><D:set><D:prop><D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>"
+                + "<D:displayname>" + escape(name) + "</D:displayname></D:prop></D:set></D:mkcol>";
+    }
+
+    public static String rename(String name) {
+        return HEAD + "<D:propertyupdate" + NS + "><D:set><D:prop><D:displayname>" + escape(name)
+                + "</D:displayname></D:prop></D:set></D:propertyupdate>";
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

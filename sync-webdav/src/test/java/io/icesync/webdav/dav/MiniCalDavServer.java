@@ -1,0 +1,179 @@
+package io.icesync.webdav.dav;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small CalDAV/CardDAV server on 127.0.0.1 for unit tests: the well-known URL redirects to /dav/,
+ * whose principal /dav/u/ is also the home of three collections (a calendar "Work", a task list
+ * "Todo", an address book also named "Work"). Resources live in memory; ETags are content hashes and
+ * conditional PUT and DELETE are honoured. Every request is recorded.
+ */
+final class MiniCalDavServer implements AutoCloseable {
+    record Seen(String method, String path, String depth) {
+    }
+
+    static final String CAL = "/dav/u/cal/";
+    static final String TASKS = "/dav/u/tasks/";
+    static final String BOOK = "/dav/u/book/";
+
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    final Map<String, byte[]> resources = new TreeMap<>();
+    private final HttpServer server;
+
+    MiniCalDavServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    synchronized void put(String path, String text) {
+        resources.put(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    long count(String method, String path, String depth) {
+        return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)
+                && (depth == null || depth.equals(s.depth()))).count();
+    }
+
+    private synchronized void handle(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        String depth = x.getRequestHeaders().getFirst("Depth");
+        byte[] body = x.getRequestBody().readAllBytes();
+        seen.add(new Seen(x.getRequestMethod(), path, depth));
+        switch (x.getRequestMethod()) {
+            case "PROPFIND" -> propfind(x, path, depth);
+            case "GET" -> get(x, path);
+            case "PUT" -> put(x, path, body);
+            case "DELETE" -> delete(x, path);
+            default -> send(x, 405, null, null);
+        }
+    }
+
+    private void propfind(HttpExchange x, String path, String depth) throws IOException {
+        if (path.startsWith("/.well-known/")) {
+            x.getResponseHeaders().set("Location", "/dav/");
+            send(x, 301, null, null);
+            return;
+        }
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\""
+                + " xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\""
+                + " xmlns:CS=\"http://calendarserver.org/ns/\">");
+        if (path.equals("/dav/") || path.equals("/dav/u/")) {
+            b.append(response(path, "<D:current-user-principal><D:href>/dav/u/</D:href></D:current-user-principal>"
+                    + "<C:calendar-home-set><D:href>/dav/u/</D:href></C:calendar-home-set>"
+                    + "<A:addressbook-home-set><D:href>/dav/u/</D:href></A:addressbook-home-set>"));
+            if (path.equals("/dav/u/") && "1".equals(depth)) {
+                b.append(collection(CAL, "<C:calendar/>", "Work", "VEVENT"));
+                b.append(collection(TASKS, "<C:calendar/>", "Todo", "VTODO"));
+                b.append(collection(BOOK, "<A:addressbook/>", "Work", null));
+            }
+        } else if (path.equals(CAL) || path.equals(TASKS) || path.equals(BOOK)) {
+            b.append(response(path, "<CS:getctag>" + ctag(path) + "</CS:getctag>"));
+            if ("1".equals(depth)) {
+                resources.forEach((p, body) -> {
+                    if (p.startsWith(path)) {
+                        b.append(response(p, "<D:getetag>" + etag(body) + "</D:getetag><D:getcontentlength>"
+                                + body.length + "</D:getcontentlength><D:resourcetype/>"));
+                    }
+                });
+            }
+        } else if (resources.containsKey(path)) {
+            b.append(response(path, "<D:getetag>" + etag(resources.get(path)) + "</D:getetag>"));
+        } else {
+            send(x, 404, null, null);
+            return;
+        }
+        send(x, 207, "application/xml", b.append("</D:multistatus>").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void get(HttpExchange x, String path) throws IOException {
+        byte[] body = resources.get(path);
+        if (body == null) {
+            send(x, 404, null, null);
+            return;
+        }
+        x.getResponseHeaders().set("ETag", etag(body));
+        send(x, 200, "text/calendar", body);
+    }
+
+    private void put(HttpExchange x, String path, byte[] body) throws IOException {
+        byte[] now = resources.get(path);
+        String ifMatch = x.getRequestHeaders().getFirst("If-Match");
+        String ifNone = x.getRequestHeaders().getFirst("If-None-Match");
+        if (("*".equals(ifNone) && now != null) || (ifMatch != null && (now == null || !ifMatch.equals(etag(now))))) {
+            send(x, 412, null, null);
+            return;
+        }
+        resources.put(path, body);
+        x.getResponseHeaders().set("ETag", etag(body));
+        send(x, now == null ? 201 : 204, null, null);
+    }
+
+    private void delete(HttpExchange x, String path) throws IOException {
+        byte[] now = resources.get(path);
+        String ifMatch = x.getRequestHeaders().getFirst("If-Match");
+        if (now == null) {
+            send(x, 404, null, null);
+        } else if (ifMatch != null && !ifMatch.equals(etag(now))) {
+            send(x, 412, null, null);
+        } else {
+            resources.remove(path);
+            send(x, 204, null, null);
+        }
+    }
+
+    private String ctag(String collection) {
+        StringBuilder all = new StringBuilder();
+        resources.forEach((p, body) -> {
+            if (p.startsWith(collection)) {
+                all.append(p).append(etag(body));
+            }
+        });
+        return "\"" + Integer.toHexString(all.toString().hashCode()) + "\"";
+    }
+
+    static String etag(byte[] body) {
+        return "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+    }
+
+    private static String response(String href, String props) {
+        return "<D:response><D:href>" + href + "</D:href><D:propstat><D:prop>" + props
+                + "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>";
+    }
+
+    private static String collection(String href, String type, String name, String comp) {
+        return response(href, "<D:resourcetype><D:collection/>" + type + "</D:resourcetype><D:displayname>" + name
+                + "</D:displayname>" + (comp == null ? "" : "<C:supported-calendar-component-set><C:comp name=\""
+                + comp + "\"/></C:supported-calendar-component-set>"));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
+        if (type != null) {
+            x.getResponseHeaders().set("Content-Type", type);
+        }
+        x.sendResponseHeaders(status, body == null ? -1 : body.length);
+        if (body != null) {
+            x.getResponseBody().write(body);
+        }
+        x.close();
+    }
+}
