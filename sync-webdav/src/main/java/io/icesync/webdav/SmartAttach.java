@@ -73,6 +73,89 @@ public final class SmartAttach {
         return List.copyOf(links.values());
     }
 
+    /**
+     * The attachments of an event or task (F6.2): its {@code ATTACH} properties whose value is a URL
+     * under the WebDAV base (attachments IceWarp keeps in the account's files), with the file name
+     * from {@code FILENAME} or {@code X-FILENAME} parameters and the size from {@code SIZE} when given.
+     * Inline (base64) attachments are part of the object and not listed.
+     */
+    public static List<SmartAttachLink> findInCalendar(String icalendar, URI webdavBase) {
+        Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
+        StringBuilder logical = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (String raw : icalendar.split("\r\n|\n|\r", -1)) {
+            if (!raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t') && logical.length() > 0) {
+                logical.append(raw, 1, raw.length());
+            } else {
+                if (logical.length() > 0) {
+                    lines.add(logical.toString());
+                }
+                logical = new StringBuilder(raw);
+            }
+        }
+        lines.add(logical.toString());
+        for (String line : lines) {
+            if (!line.regionMatches(true, 0, "ATTACH", 0, 6) || line.length() < 7
+                    || (line.charAt(6) != ':' && line.charAt(6) != ';')) {
+                continue;
+            }
+            int colon = valueStart(line);
+            String params = line.substring(6, colon);
+            String value = line.substring(colon + 1).trim();
+            if (params.toUpperCase(java.util.Locale.ROOT).contains("ENCODING=BASE64")) {
+                continue;
+            }
+            URI u;
+            try {
+                u = URI.create(value);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (webdavBase == null || !BodyLinks.under(u, webdavBase)) {
+                continue;
+            }
+            String name = param(params, "FILENAME");
+            if (name == null) {
+                name = param(params, "X-FILENAME");
+            }
+            long size = -1;
+            String sz = param(params, "SIZE");
+            try {
+                size = sz == null ? -1 : Long.parseLong(sz);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            links.putIfAbsent(u, new SmartAttachLink(u, name != null ? name : SmartAttachHeader.lastSegment(u), size,
+                    null, SmartAttachLink.Source.EVENT));
+        }
+        return List.copyOf(links.values());
+    }
+
+    /** Index of the colon that ends the name and parameters (colons inside quoted values do not count). */
+    private static int valueStart(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ':' && !quoted) {
+                return i;
+            }
+        }
+        return line.length() - 1;
+    }
+
+    private static String param(String params, String name) {
+        for (String p : params.split(";")) {
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase(name)) {
+                String v = p.substring(eq + 1).trim();
+                return v.length() > 1 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+            }
+        }
+        return null;
+    }
+
     /** Walks multiparts (not attachments, not attached messages) and collects links from text bodies. */
     private static void bodies(Part p, URI base, List<URI> out, int depth) throws MessagingException, IOException {
         if (depth > 20 || Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {

@@ -18,7 +18,9 @@ public record SmartAttachLink(URI url, String fileName, long size, String sha256
         /** An {@code X-IceWarp-SmartAttach} header. */
         HEADER,
         /** A link in the text/plain or text/html body that points under the WebDAV base. */
-        BODY
+        BODY,
+        /** An {@code ATTACH} property of an event or task (F6.2) whose value is a URL under the WebDAV base. */
+        EVENT
     }
 
     public SmartAttachLink {

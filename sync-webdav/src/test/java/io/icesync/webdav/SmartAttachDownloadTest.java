@@ -38,6 +38,30 @@ class SmartAttachDownloadTest {
     }
 
     @Test
+    void anEventsAttachmentsUnderTheAccountFilesAreFoundAndDownloaded(IceWarpServer server) throws Exception {
+        TestWebDav dav = server.webdav();
+        byte[] agenda = TestWebDavClientTest.random(200_000, 5);
+        dav.files(JEAN).put("Files/Ordre du jour.pdf", agenda);
+        String url = dav.url("Files/Ordre du jour.pdf").toString();
+        String event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:e1\r\nSUMMARY:Comité\r\n"
+                + "ATTACH;FMTTYPE=application/pdf;FILENAME=\"Ordre du jour.pdf\";SIZE=200000:\r\n " + url + "\r\n"
+                + "ATTACH:https://elsewhere.example/file.pdf\r\n"
+                + "ATTACH;ENCODING=BASE64;VALUE=BINARY:SGVsbG8=\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+        List<SmartAttachLink> links = SmartAttach.findInCalendar(event, dav.url());
+
+        assertThat(links).singleElement().satisfies(l -> {
+            assertThat(l.fileName()).isEqualTo("Ordre du jour.pdf");
+            assertThat(l.size()).isEqualTo(200_000);
+            assertThat(l.source()).isEqualTo(SmartAttachLink.Source.EVENT);
+        });
+        try (WebDavClient c = client(server, dav)) {
+            Download d = new SmartAttachDownloader(c).download(links.get(0), tmp.resolve("event"), p -> { });
+            assertThat(d.file()).hasBinaryContent(agenda);
+        }
+    }
+
+    @Test
     void theFilesOfAMessageLandInTheFolderWithProgress(IceWarpServer server) throws Exception {
         TestWebDav dav = server.webdav();
         byte[] content = TestWebDavClientTest.random(1_500_000, 11);
