@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpTest;
 import io.icesync.testkit.TestWebDav;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,29 +23,16 @@ class FetchCliTest {
     @TempDir
     Path tmp;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliRun cli = new CliRun();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     private int run(String... args) {
-        InputStream stdin = System.in;
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        try {
-            System.setIn(new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)));
-            return new IceSyncCli().execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        } finally {
-            System.setIn(stdin);
-        }
+        return cli.run(args);
     }
 
     private Path profile(IceWarpServer server) throws Exception {
-        Path pem = tmp.resolve("server.pem");
-        Files.writeString(pem, server.certificatePem());
-        Path dir = tmp.resolve("p");
-        assertThat(run("profile", "create", "--dir", dir.toString(), "--email", JEAN, "--imap",
-                "127.0.0.1:" + server.imaps().port(), "--security", "ssl", "--trust-cert", pem.toString(),
-                "--password-stdin")).as(err.toString()).isZero();
-        return dir;
+        return cli.profile(server, tmp);
     }
 
     private static byte[] random(int size, long seed) {

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,29 +18,17 @@ class GalCliTest {
     @TempDir
     Path tmp;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliRun cli = new CliRun();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     private int run(String... args) {
-        InputStream stdin = System.in;
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        try {
-            System.setIn(new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)));
-            return new IceSyncCli().execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        } finally {
-            System.setIn(stdin);
-        }
+        return cli.run(args);
     }
 
     /** A profile whose groupware store holds the user's contacts, a public directory and Anne's shared contacts. */
     private Path profileWithContacts(IceWarpServer server) throws Exception {
-        Path pem = tmp.resolve("server.pem");
-        Files.writeString(pem, server.certificatePem());
-        Path dir = tmp.resolve("p");
-        assertThat(run("profile", "create", "--dir", dir.toString(), "--email", "jean@iwdemo.test", "--imap",
-                "127.0.0.1:" + server.imaps().port(), "--security", "ssl", "--trust-cert", pem.toString(),
-                "--password-stdin")).as(err.toString()).isZero();
+        Path dir = cli.profile(server, tmp);
         Path groupware = dir.resolve("groupware");
         Path own = folder(groupware.resolve("Contacts"), "CONTACTS");
         card(own.resolve("zoe.vcf"), "VERSION:3.0", "N:Martin;Zoé;;;", "FN:Zoé Martin", "EMAIL:zoe.martin@iwdemo.test",
