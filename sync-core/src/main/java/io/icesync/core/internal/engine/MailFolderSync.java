@@ -475,13 +475,7 @@ final class MailFolderSync {
             try {
                 String mid = localMessageId(l);
                 op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
-                long uid = ctx.remote().append(path, l.flags(), null, l.size(), () -> ctx.local().open(path, l.id()));
-                if (uid == 0 && mid != null) {
-                    Set<Long> taken = new HashSet<>();
-                    state.items(fs.id()).forEach(r -> taken.add(r.uid()));
-                    uid = ctx.remote().findByMessageId(path, mid).stream()
-                            .filter(u -> !taken.contains(u)).max(Comparator.naturalOrder()).orElse(0L);
-                }
+                long uid = append(l, l.flags(), mid);
                 if (uid == 0) {
                     // The server did not say where it went: the pending intent stays and is settled next cycle.
                     uploaded++;
@@ -523,11 +517,7 @@ final class MailFolderSync {
             try {
                 String mid = localMessageId(l);
                 op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
-                long uid = ctx.remote().append(path, v.flags(), null, l.size(), () -> ctx.local().open(path, l.id()));
-                if (uid == 0 && mid != null) {
-                    uid = ctx.remote().findByMessageId(path, mid).stream().filter(u -> u != old.uid())
-                            .max(Comparator.naturalOrder()).orElse(0L);
-                }
+                long uid = append(l, v.flags(), mid);
                 if (uid == 0) {
                     uploaded++;
                     continue; // the intent stays and is settled next cycle
@@ -649,13 +639,7 @@ final class MailFolderSync {
             append[0] = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, a.id(), 0, mid, a.size()));
             ops.addAll(expungeIntents(others));
         });
-        long uid = ctx.remote().append(path, a.flags(), null, a.size(), () -> ctx.local().open(path, a.id()));
-        if (uid == 0 && mid != null) {
-            Set<Long> taken = new HashSet<>();
-            state.items(fs.id()).forEach(x -> taken.add(x.uid()));
-            uid = ctx.remote().findByMessageId(path, mid).stream().filter(u -> !taken.contains(u))
-                    .max(Comparator.naturalOrder()).orElse(0L);
-        }
+        long uid = append(a, a.flags(), mid);
         if (uid == 0) {
             uploaded++;
             return; // the intents are settled at the next start
@@ -685,6 +669,21 @@ final class MailFolderSync {
         if (!ops.isEmpty()) {
             state.inTransaction(() -> ops.forEach(o -> state.removePending(o.id())));
         }
+    }
+
+    /**
+     * Appends a local item and returns its server UID; when the server does not say (no UIDPLUS), the
+     * newest unpaired item with its Message-ID; 0 when neither tells, which leaves the intent to the next start.
+     */
+    private long append(LocalItem l, Flags flags, String mid) {
+        long uid = ctx.remote().append(path, flags, null, l.size(), () -> ctx.local().open(path, l.id()));
+        if (uid == 0 && mid != null) {
+            Set<Long> taken = new HashSet<>();
+            state.items(fs.id()).forEach(r -> taken.add(r.uid()));
+            uid = ctx.remote().findByMessageId(path, mid).stream()
+                    .filter(u -> !taken.contains(u)).max(Comparator.naturalOrder()).orElse(0L);
+        }
+        return uid;
     }
 
     private void applyDownloads(List<RemoteItem> downloads, boolean notify) {
