@@ -1,0 +1,123 @@
+package io.icesync.webdav.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.icesync.core.Flag;
+import io.icesync.core.Flags;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.spi.LocalFolder;
+import io.icesync.core.spi.LocalItem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documents directory as another program sees it and as the engine sees it. */
+class FileTreeLocalStoreTest {
+    static final FolderPath FILES = FolderPath.of("Files");
+
+    @TempDir
+    Path dir;
+
+    static InputStream content(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String add(FileTreeLocalStore store, FolderPath folder, String name, String text) throws IOException {
+        String[] id = new String[1];
+        DocumentNames.during(name, () -> id[0] = store.add(folder, Flags.NONE, 7, content(text)));
+        return id[0];
+    }
+
+    @Test
+    void aDownloadIsAPlainFileUnderItsServerName() throws IOException {
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            store.createFolder(FILES, FolderKind.DOCUMENTS);
+            String id = add(store, FILES, "Été.txt", "bonjour");
+            store.flush();
+
+            assertThat(Files.readString(dir.resolve("Files/Été.txt"))).isEqualTo("bonjour");
+            LocalItem item = store.items(FILES).get(0);
+            assertThat(item.id()).isEqualTo(id).endsWith("/Été.txt");
+            assertThat(item.key()).isEqualTo("Été.txt");
+            assertThat(item.uidHint()).isEqualTo(7);
+            try (InputStream in = store.open(FILES, id)) {
+                assertThat(DocumentNames.nameOf(in)).isEqualTo("Été.txt");
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("bonjour");
+            }
+        }
+    }
+
+    @Test
+    void aTakenNameGivesAnotherFileKeyedByTheWantedName() throws IOException {
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            store.createFolder(FILES, FolderKind.DOCUMENTS);
+            Files.writeString(dir.resolve("Files/report.pdf"), "mine");
+            add(store, FILES, "report.pdf", "theirs");
+
+            assertThat(Files.readString(dir.resolve("Files/report (2).pdf"))).isEqualTo("theirs");
+            assertThat(store.items(FILES)).extracting(LocalItem::key).containsExactly("report.pdf", "report.pdf");
+            assertThat(Files.readString(dir.resolve("Files/report.pdf"))).isEqualTo("mine");
+        }
+    }
+
+    @Test
+    void anEditChangesTheVersionAndNothingElse() throws IOException {
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            store.createFolder(FILES, FolderKind.DOCUMENTS);
+            add(store, FILES, "a.txt", "one");
+            LocalItem before = store.items(FILES).get(0);
+            assertThat(store.items(FILES).get(0).version()).isEqualTo(before.version());
+
+            Files.writeString(dir.resolve("Files/a.txt"), "two");
+            LocalItem after = store.items(FILES).get(0);
+
+            assertThat(after.id()).isEqualTo(before.id());
+            assertThat(after.version()).isNotEqualTo(before.version());
+        }
+    }
+
+    @Test
+    void aFolderRenamedByAnotherProgramKeepsItsIdAndItsItems() throws IOException {
+        String folderId;
+        String itemId;
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            folderId = store.createFolder(FILES.child("Old"), FolderKind.DOCUMENTS).id();
+            itemId = add(store, FILES.child("Old"), "a.txt", "x");
+            store.setFlags(FILES.child("Old"), itemId, Flags.of(Flag.FLAGGED));
+        }
+        Files.move(dir.resolve("Files/Old"), dir.resolve("Files/New"));
+
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            List<LocalFolder> folders = store.folders();
+            assertThat(folders).extracting(LocalFolder::path).containsExactly(FILES, FILES.child("New"));
+            assertThat(folders.get(1).id()).isEqualTo(folderId);
+            LocalItem item = store.items(FILES.child("New")).get(0);
+            assertThat(item.id()).isEqualTo(itemId);
+            assertThat(item.flags()).isEqualTo(Flags.of(Flag.FLAGGED));
+        }
+    }
+
+    @Test
+    void icesyncOwnFilesAreNeverDocumentsAndOnlyDocumentsFoldersHoldItems() throws IOException {
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            store.createFolder(FILES, FolderKind.DOCUMENTS);
+            add(store, FILES, "a.txt", "x");
+            store.flush();
+
+            try (var names = Files.list(dir.resolve("Files")).map(p -> p.getFileName().toString())) {
+                assertThat(names.toList()).contains(FileTreeLocalStore.FOLDER_ID_FILE, "a.txt");
+            }
+            assertThat(store.items(FILES)).extracting(LocalItem::key).containsExactly("a.txt");
+            assertThat(store.syncsItemsOf(FolderKind.DOCUMENTS)).isTrue();
+            assertThat(store.syncsItemsOf(FolderKind.MAIL)).isFalse();
+            assertThat(store.syncsItemsOf(FolderKind.EVENTS)).isFalse();
+        }
+    }
+}
