@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -55,8 +54,15 @@ public final class VdirLocalStore implements LocalStore {
     private final Map<Path, Known> known = new HashMap<>();
 
     /** {@code messageSize} is the size of what {@link #open} gives, which the engine sends to the server. */
-    private record Known(long size, FileTime modified, String key, String version, long messageSize) {
+    private record Known(long size, long modifiedNanos, String key, String version, long messageSize) {
     }
+
+    /**
+     * Key, version and message size of each file, kept in {@code .icesync-index} so that a new process
+     * reads only the files that changed: a resync with nothing changed costs a directory listing.
+     */
+    static final String INDEX_FILE = ".icesync-index";
+    private final Set<Path> indexLoaded = new java.util.HashSet<>();
 
     private record Entry(Flags flags, long uidHint) {
     }
@@ -161,6 +167,7 @@ public final class VdirLocalStore implements LocalStore {
     /** Drops what is cached of a directory tree that moved or went away. */
     private void forget(Path dir) {
         known.keySet().removeIf(p -> p.startsWith(dir));
+        indexLoaded.removeIf(p -> p.startsWith(dir));
         entryCache.keySet().removeIf(p -> p.startsWith(dir));
         folderIds.keySet().removeIf(p -> p.startsWith(dir));
     }
@@ -345,6 +352,8 @@ public final class VdirLocalStore implements LocalStore {
     @Override
     public synchronized List<LocalItem> items(FolderPath folder) {
         Path d = existing(folder);
+        loadIndex(d);
+        indexChanged = false;
         Map<String, Entry> entries = cached(d);
         FolderKind kind = kind(identity(d));
         ItemCodec codec = codecs.apply(folder);
@@ -373,17 +382,69 @@ public final class VdirLocalStore implements LocalStore {
             Entry e = entries.getOrDefault(id, new Entry(Flags.of(Flag.SEEN), 0));
             out.add(new LocalItem(idOf(d, id), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
+        if (indexChanged) {
+            saveIndex(d);
+        }
         return out;
+    }
+
+    private boolean indexChanged;
+
+    private void loadIndex(Path d) {
+        if (!indexLoaded.add(d)) {
+            return;
+        }
+        Path f = d.resolve(INDEX_FILE);
+        if (!Files.isRegularFile(f)) {
+            return;
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(Files.readString(f, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return; // a damaged index only costs reading the files again
+        }
+        for (String name : p.stringPropertyNames()) {
+            String[] v = p.getProperty(name).split(" ", 5);
+            if (v.length < 4) {
+                continue;
+            }
+            try {
+                known.put(d.resolve(name), new Known(Long.parseLong(v[0]), Long.parseLong(v[1]),
+                        v.length == 5 && !v[4].isEmpty() ? v[4] : null, v[3], Long.parseLong(v[2])));
+            } catch (NumberFormatException e) {
+                // that file is read again
+            }
+        }
+    }
+
+    private void saveIndex(Path d) {
+        Properties p = new Properties();
+        known.forEach((f, k) -> {
+            String name = f.getFileName().toString();
+            if (d.equals(f.getParent()) && !name.startsWith(".")) {
+                p.setProperty(name, k.size() + " " + k.modifiedNanos() + " " + k.messageSize() + " " + k.version() + " "
+                        + (k.key() == null ? "" : k.key()));
+            }
+        });
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, "IceSync: key, version and message size of each file, while its size and time stay the same");
+        } catch (IOException e) {
+            return;
+        }
+        VdirFiles.write(d.resolve(INDEX_FILE), w.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Known knownOf(Path f, ItemCodec codec, FolderKind kind) {
         try {
             long size = Files.size(f);
-            FileTime t = Files.getLastModifiedTime(f);
+            long t = Files.getLastModifiedTime(f).to(java.util.concurrent.TimeUnit.NANOSECONDS);
             Known k = known.get(f);
-            if (k != null && k.size() == size && k.modified().equals(t)) {
+            if (k != null && k.size() == size && k.modifiedNanos() == t) {
                 return k;
             }
+            indexChanged = true;
             byte[] content = Files.readAllBytes(f);
             boolean eml = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml");
             ObjectText text = eml ? null : ObjectText.of(content);
@@ -495,7 +556,10 @@ public final class VdirLocalStore implements LocalStore {
                 } catch (IOException x) {
                     throw new StoreException("cannot move " + p.getValue() + " to " + target, x);
                 }
-                known.remove(p.getValue());
+                Known k = known.remove(p.getValue());
+                if (k != null) {
+                    known.put(target, k); // a rename keeps the content and the modification time
+                }
             }
         }
         pendingEntries.clear();
