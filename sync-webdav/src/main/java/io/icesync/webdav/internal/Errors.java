@@ -1,9 +1,8 @@
 package io.icesync.webdav.internal;
 
 import io.icesync.core.AuthenticationException;
-import io.icesync.core.ConnectionException;
 import io.icesync.core.IceSyncException;
-import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.tls.TransportErrors;
 import io.icesync.webdav.DavConflictException;
 import io.icesync.webdav.DavForbiddenException;
 import io.icesync.webdav.DavLockedException;
@@ -12,13 +11,8 @@ import io.icesync.webdav.InsufficientStorageException;
 import io.icesync.webdav.PreconditionFailedException;
 import io.icesync.webdav.UnexpectedStatusException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.SSLException;
 
 /**
  * Turns HTTP statuses and I/O failures into IceSync's typed errors. Messages name the method, the
@@ -55,48 +49,6 @@ public final class Errors {
 
     /** The error for a transfer that failed below HTTP; the chain is the one seen during the TLS handshake. */
     public static IceSyncException forIo(String method, String url, IOException e, List<X509Certificate> chain) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof IceSyncException) {
-                return (IceSyncException) c;
-            }
-            if (c instanceof CertificateException || c instanceof SSLException) {
-                if (isTrustFailure(c)) {
-                    return new UntrustedCertificateException("the certificate of " + url + " is not trusted ("
-                            + rootMessage(c) + "); trust it explicitly if you accept the risk", chain, e);
-                }
-                return new ConnectionException(method + " " + url + ": TLS failed: " + rootMessage(c), e);
-            }
-            if (c instanceof UnknownHostException) {
-                return new ConnectionException(method + " " + url + ": the host is unknown (DNS)", e);
-            }
-            if (c instanceof ConnectException) {
-                return new ConnectionException(method + " " + url + ": the server refused the connection", e);
-            }
-            if (c instanceof SocketTimeoutException) {
-                return new ConnectionException(method + " " + url + ": the server did not answer in time", e);
-            }
-        }
-        return new ConnectionException(method + " " + url + ": the connection failed: " + rootMessage(e), e);
-    }
-
-    private static boolean isTrustFailure(Throwable c) {
-        for (Throwable x = c; x != null; x = x.getCause()) {
-            if (x instanceof CertificateException) {
-                return true;
-            }
-            String m = String.valueOf(x.getMessage());
-            if (m.contains("PKIX") || m.contains("certificate") || m.contains("subject alternative")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable r = t;
-        while (r.getCause() != null && r.getCause() != r) {
-            r = r.getCause();
-        }
-        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        return TransportErrors.of(method + " " + url, url, e, chain);
     }
 }
