@@ -92,7 +92,7 @@ class CliKillIT {
         return s != null ? Paths.get(s) : Paths.get("..", "..", "shared").toAbsolutePath().normalize();
     }
 
-    private static Process start(Path jar, String... args) throws IOException {
+    static Process start(Path jar, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
@@ -105,7 +105,7 @@ class CliKillIT {
         return pb.start();
     }
 
-    private static int run(Path jar, int seconds, String... args) throws Exception {
+    static int run(Path jar, int seconds, String... args) throws Exception {
         Process p = start(jar, args);
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();

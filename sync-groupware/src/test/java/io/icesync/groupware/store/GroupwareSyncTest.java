@@ -264,6 +264,62 @@ class GroupwareSyncTest {
         assertThat(onServer(box, "SUMMARY")).containsExactly("Bank holiday");
     }
 
+    /** A kill right after the downloaded files are made visible, before the sync state records them. */
+    @Test
+    void objectsWrittenJustBeforeACrashAreAdoptedNotDownloadedOrUploadedAgain(IceWarpServer server) throws IOException {
+        TestMailbox box = contacts(server);
+        for (int i = 0; i < 20; i++) {
+            box.append(message("text/vcard", "c" + i, card("c" + i, "Contact " + i)));
+        }
+        state = StateStores.sqlite(dir.resolve("state.db"));
+        boolean[] flushed = {false};
+        SyncStateStore real = state;
+        SyncStateStore crashing = (SyncStateStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SyncStateStore.class}, (proxy, m, args) -> {
+                    if (flushed[0] && m.getName().equals("inTransaction")) {
+                        throw new Error("killed before the state records the downloads");
+                    }
+                    try {
+                        return m.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (ImapRemoteStore remote = ImapRemoteStore.builder().endpoint(server.imap()).login(JEAN)
+                .password("secret".toCharArray()).build();
+             VdirLocalStore vdir = new VdirLocalStore(dir.resolve("groupware"))) {
+            io.icesync.core.spi.LocalStore local = (io.icesync.core.spi.LocalStore) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {io.icesync.core.spi.LocalStore.class}, (proxy, m, args) -> {
+                        Object r;
+                        try {
+                            r = m.invoke(vdir, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (m.getName().equals("flush") && !vdir.folders().isEmpty()
+                                && !vdir.items(FolderPath.of("Contacts")).isEmpty()) {
+                            flushed[0] = true;
+                        }
+                        return r;
+                    });
+            SyncSettings settings = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).build();
+            try {
+                SyncEngine.builder().remote(remote).local(local).state(crashing).settings(() -> settings).build().syncOnce();
+            } catch (Error expected) {
+                // the process died here
+            }
+        }
+        assertThat(localFiles("Contacts")).hasSize(20);
+
+        SyncReport r = sync(server);
+
+        assertThat(r.downloaded()).as("objects already on disk are not fetched again").isZero();
+        assertThat(r.uploaded()).as("nor sent back as new").isZero();
+        assertThat(localFiles("Contacts")).hasSize(20);
+        assertThat(box.messages()).hasSize(20);
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
     @Test
     void aMalformedObjectIsRetriedThenIgnoredWhileTheRestSyncs(IceWarpServer server) throws IOException {
         TestMailbox cal = calendar(server);
