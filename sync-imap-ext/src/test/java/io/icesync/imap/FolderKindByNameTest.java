@@ -45,6 +45,21 @@ class FolderKindByNameTest {
     }
 
     @Test
+    void onIceWarpTheTypeIsAlsoReadAndWrittenInTheWebClientsSpelling() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").trace(lines::add).start();
+             ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
+                     .password("secret".toCharArray()).build()) {
+            s.connect();
+            s.createFolder(FolderPath.of("Agenda"), FolderKind.EVENTS);
+            assertThat(s.folders()).filteredOn(f -> f.path().equals(FolderPath.of("Agenda")))
+                    .extracting(Folder::kind).containsExactly(FolderKind.EVENTS);
+        }
+        assertThat(lines).anyMatch(l -> l.contains("SETMETADATA") && l.contains("/public/vendor/kolab/folder-type/value.shared"));
+        assertThat(lines).anyMatch(l -> l.contains("GETMETADATA") && l.contains("/public/vendor/kolab/folder-type/value.shared"));
+    }
+
+    @Test
     void withMetadataAnUntypedFolderIsMailWhateverItsName() {
         try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").start()) {
             seed(server);

@@ -89,6 +89,8 @@ public final class AngusImapStore implements RemoteStore {
     private static final Rights UNANSWERED_RIGHTS = Rights.parse("lr");
     static final String SHARED_TYPE = "/shared/vendor/kolab/folder-type";
     static final String PRIVATE_TYPE = "/private/vendor/kolab/folder-type";
+    /** The spelling IceWarp's own WebClient reads and writes; asked for only when the server says X-ICEWARP-SERVER. */
+    static final String ICEWARP_TYPE = "/public/vendor/kolab/folder-type/value.shared";
 
     private final ImapOptions opt;
     private final AtomicInteger greetings = new AtomicInteger();
@@ -425,7 +427,7 @@ public final class AngusImapStore implements RemoteStore {
             List<Wire.Cmd<String>> to = ip.encodedLength(name) > MAX_PIPELINED_NAME ? alone : pipelined;
             if (metadata) {
                 Argument a = mailboxArg(p, name);
-                a.writeAtom("(" + SHARED_TYPE + " " + PRIVATE_TYPE + ")");
+                a.writeAtom("(" + SHARED_TYPE + " " + PRIVATE_TYPE + (iceWarp() ? " " + ICEWARP_TYPE : "") + ")");
                 to.add(new Wire.Cmd<>(name, "GETMETADATA", a));
             }
             if (acl) {
@@ -473,6 +475,9 @@ public final class AngusImapStore implements RemoteStore {
             if (k == null) {
                 k = FolderTypes.ofValue(v[1]);
             }
+            if (k == null) {
+                k = FolderTypes.ofValue(v[2]);
+            }
             kinds.put(name, k == null ? FolderKind.MAIL : k);
         });
     }
@@ -488,7 +493,7 @@ public final class AngusImapStore implements RemoteStore {
         if (ir.readByte() != '(') {
             return; // an unsolicited "entries changed" notice: no values
         }
-        String[] v = types.computeIfAbsent(mbox, k -> new String[2]);
+        String[] v = types.computeIfAbsent(mbox, k -> new String[3]);
         for (int guard = 0; guard < 64; guard++) {
             ir.skipSpaces();
             byte b = ir.peekByte();
@@ -504,6 +509,8 @@ public final class AngusImapStore implements RemoteStore {
                 v[0] = value;
             } else if (entry.equalsIgnoreCase(PRIVATE_TYPE)) {
                 v[1] = value;
+            } else if (entry.equalsIgnoreCase(ICEWARP_TYPE)) {
+                v[2] = value;
             }
         }
     }
@@ -580,7 +587,9 @@ public final class AngusImapStore implements RemoteStore {
                 String name = mailbox(path);
                 onStore("set the type of folder '" + path + "'", p -> {
                     Argument a = mailboxArg(p, name);
-                    a.writeAtom("(" + SHARED_TYPE + " \"" + FolderTypes.name(kind) + "\")");
+                    String value = "\"" + FolderTypes.name(kind) + "\"";
+                    // IceWarp's WebClient reads its own spelling; other servers get the Kolab entry alone.
+                    a.writeAtom("(" + SHARED_TYPE + " " + value + (iceWarp() ? " " + ICEWARP_TYPE + " " + value : "") + ")");
                     return Wire.run(p, "SETMETADATA", a, null);
                 });
             }
@@ -588,6 +597,10 @@ public final class AngusImapStore implements RemoteStore {
             forgetListing();
             used();
         }
+    }
+
+    private boolean iceWarp() {
+        return info.has("X-ICEWARP-SERVER");
     }
 
     /** Creates the folder, and its parents when the server does not know them; a \Noselect placeholder becomes a folder. */
