@@ -64,6 +64,11 @@ public final class FileTreeLocalStore implements LocalStore {
     private final Map<Path, Map<String, FolderSidecar.Meta>> sidecars = new HashMap<>();
     private final Set<Path> dirty = new HashSet<>();
     private final Set<Path> touchedDirs = new HashSet<>();
+    /**
+     * Documents added since the last flush, still in hidden files: the flush saves their UID hints, then
+     * gives them their names, so a kill never leaves a visible file the sync would take for a new one.
+     */
+    private final Map<Path, Map<String, Path>> pending = new HashMap<>();
 
     /** A store over {@code root} (created if missing); temporary files left by a crash are removed. */
     public FileTreeLocalStore(Path root) {
@@ -89,6 +94,13 @@ public final class FileTreeLocalStore implements LocalStore {
     /** The file of an item, for callers that hand it to another program. */
     public Path file(FolderPath folder, String id) {
         return dir(folder).resolve(nameOf(id));
+    }
+
+    /** Where the item's bytes are now: its hidden file until the next flush, then its file. */
+    private Path content(FolderPath folder, String id) {
+        Path dir = dir(folder);
+        Path hidden = pending.getOrDefault(dir, Map.of()).get(nameOf(id));
+        return hidden != null ? hidden : dir.resolve(nameOf(id));
     }
 
     @Override
@@ -137,6 +149,7 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void renameFolder(FolderPath from, FolderPath to) {
+        flushPending();
         Path a = existingDir(from);
         Path b = dir(to);
         try {
@@ -152,6 +165,7 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void deleteFolder(FolderPath path) {
+        flushPending();
         Path dir = dir(path);
         if (!Files.isDirectory(dir)) {
             return;
@@ -192,6 +206,21 @@ public final class FileTreeLocalStore implements LocalStore {
             out.add(new LocalItem(folderId + "/" + name, m == null ? Flags.NONE : m.flags(), a.size(),
                     m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version));
         }
+        for (Map.Entry<String, Path> e : pending.getOrDefault(dir, Map.of()).entrySet()) {
+            String name = e.getKey();
+            Path f = e.getValue();
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException x) {
+                continue;
+            }
+            present.add(name);
+            FolderSidecar.Meta m = meta.get(name);
+            String version = hashes.of(f, a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS));
+            out.add(new LocalItem(folderId + "/" + name, m == null ? Flags.NONE : m.flags(), a.size(),
+                    m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version));
+        }
         // Entries of files deleted by the user would otherwise pass their flags to a new file of the same name.
         if (meta.keySet().retainAll(present)) {
             dirty.add(dir);
@@ -201,9 +230,9 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public InputStream open(FolderPath folder, String id) {
-        Path f = file(folder, id);
+        Path f = content(folder, id);
         try {
-            return DocumentNames.named(f.getFileName().toString(), Files.size(f), Files.newInputStream(f));
+            return DocumentNames.named(nameOf(id), Files.size(f), Files.newInputStream(f));
         } catch (NoSuchFileException e) {
             throw new StoreException("no document " + f, e);
         } catch (IOException e) {
@@ -218,13 +247,12 @@ public final class FileTreeLocalStore implements LocalStore {
         if (!FileNames.usable(wanted)) {
             wanted = FileNames.fallback(uidHint);
         }
+        Map<String, Path> waiting = pending.computeIfAbsent(dir, d -> new java.util.LinkedHashMap<>());
         String name = wanted;
-        for (int n = 2; Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 2; Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS) || waiting.containsKey(name); n++) {
             name = FileNames.alternative(wanted, n);
         }
-        Path f = dir.resolve(name);
-        AtomicFiles.write(f, content);
-        hashes.forget(f);
+        waiting.put(name, AtomicFiles.writeHidden(dir, content));
         FolderSidecar.Meta m = new FolderSidecar.Meta();
         m.flags(flags);
         m.uid = uidHint;
@@ -237,6 +265,7 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void flush() {
+        // UID hints first: a kill before the renames leaves hints without files (dropped), never the reverse.
         for (Path dir : dirty) {
             if (Files.isDirectory(dir)) {
                 FolderSidecar.save(dir, sidecar(dir));
@@ -244,6 +273,16 @@ public final class FileTreeLocalStore implements LocalStore {
             }
         }
         dirty.clear();
+        for (Map.Entry<Path, Map<String, Path>> e : pending.entrySet()) {
+            for (Map.Entry<String, Path> p : e.getValue().entrySet()) {
+                Path target = e.getKey().resolve(p.getKey());
+                AtomicFiles.publish(p.getValue(), target);
+                hashes.forget(p.getValue());
+                hashes.forget(target);
+            }
+            touchedDirs.add(e.getKey());
+        }
+        pending.clear();
         for (Path dir : touchedDirs) {
             AtomicFiles.syncDirectory(dir);
         }
@@ -252,6 +291,7 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void replaceContent(FolderPath folder, String id, InputStream content) {
+        flushPending();
         Path f = file(folder, id);
         if (!Files.isRegularFile(f)) {
             throw new StoreException("no document " + f, null);
@@ -263,6 +303,7 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void setFlags(FolderPath folder, String id, Flags flags) {
+        flushPending();
         Path f = file(folder, id);
         if (!Files.isRegularFile(f)) {
             throw new StoreException("no document " + f, null);
@@ -275,6 +316,7 @@ public final class FileTreeLocalStore implements LocalStore {
     /** Moves the file to the other folder's directory; there its id is {@code <that folder's id>/<name>}. */
     @Override
     public void move(FolderPath from, String id, FolderPath to) {
+        flushPending();
         Path f = file(from, id);
         Path target = existingDir(to);
         String name = nameOf(id);
@@ -297,6 +339,17 @@ public final class FileTreeLocalStore implements LocalStore {
 
     @Override
     public void delete(FolderPath folder, String id) {
+        Path hidden = pending.getOrDefault(dir(folder), new HashMap<>()).remove(nameOf(id));
+        if (hidden != null) {
+            try {
+                Files.deleteIfExists(hidden);
+            } catch (IOException e) {
+                throw new StoreException("cannot delete " + hidden + ": " + e.getMessage(), e);
+            }
+            sidecar(dir(folder)).remove(nameOf(id));
+            dirty.add(dir(folder));
+            return;
+        }
         Path f = file(folder, id);
         try {
             Files.deleteIfExists(f);
@@ -308,6 +361,13 @@ public final class FileTreeLocalStore implements LocalStore {
             dirty.add(f.getParent());
         }
         touchedDirs.add(f.getParent());
+    }
+
+    /** Documents still waiting in hidden files get their names before an operation that needs them. */
+    private void flushPending() {
+        if (!pending.isEmpty()) {
+            flush();
+        }
     }
 
     @Override

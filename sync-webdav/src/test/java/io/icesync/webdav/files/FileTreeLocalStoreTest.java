@@ -55,11 +55,34 @@ class FileTreeLocalStoreTest {
     }
 
     @Test
+    void aDownloadKilledBeforeTheFlushNeverAppearsAndAFlushedOneKeepsItsUidHint() throws IOException {
+        FileTreeLocalStore killed = new FileTreeLocalStore(dir);
+        killed.createFolder(FILES, FolderKind.DOCUMENTS);
+        String id = add(killed, FILES, "rapport.pdf", "v1");
+        assertThat(killed.items(FILES)).extracting(LocalItem::id).containsExactly(id);
+        assertThat(dir.resolve("Files/rapport.pdf")).doesNotExist();
+        // the process dies here, before the flush
+
+        try (FileTreeLocalStore next = new FileTreeLocalStore(dir)) {
+            assertThat(next.items(FILES)).isEmpty();
+            try (var files = Files.list(dir.resolve("Files"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".icesync-tmp-"));
+            }
+            add(next, FILES, "rapport.pdf", "v1");
+            next.flush();
+        }
+        try (FileTreeLocalStore again = new FileTreeLocalStore(dir)) {
+            assertThat(again.items(FILES)).singleElement().satisfies(i -> assertThat(i.uidHint()).isEqualTo(7));
+        }
+    }
+
+    @Test
     void aTakenNameGivesAnotherFileKeyedByTheWantedName() throws IOException {
         try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
             store.createFolder(FILES, FolderKind.DOCUMENTS);
             Files.writeString(dir.resolve("Files/report.pdf"), "mine");
             add(store, FILES, "report.pdf", "theirs");
+            store.flush(); // other programs see a download once it is flushed
 
             assertThat(Files.readString(dir.resolve("Files/report (2).pdf"))).isEqualTo("theirs");
             assertThat(store.items(FILES)).extracting(LocalItem::key).containsExactly("report.pdf", "report.pdf");

@@ -48,6 +48,37 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Streams {@code content} into a new hidden file of {@code dir}, synced to disk but not yet under
+     * any name a program reads (see {@link #publish}); a crash leaves it to be removed at the next start.
+     */
+    public static Path writeHidden(Path dir, InputStream content) {
+        Path tmp = dir.toAbsolutePath().resolve(TEMP_PREFIX + UUID.randomUUID());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(ch)) {
+            content.transferTo(out);
+            out.flush();
+            ch.force(true);
+            return tmp;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temporary file is removed at the next start
+            }
+            throw new StoreException("cannot write in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives a hidden file written by {@link #writeHidden} its name, atomically. */
+    public static void publish(Path hidden, Path target) {
+        try {
+            move(hidden, target);
+        } catch (IOException e) {
+            throw new StoreException("cannot move " + hidden + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void write(Path target, byte[] bytes) {
         write(target, new java.io.ByteArrayInputStream(bytes));
     }
