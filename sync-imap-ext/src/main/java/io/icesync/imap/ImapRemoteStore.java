@@ -172,6 +172,9 @@ public final class ImapRemoteStore implements RemoteStore {
         private Duration connectTimeout = Duration.ofSeconds(20);
         private Duration readTimeout = Duration.ofSeconds(120);
         private boolean folderKinds = true;
+        private final java.util.Map<io.icesync.core.FolderPath, io.icesync.core.FolderKind> kindOverrides =
+                new java.util.LinkedHashMap<>();
+        private java.util.Map<String, io.icesync.core.FolderKind> defaultNames;
         private boolean iceWarpHello = true;
         private Consumer<String> trace;
         private Duration probeIdleAfter = Duration.ofSeconds(10);
@@ -257,6 +260,24 @@ public final class ImapRemoteStore implements RemoteStore {
             return this;
         }
 
+        /** Treats a folder as this kind whatever the server says (the user's override of a folder's type). */
+        public Builder folderKind(io.icesync.core.FolderPath folder, io.icesync.core.FolderKind kind) {
+            kindOverrides.put(Objects.requireNonNull(folder, "folder"), Objects.requireNonNull(kind, "kind"));
+            return this;
+        }
+
+        /**
+         * The names that make a top-level folder a groupware folder on a server that cannot type folders
+         * (no METADATA), such as {@code "Agenda" -> EVENTS}; compared without case. Default: IceWarp's
+         * folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName}).
+         */
+        public Builder folderNames(java.util.Map<String, io.icesync.core.FolderKind> names) {
+            java.util.Map<String, io.icesync.core.FolderKind> m = new java.util.HashMap<>();
+            names.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), Objects.requireNonNull(v, k)));
+            this.defaultNames = java.util.Map.copyOf(m);
+            return this;
+        }
+
         /** Send {@code X-ICEWARP-SERVER iwconnector} when the server advertises it (default on). */
         public Builder iceWarpConnectorMode(boolean on) {
             this.iceWarpHello = on;
@@ -319,7 +340,8 @@ public final class ImapRemoteStore implements RemoteStore {
                 throw new InvalidSettingException("timeouts", "timeouts must be positive");
             }
             return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
-                    connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl));
+                    connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl,
+                    java.util.Map.copyOf(kindOverrides), defaultNames));
         }
     }
 }

@@ -60,6 +60,25 @@ class FolderKindByNameTest {
     }
 
     @Test
+    void theUsersOverrideWinsAndAnotherNameMapReplacesIceWarpsNames() {
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").without("METADATA").start()) {
+            seed(server);
+            server.account("jean@iwdemo.test").create("Agenda");
+            try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
+                    .password("secret".toCharArray()).folderNames(Map.of("Agenda", FolderKind.EVENTS))
+                    .folderKind(FolderPath.of("Projets", "Notes"), FolderKind.NOTES)
+                    .folderKind(FolderPath.of("Contacts"), FolderKind.MAIL).build()) {
+                s.connect();
+                Map<FolderPath, FolderKind> k = s.folders().stream().collect(Collectors.toMap(Folder::path, Folder::kind));
+                assertThat(k).containsEntry(FolderPath.of("Agenda"), FolderKind.EVENTS)
+                        .containsEntry(FolderPath.of("Calendrier"), FolderKind.MAIL)
+                        .containsEntry(FolderPath.of("Projets", "Notes"), FolderKind.NOTES)
+                        .containsEntry(FolderPath.of("Contacts"), FolderKind.MAIL);
+            }
+        }
+    }
+
+    @Test
     void withMetadataAnUntypedFolderIsMailWhateverItsName() {
         try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").start()) {
             seed(server);

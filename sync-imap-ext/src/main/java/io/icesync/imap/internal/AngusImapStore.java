@@ -387,10 +387,13 @@ public final class AngusImapStore implements RemoteStore {
             for (Map.Entry<String, FolderPath> e : names.entrySet()) {
                 String name = e.getKey();
                 SpecialUse use = name.equalsIgnoreCase("INBOX") ? SpecialUse.INBOX : specialUse(attrsByName.get(name));
-                FolderKind kind = kinds.get(name);
+                FolderKind kind = opt.kindOverrides().get(e.getValue());
                 if (kind == null) {
-                    // A server that cannot type folders (no METADATA): IceWarp's default names say it.
-                    FolderKind guessed = metadata || !opt.folderKinds() ? null : FolderKind.ofDefaultName(e.getValue());
+                    kind = kinds.get(name);
+                }
+                if (kind == null) {
+                    // A server that cannot type folders (no METADATA): the folder's name says it.
+                    FolderKind guessed = metadata || !opt.folderKinds() ? null : byName(e.getValue());
                     kind = guessed != null ? guessed : FolderKind.MAIL;
                 }
                 Rights r = acl ? rights.getOrDefault(name, UNANSWERED_RIGHTS) : Rights.ALL;
@@ -597,6 +600,13 @@ public final class AngusImapStore implements RemoteStore {
             forgetListing();
             used();
         }
+    }
+
+    private FolderKind byName(FolderPath path) {
+        if (opt.defaultNames() == null) {
+            return FolderKind.ofDefaultName(path);
+        }
+        return path.names().size() == 1 ? opt.defaultNames().get(path.names().get(0).toLowerCase(java.util.Locale.ROOT)) : null;
     }
 
     private boolean iceWarp() {

@@ -1,9 +1,12 @@
 package io.icesync.imap.internal;
 
 import io.icesync.core.Endpoint;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 
@@ -14,11 +17,14 @@ import java.util.function.Consumer;
  * @param trace           receives the protocol lines (credentials masked), or null for no trace
  * @param probeIdleAfter  a connection idle for longer is checked with a NOOP before it is used again
  * @param statusCacheTtl  how long the STATUS answers of a LIST-STATUS stay good for skipping an unchanged folder
+ * @param kindOverrides   folder kinds the user set, which win over what the server says
+ * @param defaultNames    top-level folder name (lower case) to kind, for servers without METADATA; null: IceWarp's
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
-                          Duration probeIdleAfter, Duration statusCacheTtl) {
+                          Duration probeIdleAfter, Duration statusCacheTtl,
+                          Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }
