@@ -59,8 +59,8 @@ final class MailFolderSync {
     private final boolean retryIgnored;
     private final SyncSettings settings;
 
-    /** A local edit of a synced item: {@code row} is what the server holds now, replaced by {@code l}. */
-    private record VersionUpload(ItemState row, LocalItem l, Flags flags) {
+    /** An upload of {@code l} with {@code flags}; for a local edit, {@code row} is what the server holds now, else null. */
+    private record Upload(ItemState row, LocalItem l, Flags flags) {
     }
 
     private int downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer, deletedLocally, failed;
@@ -142,7 +142,7 @@ final class MailFolderSync {
         List<LocalItem> uploads = new ArrayList<>();
         List<RemoteItem> downloads = new ArrayList<>();
         Map<Long, ItemState> rowByUid = new HashMap<>();
-        List<VersionUpload> versionUploads = new ArrayList<>();
+        List<Upload> edits = new ArrayList<>();
         // Objects changed or deleted here whose server side went away: settled after the downloads,
         // when a new server version of the same object (same key) may have arrived.
         List<ItemState> keyRows = new ArrayList<>();
@@ -192,7 +192,7 @@ final class MailFolderSync {
                             "the folder is read-only: the item cannot be changed on the server");
                     continue;
                 }
-                versionUploads.add(new VersionUpload(row, l, Flags.merge(row.flags(), l.flags(), rf)));
+                edits.add(new Upload(row, l, Flags.merge(row.flags(), l.flags(), rf)));
             } else {
                 Flags merged = Flags.merge(row.flags(), l.flags(), rf);
                 if (!canFlag && !merged.equals(rf)) {
@@ -291,8 +291,10 @@ final class MailFolderSync {
         applyFlags(remoteFlagUpdates, localFlagUpdates, rowUpdates, rowRemovals);
         applyRemoteDeletes(remoteDeletes);
         applyLocalDeletes(localDeletes);
-        applyUploads(uploads);
-        applyVersionUploads(versionUploads);
+        List<Upload> allUploads = new ArrayList<>();
+        uploads.forEach(l -> allUploads.add(new Upload(null, l, l.flags())));
+        allUploads.addAll(edits);
+        applyUploads(allUploads);
         applyDownloads(downloads, fs.cursor() != null);
         completePartials(rows, listed, gone);
         if (ctx.local().syncsItemsOf(fs.kind()) && fs.kind() != io.icesync.core.FolderKind.MAIL) {
@@ -468,48 +470,15 @@ final class MailFolderSync {
         ctx.monitor().internal(done.size());
     }
 
-    private void applyUploads(List<LocalItem> uploads) {
-        for (LocalItem l : uploads) {
-            String key = "local:" + l.id();
-            PendingOp op = null;
-            try {
-                String mid = localMessageId(l);
-                op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
-                long uid = append(l, l.flags(), mid);
-                if (uid == 0) {
-                    // The server did not say where it went: the pending intent stays and is settled next cycle.
-                    uploaded++;
-                    continue;
-                }
-                long u = uid;
-                long opId = op.id();
-                state.inTransaction(() -> {
-                    state.putItem(new ItemState(fs.id(), u, l.id(), l.flags(), l.size(), mid, false, l.key(), l.version()));
-                    state.removePending(opId);
-                });
-                state.clearFailure(path, key);
-                uploaded++;
-                ctx.monitor().uploaded(1);
-                pause();
-            } catch (ConnectionException e) {
-                throw e;
-            } catch (IceSyncException | UncheckedIOException e) {
-                if (op != null) {
-                    state.removePending(op.id());
-                }
-                fail(key, "upload of local item " + l.id(), e.getMessage());
-            }
-        }
-    }
-
     /**
-     * Local edits: the new version is appended, recorded in place of the old pair together with an
+     * Uploads: new local items, and local edits of synced items ({@code row} set: the server's current
+     * version). The item is appended under an APPEND intent and recorded; an edit's record carries an
      * intent to expunge the old version, which is then expunged. A crash after the append leaves the
      * APPEND intent (settled by finding the new version's Message-ID); a crash after the record leaves
      * the EXPUNGE intent (settled by removing the old version once its Message-ID confirms it).
      */
-    private void applyVersionUploads(List<VersionUpload> ups) {
-        for (VersionUpload v : ups) {
+    private void applyUploads(List<Upload> ups) {
+        for (Upload v : ups) {
             LocalItem l = v.l();
             ItemState old = v.row();
             String key = "local:" + l.id();
@@ -519,8 +488,9 @@ final class MailFolderSync {
                 op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
                 long uid = append(l, v.flags(), mid);
                 if (uid == 0) {
+                    // The server did not say where it went: the pending intent stays and is settled next cycle.
                     uploaded++;
-                    continue; // the intent stays and is settled next cycle
+                    continue;
                 }
                 long u = uid;
                 long opId = op.id();
@@ -528,11 +498,15 @@ final class MailFolderSync {
                 state.inTransaction(() -> {
                     state.putItem(new ItemState(fs.id(), u, l.id(), v.flags(), l.size(), mid, false, l.key(), l.version()));
                     state.removePending(opId);
-                    expunge[0] = state.addPending(new PendingOp(0, PendingOp.Kind.EXPUNGE, path, null, l.id(),
-                            old.uid(), old.messageId(), old.size()));
+                    if (old != null) {
+                        expunge[0] = state.addPending(new PendingOp(0, PendingOp.Kind.EXPUNGE, path, null, l.id(),
+                                old.uid(), old.messageId(), old.size()));
+                    }
                 });
-                ctx.remote().delete(path, List.of(old.uid()));
-                state.removePending(expunge[0].id());
+                if (old != null) {
+                    ctx.remote().delete(path, List.of(old.uid()));
+                    state.removePending(expunge[0].id());
+                }
                 if (!v.flags().equals(l.flags())) {
                     ctx.local().setFlags(path, l.id(), v.flags());
                 }
@@ -546,7 +520,8 @@ final class MailFolderSync {
                 if (op != null) {
                     state.removePending(op.id());
                 }
-                fail(key, "upload of the changed local item " + l.id(), e.getMessage());
+                fail(key, (old == null ? "upload of local item " : "upload of the changed local item ") + l.id(),
+                        e.getMessage());
             }
         }
     }
