@@ -34,6 +34,14 @@ public final class ImapFlags {
 
     /** A keyword must be an IMAP atom: no spaces, parentheses, wildcards, quotes or backslash (but a system flag). */
     public static void check(String flag) {
+        check(flag, false);
+    }
+
+    /**
+     * As {@link #check(String)}; with {@code percentAllowed} a keyword may hold '%', as IceWarp's
+     * URL-quoted categories do ({@code Red%20Category}).
+     */
+    public static void check(String flag, boolean percentAllowed) {
         if (flag.startsWith("\\")) {
             if (!SYSTEM.contains(canonical(flag))) {
                 throw new IllegalArgumentException("'" + flag + "' is not an IMAP system flag");
@@ -44,7 +52,7 @@ public final class ImapFlags {
             throw new IllegalArgumentException("an empty keyword");
         }
         for (char c : flag.toCharArray()) {
-            if (c <= ' ' || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0) {
+            if (c <= ' ' || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0 && !(c == '%' && percentAllowed)) {
                 throw new IllegalArgumentException("the keyword '" + flag + "' has a character IMAP does not allow: '"
                         + c + "'");
             }

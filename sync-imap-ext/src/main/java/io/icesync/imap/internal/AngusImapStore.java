@@ -1082,7 +1082,7 @@ public final class AngusImapStore implements RemoteStore {
                 }
             }
         };
-        jakarta.mail.Flags f = FlagCodec.to(flags);
+        jakarta.mail.Flags f = FlagCodec.to(flags, iceWarp());
         Date date = internalDate == null ? null : Date.from(internalDate);
         try {
             AppendUID uid = (AppendUID) ((IMAPFolder) rootFolder()).doCommand(p -> p.appenduid(name, f, date, literal));
@@ -1146,7 +1146,7 @@ public final class AngusImapStore implements RemoteStore {
             IceImapStore.Folder f = ensureSelected(folder);
             // One STORE per distinct target: items that end with the same flags go together.
             Map<String, List<Long>> byFlags = new LinkedHashMap<>();
-            flagsByUid.forEach((uid, fl) -> byFlags.computeIfAbsent(FlagCodec.list(fl), k -> new ArrayList<>()).add(uid));
+            flagsByUid.forEach((uid, fl) -> byFlags.computeIfAbsent(FlagCodec.list(fl, iceWarp()), k -> new ArrayList<>()).add(uid));
             for (Map.Entry<String, List<Long>> e : byFlags.entrySet()) {
                 for (String set : Uids.sets(e.getValue(), MAX_SET_CHARS)) {
                     Argument a = new Argument();

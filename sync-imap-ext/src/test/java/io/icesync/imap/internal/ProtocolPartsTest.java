@@ -47,10 +47,28 @@ class ProtocolPartsTest {
     @Test
     void flagsConvertBothWaysKeepingKeywords() {
         Flags f = Flags.of(Flag.SEEN, Flag.DRAFT).withKeyword("$Completed").withKeyword("Projet_X");
-        assertThat(FlagCodec.of(FlagCodec.to(f))).isEqualTo(f);
+        assertThat(FlagCodec.of(FlagCodec.to(f, false))).isEqualTo(f);
+        assertThat(FlagCodec.of(FlagCodec.to(f, true))).isEqualTo(f);
         jakarta.mail.Flags odd = new jakarta.mail.Flags("bad keyword");
         odd.add(jakarta.mail.Flags.Flag.RECENT);
-        assertThat(FlagCodec.of(odd)).as("unusable keywords and \\\\Recent are dropped").isEqualTo(Flags.NONE);
+        // Kept as a category, so that a STORE of the item's flags renames it rather than dropping it.
+        assertThat(FlagCodec.of(odd)).as("\\\\Recent is dropped").isEqualTo(Flags.NONE.withKeyword("bad&ACA-keyword"));
+    }
+
+    @Test
+    void iceWarpsQuotedCategoriesReadBackAsTheirNames() {
+        assertThat(FlagCodec.quote("Projet été")).isEqualTo("Projet%20%C3%A9t%C3%A9");
+        assertThat(FlagCodec.quote("a+b&c~d")).isEqualTo("a%2Bb%26c~d");
+        assertThat(FlagCodec.unquote("Projet%20%c3%a9t%C3%A9")).isEqualTo("Projet été");
+        assertThat(FlagCodec.unquote("100%")).isNull();
+        assertThat(FlagCodec.unquote("%C3")).as("not UTF-8").isNull();
+        assertThat(FlagCodec.keyword("Red%20Category")).isEqualTo("Red&ACA-Category");
+        assertThat(FlagCodec.keyword("100%")).isEqualTo("100&ACU-");
+        assertThat(FlagCodec.keyword("$Forwarded")).isEqualTo("$Forwarded");
+        assertThat(FlagCodec.list(Flags.of(Flag.SEEN).withKeyword("Red&ACA-Category").withKeyword("$MDNSent"), true))
+                .isEqualTo("(\\Seen $MDNSent Red%20Category)");
+        assertThat(FlagCodec.list(Flags.of(Flag.SEEN).withKeyword("Red&ACA-Category"), false))
+                .isEqualTo("(\\Seen Red&ACA-Category)");
     }
 
     @Test

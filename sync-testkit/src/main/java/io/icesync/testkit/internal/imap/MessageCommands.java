@@ -56,12 +56,12 @@ final class MessageCommands {
         s.ok(tag, "[APPENDUID " + validity + " " + uid + "] APPEND completed");
     }
 
-    private static void checkFlag(String f) {
+    private void checkFlag(String f) {
         if (f.equals("\\Recent") || f.equals("\\*")) {
             throw ImapArgs.bad(f + " cannot be set by a client");
         }
         try {
-            ImapFlags.check(f);
+            ImapFlags.check(f, s.server.offers("X-ICEWARP-SERVER"));
         } catch (IllegalArgumentException e) {
             throw ImapArgs.bad(e.getMessage());
         }
@@ -103,7 +103,7 @@ final class MessageCommands {
             }
         }
         a.end();
-        given.forEach(MessageCommands::checkFlag);
+        given.forEach(this::checkFlag);
         if (sel.readOnly) {
             throw new ImapSession.No("[READ-ONLY] the folder is open read-only");
         }
