@@ -207,11 +207,15 @@ final class MailFolderSync {
                 if (!merged.equals(rf)) {
                     remoteFlagUpdates.put(row.uid(), merged);
                 }
-                if (!merged.equals(l.flags())) {
+                boolean localChange = !merged.equals(l.flags());
+                if (localChange) {
                     localFlagUpdates.put(l.id(), merged);
                 }
-                if (!merged.equals(row.flags())) {
-                    rowUpdates.add(row.withFlags(merged));
+                // A store may keep some flags inside the object (an event's categories): its version is
+                // read again after the change, so that the change does not count as an edit made here.
+                boolean reread = localChange && row.localVersion() != null;
+                if (!merged.equals(row.flags()) || reread) {
+                    rowUpdates.add(reread ? row.withFlags(merged).withVersion(row.key(), null) : row.withFlags(merged));
                 }
             }
         }
