@@ -15,11 +15,12 @@ import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 
 /**
- * The test server's DNS zone, answered on a loopback UDP port ({@link IceWarpServer#dns()}): A, MX
- * and SRV records a test sets, plus names that never answer (to test timeouts). Unknown names get
+ * The test server's DNS zone, answered on a loopback UDP port ({@link IceWarpServer#dns()}): A, MX,
+ * SRV and TXT records a test sets, plus names that never answer (to test timeouts). Unknown names get
  * NXDOMAIN.
  */
 public final class TestDns {
@@ -45,6 +46,18 @@ public final class TestDns {
     /** An SRV record, such as {@code _autodiscover._tcp.iwdemo.test 0 5 443 mail.iwdemo.test}. */
     public TestDns srv(String name, int priority, int weight, int port, String target) {
         records.add(new SRVRecord(name(name), DClass.IN, TTL, priority, weight, port, name(target)));
+        return this;
+    }
+
+    /**
+     * A TXT record of one or more strings, such as {@code _caldavs._tcp.iwdemo.test "path=/dav/"} (RFC 6764);
+     * each string is one character-string of the record (at most 255 bytes).
+     */
+    public TestDns txt(String name, String... strings) {
+        if (strings.length == 0) {
+            throw new IllegalArgumentException("a TXT record holds at least one string");
+        }
+        records.add(new TXTRecord(name(name), DClass.IN, TTL, List.of(strings)));
         return this;
     }
 
