@@ -96,6 +96,16 @@ public final class DavRemoteStore implements RemoteStore {
         return new Builder(server);
     }
 
+    /**
+     * Starts a store for the server a domain (or the part after '@' of an address) publishes in DNS
+     * (RFC 6764, {@link DavServers#locate(String)}): the CalDAV server, else the CardDAV one. The lookup
+     * happens here: DavUnsupportedException when the domain publishes neither, ConnectionException when
+     * DNS does not answer.
+     */
+    public static Builder builder(String domain, DavServers dns) {
+        return new Builder(dns.locate(domain));
+    }
+
     /** Where the store keeps its numbering of the server's resources. */
     public Path stateFile() {
         return stateFile.path();

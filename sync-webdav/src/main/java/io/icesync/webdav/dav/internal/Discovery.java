@@ -39,7 +39,8 @@ public final class Discovery {
     public Homes homes() {
         Set<String> dav = new LinkedHashSet<>();
         String principal = null;
-        List<String> candidates = new ArrayList<>();
+        // A start path from DNS is often a well-known URL itself: each path is asked once.
+        Set<String> candidates = new LinkedHashSet<>();
         if (!startPath.equals("/")) {
             candidates.add(startPath);
         }
