@@ -1,15 +1,29 @@
 package io.icesync.client;
 
+import io.icesync.client.internal.FolderKindMaps;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.core.Account;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.smartdiscover.DiscoveredSettings;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a profile folder describes: whose account on which server, the certificate the user chose
- * to trust (PEM text, or null for the system's CAs only) and the user's sync settings. Never a
- * password: that lives in a {@link io.icesync.core.spi.SecretStore} under {@link Account#secretKey()}.
+ * to trust (PEM text, or null for the system's CAs only), the user's sync settings, and how groupware
+ * folders are recognised. Never a password: that lives in a {@link io.icesync.core.spi.SecretStore}
+ * under {@link Account#secretKey()}.
+ *
+ * <p>A folder's kind (mail, contacts, events...) comes from the server's Kolab folder-type METADATA;
+ * on a server without METADATA, from the name of a top-level folder. {@code folderKinds} is the user's
+ * kind for some folders, which wins over both (never null; empty when none). {@code folderNames}
+ * replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code Calendrier}... see
+ * {@link FolderKind#ofDefaultName}) for servers without METADATA: only the names it lists then make a
+ * folder groupware (compared without case); null keeps IceWarp's names. Both apply when the profile is
+ * opened; a folder already synced keeps the local store it was given (see docs/ARCHITECTURE.md).
  *
  * <p>As JSON ({@code profile.json}):
  * <pre>{@code
@@ -18,17 +32,33 @@ import java.util.Objects;
  *   "login" : "jean@example.com",
  *   "imap" : { "host" : "mail.example.com", "port" : 143, "security" : "starttls" },
  *   "trustedCertificatePem" : "-----BEGIN CERTIFICATE-----\n...",      (optional)
- *   "settings" : { "standardIntervalMinutes" : 10, ... }             (SettingsJson; optional)
+ *   "settings" : { "standardIntervalMinutes" : 10, ... },            (SettingsJson; optional)
+ *   "folderKinds" : { "Adressen" : "CONTACTS", "Projets/Notes" : "NOTES" },   (optional)
+ *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" }        (optional)
  * }
  * }</pre>
+ * Folder paths are written as {@link FolderKinds#pathText} writes them.
  */
-public record Profile(Account account, SyncSettings settings, String trustedCertificatePem) {
+public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                      Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
+    /**
+     * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
+     *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
+     *         {@code folderKinds} or {@code folderNames} and the value
+     */
     public Profile {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(settings, "settings");
         if (trustedCertificatePem != null && trustedCertificatePem.isBlank()) {
             trustedCertificatePem = null;
         }
+        folderKinds = FolderKindMaps.kinds(folderKinds);
+        folderNames = FolderKindMaps.names(folderNames);
+    }
+
+    /** A profile with no folder-kind override and IceWarp's default folder names. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem) {
+        this(account, settings, trustedCertificatePem, Map.of(), null);
     }
 
     /** An account with the guide's default settings and no extra trusted certificate. */
@@ -51,11 +81,43 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem);
+        return new Profile(account, settings, pem, folderKinds, folderNames);
+    }
+
+    /** The folder treated as {@code kind} whatever the server or its name says. */
+    public Profile withFolderKind(FolderPath folder, FolderKind kind) {
+        Map<FolderPath, FolderKind> m = new HashMap<>(folderKinds);
+        m.put(folder, kind);
+        return withFolderKinds(m);
+    }
+
+    /** The folder's kind left to the server (or its name) again; no change if it had no override. */
+    public Profile withoutFolderKind(FolderPath folder) {
+        Map<FolderPath, FolderKind> m = new HashMap<>(folderKinds);
+        m.remove(folder);
+        return withFolderKinds(m);
+    }
+
+    /** All overrides replaced by these (null or empty: none). */
+    public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames);
+    }
+
+    /**
+     * The names that make a top-level folder groupware on a server without METADATA, in place of
+     * IceWarp's (null: IceWarp's again). An empty map makes every such folder mail.
+     */
+    public Profile withFolderNames(Map<String, FolderKind> names) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names);
+    }
+
+    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}). */
+    public Profile withDefaultFolderNames() {
+        return withFolderNames(null);
     }
 
     /** The profile as indented JSON (the {@code profile.json} format above). */

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.FolderKinds;
 import io.icesync.client.InvalidProfileException;
 import io.icesync.client.Profile;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
 import io.icesync.core.StoreException;
@@ -22,17 +25,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** profile.json: the account, the trusted certificate and the settings; never a credential. */
+/** profile.json: the account, the trusted certificate, the settings and the folder kinds; never a credential. */
 public final class ProfileJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings");
+    private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
+            "folderKinds", "folderNames");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -50,6 +57,15 @@ public final class ProfileJson {
             o.put("trustedCertificatePem", p.trustedCertificatePem());
         }
         o.set("settings", SettingsJson.toTree(p.settings()));
+        // Written only when set, so that a profile without them stays as it was.
+        if (!p.folderKinds().isEmpty()) {
+            ObjectNode k = o.putObject("folderKinds");
+            p.folderKinds().forEach((path, kind) -> k.put(FolderKinds.pathText(path), kind.name()));
+        }
+        if (p.folderNames() != null) {
+            ObjectNode n = o.putObject("folderNames");
+            p.folderNames().forEach((name, kind) -> n.put(name, kind.name()));
+        }
         try {
             return JSON.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
@@ -127,13 +143,8 @@ public final class ProfileJson {
         try {
             settings = o.has("settings") ? SettingsJson.fromTree(o.get("settings")) : SyncSettings.defaults();
         } catch (InvalidSettingException e) {
-            String inner = e.getMessage();
-            String prefix = e.setting() + ": ";
-            if (inner != null && inner.startsWith(prefix)) {
-                inner = inner.substring(prefix.length());
-            }
             String field = "settings".equals(e.setting()) ? "settings" : "settings." + e.setting();
-            throw new InvalidProfileException(file, field, inner, e);
+            throw new InvalidProfileException(file, field, inner(e), e);
         }
         String pem = null;
         JsonNode p = o.get("trustedCertificatePem");
@@ -143,7 +154,50 @@ public final class ProfileJson {
             }
             pem = p.asText();
         }
-        return new Profile(account, settings, pem);
+        Map<FolderPath, FolderKind> kinds = new LinkedHashMap<>();
+        JsonNode k = o.get("folderKinds");
+        if (k != null && !k.isNull()) {
+            kindMap(file, "folderKinds", k, "folder path").forEach((key, kind) -> {
+                try {
+                    kinds.put(FolderKinds.parsePath(key), kind);
+                } catch (InvalidSettingException e) {
+                    throw new InvalidProfileException(file, "folderKinds", inner(e), e);
+                }
+            });
+        }
+        JsonNode n = o.get("folderNames");
+        Map<String, FolderKind> names = n == null || n.isNull() ? null : kindMap(file, "folderNames", n, "folder name");
+        try {
+            return new Profile(account, settings, pem, kinds, names);
+        } catch (InvalidSettingException e) {
+            throw new InvalidProfileException(file, e.setting(), inner(e), e);
+        }
+    }
+
+    /** An object of text to kind, in the file's order; a kind in any case. */
+    private static Map<String, FolderKind> kindMap(Path file, String field, JsonNode o, String what) {
+        if (!o.isObject()) {
+            throw new InvalidProfileException(file, field, "expected an object of " + what + " -> kind, got " + o, null);
+        }
+        Map<String, FolderKind> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            try {
+                m.put(e.getKey(), FolderKinds.parseKind(v.isTextual() ? v.textValue() : null));
+            } catch (InvalidSettingException x) {
+                throw new InvalidProfileException(file, field, "\"" + e.getKey() + "\": expected one of "
+                        + FolderKinds.NAMES + ", got " + v, x);
+            }
+        }
+        return m;
+    }
+
+    /** The message without its "setting: " prefix, which the profile's field replaces. */
+    private static String inner(InvalidSettingException e) {
+        String m = e.getMessage();
+        String prefix = e.setting() + ": ";
+        return m != null && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     private static void checkFields(Path file, String prefix, JsonNode o, List<String> known) {

@@ -1,0 +1,83 @@
+package io.icesync.client;
+
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.InvalidSettingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How a profile writes folder paths and kinds, in {@code profile.json} and on the command line: a path
+ * is its names joined with {@code /} ({@code "Projets/Notes"}), a name that itself holds {@code /} or
+ * {@code \} has a backslash before that character ({@code "Q1\/Q2"} is one folder named {@code Q1/Q2}),
+ * as in {@code settings.folderSelections}; a kind is a {@link FolderKind} name in any case.
+ */
+public final class FolderKinds {
+    /** The kinds as a user types them: {@code mail, contacts, events, tasks, notes, journal, documents}. */
+    public static final String NAMES = Arrays.stream(FolderKind.values()).map(FolderKinds::kindText)
+            .collect(Collectors.joining(", "));
+
+    private FolderKinds() {
+    }
+
+    /** The folder a text names; the empty text (the root) and a dangling backslash are refused. */
+    public static FolderPath parsePath(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new InvalidSettingException("folder", "expected a folder path such as \"Projets/Notes\", got "
+                    + (text == null ? "nothing" : "\"\" (the root is not a folder)"));
+        }
+        List<String> names = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == text.length() || (text.charAt(i + 1) != '/' && text.charAt(i + 1) != '\\')) {
+                    throw new InvalidSettingException("folder", "bad folder path \"" + text
+                            + "\": a backslash must be followed by / or \\");
+                }
+                cur.append(text.charAt(++i));
+            } else if (c == '/') {
+                names.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        names.add(cur.toString());
+        try {
+            return FolderPath.of(names);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("folder", "bad folder path \"" + text + "\": a folder name may not be empty", e);
+        }
+    }
+
+    /** The text {@link #parsePath} reads back as {@code path}. */
+    public static String pathText(FolderPath path) {
+        List<String> parts = new ArrayList<>();
+        for (String name : path.names()) {
+            parts.add(name.replace("\\", "\\\\").replace("/", "\\/"));
+        }
+        return String.join("/", parts);
+    }
+
+    /** The kind a text names ({@code contacts}, {@code EVENTS}...); anything else is refused with the list of kinds. */
+    public static FolderKind parseKind(String text) {
+        if (text != null) {
+            try {
+                return FolderKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        throw new InvalidSettingException("kind", (text == null ? "no kind given" : "\"" + text + "\" is not a folder kind")
+                + "; the kinds are " + NAMES);
+    }
+
+    /** The kind as a user types it: its name in lower case. */
+    public static String kindText(FolderKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}
