@@ -7,8 +7,10 @@ import io.icesync.client.internal.ProfileLock;
 import io.icesync.client.internal.Scheduler;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
+import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
 import io.icesync.core.StoreException;
 import io.icesync.core.engine.FirstSyncHandler;
@@ -44,10 +46,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -135,13 +140,80 @@ public final class IceSync implements AutoCloseable {
     }
 
     /**
+     * Reads a profile folder's {@code profile.json} without connecting, without the password and
+     * without taking the folder's lock. A malformed file is an {@link InvalidProfileException}.
+     */
+    public static Profile readProfile(Path dir) {
+        requireProfile(dir);
+        return ProfileJson.read(dir.resolve(PROFILE_FILE));
+    }
+
+    /**
+     * Changes a closed profile folder's {@code profile.json}: its folder kinds and names
+     * ({@link Profile#withFolderKind}, {@link Profile#withFolderNames}), its settings (as the user's
+     * values; a policy applies on top when the folder is opened) or its certificate. Takes the folder's
+     * lock, so it fails while an IceSync has the folder open: the change applies from the next
+     * opening. The account cannot change (the password and what was synced belong to it). The file
+     * is written whole or not at all; returns the saved profile.
+     *
+     * <pre>{@code
+     * IceSync.updateProfile(dir, p -> p.withFolderKind(FolderPath.of("Adressen"), FolderKind.CONTACTS));
+     * }</pre>
+     */
+    public static Profile updateProfile(Path dir, UnaryOperator<Profile> change) {
+        Objects.requireNonNull(change, "change");
+        requireProfile(dir);
+        ProfileLock lock = ProfileLock.acquire(dir);
+        try {
+            Path file = dir.resolve(PROFILE_FILE);
+            Profile before = ProfileJson.read(file);
+            Profile after = Objects.requireNonNull(change.apply(before), "the changed profile");
+            if (!after.account().equals(before.account())) {
+                throw new InvalidSettingException("account", "a profile folder's account cannot change ("
+                        + before.account().email() + " on " + before.account().imap() + "); create another profile folder");
+            }
+            if (after.trustedCertificatePem() != null) {
+                new ProfileCertificates(null, after.trustedCertificatePem()); // refuses a bad PEM now
+            }
+            if (!after.equals(before)) {
+                ProfileJson.write(file, after);
+            }
+            return after;
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * The kind each folder was synced as, from {@code state.db} (empty before the first sync), without
+     * the lock, the password or the network. A folder stays in the store of its first sync
+     * ({@code mail/} or {@code groupware/}): a kind the profile gives it later does not move it, so
+     * compare with {@link Profile#folderKinds()} to tell the user.
+     */
+    public static Map<FolderPath, FolderKind> syncedKinds(Path dir) {
+        requireProfile(dir);
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return Map.of();
+        }
+        try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
+            Map<FolderPath, FolderKind> m = new TreeMap<>();
+            s.folders().forEach(f -> m.put(f.path(), f.kind()));
+            return Collections.unmodifiableMap(m);
+        }
+    }
+
+    private static void requireProfile(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(PROFILE_FILE))) {
+            throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE + " is missing)");
+        }
+    }
+
+    /**
      * Reads what a profile folder says about its syncs, without connecting, without the password and
      * without taking the folder's lock (so it works while another process syncs it).
      */
     public static ProfileStatus status(Path dir, int maxEvents) {
-        if (!Files.isRegularFile(dir.resolve(PROFILE_FILE))) {
-            throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE + " is missing)");
-        }
+        requireProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {
             return new ProfileStatus(null, 0, 0, List.of(), List.of());
         }
@@ -659,6 +731,10 @@ public final class IceSync implements AutoCloseable {
             try {
                 ImapRemoteStore.Builder b = ImapRemoteStore.builder().endpoint(p.account().imap())
                         .login(p.account().login()).password(password);
+                p.folderKinds().forEach(b::folderKind);
+                if (p.folderNames() != null) {
+                    b.folderNames(p.folderNames());
+                }
                 return b.trust(certs).build();
             } finally {
                 Arrays.fill(password, '\0');
