@@ -75,6 +75,26 @@ final class ObjectText {
         return version;
     }
 
+    /** The main component's name (VEVENT, VTODO, VJOURNAL, VCARD), or null. */
+    String kind() {
+        return main == null ? null : main.name().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The categories of the main component, in the order written (every CATEGORIES line). */
+    List<String> categories() {
+        List<String> out = new ArrayList<>();
+        if (main != null) {
+            for (io.icesync.groupware.internal.RawProperty p : main.properties("CATEGORIES")) {
+                for (String v : io.icesync.groupware.internal.TextValues.splitList(p.value())) {
+                    if (!out.contains(v)) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static String sha256(byte[] b) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));

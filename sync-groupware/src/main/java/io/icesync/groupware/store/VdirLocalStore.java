@@ -40,7 +40,8 @@ import java.util.function.Function;
  * {@link #open} builds the message back. Each item's key is its UID and its version a hash of the
  * content that ignores re-serialisation, so an app may rewrite a file in another order without it
  * counting as an edit. An item's id is {@code <folder id>/<file name>}, unique across folders. IMAP
- * flags and UID hints live in {@code .icesync-items}, the folder's id and
+ * flags and UID hints live in {@code .icesync-items}, except the keywords an object holds itself
+ * (its CATEGORIES, a task's completion: see {@link ObjectFlags}), and the folder's id and
  * kind in {@code .icesync-folder}; a directory another program made is adopted as a folder.
  */
 public final class VdirLocalStore implements LocalStore {
@@ -53,8 +54,14 @@ public final class VdirLocalStore implements LocalStore {
     /** Key, version and message size by file, valid while size and modification time stay the same. */
     private final Map<Path, Known> known = new HashMap<>();
 
-    /** {@code messageSize} is the size of what {@link #open} gives, which the engine sends to the server. */
-    private record Known(long size, long modifiedNanos, String key, String version, long messageSize) {
+    /**
+     * {@code messageSize} is the size of what {@link #open} gives, which the engine sends to the server;
+     * {@code flags} the keywords the object holds itself (null for a file that is not a readable object).
+     */
+    private record Known(long size, long modifiedNanos, String key, String version, long messageSize, ObjectFlags flags) {
+        Flags over(Flags sidecar) {
+            return flags == null ? sidecar : flags.over(sidecar);
+        }
     }
 
     /**
@@ -371,7 +378,7 @@ public final class VdirLocalStore implements LocalStore {
         for (Map.Entry<String, Path> p : pending.entrySet()) {
             Known k = knownOf(p.getValue(), codec, kind);
             Entry e = pendingFlags.get(p.getKey());
-            out.add(new LocalItem(idOf(d, p.getKey()), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+            out.add(new LocalItem(idOf(d, p.getKey()), k.over(e.flags()), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
         for (Path f : files) {
             String id = f.getFileName().toString();
@@ -380,7 +387,7 @@ public final class VdirLocalStore implements LocalStore {
                 continue; // gone while listing
             }
             Entry e = entries.getOrDefault(id, new Entry(Flags.of(Flag.SEEN), 0));
-            out.add(new LocalItem(idOf(d, id), e.flags(), k.messageSize(), e.uidHint(), k.key(), k.version()));
+            out.add(new LocalItem(idOf(d, id), k.over(e.flags()), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
         if (indexChanged) {
             saveIndex(d);
@@ -405,13 +412,13 @@ public final class VdirLocalStore implements LocalStore {
             return; // a damaged index only costs reading the files again
         }
         for (String name : p.stringPropertyNames()) {
-            String[] v = p.getProperty(name).split(" ", 5);
-            if (v.length < 4) {
-                continue;
+            String[] v = p.getProperty(name).split(" ", 6);
+            if (v.length < 5) {
+                continue; // an entry of an older index: that file is read again
             }
             try {
                 known.put(d.resolve(name), new Known(Long.parseLong(v[0]), Long.parseLong(v[1]),
-                        v.length == 5 && !v[4].isEmpty() ? v[4] : null, v[3], Long.parseLong(v[2])));
+                        v.length == 6 && !v[5].isEmpty() ? v[5] : null, v[3], Long.parseLong(v[2]), flagsField(v[4])));
             } catch (NumberFormatException e) {
                 // that file is read again
             }
@@ -424,7 +431,7 @@ public final class VdirLocalStore implements LocalStore {
             String name = f.getFileName().toString();
             if (d.equals(f.getParent()) && !name.startsWith(".")) {
                 p.setProperty(name, k.size() + " " + k.modifiedNanos() + " " + k.messageSize() + " " + k.version() + " "
-                        + (k.key() == null ? "" : k.key()));
+                        + flagsField(k.flags()) + " " + (k.key() == null ? "" : k.key()));
             }
         });
         StringWriter w = new StringWriter();
@@ -434,6 +441,32 @@ public final class VdirLocalStore implements LocalStore {
             return;
         }
         VdirFiles.write(d.resolve(INDEX_FILE), w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An object's own keywords in the index: "-" for none kept, else "t" (a task) or "o", then "(keyword" each. */
+    private static String flagsField(ObjectFlags f) {
+        if (f == null) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder(f.task() ? "t" : "o");
+        f.keywords().forEach(k -> b.append('(').append(k));
+        return b.toString();
+    }
+
+    private static ObjectFlags flagsField(String s) {
+        if (s.equals("-")) {
+            return null;
+        }
+        if (!s.startsWith("t") && !s.startsWith("o")) {
+            throw new NumberFormatException("not an object's keywords: " + s);
+        }
+        TreeSet<String> kw = new TreeSet<>();
+        for (String k : s.substring(1).split("\\(")) {
+            if (!k.isEmpty()) {
+                kw.add(k);
+            }
+        }
+        return new ObjectFlags(s.startsWith("t"), kw);
     }
 
     private Known knownOf(Path f, ItemCodec codec, FolderKind kind) {
@@ -452,7 +485,8 @@ public final class VdirLocalStore implements LocalStore {
                     .toLowerCase(Locale.ROOT);
             String key = eml ? null : text.uid();
             long messageSize = codec.encode(kind, new LocalObject(key, ext, content)).length;
-            k = new Known(size, t, key, eml ? ObjectText.sha256(content) : text.version(), messageSize);
+            k = new Known(size, t, key, eml ? ObjectText.sha256(content) : text.version(), messageSize,
+                    eml ? null : ObjectFlags.of(text));
             known.put(f, k);
             return k;
         } catch (java.nio.file.NoSuchFileException e) {
@@ -519,11 +553,29 @@ public final class VdirLocalStore implements LocalStore {
             chosen = stem + "-" + n + "." + o.extension();
         }
         Path tmp = d.resolve(".new-" + chosen);
-        VdirFiles.writeSynced(tmp, o.content());
+        VdirFiles.writeSynced(tmp, withServerKeywords(o, flags, folder));
         pending.put(chosen, tmp);
         pendingEntries.computeIfAbsent(d, x -> new HashMap<>()).put(chosen, new Entry(flags, uidHint));
         dirty.add(d);
         return idOf(d, chosen);
+    }
+
+    /**
+     * A downloaded object with the categories (and completion) its message's keywords add: a client
+     * that tags on the server may set the keyword only. Nothing the object says is taken away.
+     */
+    private byte[] withServerKeywords(LocalObject o, Flags flags, FolderPath folder) {
+        if (o.key() == null) {
+            return o.content();
+        }
+        ObjectFlags own = ObjectFlags.of(ObjectText.of(o.content()));
+        if (own == null) {
+            return o.content();
+        }
+        TreeSet<String> wanted = new TreeSet<>(own.keywords());
+        wanted.addAll(own.ownedIn(flags));
+        byte[] merged = own.rewrite(o.content(), o.extension(), folderOf(folder).kind(), wanted, java.time.Instant.now());
+        return merged == null ? o.content() : merged;
     }
 
     private static byte[] readAll(InputStream in, FolderPath folder) {
@@ -586,15 +638,46 @@ public final class VdirLocalStore implements LocalStore {
         dirty.add(f.getParent());
     }
 
+    /**
+     * Keywords the object holds itself (categories; a task's completion) are written into it when
+     * they change, if the file is as this store last read it: an edit made meanwhile is the app's,
+     * and goes to the server as an edit with the object's own keywords.
+     */
     @Override
     public synchronized void setFlags(FolderPath folder, String id, Flags flags) {
         settle(existing(folder));
         String name = nameOf(id);
         Path f = item(folder, name);
+        Known k = known.get(f);
+        if (k == null) {
+            k = knownOf(f, codecs.apply(folder), folderOf(folder).kind());
+        }
+        if (k != null && k.flags() != null && unchangedSince(f, k)) {
+            try {
+                byte[] now = k.flags().rewrite(Files.readAllBytes(f), name.substring(name.lastIndexOf('.') + 1),
+                        folderOf(folder).kind(), k.flags().ownedIn(flags), java.time.Instant.now());
+                if (now != null) {
+                    VdirFiles.write(f, now);
+                    known.remove(f);
+                    dirty.add(f.getParent());
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot read " + f, e);
+            }
+        }
         Map<String, Entry> entries = cached(f.getParent());
         Entry e = entries.get(name);
         entries.put(name, new Entry(flags, e == null ? 0 : e.uidHint()));
         writeEntries(f.getParent(), entries);
+    }
+
+    private static boolean unchangedSince(Path f, Known k) {
+        try {
+            return Files.size(f) == k.size()
+                    && Files.getLastModifiedTime(f).to(java.util.concurrent.TimeUnit.NANOSECONDS) == k.modifiedNanos();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Moves the file; its id changes with its folder (ids name their folder), so a move is a new item to the sync. */
