@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 final class DemoGroupware {
     private static final Pattern UID = Pattern.compile("(?m)^UID:(.*?)\\r?$");
     private static final Pattern TITLE = Pattern.compile("(?m)^(?:SUMMARY|FN):(.*?)\\r?$");
+    private static final Pattern CATEGORIES = Pattern.compile("(?m)^CATEGORIES:(.*?)\\r?$");
 
     private DemoGroupware() {
     }
@@ -52,6 +53,12 @@ final class DemoGroupware {
         cal.appendObject(event("evt-revue", "20261103T140000", "Revue de projet (14 h)"));
         cal.expunge(old);
         out.println("   server: event 'Revue de projet' moved to 14:00 by another client");
+        // IceWarp's WebClient tags an item with a URL-quoted keyword and leaves the object as it is.
+        TestMessage lunch = cal.messages().stream().filter(m -> text(m).contains("UID:evt-dejeuner")).findFirst().orElseThrow();
+        java.util.Set<String> flags = new java.util.TreeSet<>(lunch.flags());
+        flags.add("%C3%89quipe");
+        cal.setFlags(lunch.uid(), flags);
+        out.println("   server: event 'Déjeuner d'équipe' tagged 'Équipe' in the WebClient");
     }
 
     /** What a calendar or address-book app working on the vdir would do. */
@@ -64,12 +71,14 @@ final class DemoGroupware {
         out.println("   local:  new event evt-atelier.ics");
     }
 
-    /** UID -> title of every object, on the server and in the vdir. */
+    /** UID -> title [categories] of every object, on the server (tags are keywords there) and in the vdir. */
     static Map<String, String> server(TestAccount account) {
         Map<String, String> m = new TreeMap<>();
         for (String f : new String[] {"Calendar", "Contacts"}) {
             for (TestMessage msg : account.mailbox(f).messages()) {
-                put(m, text(msg));
+                java.util.List<String> tags = msg.flags().stream().filter(k -> !k.startsWith("\\") && !k.startsWith("$"))
+                        .map(k -> java.net.URLDecoder.decode(k.replace("+", "%2B"), StandardCharsets.UTF_8)).sorted().toList();
+                put(m, text(msg), tags);
             }
         }
         return m;
@@ -80,18 +89,21 @@ final class DemoGroupware {
         for (String f : new String[] {"Calendar", "Contacts"}) {
             try (Stream<Path> files = Files.list(groupware.resolve(f))) {
                 for (Path p : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                    put(m, Files.readString(p));
+                    String text = Files.readString(p);
+                    Matcher c = CATEGORIES.matcher(text);
+                    put(m, text, c.find() ? java.util.Arrays.stream(c.group(1).split(",")).map(String::trim).sorted().toList()
+                            : java.util.List.of());
                 }
             }
         }
         return m;
     }
 
-    private static void put(Map<String, String> m, String text) {
+    private static void put(Map<String, String> m, String text, java.util.List<String> categories) {
         Matcher u = UID.matcher(text);
         Matcher t = TITLE.matcher(text);
         if (u.find() && t.find()) {
-            m.put(u.group(1).trim(), t.group(1).trim());
+            m.put(u.group(1).trim(), t.group(1).trim() + (categories.isEmpty() ? "" : " " + categories));
         }
     }
 

@@ -28,9 +28,11 @@ class DemoTest {
                 "Newsletters: 1 deleted locally", "Notes locales: 1 uploaded");
         assertThat(out).containsPattern("INBOX: 2 downloaded, 1 flag changes sent, 3 flag changes received");
         assertThat(out).contains("0 downloaded, 0 uploaded, 0 flag changes, 0 deleted, 0 moved, 0 failed, 0 folder changes");
-        assertThat(out).contains("Calendar: 1 downloaded, 1 uploaded, 1 deleted locally", "Contacts: 1 uploaded");
+        assertThat(out).contains("Calendar: 1 downloaded, 1 uploaded, 1 flag changes received, 1 deleted locally",
+                "Contacts: 1 uploaded");
         assertThat(out).contains("Server and local tree are identical", "5 events and contacts, same versions",
-                "Revue de projet (14 h)", "Paul Martin-Durand", "Atelier synchronisation");
+                "Revue de projet (14 h)", "Paul Martin-Durand", "Atelier synchronisation",
+                "Déjeuner d'équipe [Équipe]");
         assertThat(Files.readString(dir.resolve("profile/profile.json"))).doesNotContain("demo-password");
     }
 
