@@ -8,7 +8,8 @@ import java.io.InputStream;
 @FunctionalInterface
 public interface ItemSink {
     /**
-     * @param item    the item's listing data (flags as of the download)
+     * @param item    the item's listing data (flags as of the download); its {@link RemoteItem#name()},
+     *                when null, is taken from the item as it was asked for
      * @param partial true when only the headers were fetched (F4.6)
      * @param content the item's bytes; read it to the end or not, but not after returning
      */

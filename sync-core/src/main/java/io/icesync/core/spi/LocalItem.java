@@ -11,11 +11,22 @@ import io.icesync.core.Flags;
  * object's own identity (its iCalendar or vCard UID), and {@code version}, a value that changes
  * exactly when the content changes in a way that matters (a content hash that ignores property
  * order, for instance). Both are null for mail, whose content never changes.
+ *
+ * <p>{@code name} is the item's name in the store, for stores whose items have names of their own
+ * (a document's file name). It is null where items have none (mail). The engine hands it to
+ * {@link RemoteStore#append(io.icesync.core.FolderPath, Flags, java.time.Instant, long, String, ContentSource)}
+ * when the item is uploaded, as a hint for the server copy's name; it plays no part in the item's
+ * identity, which is {@code id} alone.
  */
-public record LocalItem(String id, Flags flags, long size, long uidHint, String key, String version) {
+public record LocalItem(String id, Flags flags, long size, long uidHint, String key, String version, String name) {
 
     /** An item whose content never changes (mail). */
     public LocalItem(String id, Flags flags, long size, long uidHint) {
-        this(id, flags, size, uidHint, null, null);
+        this(id, flags, size, uidHint, null, null, null);
+    }
+
+    /** An item without a name: an event or a contact with its key and version (mail: both null). */
+    public LocalItem(String id, Flags flags, long size, long uidHint, String key, String version) {
+        this(id, flags, size, uidHint, key, version, null);
     }
 }

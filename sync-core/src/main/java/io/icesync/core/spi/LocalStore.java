@@ -42,9 +42,29 @@ public interface LocalStore extends AutoCloseable {
      * Writes a new item and returns its id. The item is visible to this store object at once, but
      * may not survive a crash (nor be seen by other programs) until {@link #flush} returns.
      *
+     * <p>The engine calls {@link #add(FolderPath, Flags, long, String, InputStream)}, which comes here
+     * unless the store overrides it; a store whose items have names overrides that one too.
+     *
      * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
      */
     String add(FolderPath folder, Flags flags, long uidHint, InputStream content);
+
+    /**
+     * Writes a new item downloaded from the server under the name it has there: as
+     * {@link #add(FolderPath, Flags, long, InputStream)}, with a name hint. A store whose items have
+     * names (a directory of documents) names the item after {@code name} when it can and lists that
+     * name in {@link LocalItem#name()}; when {@code name} is null, unusable here or taken, it chooses a
+     * name of its own. The name is never part of the content, which is the item's bytes as they are.
+     * The default ignores the name and calls {@link #add(FolderPath, Flags, long, InputStream)}, which
+     * is right for stores whose items have no names (mail); a store that hands items on to another
+     * store overrides it to pass the name on.
+     *
+     * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
+     * @param name    the item's name on the server ({@link RemoteItem#name()}), or null when it has none
+     */
+    default String add(FolderPath folder, Flags flags, long uidHint, String name, InputStream content) {
+        return add(folder, flags, uidHint, content);
+    }
 
     /** Makes every change made so far durable (fsync). Called once per group of changes, not per item. */
     void flush();

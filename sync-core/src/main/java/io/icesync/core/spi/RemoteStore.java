@@ -44,8 +44,31 @@ public interface RemoteStore extends AutoCloseable {
     /** Downloads the given items in order, each streamed to {@code sink}; a missing UID is reported to {@link ItemSink#failed}. */
     void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink);
 
-    /** Adds an item; returns its new UID, or 0 when the server does not say (no UIDPLUS). */
+    /**
+     * Adds an item; returns its new UID, or 0 when the server does not say (no UIDPLUS).
+     *
+     * <p>The engine calls {@link #append(FolderPath, Flags, Instant, long, String, ContentSource)}, which
+     * comes here unless the store overrides it; a store whose items have names overrides that one too.
+     */
     long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content);
+
+    /**
+     * Adds a local item under the name it has locally: as
+     * {@link #append(FolderPath, Flags, Instant, long, ContentSource)}, with a name hint. A server whose
+     * items have names (a WebDAV documents server) names the item after {@code name} when it can and
+     * lists that name in {@link RemoteItem#name()}; when {@code name} is null, unusable there or taken,
+     * it chooses a name of its own. The name is never part of the content, which is the item's bytes as
+     * they are. The default ignores the name and calls
+     * {@link #append(FolderPath, Flags, Instant, long, ContentSource)}, which is right for servers whose
+     * items have no names (IMAP); a store that hands items on to another store overrides it to pass
+     * the name on.
+     *
+     * @param name the item's name in the local store ({@link LocalItem#name()}), or null when it has none
+     */
+    default long append(FolderPath folder, Flags flags, Instant internalDate, long size, String name,
+                        ContentSource content) {
+        return append(folder, flags, internalDate, size, content);
+    }
 
     /** Sets the flags and keywords of items to exactly the given values. */
     void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid);

@@ -101,12 +101,13 @@ public abstract class SyncContract {
         return (LocalStore) Proxy.newProxyInstance(LocalStore.class.getClassLoader(), new Class<?>[] {LocalStore.class},
                 (p, m, args) -> {
                     if (m.getName().equals("add")) {
-                        InputStream in = (InputStream) args[3];
+                        int last = args.length - 1; // the content, with or without a name before it
+                        InputStream in = (InputStream) args[last];
                         byte[] bytes = in.readAllBytes();
                         if (messageId.equals(MessageHeaders.messageId(new ByteArrayInputStream(bytes)))) {
                             throw new IceSyncException("disk refused " + messageId + " (scripted)");
                         }
-                        args[3] = new ByteArrayInputStream(bytes);
+                        args[last] = new ByteArrayInputStream(bytes);
                     }
                     try {
                         return m.invoke(target, args);

@@ -43,6 +43,8 @@ final class MemoryRemote implements RemoteStore {
         final byte[] body;
         final Instant date;
         long modseq;
+        /** The item's name (null: none, as in IMAP); see {@link RemoteItem#name()}. */
+        String name;
 
         Msg(long uid, Flags flags, byte[] body, Instant date, long modseq) {
             this.uid = uid;
@@ -76,8 +78,12 @@ final class MemoryRemote implements RemoteStore {
     boolean condstore = true;
     boolean uidplus = true;
     int appendCalls, moveCalls, fetchCalls;
+    /** The name given to each append, in order (null where none was given). */
+    final List<String> appendedNames = new ArrayList<>();
     /** UIDs whose fetch fails (the server refuses them). */
     final Set<Long> failFetch = new HashSet<>();
+    /** Deliver fetched items without their names, as a server that names items only in listings. */
+    boolean namelessFetch;
     /** Throw a connection error after this many more mutating calls (-1: never). */
     int dropAfter = -1;
 
@@ -101,6 +107,23 @@ final class MemoryRemote implements RemoteStore {
         long uid = b.uidNext++;
         b.msgs.put(uid, new Msg(uid, flags, body, Instant.now(), ++modseq));
         return uid;
+    }
+
+    /** A named item, as a server of documents holds them. */
+    long serverAddNamed(FolderPath p, String name, byte[] body) {
+        long uid = serverAdd(p, body, Flags.NONE);
+        box(p).msgs.get(uid).name = name;
+        return uid;
+    }
+
+    /** The name of the server item whose content is {@code body}, or null. */
+    String nameOf(FolderPath p, byte[] body) {
+        for (Msg m : box(p).msgs.values()) {
+            if (java.util.Arrays.equals(m.body, body)) {
+                return m.name;
+            }
+        }
+        return null;
     }
 
     void serverFlags(FolderPath p, long uid, Flags flags) {
@@ -130,7 +153,9 @@ final class MemoryRemote implements RemoteStore {
         b.uidNext = 1;
         for (Msg m : old) {
             long uid = b.uidNext++;
-            b.msgs.put(uid, new Msg(uid, m.flags, m.body, m.date, ++modseq));
+            Msg n = new Msg(uid, m.flags, m.body, m.date, ++modseq);
+            n.name = m.name;
+            b.msgs.put(uid, n);
         }
     }
 
@@ -246,7 +271,7 @@ final class MemoryRemote implements RemoteStore {
                 mid = s.substring("Message-ID: ".length(), s.indexOf("\r\n"));
             }
         }
-        return new RemoteItem(m.uid, m.flags, m.body.length, m.date, mid);
+        return new RemoteItem(m.uid, m.flags, m.body.length, m.date, mid, m.name);
     }
 
     @Override
@@ -267,7 +292,8 @@ final class MemoryRemote implements RemoteStore {
             }
             maybeDrop();
             try {
-                sink.accept(item(m, false), mode == FetchMode.HEADERS, new ByteArrayInputStream(m.body));
+                RemoteItem item = namelessFetch ? item(m, false).withName(null) : item(m, false);
+                sink.accept(item, mode == FetchMode.HEADERS, new ByteArrayInputStream(m.body));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -276,11 +302,19 @@ final class MemoryRemote implements RemoteStore {
 
     @Override
     public long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content) {
+        return append(folder, flags, internalDate, size, null, content);
+    }
+
+    @Override
+    public long append(FolderPath folder, Flags flags, Instant internalDate, long size, String name,
+                       ContentSource content) {
         appendCalls++;
+        appendedNames.add(name);
         maybeDrop();
         Box b = box(folder);
         try (InputStream in = content.open()) {
             long uid = serverAdd(folder, in.readAllBytes(), flags);
+            b.msgs.get(uid).name = name;
             return uidplus ? uid : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -314,7 +348,9 @@ final class MemoryRemote implements RemoteStore {
             }
             a.vanished.put(uid, ++modseq);
             long nu = z.uidNext++;
-            z.msgs.put(nu, new Msg(nu, m.flags, m.body, m.date, ++modseq));
+            Msg n = new Msg(nu, m.flags, m.body, m.date, ++modseq);
+            n.name = m.name;
+            z.msgs.put(nu, n);
             map.put(uid, nu);
         }
         return uidplus ? map : Map.of();

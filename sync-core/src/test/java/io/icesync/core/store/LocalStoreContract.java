@@ -200,6 +200,22 @@ abstract class LocalStoreContract {
     }
 
     @Test
+    void aNameHintLeavesTheContentAsItIs() throws IOException {
+        store.createFolder(INBOX, FolderKind.MAIL);
+        String id = store.add(INBOX, Flags.of(Flag.SEEN), 5, "Été 2026.txt", text("Subject: a\r\n\r\nbody"));
+        store.flush();
+
+        assertThat(store.items(INBOX)).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(id);
+            assertThat(i.flags()).isEqualTo(Flags.of(Flag.SEEN));
+            assertThat(i.uidHint()).isEqualTo(5);
+            // A store whose items have no names ignores the hint; one that names them keeps it.
+            assertThat(i.name()).isIn(null, "Été 2026.txt");
+        });
+        assertThat(read(store, INBOX, id)).isEqualTo("Subject: a\r\n\r\nbody");
+    }
+
+    @Test
     void moreThan26KeywordsInAFolderAreAllKept() throws IOException {
         store.createFolder(INBOX, FolderKind.MAIL);
         store.createFolder(ARCHIVE, FolderKind.MAIL);

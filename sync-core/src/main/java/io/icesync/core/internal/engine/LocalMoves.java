@@ -83,7 +83,7 @@ final class LocalMoves {
             return l;
         }
         ctx.local().setFlags(to.path(), l.id(), fixed);
-        return new LocalItem(l.id(), fixed, l.size(), l.uidHint());
+        return new LocalItem(l.id(), fixed, l.size(), l.uidHint(), l.key(), l.version(), l.name());
     }
 
     int moved() {

@@ -655,7 +655,7 @@ final class MailFolderSync {
      * newest unpaired item with its Message-ID; 0 when neither tells, which leaves the intent to the next start.
      */
     private long append(LocalItem l, Flags flags, String mid) {
-        long uid = ctx.remote().append(path, flags, null, l.size(), () -> ctx.local().open(path, l.id()));
+        long uid = ctx.remote().append(path, flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()));
         if (uid == 0 && mid != null) {
             Set<Long> taken = new HashSet<>();
             state.items(fs.id()).forEach(r -> taken.add(r.uid()));
@@ -720,12 +720,19 @@ final class MailFolderSync {
     private int downloadGroup(List<RemoteItem> group, FetchMode mode) {
         List<ItemState> written = new ArrayList<>();
         int[] unseen = {0};
+        Map<Long, String> listedNames = new HashMap<>();
+        for (RemoteItem r : group) {
+            if (r.name() != null) {
+                listedNames.put(r.uid(), r.name());
+            }
+        }
         ctx.remote().fetch(path, group, mode, new ItemSink() {
             @Override
             public void accept(RemoteItem item, boolean partial, InputStream content) {
                 try {
                     MessageIds.Sniffer sniff = MessageIds.sniff(content);
-                    String id = ctx.local().add(path, item.flags(), item.uid(), sniff);
+                    String name = item.name() != null ? item.name() : listedNames.get(item.uid());
+                    String id = ctx.local().add(path, item.flags(), item.uid(), name, sniff);
                     String mid = item.messageId() != null ? item.messageId() : sniff.messageId();
                     written.add(new ItemState(fs.id(), item.uid(), id, item.flags(), item.size(), mid, partial));
                     if (!item.flags().has(Flag.SEEN)) {

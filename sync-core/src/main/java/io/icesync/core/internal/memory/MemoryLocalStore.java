@@ -30,9 +30,12 @@ import java.util.function.Function;
  * <p>Built with a key function, it also keeps the items of folders of every other kind, as a store
  * of events or contacts does: each such item has the key the function reads from its content and a
  * SHA-256 of the content as its version.
+ *
+ * <p>An item added with a name keeps it ({@link LocalItem#name()}) as it is, even when another item
+ * of the folder has it: names here are for tests of the engine, not file names.
  */
 public final class MemoryLocalStore implements LocalStore {
-    private record Item(Flags flags, byte[] content, long uidHint) {
+    private record Item(Flags flags, byte[] content, long uidHint, String name) {
     }
 
     private static final class Box {
@@ -136,8 +139,8 @@ public final class MemoryLocalStore implements LocalStore {
         Box b = box(folder);
         boolean versioned = keyOf != null && b.kind != FolderKind.MAIL;
         b.items.forEach((id, i) -> l.add(versioned
-                ? new LocalItem(id, i.flags, i.content.length, i.uidHint, keyOf.apply(i.content), sha256(i.content))
-                : new LocalItem(id, i.flags, i.content.length, i.uidHint)));
+                ? new LocalItem(id, i.flags, i.content.length, i.uidHint, keyOf.apply(i.content), sha256(i.content), i.name)
+                : new LocalItem(id, i.flags, i.content.length, i.uidHint, null, null, i.name)));
         return l;
     }
 
@@ -151,10 +154,15 @@ public final class MemoryLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
+    public String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
+        return add(folder, flags, uidHint, null, content);
+    }
+
+    @Override
+    public synchronized String add(FolderPath folder, Flags flags, long uidHint, String name, InputStream content) {
         Box b = box(folder);
         String id = "i" + nextId++;
-        b.items.put(id, new Item(flags, readAll(content, folder), uidHint));
+        b.items.put(id, new Item(flags, readAll(content, folder), uidHint, name));
         return id;
     }
 
@@ -186,7 +194,7 @@ public final class MemoryLocalStore implements LocalStore {
         if (i == null) {
             throw new StoreException("no item '" + id + "' in local folder '" + folder + "'", null);
         }
-        b.items.put(id, new Item(i.flags, readAll(content, folder), i.uidHint));
+        b.items.put(id, new Item(i.flags, readAll(content, folder), i.uidHint, i.name));
     }
 
     @Override
@@ -196,7 +204,7 @@ public final class MemoryLocalStore implements LocalStore {
         if (i == null) {
             throw new StoreException("no item '" + id + "' in local folder '" + folder + "'", null);
         }
-        b.items.put(id, new Item(flags, i.content, i.uidHint));
+        b.items.put(id, new Item(flags, i.content, i.uidHint, i.name));
     }
 
     @Override
@@ -211,7 +219,7 @@ public final class MemoryLocalStore implements LocalStore {
         }
         Item i = a.items.remove(id);
         // The UID hint belongs to the old folder, as in the Maildir store.
-        z.items.put(id, new Item(i.flags, i.content, 0));
+        z.items.put(id, new Item(i.flags, i.content, 0, i.name));
     }
 
     @Override
