@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Items with names of their own (documents): the name a server lists reaches
- * {@code LocalStore.add}, the name a local item has reaches {@code RemoteStore.append}.
+ * {@code LocalStore.add}, the name a local item has reaches {@code RemoteStore.append}, also when a
+ * cycle is killed at any write and run again (intents settled by {@code PendingResolver}).
  */
 class NamedItemsTest {
     static final FolderPath DOCS = FolderPath.of("Documents");
@@ -127,5 +128,42 @@ class NamedItemsTest {
 
         assertThat(fx.local.items(INBOX)).extracting(LocalItem::name).containsExactly(null, null);
         assertThat(fx.remote.appendedNames).containsExactly((String) null);
+    }
+
+    /**
+     * A new document on each side, of the same size, so that an interrupted upload cannot be told from
+     * the server's new document by size: the local item's name settles it.
+     */
+    private static EngineFixture crashScenario() {
+        NamedItemsTest t = new NamedItemsTest();
+        t.documents();
+        t.fx.remote.serverAddNamed(DOCS, "report.pdf", bytes("quarterly figures"));
+        t.fx.sync();
+        t.localAdd("notes.txt", "buy milk");
+        t.fx.remote.serverAddNamed(DOCS, "plan.txt", bytes("buy land"));
+        return t.fx;
+    }
+
+    @Test
+    void killedAtAnyWriteThenRerunEveryDocumentKeepsItsNameOnBothSides() {
+        List<String> expected = List.of("notes.txt=buy milk", "plan.txt=buy land", "report.pdf=quarterly figures");
+        EngineFixture reference = crashScenario();
+        int writes = CrashPointTest.runWithCrash(reference, -1);
+        reference.sync();
+        assertThat(server(reference, DOCS)).isEqualTo(expected);
+        assertThat(local(reference, DOCS)).isEqualTo(expected);
+        assertThat(writes).as("the scenario performs writes").isGreaterThan(3);
+
+        for (int n = 0; n < writes; n++) {
+            EngineFixture fx = crashScenario();
+            CrashPointTest.runWithCrash(fx, n);
+            fx.sync();
+            fx.sync();
+            assertThat(server(fx, DOCS)).as("server after a crash before write %d", n).isEqualTo(expected);
+            assertThat(local(fx, DOCS)).as("local after a crash before write %d", n).isEqualTo(expected);
+            assertThat(fx.remote.appendedNames).as("names appended after a crash before write %d", n)
+                    .isNotEmpty().containsOnly("notes.txt");
+            assertThat(fx.state.pending()).as("intents left after a crash before write %d", n).isEmpty();
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.ItemState;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.PendingOp;
+import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.SyncStateStore;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * Settles the intents left by a cycle that died between an action and its state record, by
  * looking at both sides: an APPEND or MOVE whose item is found on the server is recorded, one
- * that is not is dropped (the normal sync then does it again, once).
+ * that is not is dropped (the normal sync then does it again, once, under the item's name).
  */
 final class PendingResolver {
     private final EngineContext ctx;
@@ -61,7 +62,7 @@ final class PendingResolver {
             }
             return;
         }
-        long uid = findOnServer(folder.get(), op);
+        long uid = findOnServer(folder.get(), op, local.get().name());
         if (uid > 0) {
             String mid = op.messageId();
             state.inTransaction(() -> {
@@ -82,7 +83,7 @@ final class PendingResolver {
      * The local version is recorded only if the local content is still the one that was sent.
      */
     private void resolveNewVersion(PendingOp op, FolderState folder, ItemState old, LocalItem local) {
-        long uid = findOnServer(folder, op);
+        long uid = findOnServer(folder, op, local.name());
         if (uid <= 0) {
             return;
         }
@@ -134,17 +135,30 @@ final class PendingResolver {
         }
     }
 
-    private long findOnServer(FolderState folder, PendingOp op) {
+    /**
+     * The unpaired server item the intent's item became, or 0. Without a Message-ID to search by
+     * (documents, objects), the only unpaired item of the same size; when the local item has a name
+     * ({@code name}, else null), a server item with another name is not it, so the only one of that
+     * size with that name, else with no name. Two items that are the same file cannot differ by their
+     * names: a document appended just before a kill is not taken for another the server got meanwhile.
+     */
+    private long findOnServer(FolderState folder, PendingOp op, String name) {
         Set<Long> taken = new HashSet<>();
         for (ItemState i : ctx.state().items(folder.id())) {
             taken.add(i.uid());
         }
         if (op.messageId() == null) {
-            // No Message-ID to search by: accept a single unpaired server item of the same size.
-            List<Long> same = ctx.remote().changes(folder.path(), null, false).items().stream()
+            List<RemoteItem> same = ctx.remote().changes(folder.path(), null, false).items().stream()
                     .filter(r -> r.size() == op.size() && !taken.contains(r.uid()))
-                    .map(r -> r.uid()).toList();
-            return same.size() == 1 ? same.get(0) : 0;
+                    .toList();
+            if (name != null) {
+                List<RemoteItem> named = same.stream().filter(r -> name.equals(r.name())).toList();
+                if (!named.isEmpty()) {
+                    return named.size() == 1 ? named.get(0).uid() : 0;
+                }
+                same = same.stream().filter(r -> r.name() == null).toList();
+            }
+            return same.size() == 1 ? same.get(0).uid() : 0;
         }
         List<Long> uids = ctx.remote().findByMessageId(folder.path(), op.messageId());
         for (long uid : uids) {
