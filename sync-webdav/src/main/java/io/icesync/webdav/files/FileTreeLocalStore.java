@@ -43,14 +43,16 @@ import java.util.stream.Stream;
  *       gets a new id for the copy.</li>
  *   <li>An item's id is {@code <folder id>/<file name>}: unique in the store, as the engine's state
  *       needs, and stable across folder renames. A file moved to another folder is a new item there.</li>
- *   <li>{@link LocalItem#key()} is the document's name on the server (the file name, or the name it
- *       could not take locally, see below); {@link LocalItem#version()} the SHA-256 of the content,
- *       cached by size and modification time.</li>
- *   <li>{@link #add} names the file by {@link DocumentNames#current()} (see there); when that name
- *       is taken it writes {@code name (2).ext} and keeps the wanted name as the key. Every write is a
- *       temporary file, fsync, rename; {@link #flush} writes the hidden flags files
+ *   <li>{@link LocalItem#name()} is the file name, which the engine gives the server as the name of
+ *       an upload; {@link LocalItem#key()} is the document's name on the server (the file name, or the
+ *       name it could not take locally, see below); {@link LocalItem#version()} the SHA-256 of the
+ *       content, cached by size and modification time.</li>
+ *   <li>{@link #add(FolderPath, Flags, long, String, InputStream)} names the file by the name the
+ *       server gave (without one, or with one unusable as a file name, {@code document-<uid>}); when
+ *       that name is taken it writes {@code name (2).ext} and keeps the wanted name as the key. Every
+ *       write is a temporary file, fsync, rename; {@link #flush} writes the hidden flags files
  *       ({@value FolderSidecar#FILE}) and syncs the directories.</li>
- *   <li>{@link #open} returns a {@link DocumentNames.NamedContent} carrying the file name.</li>
+ *   <li>{@link #open} returns the file's bytes as they are.</li>
  * </ul>
  * Items of documents folders only ({@link #syncsItemsOf}). Names starting with {@code .icesync} are
  * IceSync's own and never items or folders. One thread at a time.
@@ -204,7 +206,7 @@ public final class FileTreeLocalStore implements LocalStore {
             FolderSidecar.Meta m = meta.get(name);
             String version = hashes.of(f, a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS));
             out.add(new LocalItem(folderId + "/" + name, m == null ? Flags.NONE : m.flags(), a.size(),
-                    m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version));
+                    m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version, name));
         }
         for (Map.Entry<String, Path> e : pending.getOrDefault(dir, Map.of()).entrySet()) {
             String name = e.getKey();
@@ -219,7 +221,7 @@ public final class FileTreeLocalStore implements LocalStore {
             FolderSidecar.Meta m = meta.get(name);
             String version = hashes.of(f, a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS));
             out.add(new LocalItem(folderId + "/" + name, m == null ? Flags.NONE : m.flags(), a.size(),
-                    m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version));
+                    m == null ? 0 : m.uid, m == null || m.key == null ? name : m.key, version, name));
         }
         // Entries of files deleted by the user would otherwise pass their flags to a new file of the same name.
         if (meta.keySet().retainAll(present)) {
@@ -232,7 +234,7 @@ public final class FileTreeLocalStore implements LocalStore {
     public InputStream open(FolderPath folder, String id) {
         Path f = content(folder, id);
         try {
-            return DocumentNames.named(nameOf(id), Files.size(f), Files.newInputStream(f));
+            return Files.newInputStream(f);
         } catch (NoSuchFileException e) {
             throw new StoreException("no document " + f, e);
         } catch (IOException e) {
@@ -240,27 +242,34 @@ public final class FileTreeLocalStore implements LocalStore {
         }
     }
 
+    /** A document without a name: it is named {@code document-<uid>}. */
     @Override
     public String add(FolderPath folder, Flags flags, long uidHint, InputStream content) {
+        return add(folder, flags, uidHint, null, content);
+    }
+
+    /**
+     * Writes a document as {@code name}, or as {@code name (2).ext} when that file exists (the key keeps
+     * {@code name}); a name that cannot be a file name here, or none, gives {@code document-<uid>}.
+     */
+    @Override
+    public String add(FolderPath folder, Flags flags, long uidHint, String name, InputStream content) {
         Path dir = existingDir(folder);
-        String wanted = DocumentNames.current();
-        if (!FileNames.usable(wanted)) {
-            wanted = FileNames.fallback(uidHint);
-        }
+        String wanted = FileNames.usable(name) ? name : FileNames.fallback(uidHint);
         Map<String, Path> waiting = pending.computeIfAbsent(dir, d -> new java.util.LinkedHashMap<>());
-        String name = wanted;
-        for (int n = 2; Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS) || waiting.containsKey(name); n++) {
-            name = FileNames.alternative(wanted, n);
+        String free = wanted;
+        for (int n = 2; Files.exists(dir.resolve(free), LinkOption.NOFOLLOW_LINKS) || waiting.containsKey(free); n++) {
+            free = FileNames.alternative(wanted, n);
         }
-        waiting.put(name, AtomicFiles.writeHidden(dir, content));
+        waiting.put(free, AtomicFiles.writeHidden(dir, content));
         FolderSidecar.Meta m = new FolderSidecar.Meta();
         m.flags(flags);
         m.uid = uidHint;
-        m.key = name.equals(wanted) ? null : wanted;
-        sidecar(dir).put(name, m);
+        m.key = free.equals(wanted) ? null : wanted;
+        sidecar(dir).put(free, m);
         dirty.add(dir);
         touchedDirs.add(dir);
-        return folderId(dir) + "/" + name;
+        return folderId(dir) + "/" + free;
     }
 
     @Override

@@ -58,10 +58,12 @@ import java.util.function.Supplier;
  * version it was given for (the ETag, else last-modified and length). A file whose version changes
  * gets a new UID and its old UID disappears, which is how the engine expects an edited object.
  *
- * <p>File names travel as {@link DocumentNames} says. An upload never overwrites: a name already
- * taken on the server is parked under {@code name (2).ext} and takes its own name when the engine
- * deletes the version it replaces (a local edit), or at a later listing once that name is free.
- * Servers that ignore {@code If-None-Match} (nginx) are protected by a look before the PUT only.
+ * <p>Listed and fetched items carry their file name ({@link RemoteItem#name()}); an upload takes the
+ * name given to {@link #append(FolderPath, Flags, Instant, long, String, ContentSource)} (without
+ * one, or with one unusable as a file name, {@code document-<hex>}). An upload never overwrites: a
+ * name already taken on the server is parked under {@code name (2).ext} and takes its own name when
+ * the engine deletes the version it replaces (a local edit), or at a later listing once that name is
+ * free. Servers that ignore {@code If-None-Match} (nginx) are protected by a look before the PUT only.
  *
  * <p>Headers-only fetches (F4.6) deliver an empty partial item, unless the settings ask for whole
  * documents ({@link SyncSettings#wholeDocuments()}). Flags are not kept on the server. The
@@ -183,7 +185,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         for (Map.Entry<String, DavResource> e : files.entrySet()) {
             DavResource r = e.getValue();
             items.add(new RemoteItem(cs.files.get(e.getKey()).uid, Flags.NONE, Math.max(0, r.length()),
-                    r.lastModified(), null));
+                    r.lastModified(), null, e.getKey()));
         }
         return RemoteChanges.complete(cursor(cs), items);
     }
@@ -267,7 +269,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
                 if (whole) {
                     fetchWhole(c + name, name, item, sink);
                 } else {
-                    DocumentNames.during(name, () -> sink.accept(item, true, InputStream.nullInputStream()));
+                    sink.accept(item.withName(name), true, InputStream.nullInputStream());
                 }
             } catch (DavNotFoundException e) {
                 sink.failed(item.uid(), e);
@@ -284,41 +286,48 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         try {
             client.download(path, tmp, DownloadOptions.defaults());
             try (InputStream in = Files.newInputStream(tmp)) {
-                DocumentNames.during(name, () -> sink.accept(item, false, in));
+                sink.accept(item.withName(name), false, in);
             }
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
+    /** An upload without a name: it gets one of its own ({@code document-<hex>}). */
     @Override
     public long append(FolderPath folder, Flags flags, Instant internalDate, long size, ContentSource content) {
+        return append(folder, flags, internalDate, size, null, content);
+    }
+
+    /**
+     * Uploads a document as {@code name} (a file name, so it has no '/'), or as {@code name (2).ext}
+     * when that is taken; a name that cannot be a file name, or none, gives {@code document-<hex>}.
+     */
+    @Override
+    public long append(FolderPath folder, Flags flags, Instant internalDate, long size, String name,
+                       ContentSource content) {
         String c = collection(folder);
         RemoteFilesState.Collection cs = state().collections.get(c);
         if (cs == null) {
             list(c);
             cs = state.collections.get(c);
         }
-        String wanted = null;
+        String wanted = FileNames.usable(name) ? name : FileNames.fallback(0);
         Set<String> refused = new HashSet<>();
         for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
             try (InputStream in = content.open()) {
-                if (wanted == null) {
-                    wanted = nameFor(in);
-                }
-                String name = freeName(c, cs, wanted, refused);
-                long length = in instanceof DocumentNames.NamedContent n && n.length() >= 0 ? n.length() : size;
+                String free = freeName(c, cs, wanted, refused);
                 try {
-                    client.put(c + name, in, length, URLConnection.guessContentTypeFromName(name), Precondition.createOnly());
+                    client.put(c + free, in, size, URLConnection.guessContentTypeFromName(free), Precondition.createOnly());
                 } catch (PreconditionFailedException e) {
-                    refused.add(name); // created by someone else since we looked
+                    refused.add(free); // created by someone else since we looked
                     continue;
                 }
-                DavResource r = stat(c + name);
+                DavResource r = stat(c + free);
                 long uid = cs.uidNext++;
-                cs.files.put(name, new RemoteFilesState.Entry(uid, DavVersions.of(r), r.etag()));
-                if (!name.equals(wanted)) {
-                    cs.claims.put(name, wanted);
+                cs.files.put(free, new RemoteFilesState.Entry(uid, DavVersions.of(r), r.etag()));
+                if (!free.equals(wanted)) {
+                    cs.claims.put(free, wanted);
                 }
                 cs.modSeq++;
                 save();
@@ -328,14 +337,6 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
             }
         }
         throw new StoreException("no free name for '" + wanted + "' in " + client.url(c), null);
-    }
-
-    private static String nameFor(InputStream in) {
-        String name = DocumentNames.nameOf(in);
-        if (!FileNames.usable(name)) {
-            name = DocumentNames.current();
-        }
-        return FileNames.usable(name) ? name : FileNames.fallback(0);
     }
 
     /** The wanted name if nobody uses it, else the first free {@code name (n).ext}. */

@@ -29,10 +29,8 @@ class FileTreeLocalStoreTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    String add(FileTreeLocalStore store, FolderPath folder, String name, String text) throws IOException {
-        String[] id = new String[1];
-        DocumentNames.during(name, () -> id[0] = store.add(folder, Flags.NONE, 7, content(text)));
-        return id[0];
+    String add(FileTreeLocalStore store, FolderPath folder, String name, String text) {
+        return store.add(folder, Flags.NONE, 7, name, content(text));
     }
 
     @Test
@@ -46,11 +44,28 @@ class FileTreeLocalStoreTest {
             LocalItem item = store.items(FILES).get(0);
             assertThat(item.id()).isEqualTo(id).endsWith("/Été.txt");
             assertThat(item.key()).isEqualTo("Été.txt");
+            assertThat(item.name()).isEqualTo("Été.txt");
             assertThat(item.uidHint()).isEqualTo(7);
             try (InputStream in = store.open(FILES, id)) {
-                assertThat(DocumentNames.nameOf(in)).isEqualTo("Été.txt");
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("bonjour");
             }
+        }
+    }
+
+    @Test
+    void aDownloadWithoutAUsableNameIsNamedAfterItsUid() throws IOException {
+        try (FileTreeLocalStore store = new FileTreeLocalStore(dir)) {
+            store.createFolder(FILES, FolderKind.DOCUMENTS);
+            store.add(FILES, Flags.NONE, 7, content("no name"));
+            store.add(FILES, Flags.NONE, 8, null, content("null"));
+            store.add(FILES, Flags.NONE, 9, "../escape.txt", content("a path"));
+            store.add(FILES, Flags.NONE, 10, ".icesync-items.json", content("ours"));
+            store.flush();
+
+            assertThat(store.items(FILES)).extracting(LocalItem::name)
+                    .containsExactly("document-10", "document-7", "document-8", "document-9");
+            assertThat(Files.readString(dir.resolve("Files/document-9"))).isEqualTo("a path");
+            assertThat(dir.resolve("escape.txt")).doesNotExist();
         }
     }
 
@@ -86,6 +101,7 @@ class FileTreeLocalStoreTest {
 
             assertThat(Files.readString(dir.resolve("Files/report (2).pdf"))).isEqualTo("theirs");
             assertThat(store.items(FILES)).extracting(LocalItem::key).containsExactly("report.pdf", "report.pdf");
+            assertThat(store.items(FILES)).extracting(LocalItem::name).containsExactly("report (2).pdf", "report.pdf");
             assertThat(Files.readString(dir.resolve("Files/report.pdf"))).isEqualTo("mine");
         }
     }
