@@ -5,7 +5,6 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
-import io.icesync.core.ProtocolException;
 import io.icesync.core.Rights;
 import io.icesync.core.SpecialUse;
 import io.icesync.core.StoreException;
@@ -18,9 +17,7 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
-import io.icesync.webdav.DavNotFoundException;
 import io.icesync.webdav.PreconditionFailedException;
-import io.icesync.webdav.WebDavException;
 import io.icesync.webdav.dav.internal.CollectionState;
 import io.icesync.webdav.dav.internal.DavCalls;
 import io.icesync.webdav.dav.internal.DavCollection;
@@ -29,12 +26,12 @@ import io.icesync.webdav.dav.internal.FolderNames;
 import io.icesync.webdav.dav.internal.Homes;
 import io.icesync.webdav.dav.internal.Hrefs;
 import io.icesync.webdav.dav.internal.ItemEntry;
+import io.icesync.webdav.dav.internal.ItemFetcher;
 import io.icesync.webdav.dav.internal.ObjectUids;
 import io.icesync.webdav.dav.internal.StateFile;
 import io.icesync.webdav.dav.internal.StoreState;
 import io.icesync.webdav.dav.internal.XmlBodies;
 import io.icesync.webdav.internal.Multistatus;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,7 +41,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +73,7 @@ public final class DavRemoteStore implements RemoteStore {
     private final URI server;
     private final Hrefs hrefs;
     private final DavCalls calls;
+    private final ItemFetcher fetcher;
     private final StateFile stateFile;
     private final StoreState state;
     private Homes homes;
@@ -89,6 +86,7 @@ public final class DavRemoteStore implements RemoteStore {
         this.stateFile = new StateFile(b.state);
         this.state = stateFile.load();
         this.calls = new DavCalls(b.server, b.user, b.password, b.trust, b.timeout);
+        this.fetcher = new ItemFetcher(calls, hrefs);
     }
 
     /** Starts a store for the server at this URL (http or https; a path, if any, is where discovery starts). */
@@ -218,56 +216,15 @@ public final class DavRemoteStore implements RemoteStore {
         return cursor(refresh(collection(folder)));
     }
 
+    /**
+     * Downloads the items in batches by calendar-multiget or addressbook-multiget (one GET each where
+     * the server does not answer the REPORT). A version other than the listed one, a 404 or another
+     * error of one item goes to {@link ItemSink#failed}; the next cycle retries it.
+     */
     @Override
     public void fetch(FolderPath folder, List<RemoteItem> items, FetchMode mode, ItemSink sink) {
         DavCollection c = collection(folder);
-        CollectionState cs = state.collection(c.href());
-        Map<Long, String> hrefByUid = new HashMap<>();
-        cs.items.forEach((href, e) -> hrefByUid.put(e.uid(), href));
-        boolean learned = false;
-        try {
-            for (RemoteItem item : items) {
-                String href = hrefByUid.get(item.uid());
-                if (href == null) {
-                    sink.failed(item.uid(), new DavNotFoundException("item " + item.uid() + " of '" + folder
-                            + "' is no longer on the server", 404, hrefs.url(c.href()).toString()));
-                    continue;
-                }
-                ItemEntry listed = cs.items.get(href);
-                byte[] body;
-                try (DavCalls.Fetched f = calls.get(hrefs.url(href))) {
-                    String etag = ObjectUids.etag(f.etag());
-                    if (etag != null && listed.etag() != null && !etag.equals(listed.etag())) {
-                        // Another version than the one listed: the next listing gives it its own UID.
-                        sink.failed(item.uid(), new ProtocolException("item " + item.uid() + " of '" + folder
-                                + "' changed on the server since it was listed", "ETag " + etag + ", listed "
-                                + listed.etag(), null));
-                        continue;
-                    }
-                    body = f.readAll();
-                } catch (WebDavException e) {
-                    // Gone or refused: this item only; the engine retries it at the next cycle.
-                    sink.failed(item.uid(), e);
-                    continue;
-                }
-                ItemEntry now = listed.withSize(body.length).withObjectUid(ObjectUids.uidOf(body));
-                if (!now.equals(listed)) {
-                    cs.items.put(href, now);
-                    learned = true;
-                }
-                try {
-                    sink.accept(new RemoteItem(item.uid(), Flags.NONE, body.length, null, null), false,
-                            new ByteArrayInputStream(body));
-                } catch (IOException e) {
-                    throw new StoreException("could not store item " + item.uid() + " of '" + folder + "': "
-                            + e.getMessage(), e);
-                }
-            }
-        } finally {
-            if (learned) {
-                save();
-            }
-        }
+        fetcher.fetch(folder, c, state.collection(c.href()), items, sink, this::save);
     }
 
     /**

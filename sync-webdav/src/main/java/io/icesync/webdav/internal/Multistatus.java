@@ -48,6 +48,10 @@ public final class Multistatus {
         }
     }
 
+    /** A whole answer: its responses and the top-level sync-token of a sync-collection REPORT (RFC 6578), or null. */
+    public record Document(List<Entry> entries, String syncToken) {
+    }
+
     /** The body is not a well-formed multistatus. */
     public static final class MalformedException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -62,6 +66,11 @@ public final class Multistatus {
 
     /** Parses the body: MalformedException when it is not a well-formed multistatus, IOException when reading it fails. */
     public static List<Entry> parse(InputStream body) throws IOException, MalformedException {
+        return read(body).entries();
+    }
+
+    /** Parses the body with its top-level sync-token; the same errors as {@link #parse}. */
+    public static Document read(InputStream body) throws IOException, MalformedException {
         BufferedInputStream in = new BufferedInputStream(body, 8192);
         in.mark(4096);
         byte[] head = in.readNBytes(4096);
@@ -106,7 +115,7 @@ public final class Multistatus {
                 && !root.has("sync-token")) {
             throw new MalformedException("not a multistatus document (no response element)", null);
         }
-        return out;
+        return new Document(out, root.isObject() ? textOf(root.get("sync-token")) : null);
     }
 
     /** The code of a status line such as "HTTP/1.1 404 Not Found", or -1. */

@@ -28,6 +28,14 @@ final class MiniCalDavServer implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final Map<String, byte[]> resources = new TreeMap<>();
+    /** REPORT answered with this status instead of a multistatus (0: answered). */
+    volatile int reportStatus;
+    /** Whether a multiget answer carries the objects (some servers send only the ETags). */
+    volatile boolean multigetData = true;
+    /** Hrefs a multiget answer leaves out. */
+    final java.util.Set<String> leftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Whether CR is sent as &#13; in XML text (it then survives parsing) rather than raw (it does not). */
+    volatile boolean escapeCr;
     private final HttpServer server;
 
     MiniCalDavServer() throws IOException {
@@ -59,6 +67,7 @@ final class MiniCalDavServer implements AutoCloseable {
             case "GET" -> get(x, path);
             case "PUT" -> put(x, path, body);
             case "DELETE" -> delete(x, path);
+            case "REPORT" -> report(x, path, new String(body, StandardCharsets.UTF_8));
             default -> send(x, 405, null, null);
         }
     }
@@ -98,6 +107,47 @@ final class MiniCalDavServer implements AutoCloseable {
             return;
         }
         send(x, 207, "application/xml", b.append("</D:multistatus>").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The kind of each REPORT received, in order: "calendar-multiget", "addressbook-multiget", "sync-collection". */
+    final List<String> reports = new CopyOnWriteArrayList<>();
+
+    private void report(HttpExchange x, String path, String body) throws IOException {
+        String kind = body.contains("addressbook-multiget") ? "addressbook-multiget"
+                : body.contains("calendar-multiget") ? "calendar-multiget" : body.contains("sync-collection")
+                ? "sync-collection" : "other";
+        reports.add(kind);
+        if (reportStatus != 0 || kind.equals("other")) {
+            send(x, reportStatus != 0 ? reportStatus : 403, null, null);
+            return;
+        }
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\""
+                + " xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">");
+        if (kind.endsWith("multiget")) {
+            String data = kind.startsWith("address") ? "A:address-data" : "C:calendar-data";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(body);
+            while (m.find()) {
+                String href = URI.create(m.group(1).replace("&amp;", "&")).getPath();
+                byte[] r = resources.get(href);
+                if (leftOut.contains(href)) {
+                    continue;
+                }
+                if (r == null) {
+                    b.append("<D:response><D:href>").append(href).append("</D:href><D:status>HTTP/1.1 404 Not Found"
+                            + "</D:status></D:response>");
+                } else {
+                    b.append(response(href, "<D:getetag>" + etag(r) + "</D:getetag>" + (multigetData ? "<" + data + ">"
+                            + xmlText(new String(r, StandardCharsets.UTF_8)) + "</" + data + ">" : "")));
+                }
+            }
+        }
+        send(x, 207, "application/xml; charset=utf-8", b.append("</D:multistatus>").toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String xmlText(String s) {
+        String t = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return escapeCr ? t.replace("\r", "&#13;") : t;
     }
 
     private void get(HttpExchange x, String path) throws IOException {

@@ -1,5 +1,6 @@
 package io.icesync.webdav.dav.internal;
 
+import io.icesync.core.IceSyncException;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.webdav.MalformedResponseException;
 import io.icesync.webdav.internal.DavHttp;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
@@ -32,9 +34,23 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 public final class DavCalls implements Closeable {
     private static final ContentType XML = ContentType.create("application/xml", StandardCharsets.UTF_8);
 
-    /** A 207 answer: its responses and the compliance classes of the DAV header. */
-    public record Multi(List<Multistatus.Entry> entries, Set<String> dav) {
+    /** A 207 answer: its responses, the compliance classes of the DAV header and the top-level sync-token (or null). */
+    public record Multi(List<Multistatus.Entry> entries, Set<String> dav, String syncToken) {
     }
+
+    /**
+     * The answer to a REPORT: the multistatus, or the status of a refusal (405, 501, 403...) and
+     * whether its error body names the {@code DAV:valid-sync-token} precondition (RFC 6578).
+     */
+    public record Report(Multi multi, int status, boolean invalidSyncToken) {
+        public boolean ok() {
+            return multi != null;
+        }
+    }
+
+    private static final Pattern VALID_SYNC_TOKEN = Pattern.compile("<([A-Za-z0-9._-]+:)?valid-sync-token[\\s/>]");
+    /** How much of a refusal's body is read to find its precondition. */
+    private static final int ERROR_BODY_BYTES = 16 * 1024;
 
     private final DavHttp http;
     private final String user;
@@ -49,6 +65,45 @@ public final class DavCalls implements Closeable {
         request.setHeader("Depth", String.valueOf(depth));
         request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), XML));
         return multistatus(request);
+    }
+
+    /**
+     * A REPORT (multiget, sync-collection) with Depth 0, or no Depth header when {@code depth0} is false
+     * (RFC 4791 7.9: multiget SHOULD NOT send one). A 207 answer longer than {@code maxBytes} is a
+     * MalformedResponseException, so that no answer can hold more than that in memory. A 401 and
+     * transfer failures are thrown as usual; any other status comes back for the caller to fall back on.
+     */
+    public Report report(URI url, String body, boolean depth0, long maxBytes) {
+        HttpUriRequestBase request = new HttpUriRequestBase("REPORT", url);
+        if (depth0) {
+            request.setHeader("Depth", "0");
+        }
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), XML));
+        ClassicHttpResponse response = http.open(request);
+        int code = response.getCode();
+        if (code == 207) {
+            return new Report(read(request, response, maxBytes), code, false);
+        }
+        if (code == 401) {
+            throw http.failure(request, response);
+        }
+        boolean invalidToken = false;
+        try (response) {
+            if (response.getEntity() != null) {
+                try (InputStream in = response.getEntity().getContent()) {
+                    String text = new String(in.readNBytes(ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+                    invalidToken = VALID_SYNC_TOKEN.matcher(text).find();
+                }
+            }
+        } catch (IOException e) {
+            // The status alone decides then.
+        }
+        return new Report(null, code, invalidToken);
+    }
+
+    /** The typed error of one resource's status inside a multistatus (a 404 in a multiget answer). */
+    public IceSyncException itemError(String method, URI url, int status) {
+        return Errors.forStatus(method, url.toString(), status, null, user);
     }
 
     /** PROPPATCH; a property the server refused is reported with its status. */
@@ -157,6 +212,11 @@ public final class DavCalls implements Closeable {
         }
     }
 
+    private static MalformedResponseException tooLong(HttpUriRequestBase request, String url, long maxBytes, Exception e) {
+        return new MalformedResponseException(request.getMethod() + " " + url + ": the multistatus answer is longer than "
+                + maxBytes + " bytes", 207, url, e);
+    }
+
     @Override
     public void close() {
         try {
@@ -171,6 +231,10 @@ public final class DavCalls implements Closeable {
         if (response.getCode() != 207) {
             throw http.failure(request, response);
         }
+        return read(request, response, Long.MAX_VALUE);
+    }
+
+    private Multi read(HttpUriRequestBase request, ClassicHttpResponse response, long maxBytes) {
         Set<String> dav = new LinkedHashSet<>();
         for (Header h : response.getHeaders("DAV")) {
             for (String token : h.getValue().split(",")) {
@@ -185,10 +249,17 @@ public final class DavCalls implements Closeable {
                 throw new MalformedResponseException(request.getMethod() + " " + url + ": a 207 answer without a body",
                         207, url, null);
             }
-            try (InputStream in = response.getEntity().getContent()) {
-                return new Multi(Multistatus.parse(in), dav);
+            try (InputStream in = new CappedStream(response.getEntity().getContent(), maxBytes)) {
+                Multistatus.Document d = Multistatus.read(in);
+                return new Multi(d.entries(), dav, d.syncToken());
             }
+        } catch (CappedStream.TooLongException e) {
+            throw tooLong(request, url, maxBytes, e);
         } catch (Multistatus.MalformedException e) {
+            if (CappedStream.isCause(e)) {
+                // The XML parser wraps the stream's failure.
+                throw tooLong(request, url, maxBytes, e);
+            }
             throw new MalformedResponseException(request.getMethod() + " " + url
                     + ": the multistatus answer is unreadable: " + e.getMessage(), 207, url, e);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.icesync.webdav.dav.internal;
 
 import io.icesync.core.FolderKind;
+import java.util.List;
 
 /** The XML request bodies the store sends (RFC 4918, 4791, 6352, 5397, 6578). */
 public final class XmlBodies {
@@ -25,6 +26,20 @@ public final class XmlBodies {
     public static final String ETAG = HEAD + "<D:propfind" + NS + "><D:prop><D:getetag/><D:getcontentlength/></D:prop></D:propfind>";
 
     private XmlBodies() {
+    }
+
+    /**
+     * calendar-multiget (RFC 4791 7.9) or addressbook-multiget (RFC 6352 8.7) of these hrefs (already
+     * percent-encoded): the ETag and the object of each.
+     */
+    public static String multiget(boolean addressBook, List<String> rawHrefs) {
+        StringBuilder b = new StringBuilder(HEAD.length() + 200 + rawHrefs.size() * 80).append(HEAD);
+        b.append(addressBook ? "<A:addressbook-multiget" : "<C:calendar-multiget").append(NS).append("><D:prop><D:getetag/>")
+                .append(addressBook ? "<A:address-data/>" : "<C:calendar-data/>").append("</D:prop>");
+        for (String h : rawHrefs) {
+            b.append("<D:href>").append(escape(h)).append("</D:href>");
+        }
+        return b.append(addressBook ? "</A:addressbook-multiget>" : "</C:calendar-multiget>").toString();
     }
 
     /** MKCALENDAR for events, tasks or journal entries, named {@code name}. */
