@@ -18,6 +18,7 @@ import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
 import io.icesync.webdav.PreconditionFailedException;
+import io.icesync.webdav.dav.internal.CollectionListing;
 import io.icesync.webdav.dav.internal.CollectionState;
 import io.icesync.webdav.dav.internal.DavCalls;
 import io.icesync.webdav.dav.internal.DavCollection;
@@ -46,7 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +74,7 @@ public final class DavRemoteStore implements RemoteStore {
     private final Hrefs hrefs;
     private final DavCalls calls;
     private final ItemFetcher fetcher;
+    private final CollectionListing listing;
     private final StateFile stateFile;
     private final StoreState state;
     private Homes homes;
@@ -87,6 +88,7 @@ public final class DavRemoteStore implements RemoteStore {
         this.state = stateFile.load();
         this.calls = new DavCalls(b.server, b.user, b.password, b.trust, b.timeout);
         this.fetcher = new ItemFetcher(calls, hrefs);
+        this.listing = new CollectionListing(calls, hrefs);
     }
 
     /** Starts a store for the server at this URL (http or https; a path, if any, is where discovery starts). */
@@ -329,47 +331,10 @@ public final class DavRemoteStore implements RemoteStore {
         calls.close();
     }
 
-    /** Lists the collection again unless its ctag or sync-token says nothing changed; numbers what is new. */
+    /** Brings the collection's numbering up to date (ctag, then sync-collection, else a whole listing); saves what changed. */
     private CollectionState refresh(DavCollection c) {
         CollectionState cs = state.collection(c.href());
-        String token = null;
-        for (Multistatus.Entry e : calls.propfind(hrefs.url(c.href()), 0, XmlBodies.CTAG).entries()) {
-            if (e.status() / 100 == 2 && e.props() != null) {
-                token = e.text("getctag") != null ? e.text("getctag") : e.text("sync-token");
-            }
-        }
-        if (token != null && token.equals(cs.ctag)) {
-            return cs;
-        }
-        Map<String, ItemEntry> now = new TreeMap<>();
-        boolean changed = false;
-        for (Multistatus.Entry e : calls.propfind(hrefs.url(c.href()), 1, XmlBodies.MEMBERS).entries()) {
-            String path = hrefs.path(e.href());
-            if (path == null || e.status() / 100 != 2 || path.endsWith("/") || e.hasChild("resourcetype", "collection")
-                    || !path.startsWith(c.href())) {
-                continue;
-            }
-            String etag = ObjectUids.etag(e.text("getetag"));
-            long size = length(e.text("getcontentlength"));
-            ItemEntry old = cs.items.get(path);
-            if (old != null && etag != null && etag.equals(old.etag())) {
-                now.put(path, size >= 0 ? old.withSize(size) : old);
-            } else {
-                // New, or a new version (or no ETag to tell): a new UID, and the old one is gone.
-                now.put(path, new ItemEntry(cs.takeUid(), etag, size, old == null ? null : old.objectUid()));
-                changed = true;
-            }
-        }
-        if (!now.keySet().equals(cs.items.keySet())) {
-            changed = true;
-        }
-        boolean tokenMoved = !Objects.equals(token, cs.ctag);
-        cs.items = now;
-        cs.ctag = token;
-        if (changed) {
-            cs.modSeq++;
-        }
-        if (changed || tokenMoved) {
+        if (listing.refresh(c, cs)) {
             save();
         }
         return cs;
@@ -420,17 +385,6 @@ public final class DavRemoteStore implements RemoteStore {
 
     private void save() {
         stateFile.save(state);
-    }
-
-    private static long length(String text) {
-        if (text == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /** Settings of a {@link DavRemoteStore}: the server and the state file are required. */

@@ -57,6 +57,12 @@ final class CountingProxy implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals(method) && depth.equals(r.depth())).count();
     }
 
+    /** Requests of a method with this Depth on one decoded path. */
+    long count(String method, String depth, String path) {
+        return requests.stream().filter(r -> r.method().equals(method) && depth.equals(r.depth()) && r.path().equals(path))
+                .count();
+    }
+
     long reports(String kind) {
         return requests.stream().filter(r -> kind.equals(r.report())).count();
     }

@@ -36,6 +36,16 @@ final class MiniCalDavServer implements AutoCloseable {
     final java.util.Set<String> leftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Whether CR is sent as &#13; in XML text (it then survives parsing) rather than raw (it does not). */
     volatile boolean escapeCr;
+    /** Whether collections offer sync-collection (RFC 6578): a sync-token and the REPORT in supported-report-set. */
+    volatile boolean syncCollection = true;
+    /** The status given for a sync-token no longer valid (403 per RFC 6578; some servers say 409). */
+    volatile int invalidTokenStatus = 403;
+    /** At most this many changes per sync-collection answer, the rest announced by a 507 (0: no limit). */
+    volatile int syncLimit;
+    /** Every change, in order: the index is the revision a token names. */
+    private final List<String> changeLog = new java.util.ArrayList<>();
+    /** Bumped by {@link #forgetTokens}: tokens of an older epoch are no longer valid. */
+    private int epoch = 1;
     private final HttpServer server;
 
     MiniCalDavServer() throws IOException {
@@ -50,6 +60,21 @@ final class MiniCalDavServer implements AutoCloseable {
 
     synchronized void put(String path, String text) {
         resources.put(path, text.getBytes(StandardCharsets.UTF_8));
+        changeLog.add(path);
+    }
+
+    synchronized void remove(String path) {
+        resources.remove(path);
+        changeLog.add(path);
+    }
+
+    /** Makes every sync-token given so far invalid, as a server that dropped its change history. */
+    synchronized void forgetTokens() {
+        epoch++;
+    }
+
+    private String syncToken() {
+        return "urn:mini:sync:" + epoch + ":" + changeLog.size();
     }
 
     long count(String method, String path, String depth) {
@@ -91,7 +116,10 @@ final class MiniCalDavServer implements AutoCloseable {
                 b.append(collection(BOOK, "<A:addressbook/>", "Work", null));
             }
         } else if (path.equals(CAL) || path.equals(TASKS) || path.equals(BOOK)) {
-            b.append(response(path, "<CS:getctag>" + ctag(path) + "</CS:getctag>"));
+            b.append(response(path, "<CS:getctag>" + ctag(path) + "</CS:getctag>" + (syncCollection ? "<D:sync-token>"
+                    + syncToken() + "</D:sync-token><D:supported-report-set><D:supported-report><D:report><D:sync-collection/>"
+                    + "</D:report></D:supported-report><D:supported-report><D:report><C:calendar-multiget/></D:report>"
+                    + "</D:supported-report></D:supported-report-set>" : "")));
             if ("1".equals(depth)) {
                 resources.forEach((p, body) -> {
                     if (p.startsWith(path)) {
@@ -123,7 +151,15 @@ final class MiniCalDavServer implements AutoCloseable {
         }
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\""
                 + " xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">");
-        if (kind.endsWith("multiget")) {
+        if (kind.equals("sync-collection")) {
+            if (!syncCollection) {
+                send(x, 403, null, null);
+                return;
+            }
+            if (!sync(x, path, body, b)) {
+                return;
+            }
+        } else if (kind.endsWith("multiget")) {
             String data = kind.startsWith("address") ? "A:address-data" : "C:calendar-data";
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(body);
             while (m.find()) {
@@ -143,6 +179,54 @@ final class MiniCalDavServer implements AutoCloseable {
         }
         send(x, 207, "application/xml; charset=utf-8", b.append("</D:multistatus>").toString()
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The members of the collection changed since the request's token (all of them for an empty one),
+     * a 404 for those gone; false when the token was refused (the answer is sent).
+     */
+    private boolean sync(HttpExchange x, String collection, String body, StringBuilder b) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:sync-token>([^<]*)</D:sync-token>").matcher(body);
+        String token = m.find() ? m.group(1) : "";
+        int from = 0;
+        if (!token.isEmpty()) {
+            String[] parts = token.split(":");
+            if (!token.startsWith("urn:mini:sync:") || parts.length != 5 || Integer.parseInt(parts[3]) != epoch
+                    || Integer.parseInt(parts[4]) > changeLog.size()) {
+                send(x, invalidTokenStatus, "application/xml", ("<?xml version=\"1.0\"?><D:error xmlns:D=\"DAV:\">"
+                        + "<D:valid-sync-token/></D:error>").getBytes(StandardCharsets.UTF_8));
+                return false;
+            }
+            from = Integer.parseInt(parts[4]);
+        }
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        int to = from;
+        for (; to < changeLog.size(); to++) {
+            String p = changeLog.get(to);
+            if (p.startsWith(collection)) {
+                if (syncLimit > 0 && changed.size() >= syncLimit && !changed.contains(p)) {
+                    break;
+                }
+                changed.add(p);
+            }
+        }
+        if (token.isEmpty()) {
+            resources.keySet().stream().filter(p -> p.startsWith(collection)).forEach(changed::add);
+        }
+        for (String p : changed) {
+            byte[] r = resources.get(p);
+            b.append(r == null ? "<D:response><D:href>" + p + "</D:href><D:status>HTTP/1.1 404 Not Found</D:status></D:response>"
+                    // As Radicale: no getcontentlength inside a REPORT.
+                    : "<D:response><D:href>" + p + "</D:href><D:propstat><D:prop><D:getetag>" + etag(r) + "</D:getetag></D:prop>"
+                    + "<D:status>HTTP/1.1 200 OK</D:status></D:propstat><D:propstat><D:prop><D:getcontentlength/></D:prop>"
+                    + "<D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response>");
+        }
+        if (to < changeLog.size()) {
+            b.append("<D:response><D:href>").append(collection).append("</D:href><D:status>HTTP/1.1 507 Insufficient Storage"
+                    + "</D:status></D:response>");
+        }
+        b.append("<D:sync-token>urn:mini:sync:").append(epoch).append(':').append(to).append("</D:sync-token>");
+        return true;
     }
 
     private String xmlText(String s) {
@@ -169,6 +253,7 @@ final class MiniCalDavServer implements AutoCloseable {
             return;
         }
         resources.put(path, body);
+        changeLog.add(path);
         x.getResponseHeaders().set("ETag", etag(body));
         send(x, now == null ? 201 : 204, null, null);
     }
@@ -182,6 +267,7 @@ final class MiniCalDavServer implements AutoCloseable {
             send(x, 412, null, null);
         } else {
             resources.remove(path);
+            changeLog.add(path);
             send(x, 204, null, null);
         }
     }

@@ -133,7 +133,7 @@ class MultigetFetchTest {
         events(3);
         try (DavRemoteStore store = open()) {
             RemoteChanges listed = store.changes(WORK, null, false);
-            server.resources.remove(MiniCalDavServer.CAL + "e1.ics");
+            server.remove(MiniCalDavServer.CAL + "e1.ics");
 
             Received got = fetch(store, WORK, listed.items());
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The REPORTs against Radicale 3 (../shared/peers/radicale-up.sh), through a relay that counts the
  * requests: objects come by calendar-multiget and addressbook-multiget, a hundred per request, with
- * the very bytes a GET gives.
+ * the very bytes a GET gives; changes come by sync-collection, and a token Radicale no longer
+ * accepts falls back to the whole listing.
  */
 @EnabledIfSystemProperty(named = "icesync.interop", matches = "true")
 class RadicaleReportsIT {
@@ -126,5 +127,96 @@ class RadicaleReportsIT {
         }
         assertThat(proxy.count("GET")).isZero();
         assertThat(proxy.reports("calendar-multiget")).isEqualTo(1);
+    }
+
+    /** Summary -> UID of every item listed, read by fetching them (UIDs are the store's own). */
+    static Map<String, Long> bySummary(DavRemoteStore store, FolderPath folder, RemoteChanges c) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        MultigetFetchTest.fetch(store, folder, c.items()).bodies.forEach((uid, b) -> {
+            String text = new String(b, StandardCharsets.UTF_8);
+            int at = text.indexOf("SUMMARY:") + 8;
+            out.put(text.substring(at, text.indexOf("\r\n", at)), uid);
+        });
+        return out;
+    }
+
+    String calendarWith(DavRemoteStore store, int events) {
+        store.createFolder(calendar, FolderKind.EVENTS);
+        String col = other.collection(calendar.name());
+        for (int i = 0; i < events; i++) {
+            other.write(col + "e" + i + ".ics", RadicalePeer.event("e" + i, "Meeting " + i), "text/calendar");
+        }
+        return col;
+    }
+
+    @Test
+    void changesElsewhereComeByOneSyncCollectionAndANoChangeRerunAsksOnlyTheCtag() {
+        try (DavRemoteStore store = open()) {
+            String col = calendarWith(store, 20);
+            RemoteChanges first = store.changes(calendar, null, false);
+            Map<String, Long> before = bySummary(store, calendar, first);
+            other.write(col + "e1.ics", RadicalePeer.event("e1", "Meeting 1 (moved)"), "text/calendar");
+            other.delete(col + "e2.ics");
+            other.write(col + "new.ics", RadicalePeer.event("new", "New"), "text/calendar");
+            assertThat(proxy.count("PROPFIND", "1", "/" + USER + "/" + col)).as("the first listing is whole").isEqualTo(1);
+            proxy.reset();
+
+            RemoteChanges second = store.changes(calendar, first.cursor(), false);
+
+            assertThat(proxy.reports("sync-collection")).isEqualTo(1);
+            assertThat(proxy.count("PROPFIND", "1", "/" + USER + "/" + col)).isZero();
+            Map<String, Long> after = bySummary(store, calendar, second);
+            assertThat(after).hasSize(20).containsKeys("Meeting 1 (moved)", "New").doesNotContainKeys("Meeting 1", "Meeting 2");
+            assertThat(after.get("Meeting 0")).isEqualTo(before.get("Meeting 0"));
+            assertThat(after.get("Meeting 19")).isEqualTo(before.get("Meeting 19"));
+            assertThat(after.get("Meeting 1 (moved)")).isNotEqualTo(before.get("Meeting 1"));
+
+            proxy.reset();
+            RemoteChanges third = store.changes(calendar, second.cursor(), false);
+            assertThat(third.cursor()).isEqualTo(second.cursor());
+            assertThat(proxy.requests).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("PROPFIND");
+                assertThat(r.depth()).isEqualTo("0");
+            });
+        }
+    }
+
+    @Test
+    void aTokenRadicaleNoLongerAcceptsFallsBackToTheWholeListingThenSyncsAgain() throws IOException {
+        Path state = tmp.resolve("dav-state.json");
+        RemoteChanges first;
+        Map<String, Long> before;
+        String col;
+        try (DavRemoteStore store = open()) {
+            col = calendarWith(store, 5);
+            first = store.changes(calendar, null, false);
+            before = bySummary(store, calendar, first);
+        }
+        String saved = java.nio.file.Files.readString(state);
+        String forged = saved.replaceAll("(\"syncToken\"\\s*:\\s*\")http://radicale.org/ns/sync/[0-9a-f]+\"",
+                "$1http://radicale.org/ns/sync/" + "0".repeat(64) + "\"");
+        assertThat(forged).as("the state file keeps Radicale's token").isNotEqualTo(saved);
+        java.nio.file.Files.writeString(state, forged);
+        other.write(col + "e1.ics", RadicalePeer.event("e1", "Meeting 1 (moved)"), "text/calendar");
+
+        try (DavRemoteStore store = open()) {
+            proxy.reset();
+            RemoteChanges second = store.changes(calendar, first.cursor(), false);
+
+            assertThat(proxy.reports("sync-collection")).isEqualTo(1);
+            assertThat(proxy.count("PROPFIND", "1", "/" + USER + "/" + col)).isEqualTo(1);
+            Map<String, Long> after = bySummary(store, calendar, second);
+            assertThat(after.keySet()).containsExactly("Meeting 0", "Meeting 1 (moved)", "Meeting 2", "Meeting 3", "Meeting 4");
+            assertThat(after.get("Meeting 0")).isEqualTo(before.get("Meeting 0"));
+
+            other.delete(col + "e3.ics");
+            proxy.reset();
+            RemoteChanges third = store.changes(calendar, second.cursor(), false);
+
+            assertThat(proxy.reports("sync-collection")).isEqualTo(1);
+            assertThat(proxy.count("PROPFIND", "1", "/" + USER + "/" + col)).isZero();
+            assertThat(bySummary(store, calendar, third).keySet()).containsExactly("Meeting 0", "Meeting 1 (moved)",
+                    "Meeting 2", "Meeting 4");
+        }
     }
 }

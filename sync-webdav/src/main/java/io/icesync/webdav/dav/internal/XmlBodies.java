@@ -18,7 +18,8 @@ public final class XmlBodies {
     public static final String COLLECTIONS = HEAD + "<D:propfind" + NS + "><D:prop><D:resourcetype/><D:displayname/>"
             + "<C:supported-calendar-component-set/><CS:getctag/><D:sync-token/></D:prop></D:propfind>";
 
-    public static final String CTAG = HEAD + "<D:propfind" + NS + "><D:prop><CS:getctag/><D:sync-token/></D:prop></D:propfind>";
+    public static final String CTAG = HEAD + "<D:propfind" + NS + "><D:prop><CS:getctag/><D:sync-token/>"
+            + "<D:supported-report-set/></D:prop></D:propfind>";
 
     public static final String MEMBERS = HEAD + "<D:propfind" + NS + "><D:prop><D:resourcetype/><D:getetag/>"
             + "<D:getcontentlength/></D:prop></D:propfind>";
@@ -26,6 +27,13 @@ public final class XmlBodies {
     public static final String ETAG = HEAD + "<D:propfind" + NS + "><D:prop><D:getetag/><D:getcontentlength/></D:prop></D:propfind>";
 
     private XmlBodies() {
+    }
+
+    /** sync-collection (RFC 6578 3.2) of the direct members changed since {@code token}, with what a listing needs. */
+    public static String syncCollection(String token) {
+        return HEAD + "<D:sync-collection" + NS + "><D:sync-token>" + escape(token) + "</D:sync-token>"
+                + "<D:sync-level>1</D:sync-level><D:prop><D:getetag/><D:getcontentlength/><D:resourcetype/></D:prop>"
+                + "</D:sync-collection>";
     }
 
     /**
