@@ -70,6 +70,18 @@ public interface RemoteStore extends AutoCloseable {
         return append(folder, flags, internalDate, size, content);
     }
 
+    /**
+     * Puts a new version of item {@code uid} on the server and returns the new version's UID (0 when
+     * the server does not say). The engine calls this for a local edit of an item that has a version,
+     * then deletes {@code uid}. The default appends, and the delete removes the old version; a store
+     * that can swap content in one step (WebDAV: PUT over the old resource, If-Match its ETag) does
+     * so, which leaves no moment with two copies, and the delete then finds {@code uid} gone.
+     */
+    default long replace(FolderPath folder, long uid, Flags flags, Instant internalDate, long size, String name,
+                         ContentSource content) {
+        return append(folder, flags, internalDate, size, name, content);
+    }
+
     /** Sets the flags and keywords of items to exactly the given values. */
     void setFlags(FolderPath folder, Map<Long, Flags> flagsByUid);
 

@@ -490,7 +490,7 @@ final class MailFolderSync {
             try {
                 String mid = localMessageId(l);
                 op = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, l.id(), 0, mid, l.size()));
-                long uid = append(l, v.flags(), mid);
+                long uid = append(l, v.flags(), mid, old);
                 if (uid == 0) {
                     // The server did not say where it went: the pending intent stays and is settled next cycle.
                     uploaded++;
@@ -618,7 +618,7 @@ final class MailFolderSync {
             append[0] = state.addPending(new PendingOp(0, PendingOp.Kind.APPEND, path, null, a.id(), 0, mid, a.size()));
             ops.addAll(expungeIntents(others));
         });
-        long uid = append(a, a.flags(), mid);
+        long uid = append(a, a.flags(), mid, null);
         if (uid == 0) {
             uploaded++;
             return; // the intents are settled at the next start
@@ -654,8 +654,11 @@ final class MailFolderSync {
      * Appends a local item and returns its server UID; when the server does not say (no UIDPLUS), the
      * newest unpaired item with its Message-ID; 0 when neither tells, which leaves the intent to the next start.
      */
-    private long append(LocalItem l, Flags flags, String mid) {
-        long uid = ctx.remote().append(path, flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()));
+    /** Uploads a new item, or the new version of {@code old}'s item (null for a new one). */
+    private long append(LocalItem l, Flags flags, String mid, ItemState old) {
+        long uid = old == null
+                ? ctx.remote().append(path, flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()))
+                : ctx.remote().replace(path, old.uid(), flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()));
         if (uid == 0 && mid != null) {
             Set<Long> taken = new HashSet<>();
             state.items(fs.id()).forEach(r -> taken.add(r.uid()));

@@ -19,6 +19,9 @@ import java.util.Set;
  * that is not is dropped (the normal sync then does it again, once, under the item's name).
  */
 final class PendingResolver {
+    /** Recorded when it is not sure which content reached the server: it matches no local version. */
+    static final String UNSURE_VERSION = "";
+
     private final EngineContext ctx;
 
     PendingResolver(EngineContext ctx) {
@@ -56,8 +59,10 @@ final class PendingResolver {
         }
         Optional<ItemState> known = state.itemByLocalId(op.localId());
         if (known.isPresent() && known.get().folderId() == folder.get().id()) {
-            if (op.kind() == PendingOp.Kind.APPEND && op.messageId() != null && known.get().messageId() != null
-                    && !op.messageId().equals(known.get().messageId())) {
+            // An append for an item already paired here is a new version: a new item has no pair yet,
+            // and the pair of a finished upload is written with the intent's removal.
+            if (op.kind() == PendingOp.Kind.APPEND && (op.messageId() == null
+                    || !op.messageId().equals(known.get().messageId()))) {
                 resolveNewVersion(op, folder.get(), known.get(), local.get());
             }
             return;
@@ -80,14 +85,16 @@ final class PendingResolver {
     /**
      * A new version of a synced item was being appended: if it reached the server, the pair moves to
      * it and the old version is expunged; if not, the pair stays and the next cycle uploads again.
-     * The local version is recorded only if the local content is still the one that was sent.
+     * The local version is recorded only if the local content is surely the one that was sent; else
+     * a version no content has, so that the next cycle uploads what the file holds now.
      */
     private void resolveNewVersion(PendingOp op, FolderState folder, ItemState old, LocalItem local) {
         long uid = findOnServer(folder, op, local.name());
         if (uid <= 0) {
             return;
         }
-        String sentVersion = op.messageId().equals(localMessageId(folder.path(), local)) ? local.version() : null;
+        String sentVersion = op.messageId() != null && op.messageId().equals(localMessageId(folder.path(), local))
+                ? local.version() : UNSURE_VERSION;
         SyncStateStore state = ctx.state();
         state.putItem(new ItemState(folder.id(), uid, local.id(), old.flags(), op.size(), op.messageId(), false,
                 local.key() != null ? local.key() : old.key(), sentVersion));
@@ -117,9 +124,18 @@ final class PendingResolver {
         ctx.state().removeItem(op.localId());
     }
 
-    /** Removes server item {@code uid} only if it still carries {@code messageId} (UIDs are reused across UIDVALIDITY). */
+    /**
+     * Removes server item {@code uid} only if it is still the item meant: it still carries
+     * {@code messageId}; or, for items without one (documents), the folder's UIDVALIDITY is the one
+     * recorded, so the UID was not given to another item (UIDs are reused across UIDVALIDITY).
+     */
     private void expungeIfStill(FolderPath folder, long uid, String messageId) {
         if (messageId == null) {
+            Optional<FolderState> fs = ctx.state().folderByPath(folder);
+            if (fs.isPresent() && fs.get().cursor() != null
+                    && ctx.remote().status(folder).uidValidity() == fs.get().cursor().uidValidity()) {
+                ctx.remote().delete(folder, List.of(uid));
+            }
             return;
         }
         if (ctx.remote().findByMessageId(folder, messageId).contains(uid)) {
