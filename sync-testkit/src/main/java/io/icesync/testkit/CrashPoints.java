@@ -1,0 +1,80 @@
+package io.icesync.testkit;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+
+/**
+ * Kills a sync cycle at a chosen write, to test that a store or connector resumes with nothing lost
+ * and nothing duplicated. Wrap the stores a cycle uses (remote, local, state) with one instance:
+ * the Nth call, across them, of a method that changes something throws {@link Crash} before it
+ * runs. Every instant of a cycle is "before some write", so running a scenario once with
+ * {@link #never()} to count its writes ({@link #writes()}), then once per N with {@link #at(int)} and
+ * again without, checks every point where a kill can change the outcome.
+ *
+ * <pre>{@code
+ * CrashPoints kill = CrashPoints.at(n);
+ * SyncEngine e = SyncEngine.builder().remote(kill.wrap(RemoteStore.class, remote))
+ *         .local(kill.wrap(LocalStore.class, local)).state(kill.wrap(SyncStateStore.class, state))...
+ * try { e.syncOnce(); } catch (CrashPoints.Crash expected) { }
+ * }</pre>
+ */
+public final class CrashPoints {
+    /** The process "died" here. Not an {@code IceSyncException}, so no layer takes it for an item's failure. */
+    public static final class Crash extends RuntimeException {
+        /** A kill at {@code where} ("before RemoteStore.append"), for wrappers of one's own. */
+        public Crash(String where) {
+            super("killed " + where);
+        }
+    }
+
+    /** Methods of the store SPIs that change nothing. */
+    private static final Set<String> READS = Set.of("connect", "folders", "changes", "status", "items", "open",
+            "findByMessageId", "folder", "folderByPath", "itemByUid", "itemByLocalId", "itemCount", "pending",
+            "failures", "recentEvents", "value", "inTransaction", "close", "syncsItemsOf", "toString", "hashCode",
+            "equals");
+
+    private final int crashAt;
+    private int calls;
+    private String killedAt;
+
+    private CrashPoints(int crashAt) {
+        this.crashAt = crashAt;
+    }
+
+    /** Kills before the write numbered {@code n} (from 0). */
+    public static CrashPoints at(int n) {
+        return new CrashPoints(n);
+    }
+
+    /** Counts writes without killing. */
+    public static CrashPoints never() {
+        return new CrashPoints(-1);
+    }
+
+    /** {@code target} seen through this instance's counter. */
+    @SuppressWarnings("unchecked")
+    public <T> T wrap(Class<T> type, T target) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            if (!READS.contains(m.getName()) && calls++ == crashAt) {
+                killedAt = type.getSimpleName() + "." + m.getName();
+                throw new Crash("before " + killedAt);
+            }
+            try {
+                return m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /** The writes counted so far. */
+    public int writes() {
+        return calls;
+    }
+
+    /** The call the kill came before ({@code "RemoteStore.append"}), or null. */
+    public String killedAt() {
+        return killedAt;
+    }
+}
