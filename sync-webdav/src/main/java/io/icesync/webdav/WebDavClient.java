@@ -5,6 +5,7 @@ import io.icesync.core.spi.CertificateTrust;
 import io.icesync.webdav.internal.DavHttp;
 import io.icesync.webdav.internal.DavPaths;
 import io.icesync.webdav.internal.Errors;
+import io.icesync.webdav.internal.ExactLength;
 import io.icesync.webdav.internal.Multistatus;
 import io.icesync.webdav.internal.PartDownload;
 import java.io.IOException;
@@ -152,7 +153,9 @@ public final class WebDavClient implements AutoCloseable {
     }
 
     /**
-     * Uploads {@code length} bytes ({@code -1}: unknown, sent chunked) under the precondition.
+     * Uploads {@code length} bytes ({@code -1}: unknown, sent chunked) under the precondition. A body
+     * of another length (a file changed while it is read) fails with a {@link StoreException} before
+     * its last bytes are sent, so the server stores nothing.
      *
      * @return the new ETag when the server sends one, else null
      * @throws PreconditionFailedException when the resource changed (If-Match) or already exists (create only)
@@ -160,7 +163,7 @@ public final class WebDavClient implements AutoCloseable {
     public String put(String path, InputStream body, long length, String contentType, Precondition precondition) {
         HttpPut request = new HttpPut(paths.resolve(path));
         ContentType type = contentType == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parse(contentType);
-        request.setEntity(new InputStreamEntity(body, length, type));
+        request.setEntity(new InputStreamEntity(length < 0 ? body : new ExactLength(body, length), length, type));
         Precondition p = precondition == null ? Precondition.none() : precondition;
         if (p.ifMatch() != null) {
             request.setHeader("If-Match", p.ifMatch());

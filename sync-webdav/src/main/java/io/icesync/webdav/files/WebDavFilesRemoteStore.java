@@ -339,6 +339,48 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         throw new StoreException("no free name for '" + wanted + "' in " + client.url(c), null);
     }
 
+    /**
+     * A new version of a document goes over the old one in one PUT (If-Match its ETag), so the
+     * server never holds two copies; it gets a new UID, and the old UID is gone. A document changed
+     * or removed on the server since it was listed is not overwritten: the new version goes beside
+     * it, as a new document, and the engine's conflict handling sees both.
+     */
+    @Override
+    public long replace(FolderPath folder, long uid, Flags flags, Instant internalDate, long size, String name,
+                        ContentSource content) {
+        String c = collection(folder);
+        RemoteFilesState.Collection cs = state().collections.get(c);
+        String current = cs == null ? null : cs.nameOf(uid);
+        if (current == null || (FileNames.usable(name) && !name.equals(current)) || cs.claims.containsKey(current)) {
+            return append(folder, flags, internalDate, size, name, content);
+        }
+        RemoteFilesState.Entry known = cs.files.get(current);
+        DavResource now;
+        try {
+            now = stat(c + current);
+        } catch (DavNotFoundException e) {
+            return append(folder, flags, internalDate, size, name, content);
+        }
+        // nginx ignores If-Match on PUT: the listing's version is checked here as well.
+        if (!DavVersions.of(now).equals(known.version)) {
+            return append(folder, flags, internalDate, size, name, content);
+        }
+        try (InputStream in = content.open()) {
+            client.put(c + current, in, size, URLConnection.guessContentTypeFromName(current),
+                    known.etag == null ? Precondition.none() : Precondition.ifMatch(known.etag));
+        } catch (PreconditionFailedException | DavNotFoundException e) {
+            return append(folder, flags, internalDate, size, name, content);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the document to upload to " + client.url(c) + ": " + e.getMessage(), e);
+        }
+        DavResource r = stat(c + current);
+        long newUid = cs.uidNext++;
+        cs.files.put(current, new RemoteFilesState.Entry(newUid, DavVersions.of(r), r.etag()));
+        cs.modSeq++;
+        save();
+        return newUid;
+    }
+
     /** The wanted name if nobody uses it, else the first free {@code name (n).ext}. */
     private String freeName(String c, RemoteFilesState.Collection cs, String wanted, Set<String> refused) {
         for (int n = 1; n <= MAX_NAME_TRIES; n++) {

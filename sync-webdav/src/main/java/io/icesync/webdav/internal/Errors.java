@@ -49,6 +49,12 @@ public final class Errors {
 
     /** The error for a transfer that failed below HTTP; the chain is the one seen during the TLS handshake. */
     public static IceSyncException forIo(String method, String url, IOException e, List<X509Certificate> chain) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ExactLength.MismatchException m) {
+                return new io.icesync.core.StoreException("the content sent by " + method + " " + url
+                        + " changed while it was sent: " + m.getMessage() + "; nothing was stored", m);
+            }
+        }
         return TransportErrors.of(method + " " + url, url, e, chain);
     }
 }
