@@ -102,6 +102,12 @@ public final class GroupwareLocalStore implements LocalStore {
         return at(folder).add(folder, flags, uidHint, content);
     }
 
+    /** The name hint goes on to the store that keeps the folder. */
+    @Override
+    public String add(FolderPath folder, Flags flags, long uidHint, String name, InputStream content) {
+        return at(folder).add(folder, flags, uidHint, name, content);
+    }
+
     @Override
     public void flush() {
         mail.flush();
