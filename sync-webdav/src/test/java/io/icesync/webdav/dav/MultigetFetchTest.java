@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,17 @@ class MultigetFetchTest {
         Received r = new Received();
         store.fetch(folder, items, FetchMode.FULL, r);
         return r;
+    }
+
+    /** SUMMARY -> UID of the listed items, read by fetching them: the UIDs are the store's own, the summaries the test's. */
+    static Map<String, Long> bySummary(DavRemoteStore store, FolderPath folder, RemoteChanges listed) {
+        Map<String, Long> out = new TreeMap<>();
+        fetch(store, folder, listed.items()).bodies.forEach((uid, b) -> {
+            String text = new String(b, StandardCharsets.UTF_8);
+            int at = text.indexOf("SUMMARY:") + 8;
+            out.put(text.substring(at, text.indexOf("\r\n", at)), uid);
+        });
+        return out;
     }
 
     /** Stored text -> the same bytes as a GET would give. */

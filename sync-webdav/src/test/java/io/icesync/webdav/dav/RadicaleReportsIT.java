@@ -8,8 +8,10 @@ import io.icesync.core.spi.RemoteChanges;
 import io.icesync.webdav.DavNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class RadicaleReportsIT {
 
     /** The bytes another client's GET gives for a resource name of the collection. */
     Map<String, byte[]> byGet(String collection) {
-        Map<String, byte[]> out = new java.util.TreeMap<>();
+        Map<String, byte[]> out = new TreeMap<>();
         for (String name : other.names(collection)) {
             out.put(name, other.read(collection + name).getBytes(StandardCharsets.UTF_8));
         }
@@ -129,15 +131,8 @@ class RadicaleReportsIT {
         assertThat(proxy.reports("calendar-multiget")).isEqualTo(1);
     }
 
-    /** Summary -> UID of every item listed, read by fetching them (UIDs are the store's own). */
     static Map<String, Long> bySummary(DavRemoteStore store, FolderPath folder, RemoteChanges c) {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        MultigetFetchTest.fetch(store, folder, c.items()).bodies.forEach((uid, b) -> {
-            String text = new String(b, StandardCharsets.UTF_8);
-            int at = text.indexOf("SUMMARY:") + 8;
-            out.put(text.substring(at, text.indexOf("\r\n", at)), uid);
-        });
-        return out;
+        return MultigetFetchTest.bySummary(store, folder, c);
     }
 
     String calendarWith(DavRemoteStore store, int events) {
@@ -192,11 +187,11 @@ class RadicaleReportsIT {
             first = store.changes(calendar, null, false);
             before = bySummary(store, calendar, first);
         }
-        String saved = java.nio.file.Files.readString(state);
+        String saved = Files.readString(state);
         String forged = saved.replaceAll("(\"syncToken\"\\s*:\\s*\")http://radicale.org/ns/sync/[0-9a-f]+\"",
                 "$1http://radicale.org/ns/sync/" + "0".repeat(64) + "\"");
         assertThat(forged).as("the state file keeps Radicale's token").isNotEqualTo(saved);
-        java.nio.file.Files.writeString(state, forged);
+        Files.writeString(state, forged);
         other.write(col + "e1.ics", RadicalePeer.event("e1", "Meeting 1 (moved)"), "text/calendar");
 
         try (DavRemoteStore store = open()) {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,15 +65,8 @@ class SyncCollectionTest {
         server.put(CAL + "new.ics", RadicalePeer.event("new", "New"));
     }
 
-    /** UID of each resource name, as the store's fetch sees them: by content, since UIDs are the store's own. */
-    static java.util.Map<String, Long> byObject(DavRemoteStore store, RemoteChanges c) {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        MultigetFetchTest.fetch(store, WORK, c.items()).bodies.forEach((uid, b) -> {
-            String text = new String(b, StandardCharsets.UTF_8);
-            int at = text.indexOf("SUMMARY:") + 8;
-            out.put(text.substring(at, text.indexOf("\r\n", at)), uid);
-        });
-        return out;
+    static Map<String, Long> byObject(DavRemoteStore store, RemoteChanges c) {
+        return MultigetFetchTest.bySummary(store, WORK, c);
     }
 
     @Test
@@ -80,11 +74,11 @@ class SyncCollectionTest {
         events(4);
         try (DavRemoteStore store = open()) {
             RemoteChanges first = store.changes(WORK, null, false);
-            java.util.Map<String, Long> before = byObject(store, first);
+            Map<String, Long> before = byObject(store, first);
             changeElsewhere();
 
             RemoteChanges second = store.changes(WORK, first.cursor(), false);
-            java.util.Map<String, Long> after = byObject(store, second);
+            Map<String, Long> after = byObject(store, second);
 
             assertThat(after.keySet()).containsExactly("Meeting 0", "Meeting 1 (moved)", "Meeting 3", "New");
             assertThat(after.get("Meeting 0")).isEqualTo(before.get("Meeting 0"));
@@ -153,13 +147,13 @@ class SyncCollectionTest {
         events(4);
         try (DavRemoteStore store = open()) {
             RemoteChanges first = store.changes(WORK, null, false);
-            java.util.Map<String, Long> before = byObject(store, first);
+            Map<String, Long> before = byObject(store, first);
             server.forgetTokens();
             changeElsewhere();
 
             RemoteChanges second = store.changes(WORK, first.cursor(), false);
 
-            java.util.Map<String, Long> after = byObject(store, second);
+            Map<String, Long> after = byObject(store, second);
             assertThat(after.keySet()).containsExactly("Meeting 0", "Meeting 1 (moved)", "Meeting 3", "New");
             assertThat(after.get("Meeting 0")).isEqualTo(before.get("Meeting 0"));
             assertThat(fullListings()).isEqualTo(2);
