@@ -37,14 +37,38 @@ public enum FolderKind {
         return null;
     }
 
-    /** IceWarp's default groupware folder names, in English and French. */
-    private static final java.util.Map<String, FolderKind> DEFAULT_NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry("contacts", CONTACTS), java.util.Map.entry("calendar", EVENTS),
-            java.util.Map.entry("calendrier", EVENTS), java.util.Map.entry("tasks", TASKS),
-            java.util.Map.entry("tâches", TASKS), java.util.Map.entry("taches", TASKS),
-            java.util.Map.entry("notes", NOTES), java.util.Map.entry("journal", JOURNAL),
-            java.util.Map.entry("files", DOCUMENTS), java.util.Map.entry("fichiers", DOCUMENTS),
-            java.util.Map.entry("documents", DOCUMENTS));
+    /** IceWarp's default groupware folder names, in English and French, as they are written. */
+    private static final java.util.Map<String, FolderKind> DEFAULT_NAMES = defaults();
+
+    private static java.util.Map<String, FolderKind> defaults() {
+        java.util.Map<String, FolderKind> m = new java.util.LinkedHashMap<>();
+        m.put("Contacts", CONTACTS);
+        m.put("Calendar", EVENTS);
+        m.put("Calendrier", EVENTS);
+        m.put("Tasks", TASKS);
+        m.put("Tâches", TASKS);
+        m.put("Taches", TASKS);
+        m.put("Notes", NOTES);
+        m.put("Journal", JOURNAL);
+        m.put("Files", DOCUMENTS);
+        m.put("Fichiers", DOCUMENTS);
+        m.put("Documents", DOCUMENTS);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The same names lower-cased, for a lookup that ignores case. */
+    private static final java.util.Map<String, FolderKind> BY_LOWER_NAME = lower(DEFAULT_NAMES);
+
+    private static java.util.Map<String, FolderKind> lower(java.util.Map<String, FolderKind> names) {
+        java.util.Map<String, FolderKind> m = new java.util.HashMap<>();
+        names.forEach((n, k) -> m.put(n.toLowerCase(Locale.ROOT), k));
+        return m;
+    }
+
+    /** IceWarp's default groupware folder names (top level, any case) and their kinds, in a stable order. */
+    public static java.util.Map<String, FolderKind> defaultNames() {
+        return DEFAULT_NAMES;
+    }
 
     /**
      * The kind IceWarp's default folder names stand for, for servers that cannot say (no METADATA):
@@ -56,6 +80,6 @@ public enum FolderKind {
         if (path == null || path.names().size() != 1) {
             return null;
         }
-        return DEFAULT_NAMES.get(path.names().get(0).toLowerCase(Locale.ROOT));
+        return BY_LOWER_NAME.get(path.names().get(0).toLowerCase(Locale.ROOT));
     }
 }

@@ -11,7 +11,6 @@ import io.icesync.core.InvalidSettingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ import picocli.CommandLine.Spec;
             "  icesync folders names --clear --dir DIR",
             "  icesync folders names --dir DIR --json"})
 final class FolderNamesCommand implements Callable<Integer> {
-    /** The names FolderKind.ofDefaultName knows, to show and to start from (FoldersCliTest checks them against it). */
-    static final Map<String, FolderKind> ICEWARP_NAMES = iceWarpNames();
+    /** The names the sync knows without a map of the profile's own, to show and to start from. */
+    static final Map<String, FolderKind> ICEWARP_NAMES = FolderKind.defaultNames();
 
     @Spec
     CommandSpec spec;
@@ -64,22 +63,6 @@ final class FolderNamesCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON (when showing).")
     boolean json;
-
-    private static Map<String, FolderKind> iceWarpNames() {
-        Map<String, FolderKind> m = new LinkedHashMap<>();
-        m.put("Contacts", FolderKind.CONTACTS);
-        m.put("Calendar", FolderKind.EVENTS);
-        m.put("Calendrier", FolderKind.EVENTS);
-        m.put("Tasks", FolderKind.TASKS);
-        m.put("Tâches", FolderKind.TASKS);
-        m.put("Taches", FolderKind.TASKS);
-        m.put("Notes", FolderKind.NOTES);
-        m.put("Journal", FolderKind.JOURNAL);
-        m.put("Files", FolderKind.DOCUMENTS);
-        m.put("Fichiers", FolderKind.DOCUMENTS);
-        m.put("Documents", FolderKind.DOCUMENTS);
-        return Collections.unmodifiableMap(m);
-    }
 
     @Override
     public Integer call() throws IOException {
