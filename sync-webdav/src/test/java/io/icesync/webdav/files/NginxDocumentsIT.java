@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncReport;
+import io.icesync.core.settings.ConflictPolicy;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.core.spi.SyncStateStore;
 import io.icesync.core.store.StateStores;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A documents tree synced two ways with nginx 1.22 (dav + dav_ext, ../shared/peers/webdav-up.sh), which
@@ -63,11 +66,13 @@ class NginxDocumentsIT {
         }
     }
 
+    ConflictPolicy policy = ConflictPolicy.SERVER_WINS;
+
     SyncReport sync() {
         if (state == null) {
             state = StateStores.sqlite(dir.resolve("state.db"));
         }
-        SyncSettings s = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).build();
+        SyncSettings s = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).conflictPolicy(policy).build();
         try (WebDavClient client = WebDavClient.builder(BASE.resolve(collection)).credentials(USER, "secret".toCharArray())
                 .timeout(Duration.ofSeconds(20)).build();
              WebDavFilesRemoteStore remote = WebDavFilesRemoteStore.builder().client(client)
@@ -133,6 +138,26 @@ class NginxDocumentsIT {
         assertThat(get("Sub/f.txt")).isEqualTo("new on the client");
         assertThat(localNames("")).containsExactly("Sub/", "a.txt", "c.txt");
         assertThat(Files.readString(local("a.txt"))).isEqualTo("a edited on the server");
+        assertThat(sync().changedAnything()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aDocumentEditedOnBothSidesEndsAsThePolicySaysWithOneCopyEachSide(ConflictPolicy p) throws IOException {
+        policy = p;
+        put("plan.txt", "plan v1");
+        put("other.txt", "untouched");
+        sync();
+
+        put("plan.txt", "plan edited on the server");
+        Files.writeString(local("plan.txt"), "plan edited on the laptop, longer");
+        sync();
+
+        String winner = p == ConflictPolicy.SERVER_WINS ? "plan edited on the server" : "plan edited on the laptop, longer";
+        assertThat(onServer("")).containsExactly("other.txt", "plan.txt");
+        assertThat(get("plan.txt")).isEqualTo(winner);
+        assertThat(localNames("")).containsExactly("other.txt", "plan.txt");
+        assertThat(Files.readString(local("plan.txt"))).isEqualTo(winner);
         assertThat(sync().changedAnything()).isFalse();
     }
 }
