@@ -653,8 +653,8 @@ final class MailFolderSync {
     /**
      * Appends a local item and returns its server UID; when the server does not say (no UIDPLUS), the
      * newest unpaired item with its Message-ID; 0 when neither tells, which leaves the intent to the next start.
+     * With {@code old} (null for a new item) the upload is a new version of that pair's item.
      */
-    /** Uploads a new item, or the new version of {@code old}'s item (null for a new one). */
     private long append(LocalItem l, Flags flags, String mid, ItemState old) {
         long uid = old == null
                 ? ctx.remote().append(path, flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()))
