@@ -17,6 +17,7 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
+import io.icesync.webdav.DavForbiddenException;
 import io.icesync.webdav.PreconditionFailedException;
 import io.icesync.webdav.dav.internal.CollectionListing;
 import io.icesync.webdav.dav.internal.CollectionState;
@@ -66,6 +67,10 @@ import org.slf4j.LoggerFactory;
  * <p>CalDAV has no IMAP flags: {@link #setFlags} does nothing and items are listed without flags;
  * {@link #move} moves nothing (the engine then uploads and deletes). Used by one thread at a time.
  * Errors are the WebDAV client's typed errors and the core ones; messages never hold the password.
+ *
+ * <p>Each folder carries the rights of the server's {@code DAV:current-user-privilege-set} (RFC 3744),
+ * all rights when the server does not give it. A 403 on writing or deleting an item is a
+ * {@link DavReadOnlyException} naming the folder.
  */
 public final class DavRemoteStore implements RemoteStore {
     private static final Logger LOG = LoggerFactory.getLogger(DavRemoteStore.class);
@@ -149,7 +154,7 @@ public final class DavRemoteStore implements RemoteStore {
             save();
         }
         List<Folder> out = new ArrayList<>();
-        byPath.forEach((p, c) -> out.add(new Folder(p, c.kind(), SpecialUse.NONE, Rights.ALL)));
+        byPath.forEach((p, c) -> out.add(new Folder(p, c.kind(), SpecialUse.NONE, c.rights())));
         return out;
     }
 
@@ -178,7 +183,8 @@ public final class DavRemoteStore implements RemoteStore {
         }
         state.collection(href);
         save();
-        knownPaths().put(path, new DavCollection(href, kind, path.name()));
+        // Made by this user in their own home: theirs to fill and delete.
+        knownPaths().put(path, new DavCollection(href, kind, path.name(), Rights.ALL));
     }
 
     @Override
@@ -190,7 +196,7 @@ public final class DavRemoteStore implements RemoteStore {
         }
         calls.proppatch(hrefs.url(c.href()), XmlBodies.rename(to.name()));
         knownPaths().remove(from);
-        knownPaths().put(to, new DavCollection(c.href(), c.kind(), to.name()));
+        knownPaths().put(to, new DavCollection(c.href(), c.kind(), to.name(), c.rights()));
     }
 
     @Override
@@ -251,22 +257,26 @@ public final class DavRemoteStore implements RemoteStore {
         String type = c.isAddressBook() ? "text/vcard; charset=utf-8" : "text/calendar; charset=utf-8";
         String href = objectUid == null ? null : hrefHolding(cs, c, objectUid, ext);
         String etag;
-        if (href != null) {
-            etag = calls.put(hrefs.url(href), body, type, cs.items.get(href).etag(), false);
-        } else {
-            String name = objectUid == null ? java.util.UUID.randomUUID().toString() : ObjectUids.fileName(objectUid);
-            href = c.href() + name + ext;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    etag = calls.put(hrefs.url(href), body, type, null, true);
-                    break;
-                } catch (PreconditionFailedException e) {
-                    if (attempt == 3) {
-                        throw e;
+        try {
+            if (href != null) {
+                etag = calls.put(hrefs.url(href), body, type, cs.items.get(href).etag(), false);
+            } else {
+                String name = objectUid == null ? java.util.UUID.randomUUID().toString() : ObjectUids.fileName(objectUid);
+                href = c.href() + name + ext;
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        etag = calls.put(hrefs.url(href), body, type, null, true);
+                        break;
+                    } catch (PreconditionFailedException e) {
+                        if (attempt == 3) {
+                            throw e;
+                        }
+                        href = c.href() + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL) + ext;
                     }
-                    href = c.href() + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL) + ext;
                 }
             }
+        } catch (DavForbiddenException e) {
+            throw new DavReadOnlyException(folder, href != null && cs.items.containsKey(href) ? "change an item" : "add an item", e);
         }
         if (etag == null) {
             etag = etagOf(href);
@@ -305,7 +315,12 @@ public final class DavRemoteStore implements RemoteStore {
                 if (href == null) {
                     continue; // already gone, or replaced in place by an append
                 }
-                int code = calls.delete(hrefs.url(href), cs.items.get(href).etag());
+                int code;
+                try {
+                    code = calls.delete(hrefs.url(href), cs.items.get(href).etag());
+                } catch (DavForbiddenException e) {
+                    throw new DavReadOnlyException(folder, "delete an item", e);
+                }
                 if (code == 412) {
                     LOG.info("item {} of '{}' changed on the server since it was listed; it is kept", uid, folder);
                 }

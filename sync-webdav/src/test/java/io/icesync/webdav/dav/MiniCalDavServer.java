@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small CalDAV/CardDAV server on 127.0.0.1 for unit tests: the well-known URL redirects to /dav/,
  * whose principal /dav/u/ is also the home of three collections (a calendar "Work", a task list
  * "Todo", an address book also named "Work"). Resources live in memory; ETags are content hashes and
- * conditional PUT and DELETE are honoured. Every request is recorded.
+ * conditional PUT and DELETE are honoured. Rights are all, unless {@link #privileges} and
+ * {@link #readOnly} say otherwise. Every request is recorded.
  */
 final class MiniCalDavServer implements AutoCloseable {
     record Seen(String method, String path, String depth) {
@@ -42,6 +43,13 @@ final class MiniCalDavServer implements AutoCloseable {
     volatile int invalidTokenStatus = 403;
     /** At most this many changes per sync-collection answer, the rest announced by a 507 (0: no limit). */
     volatile int syncLimit;
+    /**
+     * The privileges (local names in DAV:, "read", "bind"...) that current-user-privilege-set lists for a
+     * collection or the home; one not in the map answers the property 404, as a server without ACL does.
+     */
+    final Map<String, List<String>> privileges = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Collections whose members cannot be added, changed or deleted: PUT and DELETE get 403. */
+    final java.util.Set<String> readOnly = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Every change, in order: the index is the revision a token names. */
     private final List<String> changeLog = new java.util.ArrayList<>();
     /** Bumped by {@link #forgetTokens}: tokens of an older epoch are no longer valid. */
@@ -107,13 +115,13 @@ final class MiniCalDavServer implements AutoCloseable {
                 + " xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\""
                 + " xmlns:CS=\"http://calendarserver.org/ns/\">");
         if (path.equals("/dav/") || path.equals("/dav/u/")) {
-            b.append(response(path, "<D:current-user-principal><D:href>/dav/u/</D:href></D:current-user-principal>"
-                    + "<C:calendar-home-set><D:href>/dav/u/</D:href></C:calendar-home-set>"
-                    + "<A:addressbook-home-set><D:href>/dav/u/</D:href></A:addressbook-home-set>"));
+            b.append(withPrivileges(path, response(path, "<D:current-user-principal><D:href>/dav/u/</D:href>"
+                    + "</D:current-user-principal><C:calendar-home-set><D:href>/dav/u/</D:href></C:calendar-home-set>"
+                    + "<A:addressbook-home-set><D:href>/dav/u/</D:href></A:addressbook-home-set>")));
             if (path.equals("/dav/u/") && "1".equals(depth)) {
-                b.append(collection(CAL, "<C:calendar/>", "Work", "VEVENT"));
-                b.append(collection(TASKS, "<C:calendar/>", "Todo", "VTODO"));
-                b.append(collection(BOOK, "<A:addressbook/>", "Work", null));
+                b.append(withPrivileges(CAL, collection(CAL, "<C:calendar/>", "Work", "VEVENT")));
+                b.append(withPrivileges(TASKS, collection(TASKS, "<C:calendar/>", "Todo", "VTODO")));
+                b.append(withPrivileges(BOOK, collection(BOOK, "<A:addressbook/>", "Work", null)));
             }
         } else if (path.equals(CAL) || path.equals(TASKS) || path.equals(BOOK)) {
             b.append(response(path, "<CS:getctag>" + ctag(path) + "</CS:getctag>" + (syncCollection ? "<D:sync-token>"
@@ -244,7 +252,21 @@ final class MiniCalDavServer implements AutoCloseable {
         send(x, 200, "text/calendar", body);
     }
 
+    private boolean refused(HttpExchange x, String path) throws IOException {
+        for (String c : readOnly) {
+            if (path.startsWith(c)) {
+                send(x, 403, "application/xml", ("<?xml version=\"1.0\"?><D:error xmlns:D=\"DAV:\"><D:need-privileges/>"
+                        + "</D:error>").getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void put(HttpExchange x, String path, byte[] body) throws IOException {
+        if (refused(x, path)) {
+            return;
+        }
         byte[] now = resources.get(path);
         String ifMatch = x.getRequestHeaders().getFirst("If-Match");
         String ifNone = x.getRequestHeaders().getFirst("If-None-Match");
@@ -259,6 +281,9 @@ final class MiniCalDavServer implements AutoCloseable {
     }
 
     private void delete(HttpExchange x, String path) throws IOException {
+        if (refused(x, path)) {
+            return;
+        }
         byte[] now = resources.get(path);
         String ifMatch = x.getRequestHeaders().getFirst("If-Match");
         if (now == null) {
@@ -289,6 +314,18 @@ final class MiniCalDavServer implements AutoCloseable {
     private static String response(String href, String props) {
         return "<D:response><D:href>" + href + "</D:href><D:propstat><D:prop>" + props
                 + "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>";
+    }
+
+    /** The response with current-user-privilege-set: among the found properties, else in a propstat of its own, 404. */
+    private String withPrivileges(String href, String response) {
+        List<String> p = privileges.get(href);
+        if (p == null) {
+            return response.replace("</D:response>", "<D:propstat><D:prop><D:current-user-privilege-set/></D:prop>"
+                    + "<D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response>");
+        }
+        StringBuilder set = new StringBuilder("<D:current-user-privilege-set>");
+        p.forEach(name -> set.append("<D:privilege><D:").append(name).append("/></D:privilege>"));
+        return response.replace("</D:prop>", set + "</D:current-user-privilege-set></D:prop>");
     }
 
     private static String collection(String href, String type, String name, String comp) {

@@ -82,23 +82,36 @@ public final class Discovery {
         return new Homes(principal, cal, card, dav);
     }
 
-    /** The calendars and address books of every home, each once, in the server's order. */
+    /**
+     * The calendars and address books of every home, each once, in the server's order, with the
+     * rights the server gives on each (and on its home, for deleting it) in the same PROPFIND.
+     */
     public List<DavCollection> collections(Homes homes) {
         Set<String> all = new LinkedHashSet<>(homes.calendarHomes());
         all.addAll(homes.addressBookHomes());
         Map<String, DavCollection> found = new LinkedHashMap<>();
         for (String home : all) {
+            Set<String> homePrivileges = null;
+            Map<String, Multistatus.Entry> members = new LinkedHashMap<>();
             for (Multistatus.Entry e : calls.propfind(hrefs.url(home), 1, XmlBodies.COLLECTIONS).entries()) {
                 String path = hrefs.path(e.href());
                 if (path == null || e.status() / 100 != 2 || e.props() == null) {
                     continue;
                 }
                 path = Hrefs.asCollection(path);
-                FolderKind kind = kindOf(e);
-                if (path.equals(home) || kind == null) {
-                    continue;
+                if (path.equals(home)) {
+                    homePrivileges = Privileges.of(e);
+                } else {
+                    members.putIfAbsent(path, e);
                 }
-                found.putIfAbsent(path, new DavCollection(path, kind, e.text("displayname")));
+            }
+            for (Map.Entry<String, Multistatus.Entry> m : members.entrySet()) {
+                Multistatus.Entry e = m.getValue();
+                FolderKind kind = kindOf(e);
+                if (kind != null && !found.containsKey(m.getKey())) {
+                    found.put(m.getKey(), new DavCollection(m.getKey(), kind, e.text("displayname"),
+                            Privileges.rights(Privileges.of(e), homePrivileges)));
+                }
             }
         }
         return new ArrayList<>(found.values());

@@ -16,7 +16,7 @@ public final class XmlBodies {
             + "<C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
 
     public static final String COLLECTIONS = HEAD + "<D:propfind" + NS + "><D:prop><D:resourcetype/><D:displayname/>"
-            + "<C:supported-calendar-component-set/><CS:getctag/><D:sync-token/></D:prop></D:propfind>";
+            + "<C:supported-calendar-component-set/><CS:getctag/><D:sync-token/><D:current-user-privilege-set/></D:prop></D:propfind>";
 
     public static final String CTAG = HEAD + "<D:propfind" + NS + "><D:prop><CS:getctag/><D:sync-token/>"
             + "<D:supported-report-set/></D:prop></D:propfind>";
