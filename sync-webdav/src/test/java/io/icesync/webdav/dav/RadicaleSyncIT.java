@@ -125,6 +125,16 @@ class RadicaleSyncIT {
         return phone.collection(calendar.name());
     }
 
+    /** A synced address book holding these contacts, made on this side. */
+    String syncedAddressBook(String... uids) {
+        local.createFolder(contacts, FolderKind.CONTACTS);
+        for (String uid : uids) {
+            addLocally(contacts, RadicalePeer.card(uid, "Contact " + uid));
+        }
+        sync();
+        return phone.collection(contacts.name());
+    }
+
     @Test
     void objectsMadeOnEitherSideAppearOnTheOther() {
         try (DavRemoteStore otherDevice = RadicalePeer.store(USER, tmp.resolve("other-device.json"))) {
@@ -196,6 +206,67 @@ class RadicaleSyncIT {
 
         assertThat(phone.names(cal)).containsExactly("e3.ics");
         assertThat(localKeys(calendar)).containsExactly("e3");
+        assertThat(sync().changedAnything()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aContactChangedOnBothSidesEndsAsThePolicySaysWithOneCopyEachSide(ConflictPolicy p) {
+        String book = syncedAddressBook("c1", "c2");
+        policy = p;
+
+        phone.write(book + "c1.vcf", RadicalePeer.card("c1", "Anna Phone"), "text/vcard");
+        editLocally(contacts, "c1", RadicalePeer.card("c1", "Anna Laptop"));
+        sync();
+
+        String winner = p == ConflictPolicy.SERVER_WINS ? "FN:Anna Phone" : "FN:Anna Laptop";
+        String loser = p == ConflictPolicy.SERVER_WINS ? "FN:Anna Laptop" : "FN:Anna Phone";
+        assertThat(localKeys(contacts)).containsExactly("c1", "c2");
+        assertThat(localText(contacts, "c1")).contains(winner).doesNotContain(loser);
+        assertThat(phone.names(book)).containsExactly("c1.vcf", "c2.vcf");
+        assertThat(phone.read(book + "c1.vcf")).contains(winner).doesNotContain(loser);
+        assertThat(phone.read(book + "c2.vcf")).contains("FN:Contact c2");
+        assertThat(sync().changedAnything()).isFalse();
+        assertThat(phone.read(book + "c1.vcf")).contains(winner);
+        assertThat(localText(contacts, "c1")).contains(winner);
+    }
+
+    @Test
+    void contactDeletionsOnEitherSideAreMadeOnTheOther() {
+        String book = syncedAddressBook("c1", "c2", "c3");
+
+        local.delete(contacts, localItem(contacts, "c1").id());
+        phone.delete(book + "c2.vcf");
+        sync();
+
+        assertThat(phone.names(book)).containsExactly("c3.vcf");
+        assertThat(localKeys(contacts)).containsExactly("c3");
+        assertThat(sync().changedAnything()).isFalse();
+        assertThat(phone.names(book)).containsExactly("c3.vcf");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aContactDeletedOnOneSideAndEditedOnTheOtherFollowsTheSideThatWins(ConflictPolicy p) {
+        String book = syncedAddressBook("c1", "c2");
+        policy = p;
+
+        phone.delete(book + "c1.vcf");
+        editLocally(contacts, "c1", RadicalePeer.card("c1", "Anna Kept"));
+        local.delete(contacts, localItem(contacts, "c2").id());
+        phone.write(book + "c2.vcf", RadicalePeer.card("c2", "Bruno Edited"), "text/vcard");
+        sync();
+
+        // What the winning side did stands: its edit comes back to the other side, its deletion is made there.
+        if (p == ConflictPolicy.CLIENT_WINS) {
+            assertThat(phone.names(book)).containsExactly("c1.vcf");
+            assertThat(phone.read(book + "c1.vcf")).contains("FN:Anna Kept");
+            assertThat(localKeys(contacts)).containsExactly("c1");
+        } else {
+            assertThat(phone.names(book)).containsExactly("c2.vcf");
+            assertThat(localKeys(contacts)).containsExactly("c2");
+            assertThat(localText(contacts, "c2")).contains("FN:Bruno Edited");
+        }
         assertThat(sync().changedAnything()).isFalse();
     }
 }
