@@ -17,6 +17,7 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
+import io.icesync.webdav.DavConflictException;
 import io.icesync.webdav.DavNotFoundException;
 import io.icesync.webdav.DavResource;
 import io.icesync.webdav.Depth;
@@ -47,6 +48,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A documents folder tree on a WebDAV server as a {@link RemoteStore}: the base collection is the
@@ -70,6 +73,8 @@ import java.util.function.Supplier;
  * {@link WebDavClient} stays the caller's: {@link #close()} does not close it.
  */
 public final class WebDavFilesRemoteStore implements RemoteStore {
+    private static final Logger LOG = LoggerFactory.getLogger(WebDavFilesRemoteStore.class);
+
     private static final int MAX_NAME_TRIES = 1000;
 
     private final WebDavClient client;
@@ -107,17 +112,64 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         List<Folder> out = new ArrayList<>();
         FolderPath root = FolderPath.of(rootName);
         out.add(folder(root));
-        walk("", root, out);
+        Map<String, Map<String, String>> seen = new HashMap<>();
+        walk("", root, out, seen);
+        followMoves(seen);
         return out;
     }
 
-    private void walk(String collection, FolderPath path, List<Folder> out) {
+    /** Lists the tree; {@code seen} gets each collection's files (name to version), which the listing gives anyway. */
+    private void walk(String collection, FolderPath path, List<Folder> out, Map<String, Map<String, String>> seen) {
+        Map<String, String> files = new TreeMap<>();
+        seen.put(collection, files);
         for (DavResource r : client.propfind(collection, Depth.ONE)) {
-            if (r.collection() && !r.path().equals(collection) && FileNames.usable(r.name())) {
-                FolderPath child = path.child(r.name());
-                out.add(folder(child));
-                walk(r.path(), child, out);
+            if (r.collection()) {
+                if (!r.path().equals(collection) && FileNames.usable(r.name())) {
+                    FolderPath child = path.child(r.name());
+                    out.add(folder(child));
+                    walk(r.path(), child, out, seen);
+                }
+            } else if (parentOf(r.path()).equals(collection) && FileNames.usable(r.name())) {
+                files.put(r.name(), DavVersions.of(r));
             }
+        }
+    }
+
+    /**
+     * Collections another client moved or renamed: one that went away and one that appeared holding
+     * the very same files (names and versions, which a MOVE keeps) are one collection. It keeps its
+     * UIDVALIDITY and UIDs, so the engine sees a rename, not a deletion and a creation that would
+     * download the whole folder again. An empty collection, or files found in two places, prove nothing.
+     */
+    private void followMoves(Map<String, Map<String, String>> seen) {
+        RemoteFilesState s = state();
+        List<String> gone = s.collections.keySet().stream().filter(c -> !seen.containsKey(c)).toList();
+        List<String> fresh = seen.keySet().stream().filter(c -> !s.collections.containsKey(c)).toList();
+        if (gone.isEmpty() || fresh.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> goneByFresh = new HashMap<>();
+        for (String g : gone) {
+            Map<String, String> had = new TreeMap<>();
+            s.collections.get(g).files.forEach((name, e) -> had.put(name, e.version));
+            if (had.isEmpty()) {
+                continue;
+            }
+            List<String> same = fresh.stream().filter(f -> seen.get(f).equals(had)).toList();
+            if (same.size() == 1) {
+                goneByFresh.computeIfAbsent(same.get(0), x -> new ArrayList<>()).add(g);
+            }
+        }
+        boolean moved = false;
+        for (Map.Entry<String, List<String>> m : goneByFresh.entrySet()) {
+            if (m.getValue().size() == 1) {
+                LOG.debug("collection {} moved to {} by another client", m.getValue().get(0), m.getKey());
+                s.collections.put(m.getKey(), s.collections.remove(m.getValue().get(0)));
+                moved = true;
+            }
+        }
+        if (moved) {
+            save();
         }
     }
 
@@ -125,6 +177,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         return new Folder(p, FolderKind.DOCUMENTS, SpecialUse.NONE, Rights.ALL);
     }
 
+    /** Creates the collection, and those above it that are missing (409 Conflict), as the IMAP store does. */
     @Override
     public void createFolder(FolderPath path, FolderKind kind) {
         String c = collection(path);
@@ -133,8 +186,21 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         }
         try {
             client.mkcol(c);
+        } catch (DavConflictException e) {
+            createFolder(path.parent(), kind);
+            mkcolIfMissing(c);
         } catch (WebDavException e) {
             if (e.status() != 405) { // 405: it exists already
+                throw e;
+            }
+        }
+    }
+
+    private void mkcolIfMissing(String c) {
+        try {
+            client.mkcol(c);
+        } catch (WebDavException e) {
+            if (e.status() != 405) {
                 throw e;
             }
         }

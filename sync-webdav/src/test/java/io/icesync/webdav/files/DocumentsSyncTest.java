@@ -169,6 +169,46 @@ class DocumentsSyncTest {
     }
 
     @Test
+    void aFolderMovedOnTheServerByAnotherClientIsRenamedHereWithoutADownload(IceWarpServer server) throws IOException {
+        WebDavFiles files = serverFiles(server);
+        files.put("Projets/plan.txt", bytes("plan"));
+        files.put("Projets/Budget/2026.txt", bytes("budget"));
+        files.put("Autres/notes.txt", bytes("notes"));
+        sync(server);
+        Files.writeString(local("Projets/Budget/local.txt"), "made here meanwhile");
+
+        try (WebDavClient other = WebDavClient.builder(server.webdavUrl()).credentials(JEAN, "secret".toCharArray())
+                .trust(CertificateTrust.inMemory(server.certificate())).build()) {
+            other.move("Projets/", "Archives 2026/", false);
+        }
+        SyncReport r = sync(server);
+
+        assertThat(r.downloaded()).as(r.summary()).isZero();
+        assertThat(localNames("")).containsExactly("Archives 2026/", "Autres/");
+        assertThat(Files.readString(local("Archives 2026/plan.txt"))).isEqualTo("plan");
+        assertThat(Files.readString(local("Archives 2026/Budget/2026.txt"))).isEqualTo("budget");
+        assertThat(text(files, "Archives 2026/Budget/local.txt")).isEqualTo("made here meanwhile");
+        assertThat(files.list()).doesNotContain("Projets/");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
+    void aFolderDeletedOnTheServerWhileAFileIsNewHereInsideItComesBackWithTheFile(IceWarpServer server) throws IOException {
+        WebDavFiles files = serverFiles(server);
+        files.put("Projets/plan.txt", bytes("plan"));
+        files.put("Projets/Budget/2026.txt", bytes("budget"));
+        sync(server);
+        Files.writeString(local("Projets/Budget/local.txt"), "made here meanwhile");
+
+        files.delete("Projets");
+        sync(server);
+
+        assertThat(text(files, "Projets/Budget/local.txt")).isEqualTo("made here meanwhile");
+        assertThat(Files.readString(local("Projets/Budget/local.txt"))).isEqualTo("made here meanwhile");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @Test
     void aNewFileGivenTheSameNameOnBothSidesLosesNeitherContent(IceWarpServer server) throws IOException {
         WebDavFiles files = serverFiles(server);
         files.mkdirs("Shared");
