@@ -160,4 +160,20 @@ class NginxDocumentsIT {
         assertThat(Files.readString(local("plan.txt"))).isEqualTo(winner);
         assertThat(sync().changedAnything()).isFalse();
     }
+
+    @Test
+    void aCollectionMovedByAnotherClientIsRenamedHereWithoutADownload() throws IOException {
+        admin.mkcol(collection + "Sub");
+        put("Sub/a.txt", "a");
+        put("Sub/b.txt", "b");
+        sync();
+
+        admin.move(collection + "Sub/", collection + "Moved/", false);
+        SyncReport r = sync();
+
+        assertThat(r.downloaded()).as(r.summary()).isZero();
+        assertThat(localNames("")).containsExactly("Moved/");
+        assertThat(Files.readString(local("Moved/b.txt"))).isEqualTo("b");
+        assertThat(sync().changedAnything()).isFalse();
+    }
 }
