@@ -86,6 +86,16 @@ class DavRightsTest {
     }
 
     @Test
+    void anEmptyPrivilegeSetIsNoRightsNotAMissingOne() {
+        server.privileges.put(MiniCalDavServer.TASKS, List.of());
+
+        Map<FolderPath, Rights> r = rights();
+
+        assertThat(r.get(FolderPath.of("Todo"))).isEqualTo(Rights.NONE);
+        assertThat(r.get(WORK)).isEqualTo(Rights.ALL);
+    }
+
+    @Test
     void aRefusedUploadOrChangeIsAReadOnlyErrorNamingTheFolder() {
         server.put(MiniCalDavServer.CAL + "e1.ics", RadicalePeer.event("e1", "Original"));
         server.readOnly.add(MiniCalDavServer.CAL);
