@@ -25,6 +25,7 @@ import io.icesync.webdav.dav.internal.DavCalls;
 import io.icesync.webdav.dav.internal.DavCollection;
 import io.icesync.webdav.dav.internal.Discovery;
 import io.icesync.webdav.dav.internal.FolderNames;
+import io.icesync.webdav.dav.internal.ForbiddenWrite;
 import io.icesync.webdav.dav.internal.Homes;
 import io.icesync.webdav.dav.internal.Hrefs;
 import io.icesync.webdav.dav.internal.ItemEntry;
@@ -70,7 +71,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each folder carries the rights of the server's {@code DAV:current-user-privilege-set} (RFC 3744),
  * all rights when the server does not give it. A 403 on writing or deleting an item is a
- * {@link DavReadOnlyException} naming the folder.
+ * {@link DavReadOnlyException} naming the folder, or, when the server names a CalDAV/CardDAV
+ * precondition the object fails (valid-calendar-data, no-uid-conflict...), a
+ * {@link DavForbiddenException} naming the folder and that precondition.
  */
 public final class DavRemoteStore implements RemoteStore {
     private static final Logger LOG = LoggerFactory.getLogger(DavRemoteStore.class);
@@ -275,8 +278,8 @@ public final class DavRemoteStore implements RemoteStore {
                     }
                 }
             }
-        } catch (DavForbiddenException e) {
-            throw new DavReadOnlyException(folder, href != null && cs.items.containsKey(href) ? "change an item" : "add an item", e);
+        } catch (ForbiddenWrite e) {
+            throw refused(folder, href != null && cs.items.containsKey(href) ? "change an item" : "add an item", e);
         }
         if (etag == null) {
             etag = etagOf(href);
@@ -318,8 +321,8 @@ public final class DavRemoteStore implements RemoteStore {
                 int code;
                 try {
                     code = calls.delete(hrefs.url(href), cs.items.get(href).etag());
-                } catch (DavForbiddenException e) {
-                    throw new DavReadOnlyException(folder, "delete an item", e);
+                } catch (ForbiddenWrite e) {
+                    throw refused(folder, "delete an item", e);
                 }
                 if (code == 412) {
                     LOG.info("item {} of '{}' changed on the server since it was listed; it is kept", uid, folder);
@@ -353,6 +356,15 @@ public final class DavRemoteStore implements RemoteStore {
             save();
         }
         return cs;
+    }
+
+    /** A refused write: the collection read-only for this account, unless the server names a rule the object breaks. */
+    private static DavForbiddenException refused(FolderPath folder, String what, ForbiddenWrite e) {
+        if (e.precondition() == null) {
+            return new DavReadOnlyException(folder, what, e);
+        }
+        return new DavForbiddenException("the server does not let this account " + what + " in '" + folder
+                + "': the object breaks its rule " + e.precondition() + " (" + e.getMessage() + ")", e.status(), e.url());
     }
 
     private String etagOf(String href) {

@@ -8,6 +8,7 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderPath;
 import io.icesync.core.Rights;
 import io.icesync.core.spi.RemoteItem;
+import io.icesync.webdav.DavForbiddenException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,23 @@ class DavRightsTest {
             assertThat(store.changes(WORK, null, false).items()).extracting(RemoteItem::uid).containsExactly(uid);
         }
         assertThat(server.resources).containsKey(MiniCalDavServer.CAL + "e1.ics");
+    }
+
+    @Test
+    void aRefusalForTheObjectNamesItsRuleAndIsNotTakenForReadOnly() {
+        server.readOnly.add(MiniCalDavServer.CAL);
+        server.refusal = "<C:valid-calendar-data/>";
+        try (DavRemoteStore store = open()) {
+            assertThatThrownBy(() -> append(store, RadicalePeer.event("e2", "New")))
+                    .isInstanceOf(DavForbiddenException.class).isNotInstanceOf(DavReadOnlyException.class)
+                    .hasMessageContaining("add an item in 'Work'").hasMessageContaining("valid-calendar-data")
+                    .hasMessageNotContaining("read-only");
+        }
+        server.refusal = "";
+        try (DavRemoteStore store = open()) {
+            // A 403 that says nothing is taken for a refusal of the account.
+            assertThatThrownBy(() -> append(store, RadicalePeer.event("e2", "New"))).isInstanceOf(DavReadOnlyException.class);
+        }
     }
 
     static long append(DavRemoteStore store, String text) {

@@ -50,6 +50,8 @@ final class MiniCalDavServer implements AutoCloseable {
     final Map<String, List<String>> privileges = new java.util.concurrent.ConcurrentHashMap<>();
     /** Collections whose members cannot be added, changed or deleted: PUT and DELETE get 403. */
     final java.util.Set<String> readOnly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What the error body of such a 403 names: lacking rights (RFC 3744 7.1.1), or a CalDAV precondition. */
+    volatile String refusal = "<D:need-privileges/>";
     /** Every change, in order: the index is the revision a token names. */
     private final List<String> changeLog = new java.util.ArrayList<>();
     /** Bumped by {@link #forgetTokens}: tokens of an older epoch are no longer valid. */
@@ -255,8 +257,8 @@ final class MiniCalDavServer implements AutoCloseable {
     private boolean refused(HttpExchange x, String path) throws IOException {
         for (String c : readOnly) {
             if (path.startsWith(c)) {
-                send(x, 403, "application/xml", ("<?xml version=\"1.0\"?><D:error xmlns:D=\"DAV:\"><D:need-privileges/>"
-                        + "</D:error>").getBytes(StandardCharsets.UTF_8));
+                send(x, 403, "application/xml", ("<?xml version=\"1.0\"?><D:error xmlns:D=\"DAV:\""
+                        + " xmlns:C=\"urn:ietf:params:xml:ns:caldav\">" + refusal + "</D:error>").getBytes(StandardCharsets.UTF_8));
                 return true;
             }
         }

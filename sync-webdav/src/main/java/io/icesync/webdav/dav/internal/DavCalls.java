@@ -101,6 +101,24 @@ public final class DavCalls implements Closeable {
         return new Report(null, code, invalidToken);
     }
 
+    /** A 403 on a write, with the start of its error body read for a precondition. */
+    private ForbiddenWrite forbidden(HttpUriRequestBase request, ClassicHttpResponse response) {
+        String text = null;
+        try (response) {
+            if (response.getEntity() != null) {
+                try (InputStream in = response.getEntity().getContent()) {
+                    text = new String(in.readNBytes(ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            // The status alone decides then.
+        }
+        String url = DavHttp.url(request);
+        String reason = response.getReasonPhrase();
+        return new ForbiddenWrite(request.getMethod() + " " + url + ": HTTP 403" + (reason == null || reason.isBlank() ? ""
+                : " " + reason), url, text);
+    }
+
     /** The typed error of one resource's status inside a multistatus (a 404 in a multiget answer). */
     public IceSyncException itemError(String method, URI url, int status) {
         return Errors.forStatus(method, url.toString(), status, null, user);
@@ -130,7 +148,8 @@ public final class DavCalls implements Closeable {
 
     /**
      * PUT of a whole object, on condition: {@code ifMatch} only over that version, {@code createOnly}
-     * only where nothing exists. Returns the ETag the server sent, or null.
+     * only where nothing exists. Returns the ETag the server sent, or null. A 403 is a
+     * {@link ForbiddenWrite} with the precondition its body names.
      */
     public String put(URI url, byte[] body, String contentType, String ifMatch, boolean createOnly) {
         HttpPut request = new HttpPut(url);
@@ -143,6 +162,9 @@ public final class DavCalls implements Closeable {
         }
         ClassicHttpResponse response = http.open(request);
         int code = response.getCode();
+        if (code == 403) {
+            throw forbidden(request, response);
+        }
         if (code != 200 && code != 201 && code != 204) {
             throw http.failure(request, response);
         }
@@ -151,7 +173,10 @@ public final class DavCalls implements Closeable {
         return etag == null ? null : etag.getValue();
     }
 
-    /** DELETE; returns the status: 2xx done, 404/410 already gone, 412 changed since {@code ifMatch}. */
+    /**
+     * DELETE; returns the status: 2xx done, 404/410 already gone, 412 changed since {@code ifMatch}.
+     * A 403 is a {@link ForbiddenWrite}, as for PUT.
+     */
     public int delete(URI url, String ifMatch) {
         HttpDelete request = new HttpDelete(url);
         if (ifMatch != null) {
@@ -162,6 +187,9 @@ public final class DavCalls implements Closeable {
         if (code / 100 == 2 || code == 404 || code == 410 || code == 412) {
             DavHttp.finish(response);
             return code;
+        }
+        if (code == 403) {
+            throw forbidden(request, response);
         }
         throw http.failure(request, response);
     }
