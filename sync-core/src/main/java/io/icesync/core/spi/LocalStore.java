@@ -29,6 +29,27 @@ public interface LocalStore extends AutoCloseable {
     /** Renames or moves a folder with its items and sub-folders; the folder keeps its id. */
     void renameFolder(FolderPath from, FolderPath to);
 
+    /**
+     * The server changed the kind of a synced folder ({@code path} keeps its path). A store that keeps
+     * folders of both kinds alike answers null: nothing moves, and the engine only records the new kind.
+     * A store that keeps them differently (mail in a Maildir, contacts as files) moves the folder: it
+     * makes the folder where the new kind lives and removes the old one with its items (the engine
+     * downloads them again), and returns the new folder, whose id differs from the old one's.
+     *
+     * <p>The engine calls it only when every item of the folder is synced, and after recording its
+     * intent; after a kill it calls it again, so it must finish a move half done (it may answer null
+     * when nothing is left to do: the engine then looks at {@link #folders()}, where a new id at
+     * {@code path} means the folder moved). While the old and the new folder both exist,
+     * {@link #folders()} lists only the new one at {@code path}. A store that cannot move the folder
+     * (it has sub-folders where it is) throws {@link io.icesync.core.KindChangeRefusedException}
+     * before changing anything. The default keeps kinds alike.
+     *
+     * @return the folder at {@code path} in its new place, or null when nothing had to move
+     */
+    default LocalFolder changeKind(FolderPath path, FolderKind to) {
+        return null;
+    }
+
     /** Deletes a folder with its items (not its sub-folders, which must be gone already). */
     void deleteFolder(FolderPath path);
 

@@ -20,7 +20,10 @@ public record PendingOp(long id, Kind kind, FolderPath folder, FolderPath target
     /**
      * APPEND, MOVE and RENAME_FOLDER as their names say; EXPUNGE removes the server item {@code uid}
      * that a new version replaced, checked by {@code messageId} before it is removed; DROP_LOCAL
-     * removes the local copy {@code localId} of an object gone from the server, and its pair.
+     * removes the local copy {@code localId} of an object gone from the server, and its pair;
+     * CHANGE_KIND moves the local copy of {@code folder}, whose local id was {@code localId}, to where
+     * the kind named by {@code messageId} (a {@link io.icesync.core.FolderKind} name) lives
+     * ({@link LocalStore#changeKind}).
      */
-    public enum Kind { APPEND, MOVE, RENAME_FOLDER, EXPUNGE, DROP_LOCAL }
+    public enum Kind { APPEND, MOVE, RENAME_FOLDER, EXPUNGE, DROP_LOCAL, CHANGE_KIND }
 }

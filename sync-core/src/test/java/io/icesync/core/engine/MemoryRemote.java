@@ -59,7 +59,7 @@ final class MemoryRemote implements RemoteStore {
         long uidValidity;
         long uidNext = 1;
         final SpecialUse use;
-        final FolderKind kind;
+        FolderKind kind;
         Rights rights = Rights.ALL;
         final TreeMap<Long, Msg> msgs = new TreeMap<>();
         final Map<Long, Long> vanished = new LinkedHashMap<>();
@@ -124,6 +124,11 @@ final class MemoryRemote implements RemoteStore {
             }
         }
         return null;
+    }
+
+    /** An admin types the folder (Kolab folder-type), or the user overrides its kind. */
+    void serverSetKind(FolderPath p, FolderKind kind) {
+        boxes.get(p).kind = kind;
     }
 
     void serverFlags(FolderPath p, long uid, Flags flags) {

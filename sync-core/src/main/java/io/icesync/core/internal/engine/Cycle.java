@@ -68,8 +68,11 @@ public final class Cycle {
         }
 
         List<FolderState> folders = new ArrayList<>();
+        // A folder an unfinished kind change is moving waits until the move is done.
+        Set<FolderPath> moving = KindChanges.moving(ctx.state());
         for (FolderState f : ctx.state().folders()) {
-            if (ctx.local().syncsItemsOf(f.kind()) && remoteFolders.containsKey(f.path()) && which.test(f)) {
+            if (ctx.local().syncsItemsOf(f.kind()) && remoteFolders.containsKey(f.path()) && which.test(f)
+                    && !moving.contains(f.path())) {
                 folders.add(f);
             }
         }

@@ -35,6 +35,8 @@ final class FolderTreeSync {
     private final Set<FolderPath> excluded = new HashSet<>();
     private final Map<FolderPath, LocalFolder> local = new TreeMap<>();
     private final Map<String, LocalFolder> localById = new HashMap<>();
+    /** Folders an unfinished kind change is moving: their local copy may be missing or new, so no step acts on them. */
+    private Set<FolderPath> moving = Set.of();
 
     FolderTreeSync(EngineContext ctx) {
         this.ctx = ctx;
@@ -58,15 +60,26 @@ final class FolderTreeSync {
                 localById.put(l.id(), l);
             }
         }
+        moving = KindChanges.moving(state);
         localRenames();
         remoteRenames();
         deletions();
+        kindChanges();
         creations();
         return changes;
     }
 
     Map<FolderPath, Folder> remoteFolders() {
         return remote;
+    }
+
+    private boolean isMoving(FolderPath p) {
+        for (FolderPath m : moving) {
+            if (p.startsWith(m) || m.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isExcluded(FolderPath p) {
@@ -94,7 +107,7 @@ final class FolderTreeSync {
                 continue;
             }
             LocalFolder l = localById.get(s.localId());
-            if (l == null || l.path().equals(s.path())) {
+            if (l == null || l.path().equals(s.path()) || isMoving(s.path()) || isMoving(l.path())) {
                 continue;
             }
             if (remote.containsKey(s.path()) && !remote.containsKey(l.path())) {
@@ -127,7 +140,7 @@ final class FolderTreeSync {
         Map<FolderPath, Long> validity = new HashMap<>();
         for (FolderState s0 : statesByDepth(false)) {
             FolderState s = state.folder(s0.id()).orElse(null);
-            if (s == null || s.cursor() == null || remote.containsKey(s.path())) {
+            if (s == null || s.cursor() == null || remote.containsKey(s.path()) || isMoving(s.path())) {
                 continue;
             }
             LocalFolder l = localById.get(s.localId());
@@ -159,7 +172,7 @@ final class FolderTreeSync {
     private void deletions() {
         for (FolderState s0 : statesByDepth(true)) {
             FolderState s = state.folder(s0.id()).orElse(null);
-            if (s == null) {
+            if (s == null || isMoving(s.path())) {
                 continue;
             }
             boolean onServer = remote.containsKey(s.path());
@@ -199,6 +212,36 @@ final class FolderTreeSync {
                 }
             } else if (!l.id().equals(s.localId())) {
                 state.putFolder(new FolderState(s.id(), s.path(), s.kind(), l.id(), s.cursor()));
+            }
+        }
+    }
+
+    /** Synced folders on both sides whose kind on the server is not the one recorded. */
+    private void kindChanges() {
+        KindChanges kinds = new KindChanges(ctx);
+        for (FolderState s0 : statesByDepth(false)) {
+            FolderState s = state.folder(s0.id()).orElse(null);
+            if (s == null || isMoving(s.path())) {
+                continue;
+            }
+            Folder r = remote.get(s.path());
+            LocalFolder l = local.get(s.path());
+            if (r == null || l == null || r.kind() == s.kind()) {
+                continue;
+            }
+            LocalFolder[] after = new LocalFolder[1];
+            try {
+                changes.add(kinds.apply(s, r.kind(), after));
+            } catch (io.icesync.core.StoreException | java.io.UncheckedIOException e) {
+                // The intent stays: the next start finishes the move; meanwhile nothing touches the folder.
+                changes.add("kind changed on server, local move failed (" + e.getMessage() + "): " + s.path());
+                ctx.monitor().error("cannot move " + s.path() + " to kind " + r.kind(), e.getMessage());
+                continue;
+            }
+            if (after[0] != null && !after[0].id().equals(l.id())) {
+                localById.remove(l.id());
+                local.put(s.path(), after[0]);
+                localById.put(after[0].id(), after[0]);
             }
         }
     }

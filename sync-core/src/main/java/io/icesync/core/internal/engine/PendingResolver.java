@@ -30,6 +30,10 @@ final class PendingResolver {
 
     void resolveAll() {
         for (PendingOp op : ctx.state().pending()) {
+            if (op.kind() == PendingOp.Kind.CHANGE_KIND) {
+                resolveKindChange(op);
+                continue;
+            }
             try {
                 switch (op.kind()) {
                     case APPEND -> resolveItem(op, op.folder());
@@ -37,11 +41,26 @@ final class PendingResolver {
                     case RENAME_FOLDER -> resolveRename(op);
                     case EXPUNGE -> resolveExpunge(op);
                     case DROP_LOCAL -> resolveDrop(op);
+                    default -> throw new IllegalStateException("unexpected intent " + op.kind());
                 }
             } catch (FolderNotFoundException e) {
                 // The folder went away since: nothing left to settle.
             }
             ctx.state().removePending(op.id());
+        }
+    }
+
+    /**
+     * A local folder move for a kind change, finished (its intent ends with the state written). If
+     * the store fails, the intent stays: the folder is left alone by every step until a later start
+     * finishes the move, rather than be taken for a folder deleted here.
+     */
+    private void resolveKindChange(PendingOp op) {
+        try {
+            new KindChanges(ctx).resume(op);
+        } catch (io.icesync.core.StoreException | java.io.UncheckedIOException e) {
+            ctx.monitor().error("cannot finish moving " + op.folder() + " to kind " + op.messageId()
+                    + "; the folder is not synced until it is done", e.getMessage());
         }
     }
 

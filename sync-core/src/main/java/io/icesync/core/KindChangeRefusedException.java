@@ -1,0 +1,13 @@
+package io.icesync.core;
+
+/**
+ * A local store cannot move a folder whose kind changed on the server (it has sub-folders where it
+ * is, for instance); thrown before the store changed anything. The folder keeps its old kind and place.
+ */
+public class KindChangeRefusedException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public KindChangeRefusedException(String message) {
+        super(message, null);
+    }
+}
