@@ -104,8 +104,16 @@ public final class VdirLocalStore implements LocalStore {
         }
     }
 
-    /** Files a killed process was writing: never made visible, so never synced. */
+    /** Folders being deleted: renamed here first, so that a kill never leaves half a folder. */
+    private static final String TRASH = ".icesync-deleted-";
+
+    /** Files a killed process was writing: never made visible, so never synced; folders caught in a delete. */
     private static void removeLeftovers(Path root) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, TRASH + "*")) {
+            for (Path d : ds) {
+                deleteTree(d);
+            }
+        }
         try (var files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String n = f.getFileName().toString();
@@ -337,16 +345,30 @@ public final class VdirLocalStore implements LocalStore {
         } catch (IOException e) {
             throw new StoreException("cannot list " + d, e);
         }
-        try (var files = Files.list(d)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
+        // One rename makes the folder disappear whole: files deleted one by one, a kill in the middle
+        // would leave objects without the folder's identity, taken for a new folder at the next look.
+        Path trash = root.resolve(TRASH + UUID.randomUUID());
+        try {
+            try {
+                Files.move(d, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                VdirFiles.fsyncDir(d.getParent());
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                trash = d;
             }
-            Files.delete(d);
+            forget(d);
+            deleteTree(trash);
         } catch (IOException e) {
             throw new StoreException("cannot delete " + d, e);
         }
-        forget(d);
         VdirFiles.fsyncDir(d.getParent());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ items

@@ -118,4 +118,19 @@ class VdirLocalStoreTest {
         assertThat(v2).isEqualTo(v1);
         assertThat(v3).isNotEqualTo(v1);
     }
+
+    @Test
+    void aFolderCaughtHalfDeletedNeverComesBack() throws Exception {
+        VdirLocalStore v = new VdirLocalStore(root);
+        v.createFolder(CAL, FolderKind.EVENTS);
+        v.add(CAL, Flags.NONE, 1, message("e1", "Lunch"));
+        v.flush();
+        // A kill during the delete leaves the renamed directory, hidden, whole.
+        Files.move(root.resolve("Calendar"), root.resolve(".icesync-deleted-x"));
+
+        VdirLocalStore again = new VdirLocalStore(root);
+
+        assertThat(again.folders()).isEmpty();
+        assertThat(Files.exists(root.resolve(".icesync-deleted-x"))).isFalse();
+    }
 }
