@@ -3,6 +3,7 @@ package io.icesync.groupware.store;
 import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.KindChangeRefusedException;
 import io.icesync.core.StoreException;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
@@ -80,6 +81,68 @@ public final class GroupwareLocalStore implements LocalStore {
                 groupware.moveTree(from, to);
             }
         }
+    }
+
+    /**
+     * A folder whose kind changes between mail (or documents) and a groupware kind moves between the
+     * two stores, its items left to be downloaded again. Mail to groupware makes the vdir folder first
+     * (listed in place of the Maildir one from then on) and then removes the Maildir folder; groupware
+     * to mail removes the vdir folder first (one rename: it goes whole) and then makes the Maildir one,
+     * since a vdir folder hides a Maildir one at the same path. A rerun after a kill finishes either.
+     * A folder with sub-folders is not moved: they would be lost, or left under a folder of the other
+     * store. A change within one store (events to tasks, mail to documents) moves nothing.
+     */
+    @Override
+    public LocalFolder changeKind(FolderPath path, FolderKind to) {
+        boolean inMail = mailHolds(path);
+        boolean inGroupware = groupware.holds(path);
+        if (isGroupware(to)) {
+            if (!inMail) {
+                return inGroupware ? null : groupware.createFolder(path, to);
+            }
+            if (inGroupware) {
+                // A Maildir folder with sub-folders there is the mail parent of those, not a copy of this one.
+                if (subFolder(mail.folders(), path) == null) {
+                    mail.deleteFolder(path);
+                    mail.flush();
+                }
+                return null;
+            }
+            refuseSubFolders(path);
+            LocalFolder moved = groupware.createFolder(path, to);
+            mail.deleteFolder(path);
+            mail.flush();
+            return moved;
+        }
+        if (!inGroupware) {
+            return inMail ? null : mail.createFolder(path, to);
+        }
+        refuseSubFolders(path);
+        groupware.deleteFolder(path);
+        return mail.createFolder(path, to);
+    }
+
+    private boolean mailHolds(FolderPath p) {
+        return mail.folders().stream().anyMatch(f -> f.path().equals(p));
+    }
+
+    private void refuseSubFolders(FolderPath path) {
+        FolderPath sub = subFolder(mail.folders(), path);
+        if (sub == null) {
+            sub = subFolder(groupware.folders(), path);
+        }
+        if (sub != null) {
+            throw new KindChangeRefusedException("it has the sub-folder " + sub);
+        }
+    }
+
+    private static FolderPath subFolder(List<LocalFolder> folders, FolderPath path) {
+        for (LocalFolder f : folders) {
+            if (!f.path().equals(path) && f.path().startsWith(path)) {
+                return f.path();
+            }
+        }
+        return null;
     }
 
     @Override
