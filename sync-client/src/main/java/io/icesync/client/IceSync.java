@@ -186,9 +186,10 @@ public final class IceSync implements AutoCloseable {
 
     /**
      * The kind each folder was synced as, from {@code state.db} (empty before the first sync), without
-     * the lock, the password or the network. A folder stays in the store of its first sync
-     * ({@code mail/} or {@code groupware/}): a kind the profile gives it later does not move it, so
-     * compare with {@link Profile#folderKinds()} to tell the user.
+     * the lock, the password or the network. A kind the profile gives a synced folder later is taken
+     * at the next sync, which moves the folder between {@code mail/} and {@code groupware/} when the
+     * kind calls for it (once its local changes are on the server; never while it has sub-folders):
+     * compare with {@link Profile#folderKinds()} to tell the user what is still to come.
      */
     public static Map<FolderPath, FolderKind> syncedKinds(Path dir) {
         requireProfile(dir);

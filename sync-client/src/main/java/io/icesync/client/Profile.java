@@ -23,7 +23,8 @@ import java.util.Objects;
  * replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code Calendrier}... see
  * {@link FolderKind#ofDefaultName}) for servers without METADATA: only the names it lists then make a
  * folder groupware (compared without case); null keeps IceWarp's names. Both apply when the profile is
- * opened; a folder already synced keeps the local store it was given (see docs/ARCHITECTURE.md).
+ * opened; a folder already synced whose kind changes moves to the local store of its new kind at the
+ * next sync, once its local changes are on the server (see docs/ARCHITECTURE.md).
  *
  * <p>As JSON ({@code profile.json}):
  * <pre>{@code

@@ -115,7 +115,8 @@ class FolderKindsSyncTest {
     }
 
     @Test
-    void aFolderAlreadySyncedKeepsItsStoreAndSyncedKindsSaysAsWhat(IceWarpServer server) throws Exception {
+    void aFolderAlreadySyncedMovesToTheStoreOfItsNewKindAndBackWithTheServerUnchanged(IceWarpServer server)
+            throws Exception {
         var box = server.account(JEAN).create("Adressen");
         box.appendObject(card("c1", "Anna Martin"));
         IceSync.create(dir, profile(server), "secret".toCharArray()).close();
@@ -125,17 +126,31 @@ class FolderKindsSyncTest {
         }
         assertThat(IceSync.syncedKinds(dir)).containsEntry(FolderPath.of("Adressen"), FolderKind.MAIL)
                 .containsEntry(FolderPath.of("INBOX"), FolderKind.MAIL);
+        assertThat(files("mail", "Adressen")).hasSize(1);
 
         IceSync.updateProfile(dir, p -> p.withFolderKind(FolderPath.of("Adressen"), FolderKind.CONTACTS));
         box.appendObject(card("c2", "Bruno Keller"));
+        List<Long> uids = box.messages().stream().map(m -> m.uid()).toList();
+        try (IceSync sync = IceSync.open(dir)) {
+            var r = sync.syncOnce();
+            assertThat(r.ok()).isTrue();
+            assertThat(r.structureChanges()).contains("kind changed on server, moved locally: Adressen (MAIL -> CONTACTS)");
+        }
+
+        assertThat(files("groupware", "Adressen")).containsExactly("c1.vcf", "c2.vcf");
+        assertThat(files("mail", "Adressen")).as("the Maildir copy is gone").isEmpty();
+        assertThat(IceSync.syncedKinds(dir)).containsEntry(FolderPath.of("Adressen"), FolderKind.CONTACTS);
+        assertThat(box.messages()).extracting(m -> m.uid()).as("nothing written to the server").isEqualTo(uids);
+
+        IceSync.updateProfile(dir, p -> p.withoutFolderKind(FolderPath.of("Adressen")));
         try (IceSync sync = IceSync.open(dir)) {
             assertThat(sync.syncOnce().ok()).isTrue();
         }
 
-        // The engine does not move a synced folder between the Maildir and the vdir (yet).
         assertThat(files("mail", "Adressen")).hasSize(2);
         assertThat(files("groupware", "Adressen")).isEmpty();
         assertThat(IceSync.syncedKinds(dir)).containsEntry(FolderPath.of("Adressen"), FolderKind.MAIL);
+        assertThat(box.messages()).extracting(m -> m.uid()).isEqualTo(uids);
     }
 
     @Test

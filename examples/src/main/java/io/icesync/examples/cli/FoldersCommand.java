@@ -160,16 +160,24 @@ final class FoldersCommand {
             }
         }
 
-        /** The engine keeps the kind a folder was first synced as: say so rather than let the user wonder. */
+        /** A synced folder given another kind changes at the next sync: say what will happen to its local copy. */
         private void warnIfSyncedAsAnother(Profile p, FolderPath f, Map<FolderPath, FolderKind> synced, PrintWriter err) {
             FolderKind was = synced.get(f);
             FolderKind now = p.folderKinds().get(f);
-            if (was != null && now != null && was != now) {
-                err.println("icesync: warning: " + FolderKinds.pathText(f) + " was synced as " + FolderKinds.kindText(was)
-                        + " and stays so, in " + dir.resolve(groupware(was) ? IceSync.GROUPWARE_DIR : IceSync.MAIL_DIR)
-                        + ": IceSync does not change the kind of a synced folder; a new profile folder syncs it as "
-                        + FolderKinds.kindText(now));
+            if (was == null || now == null || was == now) {
+                return;
             }
+            Path from = dir.resolve(groupware(was) ? IceSync.GROUPWARE_DIR : IceSync.MAIL_DIR);
+            if (groupware(was) == groupware(now)) {
+                err.println("icesync: note: " + FolderKinds.pathText(f) + " was synced as " + FolderKinds.kindText(was)
+                        + "; the next sync takes it as " + FolderKinds.kindText(now) + ", where it is, in " + from);
+                return;
+            }
+            err.println("icesync: warning: " + FolderKinds.pathText(f) + " was synced as " + FolderKinds.kindText(was)
+                    + ", in " + from + ": the next sync moves it to "
+                    + dir.resolve(groupware(now) ? IceSync.GROUPWARE_DIR : IceSync.MAIL_DIR) + " as "
+                    + FolderKinds.kindText(now) + " and downloads its items again (local changes in " + from
+                    + " are sent to the server first; a folder with sub-folders is not moved)");
         }
     }
 

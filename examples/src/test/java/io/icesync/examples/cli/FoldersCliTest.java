@@ -84,8 +84,8 @@ class FoldersCliTest {
                 "\"agenda\" : \"EVENTS\"").doesNotContain("Réunions");
 
         assertThat(cli.run("folders", "kind", "Kunden", "contacts", "--dir", d)).isZero();
-        assertThat(cli.err.toString()).contains("warning: Kunden was synced as mail and stays so, in " + dir.resolve("mail"),
-                "a new profile folder syncs it as contacts");
+        assertThat(cli.err.toString()).contains("warning: Kunden was synced as mail, in " + dir.resolve("mail")
+                + ": the next sync moves it to " + dir.resolve("groupware") + " as contacts");
         assertThat(cli.run("folders", "kind", "Kunden", "--dir", d, "--json")).isZero();
         assertThat(new ObjectMapper().readTree(cli.out.toString()).at("/folderKinds/0/syncedAs").asText()).isEqualTo("MAIL");
     }
