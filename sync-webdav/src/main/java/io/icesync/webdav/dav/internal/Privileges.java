@@ -70,8 +70,7 @@ public final class Privileges {
             if (collection.contains("write-acl")) {
                 r.add(Right.ADMINISTER);
             }
-            // Collections hold no collections here: CREATE_MAILBOX has no use; deleting depends on the home below.
-            r.remove(Right.DELETE_MAILBOX);
+            // No CREATE_MAILBOX: collections hold no collections here. DELETE_MAILBOX depends on the home, below.
         }
         if (home != null) {
             // RFC 3744 3.4: removing a member takes DAV:unbind on the collection that holds it.
