@@ -231,7 +231,10 @@ final class FolderTreeSync {
             }
             LocalFolder[] after = new LocalFolder[1];
             try {
-                changes.add(kinds.apply(s, r.kind(), after));
+                String line = kinds.apply(s, r.kind(), after);
+                if (line != null) {
+                    changes.add(line);
+                }
             } catch (io.icesync.core.StoreException | java.io.UncheckedIOException e) {
                 // The intent stays: the next start finishes the move; meanwhile nothing touches the folder.
                 changes.add("kind changed on server, local move failed (" + e.getMessage() + "): " + s.path());

@@ -49,13 +49,16 @@ final class KindChanges {
 
     /**
      * Takes the server's kind {@code to} for the synced folder {@code s}. Returns the line for the
-     * cycle's report; {@code after} receives the local folder now at the path (null: unchanged).
+     * cycle's report, or null when nothing changed (a move that waits or is refused goes to the
+     * session log, so that a cycle that changes nothing does not say it did); {@code after} receives
+     * the local folder now at the path (null: unchanged).
      */
     String apply(FolderState s, FolderKind to, LocalFolder[] after) {
         String what = s.path() + " (" + s.kind() + " -> " + to + ")";
         String unsynced = unsynced(s);
         if (unsynced != null) {
-            return "kind changed on server, " + unsynced + ": " + what;
+            ctx.monitor().info("kind changed on server, " + unsynced + ": " + what, null);
+            return null;
         }
         PendingOp op = state.addPending(new PendingOp(0, PendingOp.Kind.CHANGE_KIND, s.path(), null, s.localId(), 0,
                 to.name(), 0));
@@ -64,7 +67,8 @@ final class KindChanges {
             moved = ctx.local().changeKind(s.path(), to);
         } catch (KindChangeRefusedException e) {
             state.removePending(op.id());
-            return "kind changed on server, not moved (" + e.getMessage() + "): " + what;
+            ctx.monitor().warning("kind changed on server, not moved (" + e.getMessage() + "): " + what, null);
+            return null;
         }
         LocalFolder now = finish(op, s, to, moved);
         after[0] = now;
