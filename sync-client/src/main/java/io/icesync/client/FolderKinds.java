@@ -3,7 +3,6 @@ package io.icesync.client;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,38 +28,16 @@ public final class FolderKinds {
             throw new InvalidSettingException("folder", "expected a folder path such as \"Projets/Notes\", got "
                     + (text == null ? "nothing" : "\"\" (the root is not a folder)"));
         }
-        List<String> names = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                if (i + 1 == text.length() || (text.charAt(i + 1) != '/' && text.charAt(i + 1) != '\\')) {
-                    throw new InvalidSettingException("folder", "bad folder path \"" + text
-                            + "\": a backslash must be followed by / or \\");
-                }
-                cur.append(text.charAt(++i));
-            } else if (c == '/') {
-                names.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        names.add(cur.toString());
         try {
-            return FolderPath.of(names);
+            return FolderPath.parseEscaped(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("folder", "bad folder path \"" + text + "\": a folder name may not be empty", e);
+            throw new InvalidSettingException("folder", "bad folder path \"" + text + "\": " + e.getMessage(), e);
         }
     }
 
     /** The text {@link #parsePath} reads back as {@code path}. */
     public static String pathText(FolderPath path) {
-        List<String> parts = new ArrayList<>();
-        for (String name : path.names()) {
-            parts.add(name.replace("\\", "\\\\").replace("/", "\\/"));
-        }
-        return String.join("/", parts);
+        return path.escaped();
     }
 
     /** The kind a text names ({@code contacts}, {@code EVENTS}...); anything else is refused with the list of kinds. */

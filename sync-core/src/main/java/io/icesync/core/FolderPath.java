@@ -52,6 +52,45 @@ public final class FolderPath implements Comparable<FolderPath> {
         return of(parts);
     }
 
+    /**
+     * Reads the text {@link #escaped()} writes: names joined by '/', a '/' or '\' inside a name
+     * written with a '\' before it ({@code Q1\/Q2} is one folder named {@code Q1/Q2}); "" is the root.
+     *
+     * @throws IllegalArgumentException for a '\' followed by anything else, or an empty name
+     */
+    public static FolderPath parseEscaped(String text) {
+        if (text.isEmpty()) {
+            return ROOT;
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == text.length() || (text.charAt(i + 1) != '/' && text.charAt(i + 1) != '\\')) {
+                    throw new IllegalArgumentException("a backslash must be followed by / or \\");
+                }
+                cur.append(text.charAt(++i));
+            } else if (c == '/') {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString());
+        return of(parts);
+    }
+
+    /** The path as one text that keeps every name whole ('/' and '\' in names escaped); see {@link #parseEscaped}. */
+    public String escaped() {
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            parts.add(name.replace("\\", "\\\\").replace("/", "\\/"));
+        }
+        return String.join("/", parts);
+    }
+
     public List<String> names() {
         return names;
     }

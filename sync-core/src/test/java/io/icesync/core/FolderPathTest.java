@@ -34,4 +34,17 @@ class FolderPathTest {
         assertThat(FolderPath.of("A").compareTo(FolderPath.of("A", "B"))).isNegative();
         assertThat(FolderPath.of("A", "B").compareTo(FolderPath.of("B"))).isNegative();
     }
+
+    @Test
+    void anEscapedPathKeepsSlashesAndBackslashesInsideNames() {
+        for (FolderPath p : java.util.List.of(FolderPath.of("Projets", "Notes"), FolderPath.of("Q1/Q2", "x"),
+                FolderPath.of("a\\b", "c\\/d"), FolderPath.root())) {
+            assertThat(FolderPath.parseEscaped(p.escaped())).isEqualTo(p);
+        }
+        assertThat(FolderPath.of("Q1/Q2", "x").escaped()).isEqualTo("Q1\\/Q2/x");
+        assertThatThrownBy(() -> FolderPath.parseEscaped("a\\"))
+                .hasMessageContaining("a backslash must be followed by / or \\");
+        assertThatThrownBy(() -> FolderPath.parseEscaped("a//b"))
+                .hasMessageContaining("a folder name may not be empty");
+    }
 }

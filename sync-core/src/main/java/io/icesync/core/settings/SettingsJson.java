@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -225,35 +224,11 @@ public final class SettingsJson {
     }
 
     static String folderKey(FolderPath p) {
-        List<String> parts = new ArrayList<>();
-        for (String name : p.names()) {
-            parts.add(name.replace("\\", "\\\\").replace("/", "\\/"));
-        }
-        return String.join("/", parts);
+        return p.escaped();
     }
 
     static FolderPath parseFolderKey(String key) {
-        if (key.isEmpty()) {
-            return FolderPath.root();
-        }
-        List<String> names = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '\\') {
-                if (i + 1 == key.length() || (key.charAt(i + 1) != '/' && key.charAt(i + 1) != '\\')) {
-                    throw new IllegalArgumentException("a backslash must be followed by / or \\");
-                }
-                cur.append(key.charAt(++i));
-            } else if (c == '/') {
-                names.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        names.add(cur.toString());
-        return FolderPath.of(names);
+        return FolderPath.parseEscaped(key);
     }
 
     // ---- field kinds ------------------------------------------------------------------------------
