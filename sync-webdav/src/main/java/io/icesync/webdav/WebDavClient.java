@@ -94,7 +94,7 @@ public final class WebDavClient implements AutoCloseable {
                 relative = relative + "/";
             }
             out.add(new DavResource(paths.base().resolve(URI.create(e.href().trim())), relative, collection,
-                    e.text("getetag"), length(e.text("getcontentlength")), instant(e.text("getlastmodified")),
+                    e.text("getetag"), e.contentLength(), instant(e.text("getlastmodified")),
                     e.text("getcontenttype"), e.text("displayname")));
         }
         return out;
@@ -268,17 +268,6 @@ public final class WebDavClient implements AutoCloseable {
                     + e.getMessage(), 207, url, e);
         } catch (IOException e) {
             throw http.failure(request, e);
-        }
-    }
-
-    private static long length(String text) {
-        if (text == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -41,6 +41,19 @@ public final class Multistatus {
             return textOf(props == null ? null : props.get(name));
         }
 
+        /** {@code getcontentlength} as a number, or -1 when absent or not a number. */
+        public long contentLength() {
+            String text = text("getcontentlength");
+            if (text == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
         /** Whether the property holds a child element of this name (resourcetype/collection). */
         public boolean hasChild(String property, String child) {
             JsonNode p = props == null ? null : props.get(property);

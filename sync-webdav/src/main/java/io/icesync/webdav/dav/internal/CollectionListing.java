@@ -144,7 +144,7 @@ public final class CollectionListing {
                 members.remove(path);
             } else if (e.status() / 100 == 2 && !path.endsWith("/") && !e.hasChild("resourcetype", "collection")) {
                 members.put(path, entry(cs, members.get(path), ObjectUids.etag(e.text("getetag")),
-                        length(e.text("getcontentlength"))));
+                        e.contentLength()));
             } else {
                 LOG.debug("sync-collection of {}: {} answered {}, left as it was", url, path, e.status());
             }
@@ -160,7 +160,7 @@ public final class CollectionListing {
                     || !path.startsWith(c.href())) {
                 continue;
             }
-            now.put(path, entry(cs, cs.items.get(path), ObjectUids.etag(e.text("getetag")), length(e.text("getcontentlength"))));
+            now.put(path, entry(cs, cs.items.get(path), ObjectUids.etag(e.text("getetag")), e.contentLength()));
         }
         return now;
     }
@@ -190,16 +190,5 @@ public final class CollectionListing {
             }
         }
         return out;
-    }
-
-    private static long length(String text) {
-        if (text == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
