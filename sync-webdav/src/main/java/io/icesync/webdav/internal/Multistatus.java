@@ -116,7 +116,8 @@ public final class Multistatus {
             for (JsonNode ps : all(r, "propstat")) {
                 int s = statusOf(textOf(ps.get("status")));
                 if (s / 100 == 2) {
-                    found = ps.get("prop");
+                    // A server may split the properties it found over several 2xx propstats: all count.
+                    found = merged(found, ps.get("prop"));
                     propStatus = s;
                 } else if (propStatus < 0) {
                     propStatus = s;
@@ -129,6 +130,18 @@ public final class Multistatus {
             throw new MalformedException("not a multistatus document (no response element)", null);
         }
         return new Document(out, root.isObject() ? textOf(root.get("sync-token")) : null);
+    }
+
+    private static JsonNode merged(JsonNode before, JsonNode more) {
+        if (before == null || !before.isObject()) {
+            return more;
+        }
+        if (more == null || !more.isObject()) {
+            return before;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode out = ((com.fasterxml.jackson.databind.node.ObjectNode) before).deepCopy();
+        more.fields().forEachRemaining(f -> out.set(f.getKey(), f.getValue()));
+        return out;
     }
 
     /** The code of a status line such as "HTTP/1.1 404 Not Found", or -1. */
