@@ -124,6 +124,28 @@ class VersionedItemsTest {
     }
 
     @Test
+    void aLocalEditInAReadOnlyFolderIsRevertedWhenAskedElseReportedAndNeverSent() {
+        fx.remote.serverAdd(CAL, version("e1", "lunch"), Flags.NONE);
+        fx.remote.boxes.get(CAL).rights = io.icesync.core.Rights.parse("lrs");
+        fx.sync();
+        long before = serverUid("e1");
+
+        editLocally("e1", "lunch with Anna");
+        SyncReport reported = fx.sync();
+        assertThat(reported.failed()).isEqualTo(1);
+        assertThat(local()).containsExactly("e1=lunch with Anna");
+
+        fx.settings = fx.settings.toBuilder().revertReadOnlyChanges(true).build();
+        SyncReport reverted = fx.sync();
+        assertThat(reverted.failed()).isZero();
+        synced("e1=lunch");
+        assertThat(serverUid("e1")).isEqualTo(before);
+        assertThat(fx.state.pending()).isEmpty();
+        assertThat(fx.state.failures()).as("the failure of the edit is over").isEmpty();
+        assertThat(fx.sync().changedAnything()).isFalse();
+    }
+
+    @Test
     void aLocalEditReplacesTheServerItemOnce() {
         fx.remote.serverAdd(CAL, version("e1", "lunch"), Flags.NONE);
         fx.sync();

@@ -188,6 +188,14 @@ final class MailFolderSync {
                 }
             } else if (localEdited) {
                 if (!canInsert || !canDelete) {
+                    if (readOnlyRevert) {
+                        // The server's version comes back: the edited copy goes (under a DROP_LOCAL intent)
+                        // and the server's is downloaded again.
+                        localDeletes.add(row);
+                        downloads.add(r != null ? r : new RemoteItem(row.uid(), rf, row.size(), null, row.messageId()));
+                        state.clearFailure(path, "local:" + l.id()); // reported while reverting was off
+                        continue;
+                    }
                     fail("local:" + l.id(), "upload of the changed local item " + l.id(),
                             "the folder is read-only: the item cannot be changed on the server");
                     continue;
