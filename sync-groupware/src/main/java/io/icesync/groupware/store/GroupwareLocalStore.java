@@ -98,7 +98,11 @@ public final class GroupwareLocalStore implements LocalStore {
         boolean inGroupware = groupware.holds(path);
         if (isGroupware(to)) {
             if (!inMail) {
-                return inGroupware ? null : groupware.createFolder(path, to);
+                if (inGroupware) {
+                    groupware.recordKind(path, to); // events to tasks: the files stay, the codec follows the kind
+                    return null;
+                }
+                return groupware.createFolder(path, to);
             }
             if (inGroupware) {
                 // A Maildir folder with sub-folders there is the mail parent of those, not a copy of this one.

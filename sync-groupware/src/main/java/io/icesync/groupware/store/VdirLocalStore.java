@@ -279,9 +279,22 @@ public final class VdirLocalStore implements LocalStore {
         return writeIdentity(dir, vcf && !ics ? FolderKind.CONTACTS : FolderKind.EVENTS);
     }
 
+    /** Records another kind for a folder that stays where it is (events to tasks): same id, same files. */
+    synchronized void recordKind(FolderPath path, FolderKind kind) {
+        Path d = existing(path);
+        Properties id = identity(d);
+        if (id != null && kind(id) != kind) {
+            writeIdentity(d, kind, id.getProperty("id"));
+        }
+    }
+
     private static Properties writeIdentity(Path dir, FolderKind kind) {
+        return writeIdentity(dir, kind, "g-" + UUID.randomUUID());
+    }
+
+    private static Properties writeIdentity(Path dir, FolderKind kind, String folderId) {
         Properties p = new Properties();
-        p.setProperty("id", "g-" + UUID.randomUUID());
+        p.setProperty("id", folderId);
         p.setProperty("kind", kind.name());
         StringWriter w = new StringWriter();
         try {

@@ -64,6 +64,20 @@ class GroupwareKindChangeTest {
     }
 
     @Test
+    void eventsToTasksStayInTheVdirUnderTheirIdAndTakeTheNewKind() {
+        try (GroupwareLocalStore s = open()) {
+            LocalFolder events = s.createFolder(CARDS, FolderKind.EVENTS);
+
+            assertThat(s.changeKind(CARDS, FolderKind.TASKS)).as("nothing moves").isNull();
+
+            assertThat(at(s, CARDS)).isEqualTo(new LocalFolder(CARDS, events.id(), FolderKind.TASKS));
+        }
+        try (GroupwareLocalStore again = open()) {
+            assertThat(at(again, CARDS).kind()).as("kept in the folder's identity").isEqualTo(FolderKind.TASKS);
+        }
+    }
+
+    @Test
     void aMoveToContactsKilledHalfWayListsTheNewFolderAndIsFinishedByASecondCall() {
         String vdirId;
         try (GroupwareLocalStore s = open()) {
