@@ -19,35 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link DavRemoteStore} against {@link MiniCalDavServer}: discovery, numbering, and what is asked of the server. */
-class DavRemoteStoreTest {
+class DavRemoteStoreTest extends MiniCalDavFixture {
     static final FolderPath WORK = FolderPath.of("Work");
-
-    @TempDir
-    Path tmp;
-
-    final MiniCalDavServer server = start();
-
-    static MiniCalDavServer start() {
-        try {
-            return new MiniCalDavServer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    DavRemoteStore open() {
-        return DavRemoteStore.builder(server.base()).credentials("u", "pw".toCharArray()).state(tmp.resolve("dav.json")).build();
-    }
 
     static String event(String uid, String summary) {
         return RadicalePeer.event(uid, summary);

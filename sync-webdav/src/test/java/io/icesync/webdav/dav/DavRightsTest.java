@@ -10,41 +10,15 @@ import io.icesync.core.Rights;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.webdav.DavForbiddenException;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Folder rights from current-user-privilege-set, and a refused write as a typed error naming the folder. */
-class DavRightsTest {
+class DavRightsTest extends MiniCalDavFixture {
     static final FolderPath WORK = FolderPath.of("Work");
-
-    @TempDir
-    Path tmp;
-
-    final MiniCalDavServer server = start();
-
-    static MiniCalDavServer start() {
-        try {
-            return new MiniCalDavServer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    DavRemoteStore open() {
-        return DavRemoteStore.builder(server.base()).credentials("u", "pw".toCharArray()).state(tmp.resolve("dav.json")).build();
-    }
 
     Map<FolderPath, Rights> rights() {
         try (DavRemoteStore store = open()) {

@@ -16,37 +16,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code fetch} by calendar-multiget and addressbook-multiget against {@link MiniCalDavServer}:
  * batches, the exact bytes of each object (CRLF back), per-item failures and the GET fallback.
  */
-class MultigetFetchTest {
+class MultigetFetchTest extends MiniCalDavFixture {
     static final FolderPath WORK = FolderPath.of("Work");
     static final FolderPath BOOK = FolderPath.of("Work (2)");
-
-    @TempDir
-    Path tmp;
-
-    final MiniCalDavServer server = DavRemoteStoreTest.start();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    DavRemoteStore open() {
-        return DavRemoteStore.builder(server.base()).credentials("u", "pw".toCharArray()).state(tmp.resolve("dav.json")).build();
-    }
 
     /** What a sink received: bytes by UID, the size it was told, and the failures. */
     static final class Received implements ItemSink {

@@ -8,12 +8,9 @@ import io.icesync.core.spi.RemoteChanges;
 import io.icesync.core.spi.RemoteItem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,23 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is asked for, the token survives a reopen, and a refused token or REPORT falls back to the whole
  * listing with the same result.
  */
-class SyncCollectionTest {
+class SyncCollectionTest extends MiniCalDavFixture {
     static final FolderPath WORK = FolderPath.of("Work");
     static final String CAL = MiniCalDavServer.CAL;
-
-    @TempDir
-    Path tmp;
-
-    final MiniCalDavServer server = DavRemoteStoreTest.start();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    DavRemoteStore open() {
-        return DavRemoteStore.builder(server.base()).credentials("u", "pw".toCharArray()).state(tmp.resolve("dav.json")).build();
-    }
 
     static List<Long> uids(RemoteChanges c) {
         return c.items().stream().map(RemoteItem::uid).toList();
