@@ -4,14 +4,8 @@ import static io.icesync.groupware.store.GroupwareSyncTest.card;
 import static io.icesync.groupware.store.GroupwareSyncTest.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icesync.core.FolderKind;
-import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncReport;
-import io.icesync.core.settings.SyncSettings;
 import io.icesync.core.spi.SyncStateStore;
-import io.icesync.core.store.LocalStores;
-import io.icesync.core.store.StateStores;
-import io.icesync.imap.ImapRemoteStore;
 import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpTest;
 import io.icesync.testkit.TestMailbox;
@@ -20,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,19 +31,15 @@ class KindChangeSyncTest {
     @TempDir
     Path dir;
 
+    /** The groupware sync harness: real IMAP store, Maildir + vdir, SQLite state under {@code dir}. */
+    final GroupwareSyncTest client = new GroupwareSyncTest();
     SyncStateStore state;
 
     SyncReport sync(IceWarpServer server) {
-        if (state == null) {
-            state = StateStores.sqlite(dir.resolve("state.db"));
-        }
-        try (ImapRemoteStore remote = ImapRemoteStore.builder().endpoint(server.imap()).login(JEAN)
-                .password("secret".toCharArray()).build();
-             GroupwareLocalStore local = new GroupwareLocalStore(LocalStores.maildir(dir.resolve("mail")),
-                     new VdirLocalStore(dir.resolve("groupware")))) {
-            SyncSettings settings = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).build();
-            return SyncEngine.builder().remote(remote).local(local).state(state).settings(() -> settings).build().syncOnce();
-        }
+        client.dir = dir;
+        SyncReport r = client.sync(server);
+        state = client.state;
+        return r;
     }
 
     /** What the server holds, as a record of every message: uid, flags and content. */
