@@ -1,7 +1,10 @@
 package io.icesync.testkit;
 
+import io.icesync.core.spi.RemoteStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -66,6 +69,36 @@ public final class CrashPoints {
                 throw e.getCause();
             }
         });
+    }
+
+    /**
+     * {@code target}, killed just after its server write number {@code n} (from 0) reached the server
+     * and before the store saved its own state: {@code stateFile} (the store's own record, such as a
+     * WebDAV store's numbering) is put back as it was before that call, then {@link Crash} is thrown.
+     * Past its last write the store runs to the end.
+     */
+    public static RemoteStore afterServerWrite(RemoteStore target, int n, Path stateFile) {
+        int[] calls = {0};
+        return (RemoteStore) Proxy.newProxyInstance(RemoteStore.class.getClassLoader(), new Class<?>[] {RemoteStore.class},
+                (p, m, args) -> {
+                    boolean write = !READS.contains(m.getName());
+                    byte[] before = write && Files.exists(stateFile) ? Files.readAllBytes(stateFile) : null;
+                    Object result;
+                    try {
+                        result = m.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (write && calls[0]++ == n) {
+                        if (before != null) {
+                            Files.write(stateFile, before);
+                        } else {
+                            Files.deleteIfExists(stateFile);
+                        }
+                        throw new Crash("after RemoteStore." + m.getName() + ", before its state was saved");
+                    }
+                    return result;
+                });
     }
 
     /** The writes counted so far. */

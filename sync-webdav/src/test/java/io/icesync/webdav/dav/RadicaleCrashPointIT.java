@@ -20,14 +20,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -72,7 +69,8 @@ class RadicaleCrashPointIT {
         void sync(CrashPoints kill, int killAfterServerWrite) {
             try (SyncStateStore state = StateStores.sqlite(dir.resolve("state.db"));
                  DavRemoteStore remote = RadicalePeer.store(USER, numbering())) {
-                RemoteStore r = killAfterServerWrite >= 0 ? afterWrite(remote, killAfterServerWrite) : remote;
+                RemoteStore r = killAfterServerWrite >= 0
+                        ? CrashPoints.afterServerWrite(remote, killAfterServerWrite, numbering()) : remote;
                 SyncEngine e = SyncEngine.builder().remote(kill.wrap(RemoteStore.class, r))
                         .local(kill.wrap(LocalStore.class, local)).state(kill.wrap(SyncStateStore.class, state))
                         .settings(() -> settings).firstSync(x -> FirstSyncChoice.UPLOAD_LOCAL).build();
@@ -82,31 +80,6 @@ class RadicaleCrashPointIT {
                     // the process died here
                 }
             }
-        }
-
-        /** The store, killed just after its write number {@code n} reached the server, its numbering not saved. */
-        RemoteStore afterWrite(RemoteStore target, int n) {
-            int[] calls = {0};
-            Set<String> writes = Set.of("append", "replace", "delete", "setFlags", "move", "createFolder",
-                    "renameFolder", "deleteFolder");
-            return (RemoteStore) Proxy.newProxyInstance(RemoteStore.class.getClassLoader(), new Class<?>[] {RemoteStore.class},
-                    (p, m, args) -> {
-                        boolean write = writes.contains(m.getName());
-                        byte[] before = write && Files.exists(numbering()) ? Files.readAllBytes(numbering()) : null;
-                        Object result;
-                        try {
-                            result = m.invoke(target, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (write && calls[0]++ == n) {
-                            if (before != null) {
-                                Files.write(numbering(), before);
-                            }
-                            throw new CrashPoints.Crash("after " + m.getName());
-                        }
-                        return result;
-                    });
         }
 
         void add(String uid, String summary) {

@@ -19,14 +19,11 @@ import io.icesync.testkit.WebDavFiles;
 import io.icesync.webdav.WebDavClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +64,8 @@ class DocumentsCrashPointIT {
                  WebDavFilesRemoteStore remote = WebDavFilesRemoteStore.builder().client(client).state(stateFile())
                          .settings(() -> settings).build();
                  FileTreeLocalStore local = new FileTreeLocalStore(dir.resolve("docs"))) {
-                RemoteStore r = killAfterRemoteWrite >= 0 ? afterWrite(remote, killAfterRemoteWrite) : remote;
+                RemoteStore r = killAfterRemoteWrite >= 0
+                        ? CrashPoints.afterServerWrite(remote, killAfterRemoteWrite, stateFile()) : remote;
                 SyncEngine e = SyncEngine.builder().remote(kill.wrap(RemoteStore.class, r))
                         .local(kill.wrap(LocalStore.class, local)).state(kill.wrap(SyncStateStore.class, state))
                         .settings(() -> settings).build();
@@ -77,34 +75,6 @@ class DocumentsCrashPointIT {
                     // the process died here
                 }
             }
-        }
-
-        /**
-         * The remote store, killed just after its write number {@code n} reached the server and before
-         * the store saved its own state: the state file is put back as it was before the call.
-         */
-        RemoteStore afterWrite(RemoteStore target, int n) {
-            int[] calls = {0};
-            Set<String> writes = Set.of("append", "replace", "delete", "setFlags", "move", "createFolder",
-                    "renameFolder", "deleteFolder");
-            return (RemoteStore) Proxy.newProxyInstance(RemoteStore.class.getClassLoader(), new Class<?>[] {RemoteStore.class},
-                    (p, m, args) -> {
-                        boolean write = writes.contains(m.getName());
-                        byte[] before = write && Files.exists(stateFile()) ? Files.readAllBytes(stateFile()) : null;
-                        Object result;
-                        try {
-                            result = m.invoke(target, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (write && calls[0]++ == n) {
-                            if (before != null) {
-                                Files.write(stateFile(), before);
-                            }
-                            throw new CrashPoints.Crash("after " + m.getName());
-                        }
-                        return result;
-                    });
         }
 
         Map<String, String> localTree() {
