@@ -10,6 +10,7 @@ import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpTest;
+import io.icesync.testkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +32,6 @@ class FolderKindsSyncTest {
     @TempDir
     Path dir;
 
-    static String card(String uid, String name) {
-        return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\nEND:VCARD\r\n";
-    }
-
-    static String event(String uid, String summary) {
-        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
-                + "\r\nDTSTAMP:20261101T080000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\nSUMMARY:"
-                + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    }
-
     static Profile profile(IceWarpServer server) {
         return Profile.of(new Account(JEAN, JEAN, server.imap()));
     }
@@ -60,9 +51,9 @@ class FolderKindsSyncTest {
     @Test
     void anOverrideMakesAFolderWithAnUnknownNameContactsAndWinsOverIceWarpsNames(IceWarpServer server) throws Exception {
         var a = server.account(JEAN);
-        a.create("Adressen").appendObject(card("c1", "Anna Martin"));
-        a.create("Kunden").appendObject(card("c2", "Bruno Keller"));
-        a.create("Contacts").appendObject(card("c3", "Chloé Petit"));
+        a.create("Adressen").appendObject(Messages.card("c1", "Anna Martin"));
+        a.create("Kunden").appendObject(Messages.card("c2", "Bruno Keller"));
+        a.create("Contacts").appendObject(Messages.card("c3", "Chloé Petit"));
         Profile p = profile(server).withFolderKind(FolderPath.of("Adressen"), FolderKind.CONTACTS)
                 .withFolderKind(FolderPath.of("Contacts"), FolderKind.MAIL);
 
@@ -84,9 +75,9 @@ class FolderKindsSyncTest {
     @Test
     void aNameMapSetOnAClosedProfileReplacesIceWarpsNamesAtTheNextOpening(IceWarpServer server) throws Exception {
         var a = server.account(JEAN);
-        a.create("Agenda").appendObject(event("e1", "Weekly meeting"));
-        a.create("Kontakte").appendObject(card("c1", "Anna Martin"));
-        a.create("Contacts").appendObject(card("c2", "Bruno Keller"));
+        a.create("Agenda").appendObject(Messages.event("e1", "Weekly meeting"));
+        a.create("Kontakte").appendObject(Messages.card("c1", "Anna Martin"));
+        a.create("Contacts").appendObject(Messages.card("c2", "Bruno Keller"));
         IceSync.create(dir, profile(server), "secret".toCharArray()).close();
 
         Profile saved = IceSync.updateProfile(dir, p -> p.withFolderNames(Map.of("agenda", FolderKind.EVENTS,
@@ -107,7 +98,7 @@ class FolderKindsSyncTest {
 
     @Test
     void withoutEitherIceWarpsNamesStillDecide(IceWarpServer server) throws Exception {
-        server.account(JEAN).create("Contacts").appendObject(card("c1", "Anna Martin"));
+        server.account(JEAN).create("Contacts").appendObject(Messages.card("c1", "Anna Martin"));
         try (IceSync sync = IceSync.create(dir, profile(server), "secret".toCharArray())) {
             assertThat(sync.syncOnce().ok()).isTrue();
         }
@@ -118,7 +109,7 @@ class FolderKindsSyncTest {
     void aFolderAlreadySyncedMovesToTheStoreOfItsNewKindAndBackWithTheServerUnchanged(IceWarpServer server)
             throws Exception {
         var box = server.account(JEAN).create("Adressen");
-        box.appendObject(card("c1", "Anna Martin"));
+        box.appendObject(Messages.card("c1", "Anna Martin"));
         IceSync.create(dir, profile(server), "secret".toCharArray()).close();
         assertThat(IceSync.syncedKinds(dir)).as("before the first sync").isEmpty();
         try (IceSync sync = IceSync.open(dir)) {
@@ -129,7 +120,7 @@ class FolderKindsSyncTest {
         assertThat(files("mail", "Adressen")).hasSize(1);
 
         IceSync.updateProfile(dir, p -> p.withFolderKind(FolderPath.of("Adressen"), FolderKind.CONTACTS));
-        box.appendObject(card("c2", "Bruno Keller"));
+        box.appendObject(Messages.card("c2", "Bruno Keller"));
         List<Long> uids = box.messages().stream().map(m -> m.uid()).toList();
         try (IceSync sync = IceSync.open(dir)) {
             var r = sync.syncOnce();

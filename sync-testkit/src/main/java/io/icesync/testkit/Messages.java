@@ -37,6 +37,18 @@ public final class Messages {
         return simple(messageId, "sender@example.org", "jean@iwdemo.test", subject, null, "Body of " + subject);
     }
 
+    /** A minimal vCard 3.0 contact ({@code UID}, {@code FN}, {@code N}), to seed with {@link #groupware} or a file. */
+    public static String card(String uid, String name) {
+        return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\nEND:VCARD\r\n";
+    }
+
+    /** A minimal one-hour event in UTC on 2 November 2026, to seed with {@link #groupware} or a file. */
+    public static String event(String uid, String summary) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+                + "\r\nDTSTAMP:20261101T080000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\nSUMMARY:"
+                + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
     /**
      * A groupware object as a client stores it over IMAP: one {@code text/calendar} or
      * {@code text/vcard} body (chosen by the text's BEGIN line), the summary or name as Subject.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icesync.client.IceSync;
 import io.icesync.testkit.IceWarpServer;
 import io.icesync.testkit.IceWarpTest;
+import io.icesync.testkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +26,6 @@ class FoldersCliTest {
 
     final CliRun cli = new CliRun();
 
-    static String card(String uid, String name) {
-        return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\nEND:VCARD\r\n";
-    }
-
-    static String event(String uid, String summary) {
-        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
-                + "\r\nDTSTAMP:20261101T080000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\nSUMMARY:"
-                + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    }
-
     List<String> files(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -48,10 +39,10 @@ class FoldersCliTest {
     @Test
     void aKindAndANameSetOnTheCommandLineDecideWhereTheNextSyncPutsAFolder(IceWarpServer server) throws Exception {
         var a = server.account("jean@iwdemo.test");
-        a.create("Adressen").appendObject(card("c1", "Anna Martin"));
-        a.create("Agenda").appendObject(event("e1", "Weekly meeting"));
-        a.create("Contacts").appendObject(card("c2", "Bruno Keller"));
-        a.create("Kunden").appendObject(card("c3", "Chloé Petit"));
+        a.create("Adressen").appendObject(Messages.card("c1", "Anna Martin"));
+        a.create("Agenda").appendObject(Messages.event("e1", "Weekly meeting"));
+        a.create("Contacts").appendObject(Messages.card("c2", "Bruno Keller"));
+        a.create("Kunden").appendObject(Messages.card("c3", "Chloé Petit"));
         Path dir = cli.profile(server, tmp);
         String d = dir.toString();
 
