@@ -57,6 +57,16 @@ record ObjectFlags(boolean task, SortedSet<String> keywords) {
         return status != null && status.trim().equalsIgnoreCase("COMPLETED");
     }
 
+    /** Whether any of these keywords could be held by an object (a category, or a task's completion). */
+    static boolean mayHold(Flags flags) {
+        for (String k : flags.keywords()) {
+            if (k.equals(Flags.COMPLETED) || CategoryKeywords.isCategory(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether this object, not the sidecar, holds the keyword. */
     boolean owns(String keyword) {
         return CategoryKeywords.isCategory(keyword) || (task && keyword.equals(Flags.COMPLETED));

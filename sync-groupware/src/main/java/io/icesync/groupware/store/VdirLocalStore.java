@@ -600,7 +600,8 @@ public final class VdirLocalStore implements LocalStore {
      * that tags on the server may set the keyword only. Nothing the object says is taken away.
      */
     private byte[] withServerKeywords(LocalObject o, Flags flags, FolderPath folder) {
-        if (o.key() == null) {
+        // Most messages carry no category and no $Completed: nothing to join, so the object is not parsed here.
+        if (o.key() == null || !ObjectFlags.mayHold(flags)) {
             return o.content();
         }
         ObjectFlags own = ObjectFlags.of(ObjectText.of(o.content()));
