@@ -32,8 +32,10 @@ public final class SyncEngine implements AutoCloseable {
     private final EngineContext ctx;
     private final Monitor monitor;
     private final FirstSyncHandler firstSync;
+    private final DeleteGuard guard;
 
     private SyncEngine(Builder b) {
+        this.guard = b.guard;
         this.monitor = new Monitor(b.state, b.clock);
         this.ctx = new EngineContext(b.remote, b.local, b.state, b.settings, monitor, b.clock);
         this.firstSync = b.firstSync;
@@ -44,30 +46,48 @@ public final class SyncEngine implements AutoCloseable {
         return new Builder();
     }
 
-    /** A full cycle: folder tree, then the items of every selected and priority folder. */
+    /**
+     * A full cycle: folder tree, then the items of every selected and priority folder.
+     *
+     * @throws MassDeleteException when the cycle would delete more than the builder's {@link DeleteGuard} lets it
+     */
     public synchronized SyncReport syncOnce() {
-        return new Cycle(ctx, firstSync).run(true, f -> selection(f.path()) != FolderSelection.UNSELECTED, false);
+        return syncOnce(guard);
+    }
+
+    /** A full cycle under another delete guard: {@link DeleteGuard#off()} confirms deletions a cycle refused. */
+    public synchronized SyncReport syncOnce(DeleteGuard guard) {
+        return cycle(guard).run(true, f -> selection(f.path()) != FolderSelection.UNSELECTED, false);
     }
 
     /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, with ignored items retried. */
     public synchronized SyncReport syncAll() {
-        return new Cycle(ctx, firstSync).run(true, f -> true, true);
+        return syncAll(guard);
+    }
+
+    /** "Synchronise all" under another delete guard. */
+    public synchronized SyncReport syncAll(DeleteGuard guard) {
+        return cycle(guard).run(true, f -> true, true);
+    }
+
+    private Cycle cycle(DeleteGuard g) {
+        return new Cycle(ctx, firstSync, Objects.requireNonNull(g, "guard"));
     }
 
     /** Only the folder tree (F3.2). */
     public synchronized SyncReport syncStructure() {
-        return new Cycle(ctx, firstSync).run(true, f -> false, false);
+        return cycle(guard).run(true, f -> false, false);
     }
 
     /** The items of the given folders (opened by the user, or due on their schedule); no tree sync. */
     public synchronized SyncReport syncFolders(Collection<FolderPath> folders, boolean retryIgnored) {
         Set<FolderPath> wanted = Set.copyOf(folders);
-        return new Cycle(ctx, firstSync).run(false, f -> wanted.contains(f.path()), retryIgnored);
+        return cycle(guard).run(false, f -> wanted.contains(f.path()), retryIgnored);
     }
 
     /** The items of every folder whose effective selection is {@code selection}; no tree sync. */
     public synchronized SyncReport syncFolders(FolderSelection selection) {
-        return new Cycle(ctx, firstSync).run(false, f -> selection(f.path()) == selection, false);
+        return cycle(guard).run(false, f -> selection(f.path()) == selection, false);
     }
 
     private FolderSelection selection(FolderPath p) {
@@ -117,6 +137,7 @@ public final class SyncEngine implements AutoCloseable {
         private Supplier<SyncSettings> settings = SyncSettings::defaults;
         private Clock clock = Clock.SYSTEM;
         private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
+        private DeleteGuard guard = DeleteGuard.defaults();
         private final List<SyncListener> listeners = new java.util.ArrayList<>();
 
         private Builder() {
@@ -156,6 +177,12 @@ public final class SyncEngine implements AutoCloseable {
 
         public Builder firstSync(FirstSyncHandler h) {
             this.firstSync = Objects.requireNonNull(h, "firstSync");
+            return this;
+        }
+
+        /** When a cycle stops instead of deleting; default {@link DeleteGuard#defaults()}. */
+        public Builder deleteGuard(DeleteGuard g) {
+            this.guard = Objects.requireNonNull(g, "deleteGuard");
             return this;
         }
 

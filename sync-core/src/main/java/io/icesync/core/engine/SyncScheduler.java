@@ -44,7 +44,7 @@ public final class SyncScheduler implements AutoCloseable {
             s.errorHandlers.add(onError);
         }
         SyncSettings st = settings.get();
-        s.executor.submit(() -> s.guard(engine::syncOnce));
+        s.executor.submit(() -> s.guard(() -> engine.syncOnce()));
         s.every(st.structureInterval(), engine::syncStructure);
         s.every(st.priorityInterval(), () -> engine.syncFolders(FolderSelection.PRIORITY));
         s.every(st.standardInterval(), () -> engine.syncFolders(FolderSelection.SELECTED));
@@ -53,7 +53,7 @@ public final class SyncScheduler implements AutoCloseable {
 
     /** Queues a full cycle now ("Synchronise"); the future completes when it has run. */
     public Future<SyncReport> runNow() {
-        return executor.submit(engine::syncOnce);
+        return executor.submit(() -> engine.syncOnce());
     }
 
     private void every(Duration d, Supplier<SyncReport> job) {

@@ -23,6 +23,16 @@ public interface LocalStore extends AutoCloseable {
     /** Every folder, parents before children. */
     List<LocalFolder> folders();
 
+    /**
+     * The parts of this store (a root directory) that were missing when it opened or hold no folder
+     * now, with the kinds of folder kept there. The engine never takes the synced folders of those kinds
+     * for folders the user deleted: a cycle that would delete them on the server stops with a
+     * {@link io.icesync.core.engine.MassDeleteException} instead. Default: none.
+     */
+    default List<EmptyRoot> emptyRoots() {
+        return List.of();
+    }
+
     /** Creates a folder (and missing parents); returns it with its id. Creating an existing folder returns it. */
     LocalFolder createFolder(FolderPath path, FolderKind kind);
 

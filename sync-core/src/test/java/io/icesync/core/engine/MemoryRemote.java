@@ -78,6 +78,8 @@ final class MemoryRemote implements RemoteStore {
     boolean condstore = true;
     boolean uidplus = true;
     int appendCalls, moveCalls, fetchCalls;
+    /** Folder and item deletions asked through the store. */
+    int deleteCalls;
     /** The name given to each append, in order (null where none was given). */
     final List<String> appendedNames = new ArrayList<>();
     /** UIDs whose fetch fails (the server refuses them). */
@@ -242,6 +244,7 @@ final class MemoryRemote implements RemoteStore {
     @Override
     public void deleteFolder(FolderPath path) {
         maybeDrop();
+        deleteCalls++;
         box(path);
         boxes.remove(path);
     }
@@ -364,6 +367,7 @@ final class MemoryRemote implements RemoteStore {
     @Override
     public void delete(FolderPath folder, Collection<Long> uids) {
         maybeDrop();
+        deleteCalls++;
         for (long uid : uids) {
             serverExpunge(folder, uid);
         }

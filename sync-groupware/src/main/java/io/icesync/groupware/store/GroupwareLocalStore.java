@@ -5,6 +5,7 @@ import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.KindChangeRefusedException;
 import io.icesync.core.StoreException;
+import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A profile's local store: mail (and documents) in one store, a Maildir by default, and groupware
@@ -55,6 +58,25 @@ public final class GroupwareLocalStore implements LocalStore {
         }
         List<LocalFolder> out = new ArrayList<>(all.values());
         out.sort(Comparator.comparing(LocalFolder::path));
+        return out;
+    }
+
+    /** Each store's empty roots, for the kinds this store keeps there. */
+    @Override
+    public List<EmptyRoot> emptyRoots() {
+        List<EmptyRoot> out = new ArrayList<>();
+        for (EmptyRoot r : mail.emptyRoots()) {
+            Set<FolderKind> kinds = r.kinds().stream().filter(k -> !isGroupware(k)).collect(Collectors.toSet());
+            if (!kinds.isEmpty()) {
+                out.add(new EmptyRoot(r.location(), r.missing(), kinds));
+            }
+        }
+        for (EmptyRoot r : groupware.emptyRoots()) {
+            Set<FolderKind> kinds = r.kinds().stream().filter(GroupwareLocalStore::isGroupware).collect(Collectors.toSet());
+            if (!kinds.isEmpty()) {
+                out.add(new EmptyRoot(r.location(), r.missing(), kinds));
+            }
+        }
         return out;
     }
 

@@ -6,6 +6,7 @@ import io.icesync.core.FolderKind;
 import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
+import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -19,6 +20,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,10 +94,14 @@ public final class VdirLocalStore implements LocalStore {
     private final Map<Path, String> folderIds = new HashMap<>();
     private final Map<Path, Map<String, Entry>> pendingEntries = new HashMap<>();
 
+    /** The root did not exist at open: once synced, it was moved away or is not mounted. */
+    private final boolean rootWasMissing;
+
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
         this.root = Objects.requireNonNull(root, "root");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
+        this.rootWasMissing = !Files.isDirectory(root);
         try {
             Files.createDirectories(root);
             removeLeftovers(root);
@@ -211,6 +217,14 @@ public final class VdirLocalStore implements LocalStore {
         List<LocalFolder> out = new ArrayList<>();
         walk(root, FolderPath.root(), out);
         return out;
+    }
+
+    @Override
+    public synchronized List<EmptyRoot> emptyRoots() {
+        if (!folders().isEmpty()) {
+            return List.of();
+        }
+        return List.of(new EmptyRoot(root.toAbsolutePath().toString(), rootWasMissing, EnumSet.allOf(FolderKind.class)));
     }
 
     private void walk(Path dir, FolderPath path, List<LocalFolder> out) {

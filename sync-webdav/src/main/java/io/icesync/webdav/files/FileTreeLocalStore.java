@@ -5,6 +5,7 @@ import io.icesync.core.FolderKind;
 import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
+import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -62,6 +63,8 @@ public final class FileTreeLocalStore implements LocalStore {
     public static final String FOLDER_ID_FILE = ".icesync-folder";
 
     private final Path root;
+    /** The root did not exist at open: once synced, it was moved away or is not mounted. */
+    private final boolean rootWasMissing;
     private final ContentHashes hashes = new ContentHashes();
     private final Map<Path, Map<String, FolderSidecar.Meta>> sidecars = new HashMap<>();
     private final Set<Path> dirty = new HashSet<>();
@@ -75,6 +78,7 @@ public final class FileTreeLocalStore implements LocalStore {
     /** A store over {@code root} (created if missing); temporary files left by a crash are removed. */
     public FileTreeLocalStore(Path root) {
         this.root = root.toAbsolutePath();
+        this.rootWasMissing = !Files.isDirectory(this.root);
         try {
             Files.createDirectories(this.root);
             try (Stream<Path> s = Files.walk(this.root)) {
@@ -115,6 +119,14 @@ public final class FileTreeLocalStore implements LocalStore {
         List<LocalFolder> out = new ArrayList<>();
         walk(root, FolderPath.root(), out, new HashSet<>());
         return out;
+    }
+
+    @Override
+    public List<EmptyRoot> emptyRoots() {
+        if (!folders().isEmpty()) {
+            return List.of();
+        }
+        return List.of(new EmptyRoot(root.toString(), rootWasMissing, Set.of(FolderKind.DOCUMENTS)));
     }
 
     private void walk(Path dir, FolderPath path, List<LocalFolder> out, Set<String> seen) {

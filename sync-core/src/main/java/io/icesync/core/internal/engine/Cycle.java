@@ -5,9 +5,11 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.FolderReport;
+import io.icesync.core.engine.MassDeleteException;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.FolderSelection;
 import io.icesync.core.spi.FolderState;
@@ -30,10 +32,12 @@ public final class Cycle {
 
     private final EngineContext ctx;
     private final FirstSyncHandler firstSync;
+    private final DeleteGuard guard;
 
-    public Cycle(EngineContext ctx, FirstSyncHandler firstSync) {
+    public Cycle(EngineContext ctx, FirstSyncHandler firstSync, DeleteGuard guard) {
         this.ctx = ctx;
         this.firstSync = firstSync;
+        this.guard = guard;
     }
 
     /**
@@ -58,8 +62,13 @@ public final class Cycle {
         List<String> changes = List.of();
         Map<FolderPath, Folder> remoteFolders = new HashMap<>();
         if (structure) {
-            FolderTreeSync tree = new FolderTreeSync(ctx);
-            changes = tree.run();
+            FolderTreeSync tree = new FolderTreeSync(ctx, guard);
+            try {
+                changes = tree.run();
+            } catch (MassDeleteException e) {
+                ctx.monitor().error("folder structure not synchronised: too many deletions", e.getMessage());
+                throw e;
+            }
             remoteFolders.putAll(tree.remoteFolders());
             ctx.monitor().info("folder structure synchronised",
                     changes.isEmpty() ? "no change" : String.join("; ", changes));
@@ -88,15 +97,22 @@ public final class Cycle {
         Set<String> deferred = moves.run(listings);
 
         List<FolderReport> reports = new ArrayList<>();
+        List<MassDeleteException.Refusal> refused = new ArrayList<>();
         int index = 0;
         for (Map.Entry<FolderState, List<LocalItem>> e : listings.entrySet()) {
             FolderState f = ctx.state().folder(e.getKey().id()).orElse(e.getKey());
             ctx.monitor().folderStarted(f.path(), ++index, listings.size());
             try {
                 FolderReport r = new MailFolderSync(ctx, f, remoteFolders.get(f.path()), e.getValue(), deferred,
-                        retryIgnored).run();
+                        retryIgnored, guard).run();
                 reports.add(r);
                 ctx.monitor().info("item synchronisation of " + f.path(), describe(r));
+            } catch (MassDeleteException ex) {
+                // The other folders go on; the cycle ends with the refusals of all of them.
+                refused.addAll(ex.refusals());
+                reports.add(new FolderReport(f.path(), 0, 0, 0, 0, 0, 0, 0, 0, ex.refusals().get(0).describe()));
+                ctx.monitor().error("item synchronisation of " + f.path() + " stopped: too many deletions",
+                        ex.refusals().get(0).describe());
             } catch (ConnectionException ex) {
                 ctx.monitor().error("item synchronisation of " + f.path() + " stopped: connection lost", ex.getMessage());
                 throw ex;
@@ -111,7 +127,11 @@ public final class Cycle {
                     first.flagsToLocal(), first.deletedOnServer(), first.deletedLocally(), moves.moved(),
                     first.failed(), first.error()));
         }
-        return new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()));
+        SyncReport report = new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()));
+        if (!refused.isEmpty()) {
+            throw new MassDeleteException(refused, report);
+        }
+        return report;
     }
 
     private static String describe(FolderReport r) {

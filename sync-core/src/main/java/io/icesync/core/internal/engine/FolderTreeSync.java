@@ -3,6 +3,7 @@ package io.icesync.core.internal.engine;
 import io.icesync.core.Folder;
 import io.icesync.core.FolderPath;
 import io.icesync.core.Right;
+import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.ItemState;
 import io.icesync.core.spi.LocalFolder;
@@ -23,12 +24,14 @@ import java.util.TreeMap;
 /**
  * Folder-tree sync (F3.1): the server tree, the local tree and the last synced tree give a plan of
  * renames, deletions and creations on each side. Drafts and Outbox are never synced (F3.3).
- * Deletions never drop data: a folder that holds anything not yet synced is re-created instead.
+ * Deletions never drop data: a folder that holds anything not yet synced is re-created instead, and a
+ * plan that deletes too much (a local store that vanished) stops before any write ({@link FolderDeleteGuard}).
  */
 final class FolderTreeSync {
     private static final FolderPath OUTBOX = FolderPath.of("Outbox");
 
     private final EngineContext ctx;
+    private final DeleteGuard guard;
     private final SyncStateStore state;
     private final List<String> changes = new ArrayList<>();
     private final Map<FolderPath, Folder> remote = new TreeMap<>();
@@ -38,8 +41,9 @@ final class FolderTreeSync {
     /** Folders an unfinished kind change is moving: their local copy may be missing or new, so no step acts on them. */
     private Set<FolderPath> moving = Set.of();
 
-    FolderTreeSync(EngineContext ctx) {
+    FolderTreeSync(EngineContext ctx, DeleteGuard guard) {
         this.ctx = ctx;
+        this.guard = guard;
         this.state = ctx.state();
     }
 
@@ -61,6 +65,9 @@ final class FolderTreeSync {
             }
         }
         moving = KindChanges.moving(state);
+        List<FolderState> synced = state.folders().stream()
+                .filter(f -> !isExcluded(f.path()) && !isMoving(f.path())).toList();
+        FolderDeleteGuard.check(guard, synced, remote, local, localById.keySet(), ctx.local().emptyRoots());
         localRenames();
         remoteRenames();
         deletions();
@@ -194,8 +201,9 @@ final class FolderTreeSync {
                 }
             } else if (l == null) {
                 Folder r = remote.get(s.path());
-                if (hasChildren(remote.keySet(), s.path()) || !r.rights().has(Right.DELETE_MAILBOX)
-                        || hasUnsyncedRemote(s)) {
+                // INBOX cannot be deleted (RFC 3501): it comes back here instead.
+                if (r.specialUse() == io.icesync.core.SpecialUse.INBOX || hasChildren(remote.keySet(), s.path())
+                        || !r.rights().has(Right.DELETE_MAILBOX) || hasUnsyncedRemote(s)) {
                     LocalFolder created = ctx.local().createFolder(s.path(), s.kind());
                     local.put(created.path(), created);
                     // Items will be fetched again: the pairs of the deleted copy are gone.

@@ -7,6 +7,11 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ConnectionException;
 import io.icesync.core.Right;
+import io.icesync.core.SpecialUse;
+import io.icesync.core.engine.DeleteGuard;
+import io.icesync.core.engine.MassDeleteException;
+import io.icesync.core.engine.MassDeleteException.Refusal;
+import io.icesync.core.engine.MassDeleteException.Side;
 import io.icesync.core.engine.FolderReport;
 import io.icesync.core.settings.ConflictPolicy;
 import io.icesync.core.settings.DownloadMode;
@@ -50,6 +55,7 @@ final class MailFolderSync {
     static final int GROUP_ITEMS = 2000;
 
     private final EngineContext ctx;
+    private final DeleteGuard guard;
     private final SyncStateStore state;
     private final FolderState fs;
     private final FolderPath path;
@@ -65,10 +71,13 @@ final class MailFolderSync {
 
     private int downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer, deletedLocally, failed;
     private int retriable;
+    /** Local deletions that are reverts of edits in a read-only folder: the server's version comes back. */
+    private int reverted;
 
     MailFolderSync(EngineContext ctx, FolderState fs, Folder remoteFolder, List<LocalItem> localList,
-                   Set<String> deferred, boolean retryIgnored) {
+                   Set<String> deferred, boolean retryIgnored, DeleteGuard guard) {
         this.ctx = ctx;
+        this.guard = guard;
         this.state = ctx.state();
         this.fs = fs;
         this.path = fs.path();
@@ -192,6 +201,7 @@ final class MailFolderSync {
                         // The server's version comes back: the edited copy goes (under a DROP_LOCAL intent)
                         // and the server's is downloaded again.
                         localDeletes.add(row);
+                        reverted++;
                         downloads.add(r != null ? r : new RemoteItem(row.uid(), rf, row.size(), null, row.messageId()));
                         state.clearFailure(path, "local:" + l.id()); // reported while reverting was off
                         continue;
@@ -280,14 +290,14 @@ final class MailFolderSync {
             }
             downloads.add(r);
         }
+        List<LocalItem> revertedNew = new ArrayList<>();
         for (LocalItem l : unknownLocal.values()) {
             if (ignored.contains("local:" + l.id())) {
                 continue;
             }
             if (!canInsert) {
                 if (readOnlyRevert) {
-                    ctx.local().delete(path, l.id());
-                    deletedLocally++;
+                    revertedNew.add(l);
                 } else {
                     fail("local:" + l.id(), "upload of local item " + l.id(),
                             "the folder is read-only: items cannot be added on the server");
@@ -297,6 +307,12 @@ final class MailFolderSync {
             uploads.add(l);
         }
 
+        checkDeletions(Side.SERVER, remoteDeletes.size(), rows.size());
+        checkDeletions(Side.LOCAL, localDeletes.size() - reverted, rows.size());
+        for (LocalItem l : revertedNew) {
+            ctx.local().delete(path, l.id());
+            deletedLocally++;
+        }
         ctx.monitor().plan(downloads.size(), uploads.size() + remoteFlagUpdates.size() + remoteDeletes.size(),
                 downloads.size() + localFlagUpdates.size() + localDeletes.size());
 
@@ -319,6 +335,14 @@ final class MailFolderSync {
         }
         return new FolderReport(path, downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer,
                 deletedLocally, 0, failed, null);
+    }
+
+    /** Stops this folder before any write when its deletions on one side trip the guard; Trash and Junk are emptied at will. */
+    private void checkDeletions(Side side, int count, int synced) {
+        SpecialUse use = remoteFolder == null ? SpecialUse.NONE : remoteFolder.specialUse();
+        if (use != SpecialUse.TRASH && use != SpecialUse.JUNK && guard.tooManyItems(count, synced)) {
+            throw new MassDeleteException(List.of(new Refusal(side, path, count, synced, List.of(), null)), null);
+        }
     }
 
     private static Set<Long> goneOnServer(RemoteChanges rc, List<ItemState> rows, Map<Long, RemoteItem> listed) {
@@ -383,6 +407,7 @@ final class MailFolderSync {
                 vanished.add(row); // synced before, not on the server any more: deleted there
             }
         }
+        checkDeletions(Side.LOCAL, vanished.size(), rows.size());
         // Local files first, rows after: a crash in between finds rows without files, which are dropped.
         applyLocalDeletes(vanished);
         state.inTransaction(() -> {

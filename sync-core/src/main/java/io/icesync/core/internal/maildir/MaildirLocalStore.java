@@ -7,6 +7,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
 import io.icesync.core.internal.maildir.FlagLetters.Encoded;
 import io.icesync.core.internal.maildir.MaildirFolder.Identity;
+import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -26,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,6 +77,8 @@ import org.slf4j.LoggerFactory;
 public final class MaildirLocalStore implements LocalStore {
     private static final Logger LOG = LoggerFactory.getLogger(MaildirLocalStore.class);
     private final Path root;
+    /** The root did not exist at open: once synced, it was moved away or is not mounted. */
+    private final boolean rootWasMissing;
     private final MaildirTree tree;
     /** Writes waiting in tmp/ for flush(), in the order they were made. */
     private final Map<Key, Pending> pending = new LinkedHashMap<>();
@@ -97,6 +101,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     public MaildirLocalStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.rootWasMissing = !Files.isDirectory(this.root);
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -131,6 +136,15 @@ public final class MaildirLocalStore implements LocalStore {
     public synchronized List<LocalFolder> folders() {
         tree.scan();
         return tree.folders().stream().map(MaildirFolder::toLocalFolder).toList();
+    }
+
+    @Override
+    public synchronized List<EmptyRoot> emptyRoots() {
+        tree.scan();
+        if (!tree.folders().isEmpty()) {
+            return List.of();
+        }
+        return List.of(new EmptyRoot(root.toString(), rootWasMissing, EnumSet.allOf(FolderKind.class)));
     }
 
     @Override
