@@ -13,6 +13,7 @@ import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
 import io.icesync.core.StoreException;
+import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncEngine;
@@ -109,7 +110,7 @@ public final class IceSync implements AutoCloseable {
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, SettingsPolicy policy, SyncStateStore state,
-                    LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, Clock clock,
+                    LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, DeleteGuard guard, Clock clock,
                     List<SyncListener> listeners) {
         this.dir = dir;
         this.lock = lock;
@@ -121,7 +122,7 @@ public final class IceSync implements AutoCloseable {
         this.local = local;
         this.clock = clock;
         SyncEngine.Builder eb = SyncEngine.builder().remote(remote).local(local).state(state)
-                .settings(settings).firstSync(firstSync).clock(clock);
+                .settings(settings).firstSync(firstSync).deleteGuard(guard).clock(clock);
         listeners.forEach(eb::listener);
         this.engine = eb.build();
     }
@@ -249,14 +250,29 @@ public final class IceSync implements AutoCloseable {
 
     // ------------------------------------------------------------------ syncing
 
-    /** A full cycle: folder tree, then the items of every selected and priority folder. */
+    /**
+     * A full cycle: folder tree, then the items of every selected and priority folder.
+     *
+     * @throws io.icesync.core.engine.MassDeleteException when the cycle would delete more than the delete guard
+     *         lets it (a local store that vanished): nothing it refused was written
+     */
     public SyncReport syncOnce() {
         return cycle("full", engine::syncOnce);
+    }
+
+    /** A full cycle under another delete guard: {@link DeleteGuard#off()} confirms the deletions a cycle refused. */
+    public SyncReport syncOnce(DeleteGuard guard) {
+        return cycle("full", () -> engine.syncOnce(guard));
     }
 
     /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, ignored items retried. */
     public SyncReport syncAll() {
         return cycle("all", engine::syncAll);
+    }
+
+    /** "Synchronise all" under another delete guard. */
+    public SyncReport syncAll(DeleteGuard guard) {
+        return cycle("all", () -> engine.syncAll(guard));
     }
 
     /** The items of some folders only (opened by the user, or changed locally, F4.3); no tree sync. */
@@ -561,6 +577,7 @@ public final class IceSync implements AutoCloseable {
         private SyncStateStore state;
         private SettingsPolicy policy = SettingsPolicy.NONE;
         private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
+        private DeleteGuard guard = DeleteGuard.defaults();
         private Clock clock = Clock.SYSTEM;
         private final List<SyncListener> listeners = new ArrayList<>();
 
@@ -612,6 +629,12 @@ public final class IceSync implements AutoCloseable {
         /** The answer to the first sync of a local store that already holds mail (F4.8; default: refuse). */
         public Builder firstSync(FirstSyncHandler h) {
             this.firstSync = Objects.requireNonNull(h, "firstSync");
+            return this;
+        }
+
+        /** When a cycle stops instead of deleting (default {@link DeleteGuard#defaults()}). */
+        public Builder deleteGuard(DeleteGuard g) {
+            this.guard = Objects.requireNonNull(g, "deleteGuard");
             return this;
         }
 
@@ -696,7 +719,8 @@ public final class IceSync implements AutoCloseable {
                     opened.add(s);
                 }
                 Path folder = dir;
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, firstSync, clock, listeners);
+                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, firstSync, guard, clock,
+                        listeners);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {

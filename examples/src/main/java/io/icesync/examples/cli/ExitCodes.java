@@ -5,6 +5,7 @@ import io.icesync.core.ConnectionException;
 import io.icesync.core.PolicyLockedException;
 import io.icesync.core.ProtocolException;
 import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.engine.MassDeleteException;
 import java.io.PrintWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +20,16 @@ final class ExitCodes {
     static final int USAGE = 2;
     static final int SERVER = 3;
     static final int PROFILE = 4;
+    static final int MASS_DELETE = 5;
 
     private ExitCodes() {
     }
 
     /** Prints why a command failed (one line, then hints) and returns the exit code for it. */
     static int report(Exception e, PrintWriter err) {
-        err.println("icesync: " + oneLine(e));
+        if (!(e instanceof MassDeleteException)) {
+            err.println("icesync: " + oneLine(e));
+        }
         if (e instanceof UntrustedCertificateException u) {
             if (!u.chain().isEmpty()) {
                 X509Certificate c = u.chain().get(0);
@@ -41,6 +45,15 @@ final class ExitCodes {
             err.println("  check the login and the password (icesync profile create stores them; run it again"
                     + " in a new folder to change them)");
             return SERVER;
+        }
+        if (e instanceof MassDeleteException m) {
+            err.println("icesync: stopped before deleting; nothing of this was deleted:");
+            for (MassDeleteException.Refusal r : m.refusals()) {
+                err.println("  " + r.describe());
+            }
+            err.println("  if a disk is not mounted or a folder was moved away, put it back and sync again;"
+                    + " if these deletions are what you want, run the sync once with --allow-mass-delete");
+            return MASS_DELETE;
         }
         if (e instanceof PolicyLockedException) {
             err.println("  the server's administrator decides this setting; the rest was left unchanged");

@@ -30,7 +30,9 @@ import picocli.CommandLine.ScopeType;
             " 1:the sync finished, but some items or folders failed (see icesync status)",
             " 2:wrong usage (unknown option, missing argument, bad value)",
             " 3:login refused, server unreachable or its certificate not trusted (try --trust-cert)",
-            " 4:the profile folder or its files could not be used (missing, malformed, in use)"},
+            " 4:the profile folder or its files could not be used (missing, malformed, in use)",
+            " 5:the sync stopped before deleting many folders or items, or those of a local store that is gone;"
+                    + " nothing of it was deleted (confirm with icesync sync --allow-mass-delete)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  icesync demo",

@@ -6,7 +6,9 @@ import io.icesync.core.AuthenticationException;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.engine.FirstSyncChoice;
+import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncHandler;
+import io.icesync.core.engine.MassDeleteException;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.SyncSettings;
 import java.io.PrintWriter;
@@ -56,6 +58,11 @@ final class SyncCommand implements Callable<Integer> {
                     + "server's by Message-ID first) or delete it. Default: stop and ask.")
     FirstSync firstSync = FirstSync.ASK;
 
+    @Option(names = "--allow-mass-delete", description = "Confirm deletions a sync refused (exit code 5): the next "
+            + "full cycle deletes, on either side, every folder and item the other side lost, however many, even when "
+            + "a local store directory is missing or empty. Later cycles ask again.")
+    boolean allowMassDelete;
+
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
 
@@ -96,7 +103,16 @@ final class SyncCommand implements Callable<Integer> {
         }
         SyncReport r;
         try {
-            r = all ? sync.syncAll() : sync.syncOnce();
+            if (allowMassDelete) {
+                r = all ? sync.syncAll(DeleteGuard.off()) : sync.syncOnce(DeleteGuard.off());
+            } else {
+                r = all ? sync.syncAll() : sync.syncOnce();
+            }
+        } catch (MassDeleteException e) {
+            if (e.report() != null) {
+                new ReportPrinter(out, err, quiet, terminal(), false).print(e.report());
+            }
+            return ExitCodes.report(e, err);
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -119,6 +135,10 @@ final class SyncCommand implements Callable<Integer> {
             sync.addListener(progress);
         }
         ReportPrinter printer = new ReportPrinter(out, err, quiet, terminal, true);
+        if (allowMassDelete) {
+            // The confirmed cycle first; the schedules guard again.
+            printer.print(sync.syncOnce(DeleteGuard.off()));
+        }
         CountDownLatch stop = cli.stopRequested();
         AtomicReference<Exception> fatal = new AtomicReference<>();
         AtomicBoolean synced = new AtomicBoolean();

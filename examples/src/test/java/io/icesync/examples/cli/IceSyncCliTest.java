@@ -181,6 +181,29 @@ class IceSyncCliTest {
     }
 
     @Test
+    void aMailDirectoryMovedAwayStopsWithExit5UntilConfirmed() throws Exception {
+        server.folder("Sent").folder("Archive").folder("Projets/Été 2026");
+        server.add("Archive", "<a@iwdemo.test>", Flags.NONE);
+        Path dir = tmp.resolve("jean");
+        createProfile(dir);
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).as(err.toString()).isZero();
+        java.util.List<FolderPath> synced = server.paths();
+        Files.move(dir.resolve("mail"), tmp.resolve("mail-on-a-usb-disk"));
+
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).isEqualTo(5);
+
+        assertThat(err.toString()).contains("stopped before deleting; nothing of this was deleted",
+                "5 of 5 synced folders would be deleted on the server because their local copies are gone: Archive,",
+                "the local store " + dir.resolve("mail") + " is missing", "--allow-mass-delete");
+        assertThat(server.paths()).isEqualTo(synced);
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).as("asked again").isEqualTo(5);
+
+        assertThat(run("sync", "--dir", dir.toString(), "--once", "--allow-mass-delete")).as(err.toString()).isZero();
+        assertThat(server.paths()).containsExactly(FolderPath.of("INBOX"));
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).isZero();
+    }
+
+    @Test
     void aFirstSyncOverExistingLocalMailAsksFirst() throws Exception {
         server.add("INBOX", "<a@iwdemo.test>", Flags.NONE);
         Path dir = tmp.resolve("jean");
