@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class RulesCliIT {
 
     @Test
     void pushListAndPullTheDocumentedRules() throws Exception {
-        Path cert = Paths.get(System.getProperty("java.io.tmpdir"), "icesync-peers", "dovecot", "cert.pem");
+        Path cert = io.icesync.testkit.Peers.file("dovecot", "cert.pem");
         Path dir = tmp.resolve("p");
         assertThat(run("profile", "create", "--dir", dir.toString(), "--email", "josephine@iwdemo.test", "--imap",
                 "127.0.0.1:10143", "--security", "starttls", "--trust-cert", cert.toString(), "--password-stdin"))

@@ -27,8 +27,8 @@ class DovecotRemoteStoreIT extends RemoteStoreContract {
     static final String USER = "jean@iwdemo.test";
 
     static Path cert() {
-        return Paths.get(System.getProperty("icesync.dovecot.cert",
-                System.getProperty("java.io.tmpdir") + "/icesync-peers/dovecot/cert.pem"));
+        String set = System.getProperty("icesync.dovecot.cert");
+        return set != null ? Paths.get(set) : io.icesync.testkit.Peers.file("dovecot", "cert.pem");
     }
 
     static ImapRemoteStore.Builder jean(Security s, int port) {

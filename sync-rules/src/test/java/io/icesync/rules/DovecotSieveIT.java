@@ -17,7 +17,6 @@ import jakarta.mail.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIfSystemProperty(named = "icesync.interop", matches = "true")
 class DovecotSieveIT {
-    static final Path PEERS = Paths.get(System.getProperty("java.io.tmpdir"), "icesync-peers", "dovecot");
+    static final Path PEERS = io.icesync.testkit.Peers.file("dovecot");
     static final String USER = "josephine@iwdemo.test";
     static final Endpoint SIEVE = new Endpoint("127.0.0.1", 14190, Security.STARTTLS);
 

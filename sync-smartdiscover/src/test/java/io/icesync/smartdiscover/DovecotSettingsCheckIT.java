@@ -22,8 +22,8 @@ class DovecotSettingsCheckIT {
     static final char[] PW = "secret".toCharArray();
 
     static List<X509Certificate> cert() throws Exception {
-        String pem = Files.readString(Paths.get(System.getProperty("icesync.dovecot.cert",
-                System.getProperty("java.io.tmpdir") + "/icesync-peers/dovecot/cert.pem")));
+        String set = System.getProperty("icesync.dovecot.cert");
+        String pem = Files.readString(set != null ? Paths.get(set) : io.icesync.testkit.Peers.file("dovecot", "cert.pem"));
         return CapturingTrust.parsePem(pem);
     }
 

@@ -48,6 +48,20 @@ class ImapProtocolTest {
     }
 
     @Test
+    void aMailboxNameWithABracketIsAnAtomLikeAnyOther() throws IOException {
+        try (RawImap c = jean()) {
+            assertThat(last(c.cmd("CREATE p[1m"))).startsWith("a2 OK");
+            List<String> status = c.cmd("STATUS p[1m (MESSAGES UIDNEXT)");
+            assertThat(last(status)).startsWith("a3 OK");
+            assertThat(status.get(0)).startsWith("* STATUS").contains("p[1m").contains("MESSAGES 0");
+            assertThat(c.cmd("LIST \"\" p[1m")).anySatisfy(l -> assertThat(l).startsWith("* LIST").contains("p[1m"));
+            assertThat(last(c.cmd("SELECT p[1m"))).startsWith("a5 OK");
+            assertThat(last(c.cmd("RENAME p[1m q]2"))).startsWith("a6 OK");
+            assertThat(server.account("jean@iwdemo.test").names()).contains("q]2").doesNotContain("p[1m");
+        }
+    }
+
+    @Test
     void authenticatePlainWithAndWithoutInitialResponse() throws IOException {
         String creds = java.util.Base64.getEncoder().encodeToString("\0jean@iwdemo.test\0secret".getBytes(StandardCharsets.UTF_8));
         try (RawImap c = new RawImap("127.0.0.1", server.imap().port())) {

@@ -77,13 +77,21 @@ final class ImapArgs {
 
     /** An atom: up to a space, parenthesis or the end (brackets are kept: BODY[...] is one word). */
     String atom() {
+        return atom(true);
+    }
+
+    /**
+     * @param sections whether brackets enclose a section with spaces inside ({@code BODY[HEADER.FIELDS (A B)]});
+     *                 in a mailbox name or a string they are plain characters ({@code p[1m} is a legal atom)
+     */
+    private String atom(boolean sections) {
         int start = pos;
         int depth = 0;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == '[') {
+            if (sections && c == '[') {
                 depth++;
-            } else if (c == ']') {
+            } else if (sections && c == ']') {
                 depth--;
             } else if (depth <= 0 && (c == ' ' || c == '(' || c == ')')) {
                 break;
@@ -107,13 +115,13 @@ final class ImapArgs {
         if (c == '{') {
             return new String(literal(), StandardCharsets.UTF_8);
         }
-        return atom();
+        return atom(false);
     }
 
     /** Like {@link #astring()}, but NIL gives null. */
     String nstring() {
         if (peek() != '"' && peek() != '{') {
-            String a = atom();
+            String a = atom(false);
             return a.equalsIgnoreCase("NIL") ? null : a;
         }
         return astring();
