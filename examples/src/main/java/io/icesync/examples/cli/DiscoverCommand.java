@@ -71,7 +71,7 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             return r.found() ? ExitCodes.OK : ExitCodes.PARTIAL;
         } catch (IllegalArgumentException | CertificateException e) {
-            err.println("icesync: " + e.getMessage());
+            err.println("icesync: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         } finally {
             Arrays.fill(pw, '\0');

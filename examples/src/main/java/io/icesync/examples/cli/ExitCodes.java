@@ -49,7 +49,7 @@ final class ExitCodes {
         if (e instanceof MassDeleteException m) {
             err.println("icesync: stopped before deleting; nothing of this was deleted:");
             for (MassDeleteException.Refusal r : m.refusals()) {
-                err.println("  " + r.describe());
+                err.println("  " + TerminalText.escape(r.describe()));
             }
             err.println("  if a disk is not mounted or a folder was moved away, put it back and sync again;"
                     + " if these deletions are what you want, run the sync once with --allow-mass-delete");
@@ -73,7 +73,7 @@ final class ExitCodes {
     static String oneLine(Throwable e) {
         String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return TerminalText.escape(nl < 0 ? m : m.substring(0, nl));
     }
 
     private static String sha256(X509Certificate c) {

@@ -68,7 +68,7 @@ final class FetchCommand implements Callable<Integer> {
             options = DownloadOptions.defaults().withExpectedSize(size == null ? -1 : size)
                     .withExpectedSha256(sha256 == null ? null : sha256.trim());
         } catch (IllegalArgumentException e) {
-            err.println("icesync: " + e.getMessage());
+            err.println("icesync: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         }
         Path target = out.toAbsolutePath();
@@ -88,7 +88,7 @@ final class FetchCommand implements Callable<Integer> {
                     + (d.resumedFrom() > 0 ? "  (continued from " + FetchProgress.size(d.resumedFrom()) + ")" : ""));
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
-            err.println("icesync: " + e.getMessage());
+            err.println("icesync: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (DownloadMismatchException e) {
             err.println("icesync: " + ExitCodes.oneLine(e) + "; the download was discarded");

@@ -89,9 +89,9 @@ public final class IceSyncCli {
     /** Runs a command in this process; returns its exit code. */
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(out).setErr(err)
+                .setOut(new PrintWriter(TerminalText.safe(out), true)).setErr(new PrintWriter(TerminalText.safe(err), true))
                 .setExecutionExceptionHandler((e, line, parsed) -> {
-                    line.getErr().println("icesync: unexpected error: " + e);
+                    line.getErr().println("icesync: unexpected error: " + TerminalText.escape(String.valueOf(e)));
                     if (verbose) {
                         e.printStackTrace(line.getErr());
                     }

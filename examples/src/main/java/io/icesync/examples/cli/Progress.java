@@ -31,7 +31,7 @@ final class Progress implements SyncListener {
 
     @Override
     public synchronized void onFolderStarted(FolderPath f, int index, int total) {
-        folder = "[" + index + "/" + total + "] " + f;
+        folder = "[" + index + "/" + total + "] " + TerminalText.escape(f.toString());
         draw(true);
     }
 

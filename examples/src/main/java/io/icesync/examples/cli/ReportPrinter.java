@@ -30,13 +30,13 @@ final class ReportPrinter {
     synchronized void print(SyncReport r) {
         String at = timestamps ? LocalTime.now().format(TIME) + " " : "";
         if (!quiet) {
-            r.structureChanges().forEach(c -> out.println(at + "folder " + c));
+            r.structureChanges().forEach(c -> out.println(at + "folder " + TerminalText.escape(c)));
         }
         for (FolderReport f : r.folders()) {
             if (f.error() != null) {
-                err.println(at + f.folder() + ": failed: " + f.error());
+                err.println(at + TerminalText.escape(f.folder() + ": failed: " + f.error()));
             } else if (!quiet && (!terminal || f.changedAnything() || f.failed() > 0)) {
-                out.println(at + line(f));
+                out.println(at + TerminalText.escape(line(f)));
             }
         }
         if (!quiet) {

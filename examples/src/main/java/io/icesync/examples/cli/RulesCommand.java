@@ -112,7 +112,7 @@ final class RulesCommand {
                 err.println("icesync: " + ExitCodes.oneLine(e));
                 return ExitCodes.USAGE;
             } catch (IOException e) {
-                err.println("icesync: " + e.getMessage());
+                err.println("icesync: " + TerminalText.escape(e.getMessage()));
                 return ExitCodes.USAGE;
             }
         }
@@ -138,7 +138,7 @@ final class RulesCommand {
                 spec.commandLine().getErr().println("icesync: " + ExitCodes.oneLine(e));
                 return ExitCodes.USAGE;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("icesync: " + e.getMessage());
+                spec.commandLine().getErr().println("icesync: " + TerminalText.escape(e.getMessage()));
                 return ExitCodes.USAGE;
             }
         }
@@ -166,7 +166,7 @@ final class RulesCommand {
             } catch (IceSyncException e) {
                 return ExitCodes.report(e, spec.commandLine().getErr());
             } catch (IOException e) {
-                spec.commandLine().getErr().println("icesync: " + e.getMessage());
+                spec.commandLine().getErr().println("icesync: " + TerminalText.escape(e.getMessage()));
                 return ExitCodes.USAGE;
             }
         }

@@ -76,19 +76,20 @@ final class StatusCommand implements Callable<Integer> {
             out.println("last sync:   never");
         } else {
             out.println("last sync:   " + c.finished() + " (" + c.kind() + ", " + (c.ok() ? "ok" : "with errors") + ")");
-            out.println("             " + (c.summary() != null ? c.summary() : "stopped: " + c.error()));
+            out.println("             " + TerminalText.escape(c.summary() != null ? c.summary() : "stopped: " + c.error()));
             out.println("counters:    " + c.counters());
-            c.folderErrors().forEach(e -> out.println("  failed folder " + e));
+            c.folderErrors().forEach(e -> out.println("  failed folder " + TerminalText.escape(e)));
         }
         out.println("synced:      " + s.folders() + " folders, " + s.items() + " items");
         out.println("ignored:     " + s.ignored() + " items (" + s.failures().size() + " with failures)");
         for (IgnoredItem i : s.failures()) {
-            out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + i.folder() + " " + i.key() + " ("
-                    + i.description() + ") x" + i.failures() + ": " + i.lastError());
+            out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + TerminalText.escape(i.folder() + " " + i.key()
+                    + " (" + i.description() + ") x" + i.failures() + ": " + i.lastError()));
         }
         out.println("session log (last " + s.events().size() + "):");
         for (SessionEvent e : s.events()) {
-            out.println("  " + e.time() + " " + e.level() + " " + e.message() + (e.details() == null ? "" : ": " + e.details()));
+            out.println("  " + e.time() + " " + e.level() + " "
+                    + TerminalText.escape(e.message() + (e.details() == null ? "" : ": " + e.details())));
         }
     }
 

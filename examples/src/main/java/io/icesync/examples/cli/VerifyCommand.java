@@ -88,17 +88,17 @@ final class VerifyCommand implements Callable<Integer> {
                 m.put("certificateSha256", v.fingerprint());
                 out.println(new ObjectMapper().writeValueAsString(m));
             } else {
-                out.println(v);
+                out.println(TerminalText.escape(v.toString()));
                 if (v.kind() == Verdict.Kind.UNTRUSTED_CERTIFICATE) {
                     out.println("If this is your server's certificate, save it as PEM and pass --trust-cert.");
                 }
                 if (!v.capabilities().isEmpty()) {
-                    out.println("Capabilities: " + String.join(" ", v.capabilities()));
+                    out.println("Capabilities: " + TerminalText.escape(String.join(" ", v.capabilities())));
                 }
             }
             return v.ok() ? ExitCodes.OK : ExitCodes.SERVER;
         } catch (IllegalArgumentException | CertificateException e) {
-            err.println("icesync: " + e.getMessage());
+            err.println("icesync: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         } finally {
             Arrays.fill(pw, '\0');

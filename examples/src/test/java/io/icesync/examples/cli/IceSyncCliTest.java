@@ -204,6 +204,24 @@ class IceSyncCliTest {
     }
 
     @Test
+    void aHostileFolderNameNeitherColoursNorForgesALine() throws Exception {
+        String evil = "Evil\u001b[31mRed\r\nicesync: forged";
+        server.folder(evil);
+        server.add(evil, "<e@iwdemo.test>", Flags.NONE);
+        Path dir = tmp.resolve("jean");
+        createProfile(dir);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).as(err.toString()).isZero();
+        assertThat(run("status", "--dir", dir.toString())).isZero();
+
+        String all = out + "\n" + err;
+        assertThat(all).doesNotContain("\u001b").doesNotContain("\r")
+                .contains("Evil\\e[31mRed\\r\\nicesync: forged");
+        assertThat(all.lines()).noneMatch(l -> l.startsWith("icesync: forged"));
+    }
+
+    @Test
     void aFirstSyncOverExistingLocalMailAsksFirst() throws Exception {
         server.add("INBOX", "<a@iwdemo.test>", Flags.NONE);
         Path dir = tmp.resolve("jean");
