@@ -10,6 +10,7 @@ import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.PendingOp;
 import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.SyncStateStore;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -110,6 +111,15 @@ final class FolderTreeSync {
             if (l == null || l.path().equals(s.path()) || isMoving(s.path()) || isMoving(l.path())) {
                 continue;
             }
+            if (sameButNormalisation(l.path(), s.path())) {
+                // Older versions kept folder names in NFC locally: the folder takes back its server's name.
+                if (!local.containsKey(s.path())) {
+                    ctx.local().renameFolder(l.path(), s.path());
+                    rebaseLocal(l.path(), s.path());
+                    changes.add("renamed locally: " + l.path() + " -> " + s.path());
+                }
+                continue;
+            }
             if (remote.containsKey(s.path()) && !remote.containsKey(l.path())) {
                 PendingOp op = state.addPending(new PendingOp(0, PendingOp.Kind.RENAME_FOLDER, s.path(), l.path(),
                         null, 0, null, 0));
@@ -124,6 +134,20 @@ final class FolderTreeSync {
                 StateTree.rebase(state, s.path(), l.path());
             }
         }
+    }
+
+    /** Whether two paths are canonically equivalent: the same names once put in NFC. */
+    static boolean sameButNormalisation(FolderPath a, FolderPath b) {
+        if (a.depth() != b.depth()) {
+            return false;
+        }
+        for (int i = 0; i < a.depth(); i++) {
+            if (!Normalizer.normalize(a.names().get(i), Normalizer.Form.NFC)
+                    .equals(Normalizer.normalize(b.names().get(i), Normalizer.Form.NFC))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A synced folder gone from the server while a new one with its UIDVALIDITY appeared: renamed on the server. */
