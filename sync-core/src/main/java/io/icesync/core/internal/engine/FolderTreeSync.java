@@ -48,7 +48,9 @@ final class FolderTreeSync {
     List<String> run() {
         excluded.add(OUTBOX);
         for (Folder f : ctx.remote().folders()) {
-            if (f.specialUse().isSynced()) {
+            if (!representable(f.path(), "on the server")) {
+                excluded.add(f.path());
+            } else if (f.specialUse().isSynced()) {
                 remote.put(f.path(), f);
             } else {
                 excluded.add(f.path());
@@ -56,7 +58,7 @@ final class FolderTreeSync {
         }
         remote.keySet().removeIf(this::isExcluded);
         for (LocalFolder l : ctx.local().folders()) {
-            if (!isExcluded(l.path())) {
+            if (!isExcluded(l.path()) && representable(l.path(), "locally")) {
                 local.put(l.path(), l);
                 localById.put(l.id(), l);
             }
@@ -68,6 +70,34 @@ final class FolderTreeSync {
         kindChanges();
         creations();
         return changes;
+    }
+
+    /**
+     * Whether a folder can be synced: a NUL in a name (a broken server name, a hand-made "%00"
+     * directory) cannot be kept in the sync state. Such a folder is left alone, the rest syncs.
+     */
+    private boolean representable(FolderPath p, String where) {
+        for (String n : p.names()) {
+            if (n.indexOf('\0') >= 0) {
+                ctx.monitor().warning("folder not synced, its name holds a NUL character " + where, printable(p.toString()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name for the log: control characters escaped as in Java source. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     Map<FolderPath, Folder> remoteFolders() {
