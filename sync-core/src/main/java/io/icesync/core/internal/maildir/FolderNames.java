@@ -27,7 +27,7 @@ import java.util.Set;
  * <li>characters the JVM cannot put in a file name (a JVM started in the C locale has an ASCII
  * {@code sun.jnu.encoding}): {@code Été} is then {@code %C3%89t%C3%A9};</li>
  * <li>in a name that is not in NFC, its combining marks and the characters NFC would change
- * ({@code Cafe\u0301} is {@code Cafe%CC%81}), so that a file system that normalises names (macOS)
+ * ({@code Cafe} + U+0301 is {@code Cafe%CC%81}), so that a file system that normalises names (macOS)
  * cannot merge it with its NFC twin; when that is not enough to read the name back exactly, every
  * non-ASCII character.</li>
  * </ul>
@@ -69,7 +69,7 @@ final class FolderNames {
     static String encode(String name) {
         String s = escape(name, !Normalizer.isNormalized(name, Normalizer.Form.NFC) ? Mode.UNSTABLE : Mode.PLAIN);
         if (!decode(s).equals(name)) {
-            // An escape next to a combining mark ("\n\u0301": "%0A" + U+0301 would make "%0Á"), or a
+            // An escape next to a combining mark (a newline then U+0301: "%0A" + U+0301 would read "%0Á"), or a
             // name NFC changes beyond its marks: nothing non-ASCII is left to be normalised.
             s = escape(name, Mode.ALL);
         }
