@@ -85,6 +85,22 @@ public final class TestAccount {
         }
     }
 
+    /**
+     * Creates a folder under a name {@link #create} refuses (empty, a control character, an empty
+     * level) as some servers still hold them, left as it is: to test clients against such names.
+     */
+    public TestMailbox createUnchecked(String name) {
+        synchronized (model.lock) {
+            TestMailbox m = mailboxes.get(name);
+            if (m == null) {
+                m = new TestMailbox(this, name, model.nextUidValidity());
+                mailboxes.put(name, m);
+                model.changed(m);
+            }
+            return m;
+        }
+    }
+
     /** Deletes a folder that has no sub-folders (as Dovecot and IceWarp refuse otherwise). */
     public void delete(String name) {
         String n = canonical(name);

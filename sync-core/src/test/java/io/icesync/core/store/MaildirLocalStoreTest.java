@@ -95,18 +95,44 @@ class MaildirLocalStoreTest extends LocalStoreContract {
     }
 
     @Test
-    void decomposedNamesAreTheSameFolder() {
+    void namesThatDifferOnlyByNormalisationAreTwoFolders() {
         String nfd = Normalizer.normalize("Été 2026", Normalizer.Form.NFD);
         FolderPath decomposed = FolderPath.of("Projets", nfd);
         assertThat(nfd).isNotEqualTo("Été 2026");
 
+        LocalFolder composed = store.createFolder(ETE, FolderKind.MAIL);
         LocalFolder made = store.createFolder(decomposed, FolderKind.MAIL);
         String id = store.add(decomposed, Flags.NONE, 0, text("x"));
+        store.flush();
 
-        assertThat(made.path()).isEqualTo(ETE);
-        assertThat(store.createFolder(ETE, FolderKind.MAIL).id()).isEqualTo(made.id());
-        assertThat(store.items(ETE)).extracting(LocalItem::id).containsExactly(id);
+        assertThat(made.id()).isNotEqualTo(composed.id());
+        assertThat(made.path()).isEqualTo(decomposed);
+        assertThat(store.items(ETE)).isEmpty();
         assertThat(store.items(decomposed)).extracting(LocalItem::id).containsExactly(id);
+        assertThat(root.resolve("Projets/" + nfd.replace("\u0301", "%CC%81"))).isDirectory();
+        LocalStore again = reopen();
+        assertThat(again.folders()).extracting(LocalFolder::path).contains(ETE, decomposed);
+        assertThat(again.items(decomposed)).extracting(LocalItem::id).containsExactly(id);
+    }
+
+    @Test
+    void aNameTooLongForTheFileSystemIsShortenedOnDiskAndKeptWhole() throws IOException {
+        FolderPath longName = FolderPath.of("Top", "\u4e2d".repeat(90));
+        FolderPath longer = FolderPath.of("Top", "\u4e2d".repeat(91));
+        store.createFolder(longName, FolderKind.MAIL);
+        String id = store.add(longName, Flags.NONE, 0, text("x"));
+        store.flush();
+
+        List<String> dirs = files("Top").stream().filter(n -> !n.startsWith(".") && !n.matches("cur|new|tmp")).toList();
+        assertThat(dirs).singleElement().satisfies(n -> assertThat(n.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThan(255));
+        LocalStore again = reopen();
+        assertThat(again.folders()).extracting(LocalFolder::path).contains(longName);
+        assertThat(again.items(longName)).extracting(LocalItem::id).containsExactly(id);
+
+        again.renameFolder(longName, longer);
+        assertThat(reopen().folders()).extracting(LocalFolder::path).contains(longer).doesNotContain(longName);
+        assertThat(reopen().items(longer)).extracting(LocalItem::id).containsExactly(id);
     }
 
     @Test

@@ -181,6 +181,7 @@ public final class VdirLocalStore implements LocalStore {
             throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
         }
         forget(a);
+        keepName(z, to.name());
         VdirFiles.fsyncDir(a.getParent());
         VdirFiles.fsyncDir(z.getParent());
     }
@@ -240,8 +241,9 @@ public final class VdirLocalStore implements LocalStore {
             if (name.startsWith(".")) {
                 continue;
             }
-            FolderPath p = path.child(VdirFiles.segment(name));
             Properties id = identity(sub);
+            String full = id == null ? null : id.getProperty("name");
+            FolderPath p = path.child(full != null && VdirFiles.shortenedFrom(name, full) ? full : VdirFiles.segment(name));
             if (id == null) {
                 id = adopt(sub);
             }
@@ -298,18 +300,22 @@ public final class VdirLocalStore implements LocalStore {
         Path d = existing(path);
         Properties id = identity(d);
         if (id != null && kind(id) != kind) {
-            writeIdentity(d, kind, id.getProperty("id"));
+            writeIdentity(d, kind, id.getProperty("id"), id.getProperty("name"));
         }
     }
 
     private static Properties writeIdentity(Path dir, FolderKind kind) {
-        return writeIdentity(dir, kind, "g-" + UUID.randomUUID());
+        return writeIdentity(dir, kind, "g-" + UUID.randomUUID(), null);
     }
 
-    private static Properties writeIdentity(Path dir, FolderKind kind, String folderId) {
+    /** {@code name}: the full folder name, kept for a directory whose name is shortened (null for none). */
+    private static Properties writeIdentity(Path dir, FolderKind kind, String folderId, String name) {
         Properties p = new Properties();
         p.setProperty("id", folderId);
         p.setProperty("kind", kind.name());
+        if (name != null) {
+            p.setProperty("name", name);
+        }
         StringWriter w = new StringWriter();
         try {
             p.store(w, "IceSync folder identity: keeps a renamed folder recognisable");
@@ -318,6 +324,15 @@ public final class VdirLocalStore implements LocalStore {
         }
         VdirFiles.write(dir.resolve(FOLDER_FILE), w.toString().getBytes(StandardCharsets.UTF_8));
         return p;
+    }
+
+    /** A folder whose directory name is shortened keeps its full name in its identity, for {@link #folders}. */
+    private static void keepName(Path dir, String name) {
+        Properties id = identity(dir);
+        String wanted = VdirFiles.isShortened(dir.getFileName().toString()) ? name : null;
+        if (id != null && !Objects.equals(id.getProperty("name"), wanted)) {
+            writeIdentity(dir, kind(id), id.getProperty("id"), wanted);
+        }
     }
 
     @Override
@@ -336,6 +351,7 @@ public final class VdirLocalStore implements LocalStore {
             id = writeIdentity(d, kind);
             VdirFiles.fsyncDir(d.getParent());
         }
+        keepName(d, path.name());
         return new LocalFolder(path, id.getProperty("id"), kind(id));
     }
 
@@ -354,6 +370,7 @@ public final class VdirLocalStore implements LocalStore {
             throw new StoreException("cannot rename '" + from + "' to '" + to + "'", e);
         }
         forget(a);
+        keepName(z, to.name());
         VdirFiles.fsyncDir(a.getParent());
         VdirFiles.fsyncDir(z.getParent());
     }

@@ -124,6 +124,38 @@ class GroupwareSyncTest {
     }
 
     @Test
+    void aLongFolderNameAndLongUidsSyncOnceAndStayPut(IceWarpServer server) throws IOException {
+        String longName = "\u65e5\u672c".repeat(45);
+        String longUid = "\u65e5".repeat(120);
+        var account = server.account(JEAN);
+        TestMailbox longCal = account.create(longName).kind(FolderKind.EVENTS);
+        longCal.append(message("text/calendar", "e1", event("e1", "In a long-named calendar")));
+        calendar(server).append(message("text/calendar", "long-event", event(longUid, "Long UID")));
+        contacts(server).append(message("text/vcard", "long-card", card(longUid + "c", "Long UID")));
+        contacts(server).append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        List<String> names = account.names();
+
+        assertThat(sync(server).ok()).isTrue();
+        SyncReport again = sync(server);
+
+        assertThat(again.changedAnything()).as(again.toString()).isFalse();
+        assertThat(account.names()).isEqualTo(names);
+        assertThat(longCal.messages()).hasSize(1);
+        assertThat(calendar(server).messages()).hasSize(1);
+        assertThat(contacts(server).messages()).hasSize(2);
+        assertThat(localFiles("Calendar")).singleElement()
+                .satisfies(n -> assertThat(n.getBytes(StandardCharsets.UTF_8).length).isLessThan(200));
+        assertThat(localFiles("Contacts")).hasSize(2).contains("c1.vcf");
+        try (Stream<Path> s = Files.list(dir.resolve("groupware"))) {
+            Path d = s.filter(p -> p.getFileName().toString().startsWith("\u65e5")).findFirst().orElseThrow();
+            assertThat(d.getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThan(255);
+            assertThat(localFiles(d.getFileName().toString())).containsExactly("e1.ics");
+        }
+        assertThat(new VdirLocalStore(dir.resolve("groupware")).folders()).extracting(f -> f.path())
+                .contains(FolderPath.of(longName));
+    }
+
+    @Test
     void eventsAndContactsArriveAsIcsAndVcfFilesNamedByUid(IceWarpServer server) throws IOException {
         calendar(server).append(message("text/calendar", "e1", event("e1", "Weekly meeting")));
         contacts(server).append(message("text/vcard", "c1", card("c1", "Anna Martin")));

@@ -305,6 +305,20 @@ public final class AngusImapStore implements RemoteStore {
 
     // ---- folders
 
+    /** A folder name for a log line: control characters (a NUL from a broken name) escaped as in Java source. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public synchronized List<Folder> folders() {
         begin();
@@ -365,11 +379,15 @@ public final class AngusImapStore implements RemoteStore {
                 while (name.length() > 1 && name.charAt(name.length() - 1) == s) {
                     name = name.substring(0, name.length() - 1);
                 }
+                if (name.isEmpty()) {
+                    LOG.warn("left out a folder of {} with an empty name", server());
+                    continue;
+                }
                 try {
                     names.putIfAbsent(name, FolderPath.parse(name, s));
                     attrsByName.put(name, attrs);
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("left out the folder '{}' of {}: its name has an empty level", name, server());
+                    LOG.warn("left out the folder '{}' of {}: its name has an empty level", printable(name), server());
                 }
             }
             boolean metadata = opt.folderKinds() && info.has("METADATA");

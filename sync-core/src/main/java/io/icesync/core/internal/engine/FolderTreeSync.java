@@ -11,6 +11,7 @@ import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.PendingOp;
 import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.SyncStateStore;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,7 +52,9 @@ final class FolderTreeSync {
     List<String> run() {
         excluded.add(OUTBOX);
         for (Folder f : ctx.remote().folders()) {
-            if (f.specialUse().isSynced()) {
+            if (!representable(f.path(), "on the server")) {
+                excluded.add(f.path());
+            } else if (f.specialUse().isSynced()) {
                 remote.put(f.path(), f);
             } else {
                 excluded.add(f.path());
@@ -59,7 +62,7 @@ final class FolderTreeSync {
         }
         remote.keySet().removeIf(this::isExcluded);
         for (LocalFolder l : ctx.local().folders()) {
-            if (!isExcluded(l.path())) {
+            if (!isExcluded(l.path()) && representable(l.path(), "locally")) {
                 local.put(l.path(), l);
                 localById.put(l.id(), l);
             }
@@ -74,6 +77,34 @@ final class FolderTreeSync {
         kindChanges();
         creations();
         return changes;
+    }
+
+    /**
+     * Whether a folder can be synced: a NUL in a name (a broken server name, a hand-made "%00"
+     * directory) cannot be kept in the sync state. Such a folder is left alone, the rest syncs.
+     */
+    private boolean representable(FolderPath p, String where) {
+        for (String n : p.names()) {
+            if (n.indexOf('\0') >= 0) {
+                ctx.monitor().warning("folder not synced, its name holds a NUL character " + where, printable(p.toString()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name for the log: control characters escaped as in Java source. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     Map<FolderPath, Folder> remoteFolders() {
@@ -117,6 +148,15 @@ final class FolderTreeSync {
             if (l == null || l.path().equals(s.path()) || isMoving(s.path()) || isMoving(l.path())) {
                 continue;
             }
+            if (sameButNormalisation(l.path(), s.path())) {
+                // Older versions kept folder names in NFC locally: the folder takes back its server's name.
+                if (!local.containsKey(s.path())) {
+                    ctx.local().renameFolder(l.path(), s.path());
+                    rebaseLocal(l.path(), s.path());
+                    changes.add("renamed locally: " + l.path() + " -> " + s.path());
+                }
+                continue;
+            }
             if (remote.containsKey(s.path()) && !remote.containsKey(l.path())) {
                 PendingOp op = state.addPending(new PendingOp(0, PendingOp.Kind.RENAME_FOLDER, s.path(), l.path(),
                         null, 0, null, 0));
@@ -131,6 +171,20 @@ final class FolderTreeSync {
                 StateTree.rebase(state, s.path(), l.path());
             }
         }
+    }
+
+    /** Whether two paths are canonically equivalent: the same names once put in NFC. */
+    static boolean sameButNormalisation(FolderPath a, FolderPath b) {
+        if (a.depth() != b.depth()) {
+            return false;
+        }
+        for (int i = 0; i < a.depth(); i++) {
+            if (!Normalizer.normalize(a.names().get(i), Normalizer.Form.NFC)
+                    .equals(Normalizer.normalize(b.names().get(i), Normalizer.Form.NFC))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A synced folder gone from the server while a new one with its UIDVALIDITY appeared: renamed on the server. */

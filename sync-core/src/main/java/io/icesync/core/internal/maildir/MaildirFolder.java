@@ -80,7 +80,18 @@ final class MaildirFolder {
         }
     }
 
-    record Identity(String id, FolderKind kind) {
+    /**
+     * What {@code .icesync-folder} says: the folder's id, its kind and, for a folder whose directory
+     * name is shortened ({@link FolderNames}), its full name (null otherwise).
+     */
+    record Identity(String id, FolderKind kind, String name) {
+        Identity(String id, FolderKind kind) {
+            this(id, kind, null);
+        }
+
+        Identity withName(String n) {
+            return new Identity(id, kind, n);
+        }
     }
 
     /** The identity written in a folder directory, or null when there is none (a folder made by another program). */
@@ -103,12 +114,30 @@ final class MaildirFolder {
         } catch (IllegalArgumentException e) {
             kind = FolderKind.MAIL;
         }
-        return new Identity(id, kind);
+        String name = p.getProperty("name");
+        return new Identity(id, kind, name == null || name.isEmpty() ? null : name);
     }
 
     static void writeIdentity(Path dir, Identity identity) {
         String text = "# IceSync folder identity: keeps a folder renamed by any program recognisable\nid=" + identity.id()
-                + "\nkind=" + identity.kind().name() + "\n";
+                + "\nkind=" + identity.kind().name() + "\n"
+                + (identity.name() == null ? "" : "name=" + propertyValue(identity.name()) + "\n");
         AtomicFiles.write(dir.resolve(META), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A value as {@link Properties#load} reads it back whole: ASCII, backslash escapes. */
+    private static String propertyValue(String v) {
+        StringBuilder b = new StringBuilder(v.length() + 16);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' || (i == 0 && c == ' ') || c == '#' || c == '!' || c == '=' || c == ':') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -47,16 +48,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Layout.</b> The folder {@code Projets/Été 2026} is the directory {@code root/Projets/Été 2026}
  * with {@code cur/}, {@code new/} and {@code tmp/}; a parent is a Maildir too, the root holds the
- * top-level folders only (INBOX is a folder named INBOX) and is never a folder itself. Names are
- * UTF-8 in NFC; what would clash with the Maildir or the file system is escaped reversibly as
- * {@code %XX} (UTF-8 bytes): {@code cur} is {@code %63ur}, {@code .hidden} is {@code %2Ehidden}, NUL is
- * {@code %00}, {@code 50%} is {@code 50%25}; {@link FolderNames} has the full rule. Directories whose
+ * top-level folders only (INBOX is a folder named INBOX) and is never a folder itself. A folder is
+ * the server's exact name: names are UTF-8 as they are, and what would clash with the Maildir or the
+ * file system is escaped reversibly as {@code %XX} (UTF-8 bytes): {@code cur} is {@code %63ur},
+ * {@code .hidden} is {@code %2Ehidden}, NUL is {@code %00}, {@code 50%} is {@code 50%25}. An NFC name
+ * is written as it is; a name not in NFC has its combining marks escaped ({@code Cafe%CC%81}), so it
+ * and its NFC twin are two directories even where the file system normalises names. A name longer
+ * than 200 bytes on disk is cut and ends in {@code %~} and a hash, its full
+ * name kept in {@code .icesync-folder}; {@link FolderNames} has the full rule. Directories whose
  * names start with '.' are not folders (so a Maildir++ tree's {@code .Sent} is not read), and a plain
  * directory above folders (mbsync's Verbatim layout) is made a Maildir on first sight.
  *
  * <p><b>Files beside the messages</b>, in each folder directory: {@code .icesync-folder} (the folder's
- * id and kind, so a folder renamed by another program keeps its id; a folder without one gets one on
- * first sight), {@code dovecot-keywords} (keyword letters, see {@link KeywordTable}) and
+ * id and kind, so a folder renamed by another program keeps its id, and the full name of a folder
+ * whose directory name is shortened; a folder without one gets one on first sight),
+ * {@code dovecot-keywords} (keyword letters, see {@link KeywordTable}) and
  * {@code .icesync-keywords} (keywords past the 26 letters, see {@link ExtraKeywords}).
  *
  * <p><b>Messages</b> are named {@code <epochSeconds>.<pid>_<counter>.<host>,U=<uid>:2,<letters>} as
@@ -116,14 +122,14 @@ public final class MaildirLocalStore implements LocalStore {
         Leftovers.remove(this.root, tree.folders());
     }
 
-    /** Paths are compared in NFC, as the tree stores them. */
-    private static FolderPath nfc(FolderPath p) {
-        for (String n : p.names()) {
-            if (!n.equals(FolderNames.nfc(n))) {
-                return FolderPath.of(p.names().stream().map(FolderNames::nfc).toList());
-            }
+    /** A folder whose directory name is shortened keeps its full name in its identity, for the next scan. */
+    private static Identity named(Path dir, Identity idn, String name) {
+        String wanted = FolderNames.isShortened(dir.getFileName().toString()) ? name : null;
+        if (!Objects.equals(idn.name(), wanted)) {
+            idn = idn.withName(wanted);
+            MaildirFolder.writeIdentity(dir, idn);
         }
-        return p;
+        return idn;
     }
 
     private static Key key(MaildirFolder f, String id) {
@@ -148,8 +154,7 @@ public final class MaildirLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized LocalFolder createFolder(FolderPath path, FolderKind kind) {
-        FolderPath p = nfc(path);
+    public synchronized LocalFolder createFolder(FolderPath p, FolderKind kind) {
         if (p.isRoot()) {
             throw new IllegalArgumentException("the root is not a folder");
         }
@@ -174,8 +179,11 @@ public final class MaildirLocalStore implements LocalStore {
         // A directory left by a crash in the middle of a create keeps the id it got then.
         Identity idn = MaildirFolder.readIdentity(dir);
         if (idn == null) {
-            idn = new Identity(UUID.randomUUID().toString(), kind);
+            idn = new Identity(UUID.randomUUID().toString(), kind,
+                    FolderNames.isShortened(dir.getFileName().toString()) ? p.name() : null);
             MaildirFolder.writeIdentity(dir, idn);
+        } else {
+            idn = named(dir, idn, p.name());
         }
         MaildirFolder.makeMaildir(dir);
         AtomicFiles.fsyncDir(dir);
@@ -186,9 +194,7 @@ public final class MaildirLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized void renameFolder(FolderPath from, FolderPath to) {
-        FolderPath a = nfc(from);
-        FolderPath z = nfc(to);
+    public synchronized void renameFolder(FolderPath a, FolderPath z) {
         MaildirFolder f = tree.get(a);
         if (z.isRoot() || z.startsWith(a)) {
             throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "': that is inside itself", null);
@@ -218,14 +224,17 @@ public final class MaildirLocalStore implements LocalStore {
         } catch (IOException e) {
             throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "'", e);
         }
+        Identity idn = MaildirFolder.readIdentity(target);
+        if (idn != null) {
+            named(target, idn, z.name());
+        }
         AtomicFiles.fsyncDir(f.dir().getParent());
         AtomicFiles.fsyncDir(target.getParent());
         tree.moved(a, z, target);
     }
 
     @Override
-    public synchronized void deleteFolder(FolderPath path) {
-        FolderPath p = nfc(path);
+    public synchronized void deleteFolder(FolderPath p) {
         // Sub-folders another program made since the last look count too.
         tree.scan();
         MaildirFolder f = tree.get(p);
@@ -257,7 +266,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized List<LocalItem> items(FolderPath path) {
-        return list(tree.get(nfc(path)));
+        return list(tree.get(path));
     }
 
     /**
@@ -357,7 +366,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized InputStream open(FolderPath path, String id) {
-        MaildirFolder f = tree.get(nfc(path));
+        MaildirFolder f = tree.get(path);
         Pending r = pending.get(key(f, id));
         try {
             if (r != null) {
@@ -376,7 +385,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized String add(FolderPath path, Flags flags, long uidHint, InputStream content) {
-        MaildirFolder f = tree.get(nfc(path));
+        MaildirFolder f = tree.get(path);
         String id = writeTmp(f, content, "a new item");
         Encoded e = FlagLetters.write(flags, f.keywords, "", f.keywords);
         f.extras.set(id, e.overflow());
@@ -526,7 +535,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void replaceContent(FolderPath path, String id, InputStream content) {
-        MaildirFolder f = tree.get(nfc(path));
+        MaildirFolder f = tree.get(path);
         Key k = key(f, id);
         Pending old = pending.get(k);
         if (old == null) {
@@ -541,7 +550,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void setFlags(FolderPath path, String id, Flags flags) {
-        MaildirFolder f = tree.get(nfc(path));
+        MaildirFolder f = tree.get(path);
         Key k = key(f, id);
         Pending r = pending.get(k);
         if (r != null && r.isNew()) {
@@ -571,8 +580,8 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void move(FolderPath from, String id, FolderPath to) {
-        MaildirFolder src = tree.get(nfc(from));
-        MaildirFolder dst = tree.get(nfc(to));
+        MaildirFolder src = tree.get(from);
+        MaildirFolder dst = tree.get(to);
         if (src == dst) {
             locate(src, id);
             return;
@@ -606,8 +615,7 @@ public final class MaildirLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized void delete(FolderPath path, String id) {
-        FolderPath p = nfc(path);
+    public synchronized void delete(FolderPath p, String id) {
         MaildirFolder f = tree.find(p);
         if (f == null) {
             tree.scan();

@@ -143,7 +143,7 @@ final class MaildirTree {
                 Found keeper = keeper(e.getValue(), known.get(e.getKey()));
                 for (Found x : e.getValue()) {
                     if (x != keeper) {
-                        Identity fresh = new Identity(UUID.randomUUID().toString(), ids.get(x).kind());
+                        Identity fresh = new Identity(UUID.randomUUID().toString(), ids.get(x).kind(), ids.get(x).name());
                         MaildirFolder.writeIdentity(x.dir(), fresh);
                         ids.put(x, fresh);
                         LOG.info("the folder directory {} is a copy of {}: it gets an id of its own", x.dir(), keeper.dir());
@@ -219,7 +219,7 @@ final class MaildirTree {
                 LOG.warn("ignoring the directory {}: its name is not UTF-8", d);
                 continue;
             }
-            FolderPath p = path.child(FolderNames.decode(raw));
+            FolderPath p = path.child(nameOf(d, raw));
             boolean maildir = MaildirFolder.isMaildir(d);
             int at = out.size();
             if (maildir) {
@@ -241,6 +241,17 @@ final class MaildirTree {
             any |= maildir || below;
         }
         return any;
+    }
+
+    /** The folder name of a directory: decoded, or for a shortened one the full name its identity keeps. */
+    private static String nameOf(Path dir, String raw) {
+        if (FolderNames.isShortened(raw)) {
+            Identity idn = MaildirFolder.readIdentity(dir);
+            if (idn != null && idn.name() != null && FolderNames.shortenedFrom(raw, idn.name())) {
+                return idn.name();
+            }
+        }
+        return FolderNames.decode(raw);
     }
 
     /** A case-only rename (see the store) stopped between its two steps: the folder gets the name it was going to. */
