@@ -54,6 +54,11 @@ public sealed interface Condition {
         public String header() {
             return header;
         }
+
+        /** Whether the header holds addresses: a test then matches the header or any address in it. */
+        public boolean holdsAddresses() {
+            return this != SUBJECT && this != DATE;
+        }
     }
 
     /** Message priority, from X-Priority 1 (highest) to 5 (lowest). */

@@ -7,6 +7,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -152,7 +153,9 @@ public final class DryRun {
 
         boolean test(Condition c) {
             if (c instanceof Condition.Header h) {
-                return str(h.test(), Variables.header(m, h.field().header()));
+                String name = h.field().header();
+                return str(h.test(), Variables.header(m, name))
+                        || (h.field().holdsAddresses() && rawAddresses(name).stream().anyMatch(a -> str(h.test(), a)));
             }
             if (c instanceof Condition.CustomHeader h) {
                 return str(h.test(), Variables.header(m, h.name().substring(0, h.name().length() - 1)));
@@ -264,6 +267,24 @@ public final class DryRun {
             List<String> out = new ArrayList<>(addresses("To"));
             out.addAll(addresses("Cc"));
             return out;
+        }
+
+        /** The addresses of a header as written (a test's case rule applies to them), each header of that name. */
+        private List<String> rawAddresses(String header) {
+            try {
+                List<String> out = new ArrayList<>();
+                String[] all = m.getHeader(header);
+                for (String v : all == null ? new String[0] : all) {
+                    for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(v), false)) {
+                        if (a.getAddress() != null) {
+                            out.add(a.getAddress());
+                        }
+                    }
+                }
+                return out;
+            } catch (MessagingException e) {
+                return List.of();
+            }
         }
 
         private List<String> addresses(String header) {

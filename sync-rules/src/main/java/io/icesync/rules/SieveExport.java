@@ -1,5 +1,6 @@
 package io.icesync.rules;
 
+import io.icesync.rules.internal.PosixRegex;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class SieveExport {
     private final List<String> unsupported = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
     private String rule;
+    private RuleSet set;
 
     private SieveExport(Set<String> offered) {
         this.offered = offered;
@@ -70,6 +72,7 @@ public final class SieveExport {
     }
 
     private Result write(RuleSet set) {
+        this.set = set;
         for (Rule r : set.rules()) {
             rule = r.name();
             out.append("\n# rule: ").append(r.name().replace("\n", " ")).append('\n');
@@ -109,7 +112,13 @@ public final class SieveExport {
 
     private String test(Condition c) {
         if (c instanceof Condition.Header h) {
-            return strings("header", q(h.field().header().toLowerCase(java.util.Locale.ROOT)), h.test());
+            String name = q(h.field().header().toLowerCase(java.util.Locale.ROOT));
+            String header = strings("header", name, h.test());
+            if (!h.field().holdsAddresses() || header.equals("false")) {
+                return header;
+            }
+            // "@partner.example" ends the address, not the header with its display name and '>'.
+            return "anyof(" + header + ", " + strings("address :all", name, h.test()) + ")";
         }
         if (c instanceof Condition.CustomHeader h) {
             return strings("header", q(h.name().substring(0, h.name().length() - 1)), h.test());
@@ -126,6 +135,21 @@ public final class SieveExport {
         }
         if (c instanceof Condition.Body b) {
             return has("body", "condition body") ? strings("body :text", null, b.test()) : "false";
+        }
+        if (c instanceof Condition.HasAttachment) {
+            // A part with a file name, or one its sender calls an attachment, as the dry run counts them.
+            return has("mime", "condition hasAttachment")
+                    ? "anyof(header :mime :anychild :matches \"content-disposition\" \"attachment*\", "
+                    + "header :mime :anychild :param \"filename\" :matches \"content-disposition\" \"*\", "
+                    + "header :mime :anychild :param \"name\" :matches \"content-type\" \"*\")" : "false";
+        }
+        if (c instanceof Condition.AttachmentName a) {
+            if (!has("mime", "condition attachmentName")) {
+                return "false";
+            }
+            String byDisposition = strings("header :mime :anychild :param \"filename\"", q("content-disposition"), a.test());
+            String byType = strings("header :mime :anychild :param \"name\"", q("content-type"), a.test());
+            return byDisposition.equals("false") ? "false" : "anyof(" + byDisposition + ", " + byType + ")";
         }
         if (c instanceof Condition.SmtpSender s) {
             return has("envelope", "condition smtpSender") ? strings("envelope :all", q("from"), s.test()) : "false";
@@ -168,6 +192,15 @@ public final class SieveExport {
 
     private String strings(String command, String name, StringTest t) {
         List<String> values = new ArrayList<>(t.values());
+        if (t.function() == StringTest.Function.IN_LIST) {
+            // The values of the named lists, as the dry run compares them.
+            values = t.values().stream().flatMap(l -> set.lists().getOrDefault(l, List.of()).stream()).distinct().toList();
+            if (values.isEmpty()) {
+                unsupported("the lists " + t.values() + " are empty or missing; the test is 'false'");
+                return "false";
+            }
+            values = new ArrayList<>(values);
+        }
         String match;
         switch (t.function()) {
             case CONTAINS, IN_LIST -> match = ":contains";
@@ -185,6 +218,15 @@ public final class SieveExport {
                     return "false";
                 }
                 match = ":regex";
+                for (int i = 0; i < values.size(); i++) {
+                    PosixRegex.Result ere = PosixRegex.translate(values.get(i));
+                    if (!ere.ok()) {
+                        unsupported("the regular expression '" + values.get(i) + "' cannot be written for Sieve ("
+                                + ere.refused() + "); the test is 'false'");
+                        return "false";
+                    }
+                    values.set(i, ere.ere());
+                }
             }
         }
         if (t.function() == StringTest.Function.IN_LIST) {

@@ -86,6 +86,18 @@ class DryRunTest {
     }
 
     @Test
+    void anAddressHeaderMatchesByItsAddressesAsSieveAddressDoes() {
+        assertThat(matches(new Condition.Header(Field.FROM, StringTest.of(Function.ENDS_WITH, "@partner.example"))))
+                .as("the header ends with '>', the address with the domain").isTrue();
+        assertThat(matches(new Condition.Header(Field.FROM, StringTest.of(Function.EQUALS, "renee@partner.example")))).isTrue();
+        assertThat(matches(new Condition.Header(Field.FROM, StringTest.of(Function.STARTS_WITH, "Renée")))).isTrue();
+        assertThat(matches(new Condition.Header(Field.SUBJECT, StringTest.of(Function.ENDS_WITH, "@partner.example"))))
+                .isFalse();
+        assertThat(matches(new Condition.Header(Field.FROM, StringTest.of(Function.EQUALS, "RENEE@partner.example")
+                .withCaseSensitive()))).isFalse();
+    }
+
+    @Test
     void notAndBracketsCombine() {
         Condition spamOrBig = new Condition.AnyOf(List.of(new Condition.IsSpam(),
                 new Condition.Size(Comparison.MORE_THAN, 1, Condition.Unit.MB)));
