@@ -673,7 +673,7 @@ public final class IceSync implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new StoreException("cannot create the profile folder " + dir + ": " + e.getMessage(), e);
+                throw StoreException.of("cannot create the profile folder " + dir, e);
             }
             if (password != null) {
                 secretsFor(dir).put(profile.account().secretKey(), password);

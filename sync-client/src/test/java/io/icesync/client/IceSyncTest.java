@@ -90,6 +90,16 @@ class IceSyncTest {
     }
 
     @Test
+    void aProfileThatCannotBeLockedSaysWhy() throws Exception {
+        IceSync.create(dir, Profile.of(JEAN), PASSWORD.toCharArray()).close();
+        Files.delete(dir.resolve(io.icesync.client.internal.ProfileLock.FILE));
+        Files.createDirectory(dir.resolve(io.icesync.client.internal.ProfileLock.FILE));
+
+        assertThatThrownBy(() -> IceSync.open(dir)).isInstanceOf(io.icesync.core.StoreException.class)
+                .hasMessageEndingWith("icesync.lock: is a directory");
+    }
+
+    @Test
     void openWithoutAProfileSaysWhatIsMissing() {
         assertThatThrownBy(() -> IceSync.open(dir)).isInstanceOf(IceSyncException.class)
                 .hasMessageContaining("no profile in " + dir).hasMessageContaining("profile.json");

@@ -7,4 +7,27 @@ public class StoreException extends IceSyncException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** "{@code what}: the reason", the reason said in words where Java gives only a path (access denied...). */
+    public static StoreException of(String what, java.io.IOException e) {
+        return new StoreException(what + ": " + reason(e), e);
+    }
+
+    /** Why an I/O operation on a file failed, in words: "permission denied", "read-only file system"... */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it exists already";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + f.getReason().substring(1);
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
 }

@@ -37,7 +37,7 @@ public final class SmartAttachDownloader {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new StoreException("cannot create " + folder + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot create " + folder, e);
         }
         Path target = SafeFileNames.unused(folder, SafeFileNames.safe(link.fileName()));
         return client.download(path, target, link.options().withListener(progress));

@@ -132,7 +132,7 @@ public final class WebDavClient implements AutoCloseable {
                     out.write(buf, 0, n);
                 } catch (IOException e) {
                     request.cancel();
-                    throw new StoreException("cannot write the content of " + request.getRequestUri() + ": " + e.getMessage(), e);
+                    throw StoreException.of("cannot write the content of " + request.getRequestUri(), e);
                 }
             }
         } catch (IOException e) {

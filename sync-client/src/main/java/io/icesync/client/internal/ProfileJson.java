@@ -80,7 +80,7 @@ public final class ProfileJson {
             Files.writeString(tmp, toJson(p), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write " + file, e);
         }
     }
 

@@ -31,7 +31,7 @@ public final class ProfileLock implements AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("cannot open the lock file " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot open the lock file " + file, e);
         }
         try {
             FileLock l;
@@ -55,7 +55,7 @@ public final class ProfileLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot lock " + file, e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class FileReceiptRecord implements ReceiptRecord {
         } catch (NoSuchFileException e) {
             // nothing answered yet
         } catch (IOException e) {
-            throw new StoreException("cannot read the read-receipt record " + this.file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read the read-receipt record " + this.file, e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class FileReceiptRecord implements ReceiptRecord {
             tmp = null;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot write the read-receipt record " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write the read-receipt record " + file, e);
         } finally {
             if (tmp != null) {
                 try {

@@ -89,7 +89,7 @@ public final class FileTreeLocalStore implements LocalStore {
                 }
             }
         } catch (IOException e) {
-            throw new StoreException("cannot open the documents directory " + root + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot open the documents directory " + root, e);
         }
     }
 
@@ -154,7 +154,7 @@ public final class FileTreeLocalStore implements LocalStore {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
+                throw StoreException.of("cannot create " + dir, e);
             }
             folderId(dir);
         }
@@ -170,7 +170,7 @@ public final class FileTreeLocalStore implements LocalStore {
             Files.createDirectories(b.getParent());
             Files.move(a, b);
         } catch (IOException e) {
-            throw new StoreException("cannot rename " + a + " to " + b + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot rename " + a + " to " + b, e);
         }
         forgetUnder(a);
         AtomicFiles.syncDirectory(a.getParent());
@@ -189,8 +189,10 @@ public final class FileTreeLocalStore implements LocalStore {
             for (Path p : all) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new StoreException("cannot delete " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw StoreException.of("cannot delete " + dir, e);
+        } catch (UncheckedIOException e) {
+            throw StoreException.of("cannot delete " + dir, e.getCause());
         }
         forgetUnder(dir);
         AtomicFiles.syncDirectory(dir.getParent());
@@ -250,7 +252,7 @@ public final class FileTreeLocalStore implements LocalStore {
         } catch (NoSuchFileException e) {
             throw new StoreException("no document " + f, e);
         } catch (IOException e) {
-            throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read " + f, e);
         }
     }
 
@@ -348,7 +350,7 @@ public final class FileTreeLocalStore implements LocalStore {
         try {
             Files.move(f, target.resolve(free), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StoreException("cannot move " + f + " to " + target + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot move " + f + " to " + target, e);
         }
         FolderSidecar.Meta m = sidecar(f.getParent()).remove(name);
         if (m != null) {
@@ -365,7 +367,7 @@ public final class FileTreeLocalStore implements LocalStore {
             try {
                 Files.deleteIfExists(hidden);
             } catch (IOException e) {
-                throw new StoreException("cannot delete " + hidden + ": " + e.getMessage(), e);
+                throw StoreException.of("cannot delete " + hidden, e);
             }
             sidecar(dir(folder)).remove(nameOf(id));
             dirty.add(dir(folder));
@@ -375,7 +377,7 @@ public final class FileTreeLocalStore implements LocalStore {
         try {
             Files.deleteIfExists(f);
         } catch (IOException e) {
-            throw new StoreException("cannot delete " + f + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot delete " + f, e);
         }
         hashes.forget(f);
         if (sidecar(f.getParent()).remove(nameOf(id)) != null) {
@@ -446,7 +448,7 @@ public final class FileTreeLocalStore implements LocalStore {
                 }
             }
         } catch (IOException e) {
-            throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read " + f, e);
         }
         return newFolderId(dir);
     }
@@ -463,7 +465,7 @@ public final class FileTreeLocalStore implements LocalStore {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(out::add);
         } catch (IOException e) {
-            throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot list " + dir, e);
         }
         out.sort(null);
         return out;

@@ -340,7 +340,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
             } catch (DavNotFoundException e) {
                 sink.failed(item.uid(), e);
             } catch (IOException e) {
-                throw new StoreException("cannot deliver " + client.url(c + name) + ": " + e.getMessage(), e);
+                throw StoreException.of("cannot deliver " + client.url(c + name), e);
             }
         }
     }
@@ -399,7 +399,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
                 save();
                 return uid;
             } catch (IOException e) {
-                throw new StoreException("cannot read the document to upload to " + client.url(c) + ": " + e.getMessage(), e);
+                throw StoreException.of("cannot read the document to upload to " + client.url(c), e);
             }
         }
         throw new StoreException("no free name for '" + wanted + "' in " + client.url(c), null);
@@ -437,7 +437,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         } catch (PreconditionFailedException | DavNotFoundException e) {
             return append(folder, flags, internalDate, size, name, content);
         } catch (IOException e) {
-            throw new StoreException("cannot read the document to upload to " + client.url(c) + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read the document to upload to " + client.url(c), e);
         }
         DavResource r = stat(c + current);
         long newUid = cs.uidNext++;

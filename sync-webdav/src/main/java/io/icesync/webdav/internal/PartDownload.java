@@ -82,7 +82,7 @@ public final class PartDownload {
                 have = Files.size(part);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot read the partial download " + part + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read the partial download " + part, e);
         }
         boolean expectedExceeded = options.expectedSize() >= 0 && have > options.expectedSize();
         if (validator == null || validator.isEmpty() || have == 0 || expectedExceeded) {
@@ -138,7 +138,7 @@ public final class PartDownload {
         try (response; FileChannel out = openPart(resume, sha, response)) {
             size = copy(get, response, out, sha, start, whole);
         } catch (IOException e) {
-            throw new StoreException("cannot write " + part + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write " + part, e);
         }
         return finish(size, HexFormat.of().formatHex(sha.digest()), etag == null ? validator : etag, start, code);
     }
@@ -223,7 +223,7 @@ public final class PartDownload {
             Files.deleteIfExists(validatorFile);
             syncDirectory(target.getParent());
         } catch (IOException e) {
-            throw new StoreException("cannot move " + part + " to " + target + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot move " + part + " to " + target, e);
         }
         return new Download(target, size, sha256, etag, resumedFrom);
     }
@@ -233,7 +233,7 @@ public final class PartDownload {
             Files.deleteIfExists(part);
             Files.deleteIfExists(validatorFile);
         } catch (IOException e) {
-            throw new StoreException("cannot remove the partial download " + part + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot remove the partial download " + part, e);
         }
     }
 

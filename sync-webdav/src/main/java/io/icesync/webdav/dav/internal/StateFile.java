@@ -40,7 +40,7 @@ public final class StateFile {
             StoreState s = JSON.readValue(file.toFile(), StoreState.class);
             return s == null ? new StoreState() : s;
         } catch (IOException e) {
-            throw new StoreException("cannot read the CalDAV/CardDAV state file " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read the CalDAV/CardDAV state file " + file, e);
         }
     }
 
@@ -65,7 +65,7 @@ public final class StateFile {
             }
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot write the CalDAV/CardDAV state file " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write the CalDAV/CardDAV state file " + file, e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // the temporary file is removed at the next start
             }
-            throw new StoreException("cannot write " + target + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write " + target, e);
         }
     }
 
@@ -66,7 +66,7 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // the temporary file is removed at the next start
             }
-            throw new StoreException("cannot write in " + dir + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write in " + dir, e);
         }
     }
 
@@ -75,7 +75,7 @@ public final class AtomicFiles {
         try {
             move(hidden, target);
         } catch (IOException e) {
-            throw new StoreException("cannot move " + hidden + " to " + target + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot move " + hidden + " to " + target, e);
         }
     }
 

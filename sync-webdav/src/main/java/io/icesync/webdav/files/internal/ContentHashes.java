@@ -41,7 +41,7 @@ public final class ContentHashes {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

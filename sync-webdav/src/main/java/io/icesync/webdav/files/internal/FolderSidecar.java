@@ -57,7 +57,7 @@ public final class FolderSidecar {
             Map<String, Meta> m = RemoteStateFile.JSON.readValue(f.toFile(), TYPE);
             return m == null ? new TreeMap<>() : m;
         } catch (IOException e) {
-            throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read " + f, e);
         }
     }
 
@@ -65,7 +65,7 @@ public final class FolderSidecar {
         try {
             AtomicFiles.write(dir.resolve(FILE), RemoteStateFile.JSON.writeValueAsBytes(items));
         } catch (IOException e) {
-            throw new StoreException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write " + dir.resolve(FILE), e);
         }
     }
 }

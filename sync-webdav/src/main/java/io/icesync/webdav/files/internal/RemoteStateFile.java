@@ -28,7 +28,7 @@ public final class RemoteStateFile {
             RemoteFilesState s = JSON.readValue(file.toFile(), RemoteFilesState.class);
             return s == null ? new RemoteFilesState() : s;
         } catch (IOException e) {
-            throw new StoreException("cannot read the documents state file " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot read the documents state file " + file, e);
         }
     }
 
@@ -38,7 +38,7 @@ public final class RemoteStateFile {
             AtomicFiles.write(file, JSON.writeValueAsBytes(state));
             AtomicFiles.syncDirectory(file.getParent());
         } catch (IOException e) {
-            throw new StoreException("cannot write the documents state file " + file + ": " + e.getMessage(), e);
+            throw StoreException.of("cannot write the documents state file " + file, e);
         }
     }
 }
