@@ -78,6 +78,8 @@ final class MemoryRemote implements RemoteStore {
     boolean condstore = true;
     boolean uidplus = true;
     int appendCalls, moveCalls, fetchCalls;
+    /** A folder name the server refuses to create, as a server with stricter names does. */
+    FolderPath refuseCreate;
     /** Folder and item deletions asked through the store. */
     int deleteCalls;
     /** The name given to each append, in order (null where none was given). */
@@ -217,6 +219,9 @@ final class MemoryRemote implements RemoteStore {
     @Override
     public void createFolder(FolderPath path, FolderKind kind) {
         maybeDrop();
+        if (path.equals(refuseCreate)) {
+            throw new ProtocolException("cannot create " + path, "NO [CANNOT] Invalid mailbox name", null);
+        }
         if (boxes.containsKey(path)) {
             throw new ProtocolException("cannot create " + path, "NO [ALREADYEXISTS] Mailbox exists", null);
         }

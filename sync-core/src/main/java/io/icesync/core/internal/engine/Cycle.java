@@ -61,6 +61,7 @@ public final class Cycle {
         new PendingResolver(ctx).resolveAll();
         List<String> changes = List.of();
         Map<FolderPath, Folder> remoteFolders = new HashMap<>();
+        List<FolderReport> treeFailures = new ArrayList<>();
         if (structure) {
             FolderTreeSync tree = new FolderTreeSync(ctx, guard);
             try {
@@ -70,6 +71,7 @@ public final class Cycle {
                 throw e;
             }
             remoteFolders.putAll(tree.remoteFolders());
+            treeFailures.addAll(tree.failures());
             ctx.monitor().info("folder structure synchronised",
                     changes.isEmpty() ? "no change" : String.join("; ", changes));
         } else {
@@ -127,6 +129,7 @@ public final class Cycle {
                     first.flagsToLocal(), first.deletedOnServer(), first.deletedLocally(), moves.moved(),
                     first.failed(), first.error()));
         }
+        reports.addAll(treeFailures);
         SyncReport report = new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()));
         if (!refused.isEmpty()) {
             throw new MassDeleteException(refused, report);

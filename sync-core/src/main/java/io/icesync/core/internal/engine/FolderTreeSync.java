@@ -4,6 +4,7 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderPath;
 import io.icesync.core.Right;
 import io.icesync.core.engine.DeleteGuard;
+import io.icesync.core.engine.FolderReport;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.ItemState;
 import io.icesync.core.spi.LocalFolder;
@@ -35,6 +36,7 @@ final class FolderTreeSync {
     private final DeleteGuard guard;
     private final SyncStateStore state;
     private final List<String> changes = new ArrayList<>();
+    private final List<FolderReport> failed = new ArrayList<>();
     private final Map<FolderPath, Folder> remote = new TreeMap<>();
     private final Set<FolderPath> excluded = new HashSet<>();
     private final Map<FolderPath, LocalFolder> local = new TreeMap<>();
@@ -319,7 +321,13 @@ final class FolderTreeSync {
             }
             LocalFolder l = local.get(p);
             if (l == null) {
-                l = ctx.local().createFolder(p, e.getValue().kind());
+                try {
+                    l = ctx.local().createFolder(p, e.getValue().kind());
+                } catch (io.icesync.core.StoreException | java.io.UncheckedIOException x) {
+                    // One folder the local store cannot hold never stops the others; it is tried again next cycle.
+                    fail(p, "cannot create the local folder: " + x.getMessage());
+                    continue;
+                }
                 local.put(p, l);
                 changes.add("created locally: " + p);
             }
@@ -330,13 +338,28 @@ final class FolderTreeSync {
                 continue;
             }
             if (!remote.containsKey(l.path())) {
-                ctx.remote().createFolder(l.path(), l.kind());
+                try {
+                    ctx.remote().createFolder(l.path(), l.kind());
+                } catch (io.icesync.core.ProtocolException x) {
+                    fail(l.path(), "the server refused to create the folder: " + x.getMessage());
+                    continue;
+                }
                 remote.put(l.path(), new Folder(l.path(), l.kind(), io.icesync.core.SpecialUse.NONE,
                         io.icesync.core.Rights.ALL));
                 changes.add("created on server: " + l.path());
             }
             state.putFolder(new FolderState(0, l.path(), l.kind(), l.id(), null));
         }
+    }
+
+    private void fail(FolderPath p, String why) {
+        failed.add(new FolderReport(p, 0, 0, 0, 0, 0, 0, 0, 0, why));
+        ctx.monitor().error("folder " + p + " not synchronised", why);
+    }
+
+    /** Folders the tree sync could not create, with the reason; their items wait for a later cycle. */
+    List<FolderReport> failures() {
+        return failed;
     }
 
     private static boolean hasChildren(Set<FolderPath> paths, FolderPath p) {
