@@ -97,10 +97,26 @@ public final class VdirLocalStore implements LocalStore {
     /** The root did not exist at open: once synced, it was moved away or is not mounted. */
     private final boolean rootWasMissing;
 
+    /** The largest object (or object message) read by default: 8 MiB, far above any contact or event. */
+    public static final long DEFAULT_MAX_OBJECT_BYTES = 8L << 20;
+    private final long maxObjectBytes;
+
     /** A store under {@code root}; {@code codecs} gives each folder's codec. */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
+        this(root, codecs, DEFAULT_MAX_OBJECT_BYTES);
+    }
+
+    /**
+     * A store whose objects are at most {@code maxObjectBytes} long, as files and as messages: a larger
+     * one is never read whole; it fails alone with an {@link ObjectTooLargeException}.
+     */
+    public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs, long maxObjectBytes) {
         this.root = Objects.requireNonNull(root, "root");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
+        if (maxObjectBytes < 1024) {
+            throw new IllegalArgumentException("maxObjectBytes must be at least 1024, got " + maxObjectBytes);
+        }
+        this.maxObjectBytes = maxObjectBytes;
         this.rootWasMissing = !Files.isDirectory(root);
         try {
             Files.createDirectories(root);
@@ -544,6 +560,12 @@ public final class VdirLocalStore implements LocalStore {
                 return k;
             }
             indexChanged = true;
+            if (size > maxObjectBytes) {
+                // Listed without being read: its upload fails alone (object() refuses it), the rest goes on.
+                k = new Known(size, t, null, "size:" + size + ":" + t, size, null);
+                known.put(f, k);
+                return k;
+            }
             byte[] content = Files.readAllBytes(f);
             boolean eml = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml");
             ObjectText text = eml ? null : ObjectText.of(content);
@@ -569,6 +591,9 @@ public final class VdirLocalStore implements LocalStore {
         }
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         try {
+            if (Files.size(f) > maxObjectBytes) {
+                throw new ObjectTooLargeException("the file " + f, maxObjectBytes);
+            }
             byte[] content = Files.readAllBytes(f);
             return new LocalObject(ext.equals("eml") ? null : ObjectText.of(content).uid(), ext, content);
         } catch (IOException e) {
@@ -645,9 +670,13 @@ public final class VdirLocalStore implements LocalStore {
         return merged == null ? o.content() : merged;
     }
 
-    private static byte[] readAll(InputStream in, FolderPath folder) {
+    private byte[] readAll(InputStream in, FolderPath folder) {
         try {
-            return in.readAllBytes();
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxObjectBytes + 1));
+            if (b.length > maxObjectBytes) {
+                throw new ObjectTooLargeException("an object for '" + folder + "'", maxObjectBytes);
+            }
+            return b;
         } catch (IOException e) {
             throw new StoreException("cannot read the content of an item for '" + folder + "'", e);
         }

@@ -689,9 +689,14 @@ final class MailFolderSync {
      * With {@code old} (null for a new item) the upload is a new version of that pair's item.
      */
     private long append(LocalItem l, Flags flags, String mid, ItemState old) {
-        long uid = old == null
-                ? ctx.remote().append(path, flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()))
-                : ctx.remote().replace(path, old.uid(), flags, null, l.size(), l.name(), () -> ctx.local().open(path, l.id()));
+        long uid;
+        // Opened before the command goes out: an item the store cannot give (too large, unreadable)
+        // fails alone here, instead of breaking the connection in the middle of the APPEND.
+        try (OpenedOnce content = new OpenedOnce(ctx.local().open(path, l.id()), () -> ctx.local().open(path, l.id()))) {
+            uid = old == null
+                    ? ctx.remote().append(path, flags, null, l.size(), l.name(), content)
+                    : ctx.remote().replace(path, old.uid(), flags, null, l.size(), l.name(), content);
+        }
         if (uid == 0 && mid != null) {
             Set<Long> taken = new HashSet<>();
             state.items(fs.id()).forEach(r -> taken.add(r.uid()));
