@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -42,7 +44,8 @@ import java.util.function.Function;
  *   <li>new here: uploaded unless ignored;</li>
  *   <li>a folder without the right: flag changes, deletions, edits and new items are reported as
  *       failures, or reverted to the server's state when {@code revertReadOnly};</li>
- *   <li>UIDVALIDITY changed: pairs are found again by Message-ID and size, then decided as above.</li>
+ *   <li>UIDVALIDITY changed: pairs are found again by Message-ID and size (by size and order for items
+ *       without Message-ID), keeping their flags, key and version, then decided as above.</li>
  * </ul>
  */
 final class ItemPlanner {
@@ -92,7 +95,8 @@ final class ItemPlanner {
 
     /** Whether the listing must carry Message-IDs: items are to be matched by content. */
     static boolean needsMessageIds(boolean validityChanged, List<LocalItem> unpairedLocal) {
-        return validityChanged || unpairedLocal.stream().anyMatch(l -> l.uidHint() == 0);
+        // A local object with a key is compared with its server copy by Message-ID before it is adopted.
+        return validityChanged || unpairedLocal.stream().anyMatch(l -> l.uidHint() == 0 || l.key() != null);
     }
 
     /** One planning pass: collects the decisions, then freezes them into an {@link ItemPlan}. */
@@ -305,7 +309,12 @@ final class ItemPlanner {
             return null;
         }
 
-        /** A local copy of {@code r} becomes its pair; the flags of the side the policy favours win. */
+        /**
+         * A local copy of {@code r} becomes its pair; the flags of the side the policy favours win. An
+         * object (with a key) whose local Message-ID is not the server's holds other content (edited here
+         * while no pair recorded it): it is recorded with a version no file has and sent as an edit, so
+         * that a crash before the upload still leaves an edit for the next cycle.
+         */
         private void adopt(RemoteItem r, LocalItem match) {
             unknownLocal.remove(match.id());
             Flags f = policy == ConflictPolicy.CLIENT_WINS ? match.flags() : r.flags();
@@ -315,7 +324,17 @@ final class ItemPlanner {
             if (!f.equals(match.flags())) {
                 localFlags.put(match.id(), f);
             }
-            adoptions.add(new ItemState(in.folderId(), r.uid(), match.id(), f, r.size(), r.messageId(), false));
+            ItemState row = new ItemState(in.folderId(), r.uid(), match.id(), f, r.size(), r.messageId(), false);
+            if (match.key() != null && r.messageId() != null) {
+                String localMid = in.localMessageId().apply(match);
+                if (localMid != null && !localMid.equals(r.messageId())) {
+                    row = row.withVersion(match.key(), PendingResolver.UNSURE_VERSION);
+                    if (rights.canInsert() && rights.canDelete()) {
+                        edits.add(new Upload(row, match, f));
+                    }
+                }
+            }
+            adoptions.add(row);
         }
 
         /** Local items without a pair: uploaded, or refused (reported, or deleted when reverting) by a read-only folder. */
@@ -336,19 +355,24 @@ final class ItemPlanner {
         }
 
         /**
-         * After a UIDVALIDITY change, pairs are found again by Message-ID and size. A synced item with no
-         * match was deleted on the server: deleted here too, unless it changed here and the client wins:
-         * then it is uploaded again. A pair whose local copy is gone is dropped (the server's item comes
-         * back as new).
+         * After a UIDVALIDITY change, pairs are found again by Message-ID and size, and items without a
+         * Message-ID by size and order. A pair found again keeps its flags, key and version, so that what
+         * changed here since is still seen as changed. A synced item with no match was deleted on the
+         * server: deleted here too, unless it changed here and the client wins: then it is uploaded again.
+         * A pair whose local copy is gone is dropped (the server's item comes back as new).
          */
         private Rematch rematch(List<ItemState> rows) {
             Map<String, Deque<RemoteItem>> remoteByContent = new HashMap<>();
+            Map<Long, Deque<RemoteItem>> remoteWithoutIdBySize = new TreeMap<>();
             for (RemoteItem r : in.changes().items()) {
                 if (r.messageId() != null) {
                     remoteByContent.computeIfAbsent(r.messageId() + "/" + r.size(), k -> new ArrayDeque<>()).add(r);
+                } else {
+                    remoteWithoutIdBySize.computeIfAbsent(r.size(), k -> new ArrayDeque<>()).add(r);
                 }
             }
             Map<ItemState, RemoteItem> found = new HashMap<>();
+            Map<Long, List<ItemState>> withoutIdBySize = new HashMap<>();
             Map<ItemState, String> mids = new HashMap<>();
             for (ItemState row : rows) {
                 LocalItem l = localById.get(row.localId());
@@ -357,11 +381,16 @@ final class ItemPlanner {
                 }
                 String mid = row.messageId() != null ? row.messageId() : in.localMessageId().apply(l);
                 mids.put(row, mid);
-                Deque<RemoteItem> q = mid == null ? null : remoteByContent.get(mid + "/" + row.size());
+                if (mid == null) {
+                    withoutIdBySize.computeIfAbsent(row.size(), k -> new ArrayList<>()).add(row);
+                    continue;
+                }
+                Deque<RemoteItem> q = remoteByContent.get(mid + "/" + row.size());
                 if (q != null && !q.isEmpty()) {
                     found.put(row, q.poll());
                 }
             }
+            matchBySizeAndOrder(withoutIdBySize, remoteWithoutIdBySize, found);
             List<ItemState> kept = new ArrayList<>();
             List<ItemState> vanished = new ArrayList<>();
             for (ItemState row : rows) {
@@ -372,14 +401,35 @@ final class ItemPlanner {
                 }
                 if (r != null) {
                     kept.add(new ItemState(in.folderId(), r.uid(), row.localId(), row.flags(), row.size(), mids.get(row),
-                            row.partial()));
-                } else if (policy == ConflictPolicy.CLIENT_WINS && !l.flags().equals(row.flags())) {
+                            row.partial(), row.key(), row.localVersion()));
+                } else if (policy == ConflictPolicy.CLIENT_WINS && (!l.flags().equals(row.flags()) || editedHere(row, l))) {
                     unknownLocal.put(l.id(), l); // changed here, gone there: the client's copy wins
                 } else {
                     vanished.add(row); // synced before, not on the server any more: deleted there
                 }
             }
             return new Rematch(kept, vanished);
+        }
+
+        /**
+         * Items without a Message-ID: where the pairs of one size are as many as the server's items of that
+         * size, they are the same items, renumbered in the same order (UIDs grow with arrival).
+         */
+        private static void matchBySizeAndOrder(Map<Long, List<ItemState>> rowsBySize,
+                                                Map<Long, Deque<RemoteItem>> remoteBySize, Map<ItemState, RemoteItem> found) {
+            for (Map.Entry<Long, List<ItemState>> e : rowsBySize.entrySet()) {
+                Deque<RemoteItem> candidates = remoteBySize.get(e.getKey());
+                if (candidates == null || candidates.size() != e.getValue().size()) {
+                    continue;
+                }
+                List<ItemState> sameSize = new ArrayList<>(e.getValue());
+                sameSize.sort(Comparator.comparingLong(ItemState::uid));
+                List<RemoteItem> servers = new ArrayList<>(candidates);
+                servers.sort(Comparator.comparingLong(RemoteItem::uid));
+                for (int i = 0; i < sameSize.size(); i++) {
+                    found.put(sameSize.get(i), servers.get(i));
+                }
+            }
         }
 
         private Map<String, Deque<LocalItem>> contentIndex(Iterable<LocalItem> items) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * UID), {@code renumbered-gone} (UIDVALIDITY changed, the item not listed). Local now: {@code -} deleted,
  * {@code same}, {@code flags:X}, {@code edited} (version v2), {@code new}, {@code copy} (an unpaired copy
  * of the new server item: same Message-ID and size), {@code hint} (an unpaired copy naming its UID),
- * {@code hint-edited} (an object naming its UID, holding other content), {@code deferred} (moved this
+ * {@code hint-object} (an object naming its UID, same content), {@code hint-edited} (an object naming its UID, holding other content), {@code deferred} (moved this
  * cycle). Flags: {@code S} seen, {@code F} flagged, {@code -} none. Rights: {@code all}, {@code read}
  * (none), {@code noflag}, {@code noinsert}.
  */
@@ -63,6 +63,11 @@ class ItemPlannerSpecTest {
               -         | new:S           | copy:F      | SERVER_WINS | all      | false  | flags here S, adopt S
               -         | new:S           | copy:F      | CLIENT_WINS | all      | false  | flags on server F, adopt F
               -         | new             | hint        | SERVER_WINS | all      | false  | adopt -
+              -         | new             | hint-object | SERVER_WINS | all      | false  | adopt -
+            # an object whose copy here holds other content (edited while no pair was recorded): sent as an edit
+              -         | new             | hint-edited | SERVER_WINS | all      | false  | adopt - unsure, send edit -
+              -         | new             | hint-edited | CLIENT_WINS | all      | false  | adopt - unsure, send edit -
+              -         | new             | hint-edited | SERVER_WINS | read     | false  | adopt - unsure
             # gone on one side, unchanged on the other: deleted there
               row       | -               | same        | SERVER_WINS | all      | false  | delete here
               row       | -               | same        | CLIENT_WINS | all      | false  | delete here
@@ -122,6 +127,13 @@ class ItemPlannerSpecTest {
               row       | renumbered-gone | same        | CLIENT_WINS | all      | false  | vanished
               row       | renumbered-gone | flags:F     | SERVER_WINS | all      | false  | vanished
               row       | renumbered-gone | flags:F     | CLIENT_WINS | all      | false  | upload
+              keyed     | renumbered      | edited      | SERVER_WINS | all      | false  | rematched, send edit -
+              keyed     | renumbered      | edited      | CLIENT_WINS | all      | false  | rematched, send edit -
+              keyed     | renumbered-gone | edited      | SERVER_WINS | all      | false  | vanished
+              keyed     | renumbered-gone | edited      | CLIENT_WINS | all      | false  | upload
+            # without Message-ID: found again by size (and order among items of one size)
+              no-id     | renumbered      | flags:F     | SERVER_WINS | all      | false  | rematched, flags on server F, record F
+              no-id     | renumbered      | flags:F     | CLIENT_WINS | all      | false  | rematched, flags on server F, record F
             """)
     void decides(String row, String server, String local, ConflictPolicy policy, String rights, boolean revert,
                  String expected) {
@@ -180,6 +192,7 @@ class ItemPlannerSpecTest {
                 }
             }
             case "hint" -> local.add(new LocalItem("N1", Flags.NONE, SIZE, NEW_UID));
+            case "hint-object" -> local.add(new LocalItem("N1", Flags.NONE, SIZE, NEW_UID, "k1", "v1"));
             case "hint-edited" -> {
                 local.add(new LocalItem("N1", Flags.NONE, SIZE, NEW_UID, "k1", "v2"));
                 mids.put("N1", "<s2-v2@x>");
