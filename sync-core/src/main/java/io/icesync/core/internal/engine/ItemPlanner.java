@@ -81,12 +81,15 @@ final class ItemPlanner {
      * @param cutoff          server items received before it are not downloaded (null: no cut-off)
      * @param ignored         failure keys on the ignored list ({@code uid:N}, {@code local:ID})
      * @param deferred        local ids left alone this cycle (moved between folders)
+     * @param firstUpload     the folder's first sync after the user chose to upload the local data (F4.8):
+     *                        a local object adopted as the copy of a server item may have been edited
+     *                        while no pair recorded it
      * @param localMessageId  the Message-ID of a local item, null if it has none
      */
     record Input(long folderId, List<ItemState> rows, RemoteChanges changes, boolean validityChanged,
                  List<LocalItem> local, Set<String> unpaired, ConflictPolicy policy, Rights rights,
                  boolean revertReadOnly, Instant cutoff, Set<String> ignored, Set<String> deferred,
-                 Function<LocalItem, String> localMessageId) {
+                 boolean firstUpload, Function<LocalItem, String> localMessageId) {
     }
 
     static ItemPlan plan(Input in) {
@@ -94,9 +97,9 @@ final class ItemPlanner {
     }
 
     /** Whether the listing must carry Message-IDs: items are to be matched by content. */
-    static boolean needsMessageIds(boolean validityChanged, List<LocalItem> unpairedLocal) {
-        // A local object with a key is compared with its server copy by Message-ID before it is adopted.
-        return validityChanged || unpairedLocal.stream().anyMatch(l -> l.uidHint() == 0 || l.key() != null);
+    static boolean needsMessageIds(boolean validityChanged, boolean firstUpload, List<LocalItem> unpairedLocal) {
+        // At a first upload, a local object is compared with its server copy by Message-ID before it is adopted.
+        return validityChanged || unpairedLocal.stream().anyMatch(l -> l.uidHint() == 0 || (firstUpload && l.key() != null));
     }
 
     /** One planning pass: collects the decisions, then freezes them into an {@link ItemPlan}. */
@@ -310,10 +313,11 @@ final class ItemPlanner {
         }
 
         /**
-         * A local copy of {@code r} becomes its pair; the flags of the side the policy favours win. An
-         * object (with a key) whose local Message-ID is not the server's holds other content (edited here
-         * while no pair recorded it): it is recorded with a version no file has and sent as an edit, so
-         * that a crash before the upload still leaves an edit for the next cycle.
+         * A local copy of {@code r} becomes its pair; the flags of the side the policy favours win. At a
+         * first upload, an object (with a key) whose local Message-ID is not the server's may hold other
+         * content (edited while no pair recorded it): it is recorded with a version no file has and sent as
+         * an edit, so that a crash before the upload still leaves an edit for the next cycle. Otherwise a
+         * copy named by its UID hint was written from the server item, before a crash.
          */
         private void adopt(RemoteItem r, LocalItem match) {
             unknownLocal.remove(match.id());
@@ -325,7 +329,7 @@ final class ItemPlanner {
                 localFlags.put(match.id(), f);
             }
             ItemState row = new ItemState(in.folderId(), r.uid(), match.id(), f, r.size(), r.messageId(), false);
-            if (match.key() != null && r.messageId() != null) {
+            if (in.firstUpload() && match.key() != null && r.messageId() != null) {
                 String localMid = in.localMessageId().apply(match);
                 if (localMid != null && !localMid.equals(r.messageId())) {
                     row = row.withVersion(match.key(), PendingResolver.UNSURE_VERSION);

@@ -8,6 +8,7 @@ import io.icesync.core.IceSyncException;
 import io.icesync.core.ConnectionException;
 import io.icesync.core.SpecialUse;
 import io.icesync.core.engine.DeleteGuard;
+import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.MassDeleteException;
 import io.icesync.core.engine.MassDeleteException.Refusal;
 import io.icesync.core.engine.MassDeleteException.Side;
@@ -88,7 +89,10 @@ final class MailFolderSync {
         List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
         RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false);
         boolean validityChanged = fs.cursor() != null && rc.cursor().uidValidity() != fs.cursor().uidValidity();
-        if (rc.complete() && ItemPlanner.needsMessageIds(validityChanged, unpairedItems) && !rc.items().isEmpty()) {
+        boolean firstUpload = fs.cursor() == null
+                && FirstSyncChoice.UPLOAD_LOCAL.name().equals(state.value(Cycle.FIRST_SYNC_KEY).orElse(null));
+        if (rc.complete() && ItemPlanner.needsMessageIds(validityChanged, firstUpload, unpairedItems)
+                && !rc.items().isEmpty()) {
             rc = ctx.remote().changes(path, null, true);
         }
         if (validityChanged) {
@@ -98,7 +102,7 @@ final class MailFolderSync {
                 ? ctx.clock().now().minus(java.time.Duration.ofDays(settings.mailsOfLastDays())) : null;
         ItemPlan plan = ItemPlanner.plan(new ItemPlanner.Input(fs.id(), rows, rc, validityChanged, localList, unpaired,
                 settings.conflictPolicy(), ItemPlanner.Rights.of(remoteFolder), settings.revertReadOnlyChanges(), cutoff,
-                ignoredKeys(), deferred, this::localMessageId));
+                ignoredKeys(), deferred, firstUpload, this::localMessageId));
 
         if (plan.rematch() != null) {
             checkDeletions(Side.LOCAL, plan.rematch().vanished().size(), plan.syncedBefore());

@@ -35,9 +35,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * UID), {@code renumbered-gone} (UIDVALIDITY changed, the item not listed). Local now: {@code -} deleted,
  * {@code same}, {@code flags:X}, {@code edited} (version v2), {@code new}, {@code copy} (an unpaired copy
  * of the new server item: same Message-ID and size), {@code hint} (an unpaired copy naming its UID),
- * {@code hint-object} (an object naming its UID, same content), {@code hint-edited} (an object naming its UID, holding other content), {@code deferred} (moved this
- * cycle). Flags: {@code S} seen, {@code F} flagged, {@code -} none. Rights: {@code all}, {@code read}
- * (none), {@code noflag}, {@code noinsert}.
+ * {@code hint-object} (an object naming its UID, same content), {@code hint-edited} (an object naming its
+ * UID, holding other content), {@code deferred} (moved this cycle). Flags: {@code S} seen, {@code F}
+ * flagged, {@code -} none. Rights: {@code all}, {@code read} (none), {@code noflag}, {@code noinsert};
+ * {@code upload} and {@code upload-read} are {@code all} and {@code read} at the folder's first sync after
+ * the user chose to upload the local data.
  */
 class ItemPlannerSpecTest {
     static final long UID = 1;
@@ -64,10 +66,13 @@ class ItemPlannerSpecTest {
               -         | new:S           | copy:F      | CLIENT_WINS | all      | false  | flags on server F, adopt F
               -         | new             | hint        | SERVER_WINS | all      | false  | adopt -
               -         | new             | hint-object | SERVER_WINS | all      | false  | adopt -
-            # an object whose copy here holds other content (edited while no pair was recorded): sent as an edit
-              -         | new             | hint-edited | SERVER_WINS | all      | false  | adopt - unsure, send edit -
-              -         | new             | hint-edited | CLIENT_WINS | all      | false  | adopt - unsure, send edit -
-              -         | new             | hint-edited | SERVER_WINS | read     | false  | adopt - unsure
+              -         | new             | hint-edited | SERVER_WINS | all      | false  | adopt -
+            # the first sync after choosing to upload local data (a lost state): an object whose copy here
+            # holds other content (edited while no pair was recorded) is sent as an edit
+              -         | new             | hint-edited | SERVER_WINS | upload   | false  | adopt - unsure, send edit -
+              -         | new             | hint-edited | CLIENT_WINS | upload   | false  | adopt - unsure, send edit -
+              -         | new             | hint-object | CLIENT_WINS | upload   | false  | adopt -
+              -         | new             | hint-edited | SERVER_WINS | upload-read | false | adopt - unsure
             # gone on one side, unchanged on the other: deleted there
               row       | -               | same        | SERVER_WINS | all      | false  | delete here
               row       | -               | same        | CLIENT_WINS | all      | false  | delete here
@@ -215,7 +220,8 @@ class ItemPlannerSpecTest {
         mids.putIfAbsent("L1", rowMid);
         RemoteChanges changes = RemoteChanges.complete(new RemoteCursor(validityChanged ? 2 : 1, 0, 200), listed);
         return ItemPlanner.plan(new ItemPlanner.Input(7, row == null ? List.of() : List.of(row), changes, validityChanged,
-                local, unpaired, policy, rights(rightsSpec), revert, CUTOFF, ignored, deferred, l -> mids.get(l.id())));
+                local, unpaired, policy, rights(rightsSpec), revert, CUTOFF, ignored, deferred,
+                rightsSpec.startsWith("upload"), l -> mids.get(l.id())));
     }
 
     static ItemState row(String spec) {
@@ -253,8 +259,8 @@ class ItemPlannerSpecTest {
 
     static Rights rights(String spec) {
         return switch (spec) {
-            case "all" -> Rights.ALL;
-            case "read" -> new Rights(false, false, false);
+            case "all", "upload" -> Rights.ALL;
+            case "read", "upload-read" -> new Rights(false, false, false);
             case "noflag" -> new Rights(false, true, true);
             case "noinsert" -> new Rights(true, true, false);
             default -> throw new IllegalArgumentException(spec);
