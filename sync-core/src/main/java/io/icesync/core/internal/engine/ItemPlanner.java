@@ -40,7 +40,8 @@ import java.util.function.Function;
  *       uploaded again, or, for an object with a key, settled against the server's other versions);</li>
  *   <li>gone here: the server item goes, unless it changed there and the server wins (downloaded again);</li>
  *   <li>new on the server: a local copy written before a crash (UID hint) or with its Message-ID and size
- *       is adopted, else it is downloaded unless older than the cut-off or ignored;</li>
+ *       is adopted (at a first upload, an object holding other content is also sent as an edit), else it
+ *       is downloaded unless older than the cut-off or ignored;</li>
  *   <li>new here: uploaded unless ignored;</li>
  *   <li>a folder without the right: flag changes, deletions, edits and new items are reported as
  *       failures, or reverted to the server's state when {@code revertReadOnly};</li>
