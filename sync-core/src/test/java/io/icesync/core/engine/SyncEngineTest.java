@@ -15,11 +15,13 @@ import io.icesync.core.settings.ConflictPolicy;
 import io.icesync.core.settings.DownloadMode;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.SessionEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SyncEngineTest {
     final EngineFixture fx = new EngineFixture();
@@ -201,6 +203,26 @@ class SyncEngineTest {
         assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(remote));
         assertThat(remote.fetchCalls).as("nothing downloaded again").isEqualTo(fetches);
         assertThat(fx.engine().events(50)).extracting(SessionEvent::message).anyMatch(m -> m.contains("UIDVALIDITY"));
+    }
+
+    /** Messages without a Message-ID are found again by size and order, with the flags set here since. */
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void uidValidityChangeKeepsALocalFlagOfAMessageWithoutMessageId(ConflictPolicy policy) {
+        fx.policy(policy);
+        remote.serverAdd(INBOX, "Subject: no id\r\n\r\nshort\r\n".getBytes(StandardCharsets.UTF_8), Flags.NONE);
+        remote.serverAdd(INBOX, "Subject: no id either\r\n\r\na longer body\r\n".getBytes(StandardCharsets.UTF_8),
+                Flags.of(Flag.SEEN));
+        fx.sync();
+        LocalItem unread = fx.local.items(INBOX).stream().filter(i -> i.flags().equals(Flags.NONE)).findFirst().orElseThrow();
+        fx.local.setFlags(INBOX, unread.id(), Flags.of(Flag.FLAGGED));
+        remote.serverBumpValidity(INBOX);
+
+        fx.sync();
+
+        assertThat(Sides.remote(remote).get(INBOX)).containsExactly("null (\\Flagged)", "null (\\Seen)");
+        assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(remote));
+        assertThat(fx.sync().changedAnything()).isFalse();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.settings.ConflictPolicy;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.store.LocalStores;
+import io.icesync.core.store.StateStores;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,6 +121,42 @@ class VersionedItemsTest {
         fx.sync();
 
         synced("e1=lunch at noon");
+        assertThat(fx.sync().changedAnything()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aLocalEditMadeAcrossAUidValidityChangeReachesTheServer(ConflictPolicy policy) {
+        fx.policy(policy);
+        fx.remote.serverAdd(CAL, version("c1", "Anna"), Flags.NONE);
+        fx.remote.serverAdd(CAL, version("c2", "Ben"), Flags.NONE);
+        fx.sync();
+
+        editLocally("c1", "Anna Smith");
+        fx.remote.serverBumpValidity(CAL);
+        fx.sync();
+
+        synced("c1=Anna Smith", "c2=Ben");
+        assertThat(fx.state.pending()).isEmpty();
+        assertThat(fx.sync().changedAnything()).isFalse();
+    }
+
+    /** The state lost and the local data uploaded at the first sync again: what was edited here is sent. */
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aLocalEditIsSentWhenTheStateWasLostAndLocalDataIsUploaded(ConflictPolicy policy) {
+        fx.policy(policy);
+        fx.remote.serverAdd(CAL, version("c1", "Anna"), Flags.NONE);
+        fx.remote.serverAdd(CAL, version("c2", "Ben"), Flags.NONE);
+        fx.sync();
+
+        editLocally("c1", "Anna Smith");
+        fx.state = StateStores.inMemory();
+        SyncEngine.builder().remote(fx.remote).local(fx.local).state(fx.state).settings(() -> fx.settings)
+                .firstSync(n -> FirstSyncChoice.UPLOAD_LOCAL).build().syncOnce();
+
+        synced("c1=Anna Smith", "c2=Ben");
+        assertThat(fx.state.pending()).isEmpty();
         assertThat(fx.sync().changedAnything()).isFalse();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.ConflictPolicy;
@@ -77,6 +78,8 @@ class GroupwareSyncTest {
     }
 
     SyncStateStore state;
+    /** The answer to the first sync of a local store that holds items already (F4.8). */
+    FirstSyncChoice firstSync;
 
     SyncReport sync(IceWarpServer server) {
         if (state == null) {
@@ -87,7 +90,8 @@ class GroupwareSyncTest {
              GroupwareLocalStore local = new GroupwareLocalStore(LocalStores.maildir(dir.resolve("mail")),
                      new VdirLocalStore(dir.resolve("groupware")))) {
             SyncSettings settings = SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).conflictPolicy(policy).build();
-            return SyncEngine.builder().remote(remote).local(local).state(state).settings(() -> settings).build().syncOnce();
+            return SyncEngine.builder().remote(remote).local(local).state(state).settings(() -> settings)
+                    .firstSync(n -> firstSync).build().syncOnce();
         }
     }
 
@@ -264,6 +268,45 @@ class GroupwareSyncTest {
         sync(server);
 
         assertThat(onServer(box, "SUMMARY")).containsExactlyInAnyOrder("First, edited here", "Second");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aContactEditedHereAcrossAUidValidityResetReachesTheServer(ConflictPolicy p, IceWarpServer server) throws IOException {
+        policy = p;
+        TestMailbox box = contacts(server);
+        box.append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        box.append(message("text/vcard", "c2", card("c2", "Ben Dupont")));
+        sync(server);
+
+        editLocally(localFile("Contacts", "c1.vcf"), "FN:Anna Martin", "FN:Anna Martin-Leroy");
+        box.resetUidValidity();
+        assertThat(sync(server).ok()).isTrue();
+
+        assertThat(onServer(box, "FN")).containsExactlyInAnyOrder("Anna Martin-Leroy", "Ben Dupont");
+        assertThat(localFiles("Contacts")).containsExactly("c1.vcf", "c2.vcf");
+        assertThat(sync(server).changedAnything()).isFalse();
+    }
+
+    /** state.db lost: the first sync again, told to upload the local data, sends what was edited here. */
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aContactEditedHereIsSentWhenTheStateWasLostAndLocalDataIsUploaded(ConflictPolicy p, IceWarpServer server)
+            throws IOException {
+        policy = p;
+        TestMailbox box = contacts(server);
+        box.append(message("text/vcard", "c1", card("c1", "Anna Martin")));
+        box.append(message("text/vcard", "c2", card("c2", "Ben Dupont")));
+        sync(server);
+
+        editLocally(localFile("Contacts", "c1.vcf"), "FN:Anna Martin", "FN:Anna Martin-Leroy");
+        state = StateStores.sqlite(dir.resolve("state-rebuilt.db"));
+        firstSync = FirstSyncChoice.UPLOAD_LOCAL;
+        assertThat(sync(server).ok()).isTrue();
+
+        assertThat(onServer(box, "FN")).containsExactlyInAnyOrder("Anna Martin-Leroy", "Ben Dupont");
+        assertThat(localFiles("Contacts")).containsExactly("c1.vcf", "c2.vcf");
         assertThat(sync(server).changedAnything()).isFalse();
     }
 

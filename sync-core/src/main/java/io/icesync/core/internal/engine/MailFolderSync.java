@@ -6,14 +6,14 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ConnectionException;
-import io.icesync.core.Right;
 import io.icesync.core.SpecialUse;
 import io.icesync.core.engine.DeleteGuard;
+import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.MassDeleteException;
 import io.icesync.core.engine.MassDeleteException.Refusal;
 import io.icesync.core.engine.MassDeleteException.Side;
 import io.icesync.core.engine.FolderReport;
-import io.icesync.core.settings.ConflictPolicy;
+import io.icesync.core.internal.engine.ItemPlan.Upload;
 import io.icesync.core.settings.DownloadMode;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.core.spi.FetchMode;
@@ -30,24 +30,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Item sync of one folder (F4.1): a three-way decision per item from the state row, the server now
- * and the local store now, then the changes applied in crash-safe order. See docs/ARCHITECTURE.md
- * "Correctness protocol". Items whose content changes (the local store gives them a version: events,
- * contacts) are edited on the server as a new version appended and the old one expunged, and an
- * object's key decides which copy survives when both sides changed it.
+ * Item sync of one folder (F4.1): the server's changes and the local items go to {@link ItemPlanner},
+ * which decides per item; the plan goes past the delete guard, then is carried out in crash-safe order.
+ * See docs/ARCHITECTURE.md "Correctness protocol". Items whose content changes (the local store gives
+ * them a version: events, contacts) are edited on the server as a new version appended and the old one
+ * expunged, and an object's key decides which copy survives when both sides changed it.
  */
 final class MailFolderSync {
     /** A download group: one fetch, one flush, one state transaction. */
@@ -64,10 +60,6 @@ final class MailFolderSync {
     private final Set<String> deferred;
     private final boolean retryIgnored;
     private final SyncSettings settings;
-
-    /** An upload of {@code l} with {@code flags}; for a local edit, {@code row} is what the server holds now, else null. */
-    private record Upload(ItemState row, LocalItem l, Flags flags) {
-    }
 
     private int downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer, deletedLocally, failed;
     private int retriable;
@@ -92,243 +84,32 @@ final class MailFolderSync {
         if (retryIgnored) {
             state.clearFailures(path);
         }
-        Set<String> ignored = new HashSet<>();
-        for (IgnoredItem i : state.failures()) {
-            if (i.folder().equals(path) && i.ignored()) {
-                ignored.add(i.key());
-            }
-        }
-        Map<String, LocalItem> localById = new LinkedHashMap<>();
-        for (LocalItem l : localList) {
-            if (!deferred.contains(l.id())) {
-                localById.put(l.id(), l);
-            }
-        }
-        List<ItemState> rows = new ArrayList<>();
-        for (ItemState r : state.items(fs.id())) {
-            if (!deferred.contains(r.localId())) {
-                rows.add(r);
-            }
-        }
-        Set<String> pairedLocal = new HashSet<>();
-        rows.forEach(r -> pairedLocal.add(r.localId()));
-        Map<String, LocalItem> unknownLocal = new LinkedHashMap<>();
-        for (LocalItem l : localById.values()) {
-            if (!pairedLocal.contains(l.id()) && state.itemByLocalId(l.id()).isEmpty()) {
-                unknownLocal.put(l.id(), l);
-            }
-        }
-
+        List<ItemState> rows = state.items(fs.id());
+        Set<String> unpaired = unpairedLocal(rows);
+        List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
         RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false);
         boolean validityChanged = fs.cursor() != null && rc.cursor().uidValidity() != fs.cursor().uidValidity();
-        boolean needContentMatch = validityChanged
-                || unknownLocal.values().stream().anyMatch(l -> l.uidHint() == 0);
-        if (rc.complete() && needContentMatch && !rc.items().isEmpty()) {
+        boolean firstUpload = fs.cursor() == null
+                && FirstSyncChoice.UPLOAD_LOCAL.name().equals(state.value(Cycle.FIRST_SYNC_KEY).orElse(null));
+        if (rc.complete() && ItemPlanner.needsMessageIds(validityChanged, firstUpload, unpairedItems)
+                && !rc.items().isEmpty()) {
             rc = ctx.remote().changes(path, null, true);
         }
         if (validityChanged) {
             ctx.monitor().warning("UIDVALIDITY of " + path + " changed", "items are matched again by Message-ID and size");
-            rows = rematch(rows, rc, localById, unknownLocal);
         }
-
-        Map<Long, RemoteItem> listed = new LinkedHashMap<>();
-        rc.items().forEach(r -> listed.put(r.uid(), r));
-        Set<Long> gone = goneOnServer(rc, rows, listed);
-
-        ConflictPolicy policy = settings.conflictPolicy();
-        boolean readOnlyRevert = settings.revertReadOnlyChanges();
-        boolean canFlag = remoteFolder == null || remoteFolder.rights().has(Right.WRITE)
-                || remoteFolder.rights().has(Right.SEEN);
-        boolean canDelete = remoteFolder == null || remoteFolder.rights().has(Right.DELETE_MESSAGES);
-        boolean canInsert = remoteFolder == null || remoteFolder.rights().has(Right.INSERT);
-
-        Map<Long, Flags> remoteFlagUpdates = new LinkedHashMap<>();
-        Map<String, Flags> localFlagUpdates = new LinkedHashMap<>();
-        List<ItemState> rowUpdates = new ArrayList<>();
-        List<ItemState> rowRemovals = new ArrayList<>();
-        List<ItemState> remoteDeletes = new ArrayList<>();
-        List<ItemState> localDeletes = new ArrayList<>();
-        List<LocalItem> uploads = new ArrayList<>();
-        List<RemoteItem> downloads = new ArrayList<>();
-        Map<Long, ItemState> rowByUid = new HashMap<>();
-        List<Upload> edits = new ArrayList<>();
-        // Objects changed or deleted here whose server side went away: settled after the downloads,
-        // when a new server version of the same object (same key) may have arrived.
-        List<ItemState> keyRows = new ArrayList<>();
-
-        for (ItemState row : rows) {
-            rowByUid.put(row.uid(), row);
-            LocalItem l = localById.get(row.localId());
-            boolean remoteGone = gone.contains(row.uid());
-            RemoteItem r = listed.get(row.uid());
-            Flags rf = r != null ? r.flags() : row.flags();
-            // A pair without a recorded version (downloaded, or from before versions were kept) counts as unchanged.
-            boolean localEdited = l != null && l.version() != null && row.localVersion() != null
-                    && !l.version().equals(row.localVersion());
-            boolean keyed = row.key() != null && policy == ConflictPolicy.CLIENT_WINS;
-            if (remoteGone && l == null) {
-                if (keyed) {
-                    keyRows.add(row);
-                } else {
-                    rowRemovals.add(row);
-                }
-            } else if (remoteGone) {
-                boolean changedHere = localEdited || !l.flags().equals(row.flags());
-                if (policy == ConflictPolicy.CLIENT_WINS && changedHere && canInsert) {
-                    if (keyed) {
-                        keyRows.add(row);
-                    } else {
-                        rowRemovals.add(row);
-                        uploads.add(l);
-                    }
-                } else {
-                    localDeletes.add(row);
-                }
-            } else if (l == null) {
-                boolean serverChanged = !rf.equals(row.flags());
-                if ((policy == ConflictPolicy.SERVER_WINS && serverChanged) || (!canDelete && readOnlyRevert)) {
-                    rowRemovals.add(row);
-                    downloads.add(r != null ? r : new RemoteItem(row.uid(), rf, row.size(), null, row.messageId()));
-                } else if (!canDelete) {
-                    fail("uid:" + row.uid(), "deletion of server item " + row.uid(),
-                            "the folder is read-only: the item cannot be deleted on the server");
-                } else {
-                    remoteDeletes.add(row);
-                }
-            } else if (localEdited) {
-                if (!canInsert || !canDelete) {
-                    if (readOnlyRevert) {
-                        // The server's version comes back: the edited copy goes (under a DROP_LOCAL intent)
-                        // and the server's is downloaded again.
-                        localDeletes.add(row);
-                        reverted++;
-                        downloads.add(r != null ? r : new RemoteItem(row.uid(), rf, row.size(), null, row.messageId()));
-                        state.clearFailure(path, "local:" + l.id()); // reported while reverting was off
-                        continue;
-                    }
-                    fail("local:" + l.id(), "upload of the changed local item " + l.id(),
-                            "the folder is read-only: the item cannot be changed on the server");
-                    continue;
-                }
-                edits.add(new Upload(row, l, Flags.merge(row.flags(), l.flags(), rf)));
-            } else {
-                Flags merged = Flags.merge(row.flags(), l.flags(), rf);
-                if (!canFlag && !merged.equals(rf)) {
-                    if (readOnlyRevert) {
-                        merged = rf;
-                    } else {
-                        fail("local:" + l.id(), "flag change of server item " + row.uid(),
-                                "the folder is read-only: flags cannot be changed on the server");
-                        continue;
-                    }
-                }
-                if (!merged.equals(rf)) {
-                    remoteFlagUpdates.put(row.uid(), merged);
-                }
-                boolean localChange = !merged.equals(l.flags());
-                if (localChange) {
-                    localFlagUpdates.put(l.id(), merged);
-                }
-                // A store may keep some flags inside the object (an event's categories): its version is
-                // read again after the change, so that the change does not count as an edit made here.
-                boolean reread = localChange && row.localVersion() != null;
-                if (!merged.equals(row.flags()) || reread) {
-                    rowUpdates.add(reread ? row.withFlags(merged).withVersion(row.key(), null) : row.withFlags(merged));
-                }
-            }
-        }
-
-        // Server items without a pair: adopt a local copy written before a crash, else download.
-        Map<Long, LocalItem> byHint = new HashMap<>();
-        if (!validityChanged) {
-            for (LocalItem l : unknownLocal.values()) {
-                if (l.uidHint() > 0) {
-                    byHint.put(l.uidHint(), l);
-                }
-            }
-        }
-        Map<String, Deque<LocalItem>> byContent = null;
         Instant cutoff = settings.mailsOfLastDays() > 0
                 ? ctx.clock().now().minus(java.time.Duration.ofDays(settings.mailsOfLastDays())) : null;
-        for (RemoteItem r : listed.values()) {
-            if (rowByUid.containsKey(r.uid()) || ignored.contains("uid:" + r.uid())) {
-                continue;
-            }
-            LocalItem match = byHint.get(r.uid());
-            // A keyed object's file holds the object, not the message, so its size cannot be compared;
-            // such stores write whole files only, which is what the size check guards against.
-            if (match != null && ((match.key() == null && match.size() != r.size())
-                    || !unknownLocal.containsKey(match.id()))) {
-                match = null;
-            }
-            if (match == null && r.messageId() != null && !unknownLocal.isEmpty()) {
-                if (byContent == null) {
-                    byContent = contentIndex(unknownLocal.values());
-                }
-                Deque<LocalItem> q = byContent.get(r.messageId() + "/" + r.size());
-                while (q != null && !q.isEmpty() && match == null) {
-                    LocalItem c = q.poll();
-                    if (unknownLocal.containsKey(c.id())) {
-                        match = c;
-                    }
-                }
-            }
-            if (match != null) {
-                unknownLocal.remove(match.id());
-                Flags f = policy == ConflictPolicy.CLIENT_WINS ? match.flags() : r.flags();
-                if (!f.equals(r.flags())) {
-                    remoteFlagUpdates.put(r.uid(), f);
-                }
-                if (!f.equals(match.flags())) {
-                    localFlagUpdates.put(match.id(), f);
-                }
-                rowUpdates.add(new ItemState(fs.id(), r.uid(), match.id(), f, r.size(), r.messageId(), false));
-                continue;
-            }
-            if (cutoff != null && r.internalDate() != null && r.internalDate().isBefore(cutoff)) {
-                continue;
-            }
-            downloads.add(r);
-        }
-        List<LocalItem> revertedNew = new ArrayList<>();
-        for (LocalItem l : unknownLocal.values()) {
-            if (ignored.contains("local:" + l.id())) {
-                continue;
-            }
-            if (!canInsert) {
-                if (readOnlyRevert) {
-                    revertedNew.add(l);
-                } else {
-                    fail("local:" + l.id(), "upload of local item " + l.id(),
-                            "the folder is read-only: items cannot be added on the server");
-                }
-                continue;
-            }
-            uploads.add(l);
-        }
+        ItemPlan plan = ItemPlanner.plan(new ItemPlanner.Input(fs.id(), rows, rc, validityChanged, localList, unpaired,
+                settings.conflictPolicy(), ItemPlanner.Rights.of(remoteFolder), settings.revertReadOnlyChanges(), cutoff,
+                ignoredKeys(), deferred, firstUpload, this::localMessageId));
 
-        checkDeletions(Side.SERVER, remoteDeletes.size(), rows.size());
-        checkDeletions(Side.LOCAL, localDeletes.size() - reverted, rows.size());
-        for (LocalItem l : revertedNew) {
-            ctx.local().delete(path, l.id());
-            deletedLocally++;
+        if (plan.rematch() != null) {
+            checkDeletions(Side.LOCAL, plan.rematch().vanished().size(), plan.syncedBefore());
         }
-        ctx.monitor().plan(downloads.size(), uploads.size() + remoteFlagUpdates.size() + remoteDeletes.size(),
-                downloads.size() + localFlagUpdates.size() + localDeletes.size());
-
-        applyFlags(remoteFlagUpdates, localFlagUpdates, rowUpdates, rowRemovals);
-        applyRemoteDeletes(remoteDeletes);
-        applyLocalDeletes(localDeletes);
-        List<Upload> allUploads = new ArrayList<>();
-        uploads.forEach(l -> allUploads.add(new Upload(null, l, l.flags())));
-        allUploads.addAll(edits);
-        applyUploads(allUploads);
-        applyDownloads(downloads, fs.cursor() != null);
-        completePartials(rows, listed, gone);
-        if (ctx.local().syncsItemsOf(fs.kind()) && fs.kind() != io.icesync.core.FolderKind.MAIL) {
-            recordVersions();
-        }
-        settleKeyed(keyRows, gone);
+        checkDeletions(Side.SERVER, plan.remoteDeletes().size(), plan.rows().size());
+        checkDeletions(Side.LOCAL, plan.localDeletes().size() - plan.reverts(), plan.rows().size());
+        apply(plan);
 
         if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
             state.putFolder(state.folder(fs.id()).orElse(fs).withCursor(rc.cursor()));
@@ -337,95 +118,77 @@ final class MailFolderSync {
                 deletedLocally, 0, failed, null);
     }
 
+    /** The keys of this folder's items on the ignored list. */
+    private Set<String> ignoredKeys() {
+        Set<String> ignored = new HashSet<>();
+        for (IgnoredItem i : state.failures()) {
+            if (i.folder().equals(path) && i.ignored()) {
+                ignored.add(i.key());
+            }
+        }
+        return ignored;
+    }
+
+    /** Ids of local items no recorded pair refers to, in this folder or another. */
+    private Set<String> unpairedLocal(List<ItemState> rows) {
+        Set<String> paired = new HashSet<>();
+        rows.forEach(r -> paired.add(r.localId()));
+        Set<String> unpaired = new HashSet<>();
+        for (LocalItem l : localList) {
+            if (!deferred.contains(l.id()) && !paired.contains(l.id()) && state.itemByLocalId(l.id()).isEmpty()) {
+                unpaired.add(l.id());
+            }
+        }
+        return unpaired;
+    }
+
+    /**
+     * Carries a plan out, in the order that keeps a crash at any point harmless: the rematched pairs,
+     * flags, deletions on the server, deletions here, uploads, downloads, completions, versions, then
+     * the objects settled by key.
+     */
+    private void apply(ItemPlan plan) {
+        if (plan.rematch() != null) {
+            // Local files first, rows after: a crash in between finds rows without files, which are dropped.
+            applyLocalDeletes(plan.rematch().vanished());
+            state.inTransaction(() -> {
+                state.removeItems(fs.id());
+                plan.rematch().kept().forEach(state::putItem);
+            });
+        }
+        plan.failures().forEach(f -> fail(f.key(), f.description(), f.error()));
+        plan.clearedFailures().forEach(k -> state.clearFailure(path, k));
+        for (LocalItem l : plan.revertedNew()) {
+            ctx.local().delete(path, l.id());
+            deletedLocally++;
+        }
+        ctx.monitor().plan(plan.downloads().size(),
+                plan.uploads().size() + plan.remoteFlags().size() + plan.remoteDeletes().size(),
+                plan.downloads().size() + plan.localFlags().size() + plan.localDeletes().size());
+
+        List<ItemState> rowUpdates = new ArrayList<>(plan.rowUpdates());
+        rowUpdates.addAll(plan.adoptions());
+        applyFlags(plan.remoteFlags(), plan.localFlags(), rowUpdates, plan.rowRemovals());
+        applyRemoteDeletes(plan.remoteDeletes());
+        applyLocalDeletes(plan.localDeletes());
+        List<Upload> allUploads = new ArrayList<>();
+        plan.uploads().forEach(l -> allUploads.add(new Upload(null, l, l.flags())));
+        allUploads.addAll(plan.edits());
+        applyUploads(allUploads);
+        applyDownloads(new ArrayList<>(plan.downloads()), fs.cursor() != null);
+        completePartials(plan.rows(), plan.listed(), plan.gone());
+        if (ctx.local().syncsItemsOf(fs.kind()) && fs.kind() != io.icesync.core.FolderKind.MAIL) {
+            recordVersions();
+        }
+        settleKeyed(plan.keyed(), plan.gone());
+    }
+
     /** Stops this folder before any write when its deletions on one side trip the guard; Trash and Junk are emptied at will. */
     private void checkDeletions(Side side, int count, int synced) {
         SpecialUse use = remoteFolder == null ? SpecialUse.NONE : remoteFolder.specialUse();
         if (use != SpecialUse.TRASH && use != SpecialUse.JUNK && guard.tooManyItems(count, synced)) {
             throw new MassDeleteException(List.of(new Refusal(side, path, count, synced, List.of(), null)), null);
         }
-    }
-
-    private static Set<Long> goneOnServer(RemoteChanges rc, List<ItemState> rows, Map<Long, RemoteItem> listed) {
-        Set<Long> gone = new HashSet<>();
-        if (rc.complete()) {
-            for (ItemState r : rows) {
-                if (!listed.containsKey(r.uid())) {
-                    gone.add(r.uid());
-                }
-            }
-            return gone;
-        }
-        for (long v : rc.vanished()) {
-            gone.add(v);
-        }
-        long[] existing = rc.existingUids();
-        if (existing != null) {
-            long[] sorted = existing.clone();
-            Arrays.sort(sorted);
-            for (ItemState r : rows) {
-                if (Arrays.binarySearch(sorted, r.uid()) < 0) {
-                    gone.add(r.uid());
-                }
-            }
-        }
-        for (ItemState r : rows) {
-            if (listed.containsKey(r.uid())) {
-                gone.remove(r.uid());
-            }
-        }
-        return gone;
-    }
-
-    /**
-     * After a UIDVALIDITY change, pairs are found again by Message-ID and size. A synced item with no
-     * match was deleted on the server: deleted here too, unless it changed here and the client wins,
-     * then it is uploaded again. Local items never synced are uploaded as always.
-     */
-    private List<ItemState> rematch(List<ItemState> rows, RemoteChanges rc, Map<String, LocalItem> localById,
-                                    Map<String, LocalItem> unknownLocal) {
-        Map<String, Deque<RemoteItem>> remoteByContent = new HashMap<>();
-        for (RemoteItem r : rc.items()) {
-            if (r.messageId() != null) {
-                remoteByContent.computeIfAbsent(r.messageId() + "/" + r.size(), k -> new ArrayDeque<>()).add(r);
-            }
-        }
-        List<ItemState> kept = new ArrayList<>();
-        List<ItemState> vanished = new ArrayList<>();
-        for (ItemState row : rows) {
-            LocalItem l = localById.get(row.localId());
-            if (l == null) {
-                continue;
-            }
-            String mid = row.messageId() != null ? row.messageId() : localMessageId(l);
-            Deque<RemoteItem> q = mid == null ? null : remoteByContent.get(mid + "/" + row.size());
-            RemoteItem r = q == null ? null : q.poll();
-            if (r != null) {
-                kept.add(new ItemState(fs.id(), r.uid(), row.localId(), row.flags(), row.size(), mid, row.partial()));
-            } else if (settings.conflictPolicy() == ConflictPolicy.CLIENT_WINS && !l.flags().equals(row.flags())) {
-                unknownLocal.put(l.id(), l); // changed here, gone there: the client's copy wins
-            } else {
-                vanished.add(row); // synced before, not on the server any more: deleted there
-            }
-        }
-        checkDeletions(Side.LOCAL, vanished.size(), rows.size());
-        // Local files first, rows after: a crash in between finds rows without files, which are dropped.
-        applyLocalDeletes(vanished);
-        state.inTransaction(() -> {
-            state.removeItems(fs.id());
-            kept.forEach(state::putItem);
-        });
-        return kept;
-    }
-
-    private Map<String, Deque<LocalItem>> contentIndex(Iterable<LocalItem> items) {
-        Map<String, Deque<LocalItem>> index = new HashMap<>();
-        for (LocalItem l : items) {
-            String mid = localMessageId(l);
-            if (mid != null) {
-                index.computeIfAbsent(mid + "/" + l.size(), k -> new ArrayDeque<>()).add(l);
-            }
-        }
-        return index;
     }
 
     private String localMessageId(LocalItem l) {
@@ -516,7 +279,7 @@ final class MailFolderSync {
      */
     private void applyUploads(List<Upload> ups) {
         for (Upload v : ups) {
-            LocalItem l = v.l();
+            LocalItem l = v.item();
             ItemState old = v.row();
             String key = "local:" + l.id();
             PendingOp op = null;
