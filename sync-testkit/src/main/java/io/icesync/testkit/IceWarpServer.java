@@ -100,7 +100,7 @@ public final class IceWarpServer implements AutoCloseable {
             throw e;
         }
         try {
-            this.dns = new DnsResponder(b.host, dnsZone);
+            this.dns = new DnsResponder(b.host, dnsZone.zone());
         } catch (RuntimeException e) {
             http.close();
             loops.close();

@@ -1,5 +1,6 @@
 package io.icesync.testkit;
 
+import io.icesync.testkit.internal.dns.DnsResponder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -86,12 +87,33 @@ public final class TestDns {
         delay = Duration.ZERO;
     }
 
-    public List<Record> records() {
-        return new ArrayList<>(records);
+    /** The records, one line each in zone-file form ("_imaps._tcp.iwdemo.test. 3600 IN SRV 0 1 993 mail..."). */
+    public List<String> records() {
+        return records.stream().map(Record::toString).toList();
     }
 
-    /** For the responder: the records of a name and type; null when the name should not be answered. */
-    public List<Record> lookup(Name name, int type) {
+    /** What the responder answers from. */
+    DnsResponder.Zone zone() {
+        return new DnsResponder.Zone() {
+            @Override
+            public List<Record> lookup(Name name, int type) {
+                return TestDns.this.lookup(name, type);
+            }
+
+            @Override
+            public boolean exists(Name name) {
+                return TestDns.this.exists(name);
+            }
+
+            @Override
+            public Duration delay() {
+                return TestDns.this.delay();
+            }
+        };
+    }
+
+    /** The records of a name and type; null when the name should not be answered. */
+    private List<Record> lookup(Name name, int type) {
         if (silent.contains(name.toString().toLowerCase(Locale.ROOT))) {
             return null;
         }
@@ -104,8 +126,8 @@ public final class TestDns {
         return out;
     }
 
-    /** For the responder: whether the name exists with any type (NOERROR with no data, not NXDOMAIN). */
-    public boolean exists(Name name) {
+    /** Whether the name exists with any type (NOERROR with no data, not NXDOMAIN). */
+    private boolean exists(Name name) {
         return records.stream().anyMatch(r -> r.getName().equals(name));
     }
 

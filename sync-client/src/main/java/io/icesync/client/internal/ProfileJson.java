@@ -56,7 +56,7 @@ public final class ProfileJson {
         if (p.trustedCertificatePem() != null) {
             o.put("trustedCertificatePem", p.trustedCertificatePem());
         }
-        o.set("settings", SettingsJson.toTree(p.settings()));
+        o.set("settings", settingsTree(p.settings()));
         // Written only when set, so that a profile without them stays as it was.
         if (!p.folderKinds().isEmpty()) {
             ObjectNode k = o.putObject("folderKinds");
@@ -141,7 +141,7 @@ public final class ProfileJson {
         }
         SyncSettings settings;
         try {
-            settings = o.has("settings") ? SettingsJson.fromTree(o.get("settings")) : SyncSettings.defaults();
+            settings = o.has("settings") ? SettingsJson.read(o.get("settings").toString()) : SyncSettings.defaults();
         } catch (InvalidSettingException e) {
             String field = "settings".equals(e.setting()) ? "settings" : "settings." + e.setting();
             throw new InvalidProfileException(file, field, inner(e), e);
@@ -175,6 +175,15 @@ public final class ProfileJson {
     }
 
     /** An object of text to kind, in the file's order; a kind in any case. */
+    /** The settings as SettingsJson writes them, as a node of the profile's tree. */
+    private static JsonNode settingsTree(SyncSettings s) {
+        try {
+            return JSON.readTree(SettingsJson.write(s));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("settings JSON that does not read back", e);
+        }
+    }
+
     private static Map<String, FolderKind> kindMap(Path file, String field, JsonNode o, String what) {
         if (!o.isObject()) {
             throw new InvalidProfileException(file, field, "expected an object of " + what + " -> kind, got " + o, null);

@@ -136,7 +136,7 @@ public final class SettingsJson {
     }
 
     /** The settings as a JSON tree, every field present, in {@link #names()} order. */
-    public static ObjectNode toTree(SyncSettings s) {
+    static ObjectNode toTree(SyncSettings s) {
         ObjectNode o = NODES.objectNode();
         FIELDS.forEach((name, f) -> o.set(name, f.write().apply(s)));
         return o;
@@ -148,7 +148,7 @@ public final class SettingsJson {
     }
 
     /** Reads settings from a tree; missing fields take the guide's defaults; null means all defaults. */
-    public static SyncSettings fromTree(JsonNode n) {
+    static SyncSettings fromTree(JsonNode n) {
         return fromTree(n, SyncSettings.builder());
     }
 

@@ -163,11 +163,11 @@ public final class SettingsPolicy {
         return restored ? SettingsJson.fromTree(after) : next;
     }
 
-    /** The value and mode set for {@code setting} at exactly {@code level}, if any. */
-    public Optional<JsonNode> valueAt(PolicyLevel level, String setting) {
+    /** The value set for {@code setting} at exactly {@code level}, if any, as JSON text ({@code 30}, {@code "SERVER_WINS"}). */
+    public Optional<String> valueAt(PolicyLevel level, String setting) {
         SettingsJson.checkName(setting);
         Entry e = levels.getOrDefault(level, Map.of()).get(setting);
-        return e == null ? Optional.empty() : Optional.of(e.value().deepCopy());
+        return e == null ? Optional.empty() : Optional.of(e.value().toString());
     }
 
     /** The mode of {@code setting} at exactly {@code level}, if the level mentions it. */

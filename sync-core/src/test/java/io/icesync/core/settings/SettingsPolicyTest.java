@@ -89,6 +89,9 @@ class SettingsPolicyTest {
         assertThat(policy.defaults().priorityInterval()).isEqualTo(Duration.ofMinutes(4));
         assertThat(policy.modeAt(GLOBAL, PRIORITY)).contains(SettingsPolicy.Mode.FORCED);
         assertThat(policy.modeAt(USER, PRIORITY)).contains(SettingsPolicy.Mode.DEFAULT);
+        assertThat(policy.valueAt(GLOBAL, PRIORITY)).contains("5");
+        assertThat(policy.valueAt(USER, PRIORITY)).contains("4");
+        assertThat(policy.valueAt(USER, "conflictPolicy")).isEmpty();
     }
 
     @Test

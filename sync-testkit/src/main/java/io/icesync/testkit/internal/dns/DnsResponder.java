@@ -1,6 +1,5 @@
 package io.icesync.testkit.internal.dns;
 
-import io.icesync.testkit.TestDns;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,12 +20,23 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
-/** Answers DNS queries over UDP on loopback from a {@link TestDns} zone (dnsjava for the wire format). */
+/** Answers DNS queries over UDP on loopback from a {@code TestDns} zone (dnsjava for the wire format). */
 public final class DnsResponder implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel channel;
 
-    public DnsResponder(String host, TestDns zone) {
+    /** The records the responder answers from (a {@code TestDns}). */
+    public interface Zone {
+        /** The records of a name and type; null when the name should not be answered. */
+        java.util.List<org.xbill.DNS.Record> lookup(org.xbill.DNS.Name name, int type);
+
+        /** Whether the name exists with any type (NOERROR with no data, not NXDOMAIN). */
+        boolean exists(org.xbill.DNS.Name name);
+
+        java.time.Duration delay();
+    }
+
+    public DnsResponder(String host, Zone zone) {
         Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
@@ -57,7 +67,7 @@ public final class DnsResponder implements AutoCloseable {
     }
 
     /** The reply to one query, or null to stay silent (a malformed query, or a name told to be silent). */
-    static byte[] answer(TestDns zone, byte[] query) {
+    static byte[] answer(Zone zone, byte[] query) {
         Message q;
         try {
             q = new Message(query);
