@@ -93,6 +93,8 @@ public final class AngusImapStore implements RemoteStore {
     static final String ICEWARP_TYPE = "/public/vendor/kolab/folder-type/value.shared";
 
     private final ImapOptions opt;
+    /** Cuts the connections from another thread: {@link #abort()}, and commands past their deadline. */
+    private final ConnectionGuard guard;
     private final AtomicInteger greetings = new AtomicInteger();
     private CapturingTrust trust;
     private IceImapStore store;
@@ -107,6 +109,7 @@ public final class AngusImapStore implements RemoteStore {
 
     public AngusImapStore(ImapOptions opt) {
         this.opt = opt;
+        this.guard = new ConnectionGuard(opt.commandDeadline(), opt.transferDeadline());
     }
 
     /** True once the IceWarp connector greeting was sent (only to servers advertising X-ICEWARP-SERVER). */
@@ -124,21 +127,43 @@ public final class AngusImapStore implements RemoteStore {
     }
 
     private IceSyncException fail(String what, Throwable e) {
-        IceSyncException x = Errors.map(what, server(), opt.login(), e, trust);
+        IceSyncException x = mapped(what, e);
         if (x instanceof ConnectionException) {
             dropConnection();
         }
         return x;
     }
 
+    /** The typed error for a failure; a deadline that passed or an abort explains a closed connection first. */
+    private IceSyncException mapped(String what, Throwable e) {
+        IceSyncException deadline = guard.passed(server(), e);
+        if (deadline != null) {
+            return deadline;
+        }
+        if (guard.aborted()) {
+            return new ConnectionException("the connection to " + server() + " was cut while trying to " + what, e);
+        }
+        return Errors.map(what, server(), opt.login(), e, trust);
+    }
+
     // ---- connection
 
+    /** Connects if needed; also allows connections again after {@link #abort()}. */
     @Override
     public synchronized ServerInfo connect() {
+        guard.reset();
+        return open();
+    }
+
+    private ServerInfo open() {
         if (store != null && info != null) {
             return info;
         }
         dropConnection();
+        if (guard.aborted()) {
+            throw new ConnectionException("the connection to " + server() + " was cut; no new one is made until the"
+                    + " next connect", null);
+        }
         try {
             trust = new CapturingTrust(opt.trusted().get()); // read again: a certificate removed since fails now
             Session session = Session.getInstance(properties());
@@ -147,7 +172,7 @@ public final class AngusImapStore implements RemoteStore {
                 session.setDebug(true);
             }
             store = new IceImapStore(session, opt.iceWarpHello() ? opt.clientVersion() : null,
-                    (accepted, line) -> greetings.incrementAndGet());
+                    (accepted, line) -> greetings.incrementAndGet(), guard);
             store.connect(opt.endpoint().host(), opt.endpoint().port(), opt.login(), new String(opt.password()));
             IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
             @SuppressWarnings("unchecked")
@@ -182,7 +207,9 @@ public final class AngusImapStore implements RemoteStore {
         // Downloads never set \Seen; certificates and host names are checked.
         p.put("mail.imap.peek", "true");
         p.put("mail.imap.ssl.checkserveridentity", "true");
-        p.put("mail.imap.ssl.socketFactory", trust.socketFactory());
+        // Factories that record each connection's TCP socket, for abort() and the deadlines to close.
+        p.put("mail.imap.socketFactory", guard.plain(javax.net.SocketFactory.getDefault()));
+        p.put("mail.imap.ssl.socketFactory", guard.tls(trust.socketFactory()));
         p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
@@ -207,7 +234,7 @@ public final class AngusImapStore implements RemoteStore {
      */
     private void begin() {
         if (store == null || info == null) {
-            connect();
+            open();
             return;
         }
         boolean probe = System.currentTimeMillis() - lastUse > opt.probeIdleAfter().toMillis();
@@ -220,7 +247,7 @@ public final class AngusImapStore implements RemoteStore {
         if (!storeAlive) {
             LOG.info("the connection to {} was closed since the last call; connecting again", server());
             dropConnection();
-            connect();
+            open();
             return;
         }
         if (selected != null && (!selected.connected() || !alive(selected, probe))) {
@@ -985,7 +1012,7 @@ public final class AngusImapStore implements RemoteStore {
         }
         IOException broken = downloadError == null ? null : downloadError[0];
         if (broken != null) {
-            IceSyncException x = Errors.map("download item " + item.uid(), server(), opt.login(), broken.getCause(), trust);
+            IceSyncException x = mapped("download item " + item.uid(), broken.getCause());
             if (x instanceof ConnectionException) {
                 dropConnection();
                 throw x;
@@ -1293,9 +1320,19 @@ public final class AngusImapStore implements RemoteStore {
         }
     }
 
+    /** Closes the sockets without waiting for a call in progress, which then fails; see {@link RemoteStore#abort()}. */
     @Override
-    public synchronized void close() {
-        dropConnection();
+    public void abort() {
+        guard.abort();
+    }
+
+    /** Cuts a call in progress first, so that closing never waits for a server that hangs. */
+    @Override
+    public void close() {
+        guard.abort();
+        synchronized (this) {
+            dropConnection();
+        }
     }
 
     @Override
