@@ -312,7 +312,7 @@ public final class IceSync implements AutoCloseable {
     /**
      * Runs on the schedules of the settings until the returned handle is stopped (F3.2, F4.2): a full
      * cycle at once, then folder tree, priority and selected folders each on its interval. A failed
-     * cycle is logged and the schedule goes on. {@link #close()} stops it too.
+     * cycle is logged and the schedule goes on; an {@link Error} stops it. {@link #close()} stops it too.
      */
     public ScheduledSync startScheduled() {
         return startScheduled(null, null);
@@ -325,6 +325,18 @@ public final class IceSync implements AutoCloseable {
      * @param onError receives what stopped a cycle (login refused, connection lost...), or null
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
+        return startScheduled(onCycle, onError, null);
+    }
+
+    /**
+     * Like {@link #startScheduled(Consumer, Consumer)}, and tells the caller when an {@link Error} (out
+     * of memory, say) ended a cycle: the schedule is then stopped, since this process can no longer be
+     * trusted to sync; the caller should close and exit so that a supervisor starts it again.
+     *
+     * @param onFatal receives that error (on the scheduler thread), or null (it is then logged)
+     */
+    public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError,
+                                        Consumer<Error> onFatal) {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
         }
@@ -333,7 +345,7 @@ public final class IceSync implements AutoCloseable {
             case STRUCTURE -> cycle(kind.label, engine::syncStructure);
             case PRIORITY -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.PRIORITY));
             case SELECTED -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.SELECTED));
-        }, settings, onCycle, onError);
+        }, settings, onCycle, onError, onFatal);
         schedules.add(s);
         return s;
     }
