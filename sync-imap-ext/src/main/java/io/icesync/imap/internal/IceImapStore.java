@@ -92,8 +92,11 @@ final class IceImapStore extends IMAPStore {
         @Override
         public synchronized Response[] command(String command, Argument args) {
             greetOnce();
-            try (ConnectionGuard.Watch w = watch(command)) {
+            ConnectionGuard.Watch deadline = watch(command);
+            try {
                 return super.command(command, args);
+            } finally {
+                deadline.close();
             }
         }
 

@@ -38,8 +38,11 @@ final class Wire {
     static Response run(IMAPProtocol p, String command, Argument args, Predicate<Response> mine) throws ProtocolException {
         synchronized (p) {
             greet(p);
-            try (ConnectionGuard.Watch w = watch(p, command)) {
+            ConnectionGuard.Watch deadline = watch(p, command);
+            try {
                 return send(p, command, args, mine);
+            } finally {
+                deadline.close();
             }
         }
     }
@@ -80,8 +83,11 @@ final class Wire {
             greet(p);
             for (int from = 0; from < cmds.size(); from += WINDOW) {
                 List<Cmd<K>> window = cmds.subList(from, Math.min(cmds.size(), from + WINDOW));
-                try (ConnectionGuard.Watch w = watch(p, window.get(0).command())) {
+                ConnectionGuard.Watch deadline = watch(p, window.get(0).command());
+                try {
                     window(p, window, mine, done);
+                } finally {
+                    deadline.close();
                 }
             }
         }
