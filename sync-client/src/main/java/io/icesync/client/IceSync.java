@@ -81,7 +81,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every cycle's report is saved in the state store at the cycle's end, so another process can
  * show it with {@link #status(Path, int)}. Methods are safe to call from any thread; cycles run one
- * at a time.
+ * at a time, and the queries ({@link #status(int)}, {@link #events(int)}, {@link #failures()},
+ * {@link #counters()}) answer while one runs.
  */
 public final class IceSync implements AutoCloseable {
     public static final String PROFILE_FILE = "profile.json";
@@ -285,9 +286,9 @@ public final class IceSync implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
         }
-        // The engine's own lock: the cycle and the saving of its report are one step for every
-        // other thread (a scheduled cycle, status(), events()).
-        synchronized (engine) {
+        // Under the engine's cycle lock: the cycle and the saving of its report are one step for every
+        // other cycle (a scheduled one); status() and events() do not wait for it.
+        return engine.exclusively(() -> {
             SyncReport r;
             try {
                 r = run.get();
@@ -301,7 +302,7 @@ public final class IceSync implements AutoCloseable {
             }
             save(LastCycleJson.of(kind, r, engine.counters(), clock.now()));
             return r;
-        }
+        });
     }
 
     private void save(LastCycle c) {
@@ -311,7 +312,7 @@ public final class IceSync implements AutoCloseable {
     /**
      * Runs on the schedules of the settings until the returned handle is stopped (F3.2, F4.2): a full
      * cycle at once, then folder tree, priority and selected folders each on its interval. A failed
-     * cycle is logged and the schedule goes on. {@link #close()} stops it too.
+     * cycle is logged and the schedule goes on; an {@link Error} stops it. {@link #close()} stops it too.
      */
     public ScheduledSync startScheduled() {
         return startScheduled(null, null);
@@ -324,6 +325,18 @@ public final class IceSync implements AutoCloseable {
      * @param onError receives what stopped a cycle (login refused, connection lost...), or null
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
+        return startScheduled(onCycle, onError, null);
+    }
+
+    /**
+     * Like {@link #startScheduled(Consumer, Consumer)}, and tells the caller when an {@link Error} (out
+     * of memory, say) ended a cycle: the schedule is then stopped, since this process can no longer be
+     * trusted to sync; the caller should close and exit so that a supervisor starts it again.
+     *
+     * @param onFatal receives that error (on the scheduler thread), or null (it is then logged)
+     */
+    public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError,
+                                        Consumer<Error> onFatal) {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
         }
@@ -332,7 +345,7 @@ public final class IceSync implements AutoCloseable {
             case STRUCTURE -> cycle(kind.label, engine::syncStructure);
             case PRIORITY -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.PRIORITY));
             case SELECTED -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.SELECTED));
-        }, settings, onCycle, onError);
+        }, settings, onCycle, onError, onFatal);
         schedules.add(s);
         return s;
     }
@@ -369,9 +382,16 @@ public final class IceSync implements AutoCloseable {
 
     /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
     public ProfileStatus status(int maxEvents) {
-        synchronized (engine) {
-            return status(state, maxEvents);
-        }
+        return status(state, maxEvents);
+    }
+
+    /**
+     * Cuts the cycle under way, if any: its connection is closed, so a call hung on the server ends at
+     * once, and the cycle fails with {@link io.icesync.core.engine.SyncCancelledException} (saved as the
+     * last cycle's report). What it had under way is settled by the next cycle; a schedule goes on.
+     */
+    public void cancel() {
+        engine.cancel();
     }
 
     // ------------------------------------------------------------------ profile and settings (F10)
@@ -525,13 +545,18 @@ public final class IceSync implements AutoCloseable {
         return engine;
     }
 
-    /** Stops any schedule, then closes the server connection, the local store and the state store. */
+    /**
+     * Cuts the cycle under way (see {@link #cancel()}), stops any schedule, then closes the server
+     * connection, the local store and the state store. To let a cycle end first, stop the schedule
+     * ({@link ScheduledSync#stop}) before closing.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        engine.cancel();
         schedules.forEach(ScheduledSync::close);
         try {
             engine.close();

@@ -2,6 +2,7 @@ package io.icesync.client;
 
 import io.icesync.core.engine.SyncReport;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Future;
 
 /**
@@ -9,13 +10,18 @@ import java.util.concurrent.Future;
  * a full cycle at once, then the folder tree every structure interval, priority folders every
  * priority interval and selected folders every standard interval. Intervals are read again after
  * each run, so a settings change applies from the next run. Cycles run one at a time on one thread.
+ * A failed cycle is reported and the schedule goes on; an {@link Error} in a cycle (out of memory...)
+ * stops the schedule ({@link #fatal()}), as the process should then end and be started again.
  */
 public interface ScheduledSync extends AutoCloseable {
     /** Queues a full cycle now ("Synchronise"); the future completes when it has run. */
     Future<SyncReport> runNow();
 
-    /** True until {@link #stop} was called. */
+    /** True until {@link #stop} was called or a fatal error stopped the schedule. */
     boolean isRunning();
+
+    /** The {@link Error} that stopped the schedule, if one did. */
+    Optional<Error> fatal();
 
     /**
      * Stops the schedules and waits up to {@code timeout} for a running cycle to end (a cycle is crash

@@ -44,7 +44,7 @@ import java.util.TreeMap;
  */
 public final class FakeServer {
     /** What {@link RemoteStore#connect()} does. */
-    public enum Fault { NONE, LOGIN_REFUSED, UNREACHABLE, UNTRUSTED_CERTIFICATE }
+    public enum Fault { NONE, LOGIN_REFUSED, UNREACHABLE, UNTRUSTED_CERTIFICATE, OUT_OF_MEMORY }
 
     private static final class Msg {
         final long uid;
@@ -233,6 +233,8 @@ public final class FakeServer {
                     case UNREACHABLE -> throw new ConnectionException("cannot connect to fake:143: Connection refused", null);
                     case UNTRUSTED_CERTIFICATE -> throw new UntrustedCertificateException(
                             "the certificate of fake:993 is not trusted (self-signed)", List.of(), null);
+                    // What a connector running out of heap in the middle of a cycle throws.
+                    case OUT_OF_MEMORY -> throw new OutOfMemoryError("Java heap space (scripted)");
                     case NONE -> {
                     }
                 }

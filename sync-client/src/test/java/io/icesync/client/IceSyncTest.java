@@ -284,6 +284,27 @@ class IceSyncTest {
         }
     }
 
+    @Test
+    void aFatalErrorStopsTheScheduleAndReachesTheCaller() throws Exception {
+        IceSync.create(dir, Profile.of(JEAN), PASSWORD.toCharArray()).close();
+        server.fault(FakeServer.Fault.OUT_OF_MEMORY);
+        CountDownLatch fatal = new CountDownLatch(1);
+        List<Throwable> heard = new CopyOnWriteArrayList<>();
+        try (IceSync sync = openWithFake()) {
+            ScheduledSync scheduled = sync.startScheduled(null, heard::add, e -> {
+                heard.add(e);
+                fatal.countDown();
+            });
+            assertThat(fatal.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(heard).singleElement().isInstanceOf(OutOfMemoryError.class);
+            assertThat(scheduled.stop(Duration.ofSeconds(20))).isTrue();
+            assertThat(scheduled.isRunning()).isFalse();
+            assertThat(scheduled.fatal()).containsInstanceOf(OutOfMemoryError.class);
+            assertThatThrownBy(scheduled::runNow).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        }
+        assertThat(server.connects()).isEqualTo(1);
+    }
+
     private static List<String> files(Path d) throws Exception {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).toList();

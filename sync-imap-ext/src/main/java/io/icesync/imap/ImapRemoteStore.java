@@ -73,14 +73,26 @@ public final class ImapRemoteStore implements RemoteStore {
 
     /**
      * Runs an operation that is safe to repeat; if the connection breaks during it, connects again
-     * once and repeats it. A connection that dropped between calls is replaced before any call.
+     * once and repeats it. A connection that dropped between calls is replaced before any call. A
+     * command past its deadline is not repeated: the server would be as slow again.
      */
     private <T> T again(java.util.function.Supplier<T> op) {
         try {
             return op.get();
+        } catch (CommandDeadlineException slow) {
+            throw slow;
         } catch (ConnectionException first) {
             return op.get();
         }
+    }
+
+    /**
+     * Closes the connections from any thread, without waiting for the call in progress, which fails
+     * with a {@link ConnectionException}; no connection is made again before the next {@link #connect()}.
+     */
+    @Override
+    public void abort() {
+        impl.abort();
     }
 
     @Override
@@ -179,6 +191,8 @@ public final class ImapRemoteStore implements RemoteStore {
         private Consumer<String> trace;
         private Duration probeIdleAfter = Duration.ofSeconds(10);
         private Duration statusCacheTtl = Duration.ofSeconds(60);
+        private Duration commandDeadline = Duration.ofMinutes(5);
+        private Duration transferDeadline = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -251,6 +265,22 @@ public final class ImapRemoteStore implements RemoteStore {
 
         public Builder readTimeout(Duration d) {
             this.readTimeout = Objects.requireNonNull(d, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long one command may take with its whole answer, however steadily the bytes come (the
+         * read timeout is per read): past it the connection is closed and the call fails with a
+         * {@link CommandDeadlineException}. Default 5 minutes.
+         */
+        public Builder commandDeadline(Duration d) {
+            this.commandDeadline = Objects.requireNonNull(d, "commandDeadline");
+            return this;
+        }
+
+        /** The same for the commands that carry message contents (FETCH, APPEND): default 10 minutes. */
+        public Builder transferDeadline(Duration d) {
+            this.transferDeadline = Objects.requireNonNull(d, "transferDeadline");
             return this;
         }
 
@@ -339,9 +369,13 @@ public final class ImapRemoteStore implements RemoteStore {
             if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
                 throw new InvalidSettingException("timeouts", "timeouts must be positive");
             }
+            if (commandDeadline.isNegative() || commandDeadline.isZero() || transferDeadline.isNegative()
+                    || transferDeadline.isZero()) {
+                throw new InvalidSettingException("deadlines", "deadlines must be positive");
+            }
             return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
                     connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl,
-                    java.util.Map.copyOf(kindOverrides), defaultNames));
+                    java.util.Map.copyOf(kindOverrides), defaultNames, commandDeadline, transferDeadline));
         }
     }
 }

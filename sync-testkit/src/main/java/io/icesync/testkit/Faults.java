@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server.faults().afterCommands(5).drop();
  * server.faults().afterBytes(64 * 1024).drop();   // mid-transfer
  * server.faults().on("UID STORE").malformedLine();
+ * server.faults().on("UID FETCH").stall();                          // no answer, ever
+ * server.faults().on("UID FETCH").trickle(Duration.ofMillis(200));  // the answer one byte at a time
  * }</pre>
  *
  * UIDVALIDITY changes and expunges behind the client's back are done on the model:
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
     /** What a fault does. */
-    public enum Action { DROP, DELAY, NO, BAD, MALFORMED }
+    public enum Action { DROP, DELAY, NO, BAD, MALFORMED, STALL, TRICKLE }
 
     /** One scripted fault; {@link #fired()} tells how often it acted. */
     public static final class Fault {
@@ -64,6 +66,26 @@ public final class Faults {
             }
             delay = d;
             return act(Action.DELAY);
+        }
+
+        /**
+         * Never answers, nor any later command of the connection, while keeping the connection open: a
+         * server that hangs. The client's own timeouts or a close from its side end it.
+         */
+        public Fault stall() {
+            return act(Action.STALL);
+        }
+
+        /**
+         * Answers the command as usual, but one byte every {@code perByte}: a server that keeps a read
+         * timeout from firing while never finishing in useful time. Later commands wait for the end.
+         */
+        public Fault trickle(Duration perByte) {
+            if (perByte.isNegative() || perByte.isZero()) {
+                throw new IllegalArgumentException("the time per byte must be positive, got " + perByte);
+            }
+            delay = perByte;
+            return act(Action.TRICKLE);
         }
 
         /** Answers {@code tag NO <text>} instead of running the command. */

@@ -21,6 +21,8 @@ final class ExitCodes {
     static final int SERVER = 3;
     static final int PROFILE = 4;
     static final int MASS_DELETE = 5;
+    /** EX_SOFTWARE (sysexits.h): a fatal error stopped the scheduled sync; a supervisor should start it again. */
+    static final int FATAL = 70;
 
     private ExitCodes() {
     }

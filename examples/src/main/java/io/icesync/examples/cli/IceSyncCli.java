@@ -32,7 +32,8 @@ import picocli.CommandLine.ScopeType;
             " 3:login refused, server unreachable or its certificate not trusted (try --trust-cert)",
             " 4:the profile folder or its files could not be used (missing, malformed, in use)",
             " 5:the sync stopped before deleting many folders or items, or those of a local store that is gone;"
-                    + " nothing of it was deleted (confirm with icesync sync --allow-mass-delete)"},
+                    + " nothing of it was deleted (confirm with icesync sync --allow-mass-delete)",
+            "70:a fatal error (out of memory...) stopped the scheduled sync; start it again (a supervisor should)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  icesync demo",

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                     + "one line per folder otherwise, and a summary. Exit code 0, or 1 if items or folders failed.",
             "Without --once: a full cycle, then the folder tree, priority and other folders each on its interval "
                     + "(profile.json settings), until SIGINT (Ctrl-C) or SIGTERM; the cycle under way ends first. "
-                    + "Cycles that change nothing print nothing."})
+                    + "Cycles that change nothing print nothing. A fatal error (out of memory...) stops it with exit "
+                    + "code 70, for a supervisor to start it again."})
 final class SyncCommand implements Callable<Integer> {
     enum FirstSync { ASK, UPLOAD_LOCAL, DELETE_LOCAL }
 
@@ -141,6 +142,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         CountDownLatch stop = cli.stopRequested();
         AtomicReference<Exception> fatal = new AtomicReference<>();
+        AtomicReference<Error> broken = new AtomicReference<>();
         AtomicBoolean synced = new AtomicBoolean();
         ScheduledSync scheduled = sync.startScheduled(r -> {
             if (progress != null) {
@@ -160,6 +162,10 @@ final class SyncCommand implements Callable<Integer> {
             } else {
                 err.println("icesync: " + ExitCodes.oneLine(e) + " (tried again at the next scheduled run)");
             }
+        }, e -> {
+            // Out of memory or the like: this process cannot be trusted to sync any more; exit and be restarted.
+            broken.set(e);
+            stop.countDown();
         });
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -179,7 +185,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         try {
             stop.await();
-            if (!quiet && fatal.get() == null) {
+            if (!quiet && fatal.get() == null && broken.get() == null) {
                 err.println("icesync: stopping after the cycle under way...");
             }
             scheduled.stop(Duration.ofSeconds(30));
@@ -196,6 +202,12 @@ final class SyncCommand implements Callable<Integer> {
                     // the hook is running: it waits for closed, counted down above
                 }
             }
+        }
+        Error b = broken.get();
+        if (b != null) {
+            err.println("icesync: fatal error: " + b + "; the schedule stopped (exit " + ExitCodes.FATAL
+                    + ": restart icesync, or let its supervisor do it)");
+            return ExitCodes.FATAL;
         }
         Exception e = fatal.get();
         return e == null ? ExitCodes.OK : ExitCodes.report(e, err);

@@ -264,6 +264,29 @@ class IceSyncCliTest {
     }
 
     @Test
+    void aFatalErrorEndsTheScheduledSyncWithExit70() throws Exception {
+        Path dir = tmp.resolve("jean");
+        createProfile(dir);
+        server.fault(FakeServer.Fault.OUT_OF_MEMORY);
+        IceSyncCli cli = new IceSyncCli(fake);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "sync", "--dir", dir.toString()));
+
+        // No stop requested: the process ends on its own, for a supervisor to restart it.
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(70);
+        assertThat(err.toString()).contains("icesync: fatal error: java.lang.OutOfMemoryError")
+                .doesNotContain("stopping after the cycle under way");
+        server.fault(FakeServer.Fault.NONE);
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).isZero(); // the folder was let go
+    }
+
+    @Test
+    void helpListsExitCode70() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("70").contains("fatal error");
+    }
+
+    @Test
     void scheduledSyncStopsAtOnceWhenTheLoginIsRefused() {
         Path dir = tmp.resolve("jean");
         createProfile(dir);

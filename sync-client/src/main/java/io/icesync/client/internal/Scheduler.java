@@ -4,6 +4,7 @@ import io.icesync.client.ScheduledSync;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.SyncSettings;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The facade's schedules. Like the core's {@code SyncScheduler}, but each cycle goes through the
- * facade (so its report is saved for {@code status}), the intervals are read again after each run,
- * and every cycle's report reaches the caller.
+ * The facade's schedules: each cycle goes through the facade (so its report is saved for
+ * {@code status}), the intervals are read again after each run, and every cycle's report reaches
+ * the caller. An exception ends one cycle and the schedule goes on; an {@link Error} (out of memory,
+ * a linkage error) stops the schedule, since the process can no longer be trusted to sync: the
+ * caller hears of it and should exit, so that a supervisor starts it afresh.
  */
 public final class Scheduler implements ScheduledSync {
     /** What the facade runs for each kind of cycle. */
@@ -42,14 +45,17 @@ public final class Scheduler implements ScheduledSync {
     private final Supplier<SyncSettings> settings;
     private final Consumer<SyncReport> onCycle;
     private final Consumer<Exception> onError;
+    private final Consumer<Error> onFatal;
     private volatile boolean running = true;
+    private volatile Error fatal;
 
     private Scheduler(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings, Consumer<SyncReport> onCycle,
-                      Consumer<Exception> onError) {
+                      Consumer<Exception> onError, Consumer<Error> onFatal) {
         this.run = run;
         this.settings = settings;
         this.onCycle = onCycle;
         this.onError = onError;
+        this.onFatal = onFatal;
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "icesync-scheduler");
             t.setDaemon(true);
@@ -60,10 +66,10 @@ public final class Scheduler implements ScheduledSync {
         executor.setRemoveOnCancelPolicy(true);
     }
 
-    /** Starts: a full cycle now, then each kind on its interval. */
+    /** Starts: a full cycle now, then each kind on its interval. {@code onFatal} hears of an Error that stopped it. */
     public static Scheduler start(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings,
-                                  Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
-        Scheduler s = new Scheduler(run, settings, onCycle, onError);
+                                  Consumer<SyncReport> onCycle, Consumer<Exception> onError, Consumer<Error> onFatal) {
+        Scheduler s = new Scheduler(run, settings, onCycle, onError, onFatal);
         s.executor.execute(() -> s.guard(Kind.FULL));
         s.later(Kind.STRUCTURE);
         s.later(Kind.PRIORITY);
@@ -108,7 +114,34 @@ public final class Scheduler implements ScheduledSync {
                 }
             }
             return null;
+        } catch (Error e) {
+            stopAfter(kind, e);
+            throw e;
         }
+    }
+
+    /** Stops the schedule after an Error and tells the caller; nothing here may hide the error. */
+    private void stopAfter(Kind kind, Error e) {
+        fatal = e;
+        running = false;
+        executor.shutdown();
+        try {
+            LOG.error("scheduled {} sync stopped by a fatal error; the schedule is stopped", kind.label, e);
+        } catch (Throwable ignored) {
+            // logging may fail too (out of memory): the caller still hears below
+        }
+        if (onFatal != null) {
+            try {
+                onFatal.accept(e);
+            } catch (Throwable x) {
+                e.addSuppressed(x);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Error> fatal() {
+        return Optional.ofNullable(fatal);
     }
 
     @Override

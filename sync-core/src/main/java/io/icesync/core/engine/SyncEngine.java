@@ -4,6 +4,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.internal.engine.Cycle;
 import io.icesync.core.internal.engine.EngineContext;
 import io.icesync.core.internal.engine.Monitor;
+import io.icesync.core.internal.engine.Stop;
 import io.icesync.core.settings.FolderSelection;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.core.spi.Clock;
@@ -16,12 +17,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Two-way sync of a folder tree and its items between a {@link RemoteStore} and a
  * {@link LocalStore}, remembering what was synced in a {@link SyncStateStore}. One cycle runs at
- * a time; methods are safe to call from any thread.
+ * a time; methods are safe to call from any thread. The queries ({@link #counters()},
+ * {@link #events(int)}, {@link #failures()}) answer while a cycle runs; {@link #cancel()} and
+ * {@link #close()} cut a cycle that hangs on the network.
  *
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().remote(remote).local(local).state(state).build();
@@ -33,11 +37,16 @@ public final class SyncEngine implements AutoCloseable {
     private final Monitor monitor;
     private final FirstSyncHandler firstSync;
     private final DeleteGuard guard;
+    /** Held for a whole cycle; private, so that no caller can hold the engine up by locking it. */
+    private final ReentrantLock cycleLock = new ReentrantLock();
+    private final Stop stop = new Stop();
+    private volatile boolean running;
+    private volatile boolean closed;
 
     private SyncEngine(Builder b) {
         this.guard = b.guard;
         this.monitor = new Monitor(b.state, b.clock);
-        this.ctx = new EngineContext(b.remote, b.local, b.state, b.settings, monitor, b.clock);
+        this.ctx = new EngineContext(b.remote, b.local, b.state, b.settings, monitor, b.clock, stop);
         this.firstSync = b.firstSync;
         b.listeners.forEach(monitor::addListener);
     }
@@ -51,23 +60,86 @@ public final class SyncEngine implements AutoCloseable {
      *
      * @throws MassDeleteException when the cycle would delete more than the builder's {@link DeleteGuard} lets it
      */
-    public synchronized SyncReport syncOnce() {
+    public SyncReport syncOnce() {
         return syncOnce(guard);
     }
 
     /** A full cycle under another delete guard: {@link DeleteGuard#off()} confirms deletions a cycle refused. */
-    public synchronized SyncReport syncOnce(DeleteGuard guard) {
-        return cycle(guard).run(true, f -> selection(f.path()) != FolderSelection.UNSELECTED, false);
+    public SyncReport syncOnce(DeleteGuard guard) {
+        return run(() -> cycle(guard).run(true, f -> selection(f.path()) != FolderSelection.UNSELECTED, false));
     }
 
     /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, with ignored items retried. */
-    public synchronized SyncReport syncAll() {
+    public SyncReport syncAll() {
         return syncAll(guard);
     }
 
     /** "Synchronise all" under another delete guard. */
-    public synchronized SyncReport syncAll(DeleteGuard guard) {
-        return cycle(guard).run(true, f -> true, true);
+    public SyncReport syncAll(DeleteGuard guard) {
+        return run(() -> cycle(guard).run(true, f -> true, true));
+    }
+
+    /** One cycle under the cycle lock; a cycle cut by {@link #cancel()} or {@link #close()} ends in {@link SyncCancelledException}. */
+    private SyncReport run(Supplier<SyncReport> cycle) {
+        cycleLock.lock();
+        try {
+            if (closed) {
+                throw new SyncCancelledException(true, null);
+            }
+            boolean outer = !running;
+            if (outer) {
+                stop.clear();
+                running = true;
+            }
+            try {
+                return cycle.get();
+            } catch (RuntimeException e) {
+                throw stop.translate(e);
+            } finally {
+                if (outer) {
+                    running = false;
+                }
+            }
+        } finally {
+            cycleLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the cycle lock, so that no other cycle starts before it ends: a cycle
+     * run inside it and what the caller does with its report (save it, say) are one step for every
+     * other thread. The queries do not wait for it.
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        cycleLock.lock();
+        try {
+            return work.get();
+        } finally {
+            cycleLock.unlock();
+        }
+    }
+
+    /**
+     * Cuts the cycle under way, if any, from any thread: the remote store's connection is closed
+     * ({@link RemoteStore#abort()}), so a call blocked on the network fails at once, and the cycle ends
+     * with a {@link SyncCancelledException}; its intents settle what it had under way at the next
+     * cycle. Returns at once; the next cycle runs as usual.
+     */
+    public void cancel() {
+        stop(false);
+    }
+
+    private void stop(boolean closing) {
+        if (!running) {
+            return;
+        }
+        stop.request(closing);
+        try {
+            ctx.remote().abort();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SyncEngine.class).warn("could not cut the connection: {}", e.toString());
+        }
     }
 
     private Cycle cycle(DeleteGuard g) {
@@ -75,19 +147,19 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /** Only the folder tree (F3.2). */
-    public synchronized SyncReport syncStructure() {
-        return cycle(guard).run(true, f -> false, false);
+    public SyncReport syncStructure() {
+        return run(() -> cycle(guard).run(true, f -> false, false));
     }
 
     /** The items of the given folders (opened by the user, or due on their schedule); no tree sync. */
-    public synchronized SyncReport syncFolders(Collection<FolderPath> folders, boolean retryIgnored) {
+    public SyncReport syncFolders(Collection<FolderPath> folders, boolean retryIgnored) {
         Set<FolderPath> wanted = Set.copyOf(folders);
-        return cycle(guard).run(false, f -> wanted.contains(f.path()), retryIgnored);
+        return run(() -> cycle(guard).run(false, f -> wanted.contains(f.path()), retryIgnored));
     }
 
     /** The items of every folder whose effective selection is {@code selection}; no tree sync. */
-    public synchronized SyncReport syncFolders(FolderSelection selection) {
-        return cycle(guard).run(false, f -> selection(f.path()) == selection, false);
+    public SyncReport syncFolders(FolderSelection selection) {
+        return run(() -> cycle(guard).run(false, f -> selection(f.path()) == selection, false));
     }
 
     private FolderSelection selection(FolderPath p) {
@@ -100,19 +172,20 @@ public final class SyncEngine implements AutoCloseable {
 
     /** The last {@code max} session log events, oldest first (F11.2). */
     public List<SessionEvent> events(int max) {
-        synchronized (this) {
-            return ctx.state().recentEvents(max);
-        }
+        return ctx.state().recentEvents(max);
     }
 
     /** Items that failed at least once; those with {@link IgnoredItem#ignored()} are no longer synced (F4.7, F11.3). */
-    public synchronized List<IgnoredItem> failures() {
+    public List<IgnoredItem> failures() {
         return ctx.state().failures();
     }
 
     /** Clears the ignored list of one folder, or of all folders when {@code folder} is null. */
-    public synchronized void clearIgnored(FolderPath folder) {
-        ctx.state().clearFailures(folder);
+    public void clearIgnored(FolderPath folder) {
+        exclusively(() -> {
+            ctx.state().clearFailures(folder);
+            return null;
+        });
     }
 
     public void addListener(SyncListener l) {
@@ -123,10 +196,19 @@ public final class SyncEngine implements AutoCloseable {
         monitor.removeListener(l);
     }
 
-    /** Closes the remote store; the local and state stores belong to the caller. */
+    /**
+     * Cuts the cycle under way (as {@link #cancel()} does), waits for it to end, and closes the remote
+     * store; the local and state stores belong to the caller. Later cycles fail with
+     * {@link SyncCancelledException}.
+     */
     @Override
-    public synchronized void close() {
-        ctx.remote().close();
+    public void close() {
+        closed = true;
+        stop(true);
+        exclusively(() -> {
+            ctx.remote().close();
+            return null;
+        });
     }
 
     /** Builds a {@link SyncEngine}; remote, local and state are required. */

@@ -6,7 +6,8 @@ import io.icesync.core.spi.SessionEvent;
 
 /**
  * Everything a sync shows a person, as it happens (F11). All methods have empty defaults;
- * they run on the sync thread, so keep them short.
+ * they run on the sync thread, so keep them short. An exception a listener throws is logged and
+ * ignored: it never stops the sync (use {@link SyncEngine#cancel()} for that).
  */
 public interface SyncListener {
     /** A session log entry was written (F11.2). */

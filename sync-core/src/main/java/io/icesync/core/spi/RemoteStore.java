@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The server side of a sync. The default is IMAP ({@code io.icesync.imap}); a custom connector
  * implements this to sync against anything else. Methods throw subtypes of
- * {@link io.icesync.core.IceSyncException}; a store is used by one thread at a time.
+ * {@link io.icesync.core.IceSyncException}; a store is used by one thread at a time, except
+ * {@link #abort()}, which another thread calls to cut a call that hangs.
  */
 public interface RemoteStore extends AutoCloseable {
 
@@ -93,6 +94,16 @@ public interface RemoteStore extends AutoCloseable {
 
     /** UIDs of the items whose Message-ID header equals {@code messageId}. */
     List<Long> findByMessageId(FolderPath folder, String messageId);
+
+    /**
+     * Called from another thread while a call may be blocked on the network (the engine's cancel or
+     * close): cuts the connection without waiting for that call, which then fails with a
+     * {@link io.icesync.core.ConnectionException}; no new connection is opened until the next
+     * {@link #connect()}. Must not take a lock the blocked call holds. The default does nothing: the
+     * call then ends on its own timeouts.
+     */
+    default void abort() {
+    }
 
     @Override
     void close();

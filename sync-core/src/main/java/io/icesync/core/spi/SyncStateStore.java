@@ -10,7 +10,9 @@ import java.util.Optional;
  * Default: one SQLite file per profile; an in-memory version for tests.
  *
  * <p>Every method commits on its own unless called inside {@link #inTransaction}, whose work
- * commits all together or not at all. A store is used by one thread at a time.
+ * commits all together or not at all. A store is written by one thread at a time; reads may come
+ * from other threads while a cycle runs (a status shown meanwhile), and must not see the work of a
+ * transaction not yet committed.
  */
 public interface SyncStateStore extends AutoCloseable {
 

@@ -51,6 +51,38 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
     }
 
     @Test
+    void readsFromAnotherThreadDoNotWaitForATransactionNorSeeIt() throws Exception {
+        state.putValue("k", "committed");
+        state.log(new SessionEvent(Instant.parse("2026-01-01T00:00:00Z"), SessionEvent.Level.INFO, "before", null));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = new Thread(() -> state.inTransaction(() -> {
+            state.putValue("k", "uncommitted");
+            assertThat(state.value("k")).contains("uncommitted"); // the transaction sees its own work
+            inside.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        writer.start();
+        try {
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<List<Object>> reads = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> List.of(state.value("k"), state.recentEvents(5), state.failures(), state.folders(),
+                            state.itemCount()));
+            List<Object> got = reads.get(20, TimeUnit.SECONDS); // the transaction is still open
+            assertThat(got.get(0)).isEqualTo(java.util.Optional.of("committed"));
+            assertThat((List<?>) got.get(1)).hasSize(1);
+        } finally {
+            release.countDown();
+            writer.join(30_000);
+        }
+        assertThat(state.value("k")).contains("uncommitted");
+    }
+
+    @Test
     void everythingSurvivesClosingAndReopening() {
         FolderState inbox = state.putFolder(folder(INBOX).withCursor(new RemoteCursor(1_700_000_000L, 99, 12)));
         FolderState nested = folder(FolderPath.of("Projets", "Été 2026"));

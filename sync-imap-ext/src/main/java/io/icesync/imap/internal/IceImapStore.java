@@ -32,17 +32,19 @@ final class IceImapStore extends IMAPStore {
 
     private final String helloVersion;
     private final Greeter greeter;
+    private final ConnectionGuard guard;
 
     /** @param helloVersion the client version for the IceWarp greeting, or null never to send it */
-    IceImapStore(Session session, String helloVersion, Greeter greeter) {
+    IceImapStore(Session session, String helloVersion, Greeter greeter, ConnectionGuard guard) {
         super(session, null, "imap", false);
         this.helloVersion = helloVersion;
         this.greeter = greeter;
+        this.guard = guard;
     }
 
     @Override
     protected IMAPProtocol newIMAPProtocol(String host, int port) throws IOException, ProtocolException {
-        return new Protocol(name, host, port, session.getProperties(), isSSL, logger, helloVersion, greeter);
+        return new Protocol(name, host, port, session.getProperties(), isSSL, logger, helloVersion, greeter, guard);
     }
 
     @Override
@@ -76,19 +78,36 @@ final class IceImapStore extends IMAPStore {
     static final class Protocol extends IMAPProtocol {
         private final String helloVersion;
         private final Greeter greeter;
+        private final ConnectionGuard guard;
         private boolean greeted;
 
         Protocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger,
-                 String helloVersion, Greeter greeter) throws IOException, ProtocolException {
+                 String helloVersion, Greeter greeter, ConnectionGuard guard) throws IOException, ProtocolException {
             super(name, host, port, props, isSSL, logger);
             this.helloVersion = helloVersion;
             this.greeter = greeter;
+            this.guard = guard;
         }
 
         @Override
         public synchronized Response[] command(String command, Argument args) {
             greetOnce();
-            return super.command(command, args);
+            ConnectionGuard.Watch deadline = watch(command);
+            try {
+                return super.command(command, args);
+            } finally {
+                deadline.close();
+            }
+        }
+
+        /** Starts the deadline of a command (named by its first word, or two for UID commands). */
+        ConnectionGuard.Watch watch(String command) {
+            if (guard == null) {
+                return () -> { };
+            }
+            String[] w = command.trim().split(" ", 3);
+            String name = w[0].equalsIgnoreCase("UID") && w.length > 1 ? w[0] + " " + w[1] : w[0];
+            return guard.watch(name.toUpperCase(java.util.Locale.ROOT));
         }
 
         /** Sends the greeting if this connection is logged in, the server asks for it and it was not sent yet. */

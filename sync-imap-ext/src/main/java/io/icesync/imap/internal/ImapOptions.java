@@ -19,12 +19,15 @@ import java.util.function.Consumer;
  * @param statusCacheTtl  how long the STATUS answers of a LIST-STATUS stay good for skipping an unchanged folder
  * @param kindOverrides   folder kinds the user set, which win over what the server says
  * @param defaultNames    top-level folder name (lower case) to kind, for servers without METADATA; null: IceWarp's
+ * @param commandDeadline  how long one command and its answer may take in all, however steadily bytes come
+ * @param transferDeadline the same for the commands that carry message contents (FETCH, APPEND)
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
                           Duration probeIdleAfter, Duration statusCacheTtl,
-                          Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames) {
+                          Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames,
+                          Duration commandDeadline, Duration transferDeadline) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }

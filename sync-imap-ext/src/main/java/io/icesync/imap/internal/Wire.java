@@ -38,27 +38,37 @@ final class Wire {
     static Response run(IMAPProtocol p, String command, Argument args, Predicate<Response> mine) throws ProtocolException {
         synchronized (p) {
             greet(p);
-            String tag;
+            ConnectionGuard.Watch deadline = watch(p, command);
             try {
-                tag = p.writeCommand(command, args);
-            } catch (LiteralException e) {
-                Response r = e.getResponse();
+                return send(p, command, args, mine);
+            } finally {
+                deadline.close();
+            }
+        }
+    }
+
+    private static Response send(IMAPProtocol p, String command, Argument args, Predicate<Response> mine)
+            throws ProtocolException {
+        String tag;
+        try {
+            tag = p.writeCommand(command, args);
+        } catch (LiteralException e) {
+            Response r = e.getResponse();
+            p.handleResult(r);
+            return r;
+        } catch (IOException e) {
+            throw broken(p, e);
+        }
+        while (true) {
+            Response r = next(p);
+            if (r == null) {
+                continue;
+            }
+            if (r.isTagged() && tag.equals(r.getTag())) {
                 p.handleResult(r);
                 return r;
-            } catch (IOException e) {
-                throw broken(p, e);
             }
-            while (true) {
-                Response r = next(p);
-                if (r == null) {
-                    continue;
-                }
-                if (r.isTagged() && tag.equals(r.getTag())) {
-                    p.handleResult(r);
-                    return r;
-                }
-                offer(p, r, mine);
-            }
+            offer(p, r, mine);
         }
     }
 
@@ -73,29 +83,44 @@ final class Wire {
             greet(p);
             for (int from = 0; from < cmds.size(); from += WINDOW) {
                 List<Cmd<K>> window = cmds.subList(from, Math.min(cmds.size(), from + WINDOW));
-                Map<String, K> open = new HashMap<>();
-                for (Cmd<K> c : window) {
-                    try {
-                        open.put(p.writeCommand(c.command(), c.args()), c.key());
-                    } catch (LiteralException e) {
-                        throw new ProtocolException("a pipelined command needed a literal: " + c.command());
-                    } catch (IOException e) {
-                        throw broken(p, e);
-                    }
-                }
-                while (!open.isEmpty()) {
-                    Response r = next(p);
-                    if (r == null) {
-                        continue;
-                    }
-                    if (r.isTagged() && open.containsKey(r.getTag())) {
-                        done.accept(open.remove(r.getTag()), r);
-                        continue;
-                    }
-                    offer(p, r, mine);
+                ConnectionGuard.Watch deadline = watch(p, window.get(0).command());
+                try {
+                    window(p, window, mine, done);
+                } finally {
+                    deadline.close();
                 }
             }
         }
+    }
+
+    private static <K> void window(IMAPProtocol p, List<Cmd<K>> window, Predicate<Response> mine,
+                                   java.util.function.BiConsumer<K, Response> done) throws ProtocolException {
+        Map<String, K> open = new HashMap<>();
+        for (Cmd<K> c : window) {
+            try {
+                open.put(p.writeCommand(c.command(), c.args()), c.key());
+            } catch (LiteralException e) {
+                throw new ProtocolException("a pipelined command needed a literal: " + c.command());
+            } catch (IOException e) {
+                throw broken(p, e);
+            }
+        }
+        while (!open.isEmpty()) {
+            Response r = next(p);
+            if (r == null) {
+                continue;
+            }
+            if (r.isTagged() && open.containsKey(r.getTag())) {
+                done.accept(open.remove(r.getTag()), r);
+                continue;
+            }
+            offer(p, r, mine);
+        }
+    }
+
+    /** The deadline of one command (or one window of a pipeline) on this connection. */
+    private static ConnectionGuard.Watch watch(IMAPProtocol p, String command) {
+        return p instanceof IceImapStore.Protocol ip ? ip.watch(command) : () -> { };
     }
 
     private static void greet(IMAPProtocol p) {

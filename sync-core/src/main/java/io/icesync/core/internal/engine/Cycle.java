@@ -59,6 +59,7 @@ public final class Cycle {
         ctx.remote().connect();
         checkFirstSync();
         new PendingResolver(ctx).resolveAll();
+        ctx.stop().check();
         List<String> changes = List.of();
         Map<FolderPath, Folder> remoteFolders = new HashMap<>();
         List<FolderReport> treeFailures = new ArrayList<>();
@@ -95,6 +96,7 @@ public final class Cycle {
         for (FolderState f : folders) {
             listings.put(f, new ArrayList<>(ctx.local().items(f.path())));
         }
+        ctx.stop().check();
         LocalMoves moves = new LocalMoves(ctx);
         Set<String> deferred = moves.run(listings);
 
@@ -102,6 +104,7 @@ public final class Cycle {
         List<MassDeleteException.Refusal> refused = new ArrayList<>();
         int index = 0;
         for (Map.Entry<FolderState, List<LocalItem>> e : listings.entrySet()) {
+            ctx.stop().check();
             FolderState f = ctx.state().folder(e.getKey().id()).orElse(e.getKey());
             ctx.monitor().folderStarted(f.path(), ++index, listings.size());
             try {

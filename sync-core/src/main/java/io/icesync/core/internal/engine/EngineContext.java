@@ -9,5 +9,6 @@ import java.util.function.Supplier;
 
 /** The collaborators every step of a sync cycle uses. */
 public record EngineContext(RemoteStore remote, LocalStore local, SyncStateStore state,
-                            Supplier<SyncSettings> settings, Monitor monitor, Clock clock) {
+                            Supplier<SyncSettings> settings, Monitor monitor, Clock clock,
+                            Stop stop) {
 }

@@ -8,16 +8,24 @@ import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SessionEvent;
 import io.icesync.core.spi.SyncStateStore;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Counters, the session log and the listeners of one engine. Events are persisted so that another process can read them. */
+/**
+ * Counters, the session log and the listeners of one engine. Events are persisted so that another
+ * process can read them. A listener that throws is logged, never allowed to stop a cycle.
+ */
 public final class Monitor {
     private static final Logger LOG = LoggerFactory.getLogger("io.icesync.sync");
     private final SyncStateStore state;
     private final Clock clock;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    /** Listener and event kind pairs already logged as failing: one warning each, not one per call. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private long downloaded, toDownload, uploaded, toUpload, internal, toInternal;
     /** Events not yet in the state store: written together by {@link #saveLog()}, one commit, not one per event. */
     private final List<SessionEvent> unsaved = new java.util.ArrayList<>();
@@ -98,9 +106,7 @@ public final class Monitor {
         synchronized (unsaved) {
             unsaved.add(e);
         }
-        for (SyncListener l : listeners) {
-            l.onEvent(e);
-        }
+        fire("onEvent", l -> l.onEvent(e));
     }
 
     /** Writes the events of this cycle to the session log in one transaction. */
@@ -121,21 +127,15 @@ public final class Monitor {
     }
 
     public void itemFailed(IgnoredItem item) {
-        for (SyncListener l : listeners) {
-            l.onItemFailed(item);
-        }
+        fire("onItemFailed", l -> l.onItemFailed(item));
     }
 
     public void newMail(FolderPath folder, int count) {
-        for (SyncListener l : listeners) {
-            l.onNewMail(folder, count);
-        }
+        fire("onNewMail", l -> l.onNewMail(folder, count));
     }
 
     public void folderStarted(FolderPath folder, int index, int total) {
-        for (SyncListener l : listeners) {
-            l.onFolderStarted(folder, index, total);
-        }
+        fire("onFolderStarted", l -> l.onFolderStarted(folder, index, total));
     }
 
     private void fireCounters() {
@@ -143,8 +143,21 @@ public final class Monitor {
             return;
         }
         SyncCounters c = counters();
+        fire("onCounters", l -> l.onCounters(c));
+    }
+
+    private void fire(String kind, Consumer<SyncListener> call) {
         for (SyncListener l : listeners) {
-            l.onCounters(c);
+            try {
+                call.accept(l);
+            } catch (RuntimeException ex) {
+                if (warned.add(System.identityHashCode(l) + " " + l.getClass().getName() + " " + kind)) {
+                    LOG.warn("the listener {} failed in {} (the sync goes on; further failures of it there are"
+                            + " logged at debug level)", l, kind, ex);
+                } else {
+                    LOG.debug("the listener {} failed in {}: {}", l, kind, ex.toString());
+                }
+            }
         }
     }
 }

@@ -36,9 +36,11 @@ import org.sqlite.SQLiteException;
 /**
  * The state store in one SQLite file per profile. WAL journal with {@code synchronous=FULL}: each
  * commit is fsynced, so a committed transaction survives a killed process and a power cut; the
- * price is one fsync per commit, which is why the engine commits in groups. One connection,
- * prepared statements cached on it; every public method holds the store's lock, so another
- * thread never slips its writes into a transaction in progress.
+ * price is one fsync per commit, which is why the engine commits in groups. Writes, and reads
+ * made inside a transaction, go through one connection under the store's lock, so another thread
+ * never slips its writes into a transaction in progress. A read from a thread outside the
+ * transaction uses a second connection under its own lock: WAL lets it see the last commit without
+ * waiting for the transaction (a status shown while a cycle runs).
  */
 public final class SqliteSyncStateStore implements SyncStateStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSyncStateStore.class);
@@ -48,7 +50,11 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     private final Connection db;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final NestedTransactions tx;
-    private boolean closed;
+    /** Guards {@link #reader} and its statements; never held while waiting for the store's lock. */
+    private final Object readLock = new Object();
+    private Connection reader;
+    private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
+    private volatile boolean closed;
 
     private SqliteSyncStateStore(Path file, Clock clock, Connection db) {
         this.file = file;
@@ -212,14 +218,51 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         }
     }
 
+    /** A statement on the writing connection when this thread holds the store's lock, else on the reader. */
     private PreparedStatement ps(String sql) throws SQLException {
-        PreparedStatement p = statements.get(sql);
+        boolean writing = Thread.holdsLock(this);
+        Map<String, PreparedStatement> cache = writing ? statements : readerStatements;
+        PreparedStatement p = cache.get(sql);
         if (p == null) {
-            p = sql.startsWith("INSERT INTO") ? db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-                    : db.prepareStatement(sql);
-            statements.put(sql, p);
+            Connection c = writing ? db : reader();
+            p = sql.startsWith("INSERT INTO") ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                    : c.prepareStatement(sql);
+            cache.put(sql, p);
         }
         return p;
+    }
+
+    /** The reading connection, opened at the first read from outside the store's lock. */
+    private Connection reader() throws SQLException {
+        if (!Thread.holdsLock(readLock)) {
+            throw new IllegalStateException("a read outside the store's lock must hold the read lock");
+        }
+        if (reader == null) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(5_000);
+            Connection c = config.createConnection("jdbc:sqlite:" + file);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only=true");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            reader = c;
+        }
+        return reader;
+    }
+
+    /**
+     * A read: on the writing connection when this thread is inside the store's lock (it must see its own
+     * transaction), else on the reader, which does not wait for another thread's transaction.
+     */
+    private <T> T read(String what, Sql<T> body) {
+        if (Thread.holdsLock(this)) {
+            return sql(what, body);
+        }
+        synchronized (readLock) {
+            return sql(what, body);
+        }
     }
 
     private int update(String sql, Object... args) throws SQLException {
@@ -297,8 +340,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized List<FolderState> folders() {
-        return sql("read the folders", () -> {
+    public List<FolderState> folders() {
+        return read("read the folders", () -> {
             List<FolderState> l = query("SELECT " + FOLDER_COLS + " FROM folders", SqliteSyncStateStore::folderRow);
             l.sort(Comparator.comparing(FolderState::path));
             return l;
@@ -306,15 +349,15 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized Optional<FolderState> folder(long id) {
-        return sql("read folder " + id, () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE id=?",
+    public Optional<FolderState> folder(long id) {
+        return read("read folder " + id, () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE id=?",
                 SqliteSyncStateStore::folderRow, id));
     }
 
     @Override
-    public synchronized Optional<FolderState> folderByPath(FolderPath path) {
+    public Optional<FolderState> folderByPath(FolderPath path) {
         String p = Codec.path(path);
-        return sql("read folder '" + path + "'", () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE path=?",
+        return read("read folder '" + path + "'", () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE path=?",
                 SqliteSyncStateStore::folderRow, p));
     }
 
@@ -366,21 +409,21 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized List<ItemState> items(long folderId) {
-        return sql("read the items of folder " + folderId, () -> query("SELECT " + ITEM_COLS
+    public List<ItemState> items(long folderId) {
+        return read("read the items of folder " + folderId, () -> query("SELECT " + ITEM_COLS
                 + " FROM items WHERE folder_id=? ORDER BY uid, local_id", SqliteSyncStateStore::itemRow, folderId));
     }
 
     @Override
-    public synchronized Optional<ItemState> itemByUid(long folderId, long uid) {
-        return sql("read item " + uid + " of folder " + folderId, () -> queryOne("SELECT " + ITEM_COLS
+    public Optional<ItemState> itemByUid(long folderId, long uid) {
+        return read("read item " + uid + " of folder " + folderId, () -> queryOne("SELECT " + ITEM_COLS
                 + " FROM items WHERE folder_id=? AND uid=? ORDER BY local_id LIMIT 1", SqliteSyncStateStore::itemRow,
                 folderId, uid));
     }
 
     @Override
-    public synchronized Optional<ItemState> itemByLocalId(String localId) {
-        return sql("read item '" + localId + "'", () -> queryOne("SELECT " + ITEM_COLS + " FROM items WHERE local_id=?",
+    public Optional<ItemState> itemByLocalId(String localId) {
+        return read("read item '" + localId + "'", () -> queryOne("SELECT " + ITEM_COLS + " FROM items WHERE local_id=?",
                 SqliteSyncStateStore::itemRow, localId));
     }
 
@@ -420,8 +463,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized long itemCount() {
-        return sql("count items", () -> query("SELECT count(*) FROM items", r -> r.getLong(1)).get(0));
+    public long itemCount() {
+        return read("count items", () -> query("SELECT count(*) FROM items", r -> r.getLong(1)).get(0));
     }
 
     // --- intents
@@ -444,8 +487,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized List<PendingOp> pending() {
-        return sql("read the intents", () -> query("SELECT id, kind, folder, target, local_id, uid, message_id, size"
+    public List<PendingOp> pending() {
+        return read("read the intents", () -> query("SELECT id, kind, folder, target, local_id, uid, message_id, size"
                 + " FROM pending ORDER BY id", r -> new PendingOp(r.getLong(1), PendingOp.Kind.valueOf(r.getString(2)),
                 Codec.path(r.getString(3)), Codec.path(r.getString(4)), r.getString(5), r.getLong(6), r.getString(7),
                 r.getLong(8))));
@@ -491,8 +534,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized List<IgnoredItem> failures() {
-        return sql("read the failures", () -> query("SELECT " + FAILURE_COLS + " FROM failures ORDER BY seq DESC",
+    public List<IgnoredItem> failures() {
+        return read("read the failures", () -> query("SELECT " + FAILURE_COLS + " FROM failures ORDER BY seq DESC",
                 SqliteSyncStateStore::failureRow));
     }
 
@@ -514,11 +557,11 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized List<SessionEvent> recentEvents(int max) {
+    public List<SessionEvent> recentEvents(int max) {
         if (max < 0) {
             throw new IllegalArgumentException("max must be >= 0: " + max);
         }
-        return sql("read the session log", () -> {
+        return read("read the session log", () -> {
             List<SessionEvent> l = query("SELECT time, level, message, details FROM session_log ORDER BY seq DESC LIMIT ?",
                     r -> new SessionEvent(Codec.time(r.getString(1)), SessionEvent.Level.valueOf(r.getString(2)),
                             r.getString(3), r.getString(4)), max);
@@ -530,9 +573,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     // --- values
 
     @Override
-    public synchronized Optional<String> value(String key) {
+    public Optional<String> value(String key) {
         Objects.requireNonNull(key, "key");
-        return sql("read value '" + key + "'", () -> queryOne("SELECT value FROM kv WHERE key=?", r -> r.getString(1), key));
+        return read("read value '" + key + "'", () -> queryOne("SELECT value FROM kv WHERE key=?", r -> r.getString(1), key));
     }
 
     @Override
@@ -563,6 +606,17 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             db.close();
         } catch (SQLException e) {
             LOG.warn("state database {}: close failed ({})", file, e.getMessage());
+        }
+        synchronized (readLock) {
+            readerStatements.clear();
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (SQLException e) {
+                    // closing anyway
+                }
+                reader = null;
+            }
         }
     }
 

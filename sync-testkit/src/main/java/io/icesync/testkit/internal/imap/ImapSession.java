@@ -30,6 +30,8 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
     final ServerContext server;
     final boolean implicitTls;
     ChannelHandlerContext ctx;
+    /** Collects the answer of a command a fault trickles; null otherwise. */
+    private java.io.ByteArrayOutputStream captured;
     State state = State.NOT_AUTHENTICATED;
     TestAccount user;
     volatile Selection selected;
@@ -113,6 +115,21 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
                 }, fault.delay().toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
+            if (fault != null && fault.action() == Faults.Action.STALL) {
+                trace("fault: no answer to " + r.tag() + " " + command(r) + " nor to anything after it");
+                busy = true;
+                return;
+            }
+            if (fault != null && fault.action() == Faults.Action.TRICKLE) {
+                busy = true;
+                captured = new java.io.ByteArrayOutputStream();
+                handle(r);
+                byte[] answer = captured.toByteArray();
+                captured = null;
+                trace("fault: answering " + r.tag() + " one byte every " + fault.delay().toMillis() + " ms");
+                trickle(answer, 0, fault.delay().toMillis());
+                return;
+            }
             if (fault != null) {
                 switch (fault.action()) {
                     case DROP -> {
@@ -132,6 +149,20 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             handle(r);
             ctx.flush();
         }
+    }
+
+    /** Sends {@code answer} from {@code from} one byte at a time, then goes on with the queued commands. */
+    private void trickle(byte[] answer, int from, long everyMs) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (from >= answer.length) {
+            busy = false;
+            drain();
+            return;
+        }
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(answer, from, 1));
+        ctx.executor().schedule(() -> trickle(answer, from + 1, everyMs), everyMs, TimeUnit.MILLISECONDS);
     }
 
     private Faults.Fault fault(ImapRequest r) {
@@ -503,7 +534,16 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
 
     void send(String line) {
         trace("S: " + line);
-        ctx.write(Unpooled.wrappedBuffer((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** To the connection, or to {@link #captured} while a trickled answer is being made. */
+    private void write(byte[] bytes) {
+        if (captured != null) {
+            captured.write(bytes, 0, bytes.length);
+        } else {
+            ctx.write(Unpooled.wrappedBuffer(bytes));
+        }
     }
 
     void send(Reply reply) {
@@ -511,7 +551,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             String s = new String(reply.bytes(), 0, Math.min(reply.size(), 300), StandardCharsets.UTF_8);
             trace("S: " + s.replace("\r\n", " ") + (reply.size() > 300 ? "..." : ""));
         }
-        ctx.write(Unpooled.wrappedBuffer(reply.crlf().bytes()));
+        write(reply.crlf().bytes());
     }
 
     void trace(String line) {
