@@ -193,6 +193,8 @@ public final class ImapRemoteStore implements RemoteStore {
         private Duration statusCacheTtl = Duration.ofSeconds(60);
         private Duration commandDeadline = Duration.ofMinutes(5);
         private Duration transferDeadline = Duration.ofMinutes(10);
+        private long maxResponseLine = 16L << 20;
+        private long maxLiteral = 64L << 20;
 
         private Builder() {
         }
@@ -281,6 +283,23 @@ public final class ImapRemoteStore implements RemoteStore {
         /** The same for the commands that carry message contents (FETCH, APPEND): default 10 minutes. */
         public Builder transferDeadline(Duration d) {
             this.transferDeadline = Objects.requireNonNull(d, "transferDeadline");
+            return this;
+        }
+
+        /**
+         * The most a server may send in one response: {@code maxLine} bytes of response text (16 MiB by
+         * default: a SEARCH of two million UIDs) and {@code maxLiteral} bytes in one literal (64 MiB by
+         * default; messages over 2 MB are fetched in 1 MB parts). More closes the connection and fails
+         * the call with a {@link io.icesync.core.ProtocolException} saying what the server sent, before
+         * the bytes are held in memory.
+         */
+        public Builder responseLimits(long maxLine, long maxLiteral) {
+            if (maxLine < 1024 || maxLiteral < 1024 || maxLiteral > Integer.MAX_VALUE - 1024) {
+                throw new InvalidSettingException("responseLimits", "response limits must be between 1 KiB and 2 GiB,"
+                        + " got line " + maxLine + ", literal " + maxLiteral);
+            }
+            this.maxResponseLine = maxLine;
+            this.maxLiteral = maxLiteral;
             return this;
         }
 
@@ -375,7 +394,8 @@ public final class ImapRemoteStore implements RemoteStore {
             }
             return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
                     connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl,
-                    java.util.Map.copyOf(kindOverrides), defaultNames, commandDeadline, transferDeadline));
+                    java.util.Map.copyOf(kindOverrides), defaultNames, commandDeadline, transferDeadline,
+                    maxResponseLine, maxLiteral));
         }
     }
 }

@@ -26,7 +26,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
     /** What a fault does. */
-    public enum Action { DROP, DELAY, NO, BAD, MALFORMED, STALL, TRICKLE }
+    public enum Action { DROP, DELAY, NO, BAD, MALFORMED, STALL, TRICKLE, FLOOD }
+
+    /** What a flood sends in place of the answer: a server that sends more than anyone asked. */
+    public enum Flood {
+        /** {@code * 1 FETCH (UID 1 BODY[] {n}} and n bytes. */
+        LITERAL,
+        /** One line of n bytes that never ends. */
+        LINE,
+        /** A small literal, then n bytes of the same line that never end. */
+        AFTER_LITERAL
+    }
 
     /** One scripted fault; {@link #fired()} tells how often it acted. */
     public static final class Fault {
@@ -38,6 +48,8 @@ public final class Faults {
         private volatile Action action;
         private volatile Duration delay = Duration.ZERO;
         private volatile String text = "";
+        private volatile Flood flood;
+        private volatile long floodBytes;
 
         Fault(String command, int afterCommands, long afterBytes) {
             this.command = command;
@@ -86,6 +98,27 @@ public final class Faults {
             }
             delay = perByte;
             return act(Action.TRICKLE);
+        }
+
+        /**
+         * Answers with {@code bytes} bytes shaped as {@code shape} instead of running the command, sent in
+         * chunks as the client reads them (the server never holds them), then closes the connection.
+         */
+        public Fault flood(Flood shape, long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("a flood needs a positive size, got " + bytes);
+            }
+            flood = shape;
+            floodBytes = bytes;
+            return act(Action.FLOOD);
+        }
+
+        public Flood floodShape() {
+            return flood;
+        }
+
+        public long floodBytes() {
+            return floodBytes;
         }
 
         /** Answers {@code tag NO <text>} instead of running the command. */

@@ -185,6 +185,25 @@ final class ConnectionGuard {
         return () -> f.cancel(false);
     }
 
+    /** What a server sent over the response bounds, until the failure it caused is reported. */
+    private volatile String oversized;
+
+    /** A response went over its bounds: the connection that read it is closing. */
+    void oversized(String what) {
+        oversized = what;
+    }
+
+    /** The error to report for a response over its bounds (reported once), else null. */
+    io.icesync.core.ProtocolException oversized(String server, String doing, Throwable cause) {
+        String o = oversized;
+        if (o == null) {
+            return null;
+        }
+        oversized = null;
+        return new io.icesync.core.ProtocolException("the server " + server + " sent " + o + " while IceSync tried to "
+                + doing + "; the connection was closed", null, cause);
+    }
+
     /**
      * The error to report for a failure: a {@link CommandDeadlineException} when a deadline passed
      * (reported once), else null.

@@ -72,13 +72,12 @@ final class Errors {
             }
         }
         if (e instanceof IOException) {
-            return new ConnectionException("I/O with " + server + " failed while trying to " + what + ": "
-                    + e.getMessage(), e);
+            return new ConnectionException("I/O with " + server + " failed while trying to " + what + detail(e.getMessage()), e);
         }
         if (e instanceof MessagingException) {
-            return new ProtocolException("could not " + what + " on " + server, rootMessage(e), e);
+            return new ProtocolException("could not " + what + " on " + server, clean(rootMessage(e)), e);
         }
-        return new IceSyncException("could not " + what + " on " + server + ": " + e, e);
+        return new IceSyncException("could not " + what + " on " + server + detail(String.valueOf(e)), e);
     }
 
     private static boolean isTrustFailure(Throwable c) {
@@ -102,7 +101,42 @@ final class Errors {
         return String.valueOf(r.getMessage());
     }
 
+    private static final java.util.regex.Pattern CLASS_PREFIX =
+            java.util.regex.Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?:: )?");
+
+    /**
+     * A library message as a person reads it: Angus' "* BYE Jakarta Mail Exception: java.io.IOException:
+     * Connection reset" is "Connection reset"; a bare class name says what kind of failure it was.
+     */
+    static String clean(String m) {
+        if (m == null) {
+            return null;
+        }
+        String s = m.strip();
+        if (s.startsWith("* BYE ")) {
+            s = s.substring(6);
+        }
+        if (s.startsWith("Jakarta Mail Exception: ")) {
+            s = s.substring("Jakarta Mail Exception: ".length());
+        }
+        for (int i = 0; i < 3; i++) {
+            java.util.regex.Matcher x = CLASS_PREFIX.matcher(s);
+            if (!x.find()) {
+                break;
+            }
+            String rest = s.substring(x.end()).strip();
+            if (rest.isEmpty()) {
+                String name = x.group();
+                return name.contains("IOException") || name.contains("SocketException") || name.contains("EOFException")
+                        ? "the connection failed" : "an answer IceSync could not read";
+            }
+            s = rest;
+        }
+        return s;
+    }
+
     private static String detail(String m) {
-        return m == null || m.isBlank() ? "" : ": " + m;
+        String c = clean(m);
+        return c == null || c.isBlank() ? "" : ": " + c;
     }
 }

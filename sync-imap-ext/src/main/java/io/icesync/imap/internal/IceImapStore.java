@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 final class IceImapStore extends IMAPStore {
     private static final Logger LOG = LoggerFactory.getLogger(IceImapStore.class);
+    /** Session properties bounding what one response may hold (see {@link BoundedResponses}). */
+    static final String MAX_LINE = "mail.imap.icesync.maxline";
+    static final String MAX_LITERAL = "mail.imap.icesync.maxliteral";
+    static final long DEFAULT_MAX_LINE = 16L << 20;
+    static final long DEFAULT_MAX_LITERAL = 64L << 20;
 
     /** Told about each greeting sent: whether the server accepted it. */
     interface Greeter {
@@ -87,6 +92,39 @@ final class IceImapStore extends IMAPStore {
             this.helloVersion = helloVersion;
             this.greeter = greeter;
             this.guard = guard;
+        }
+
+        /** The bounded reader over Angus' current one (a new one after STARTTLS), made on first use. */
+        private volatile BoundedResponses bounded;
+
+        /**
+         * Every response is read through {@link BoundedResponses}, the greeting too: the superclass
+         * constructor reads it, before this class's fields are set, so the bounds come from the
+         * session's properties, which it set first.
+         */
+        @Override
+        protected org.eclipse.angus.mail.iap.ResponseInputStream getInputStream() {
+            org.eclipse.angus.mail.iap.ResponseInputStream angus = super.getInputStream();
+            BoundedResponses b = bounded;
+            if (b == null || !b.wraps(angus)) {
+                b = new BoundedResponses(angus, bound(MAX_LINE, DEFAULT_MAX_LINE), bound(MAX_LITERAL, DEFAULT_MAX_LITERAL),
+                        this::oversized);
+                bounded = b;
+            }
+            return b;
+        }
+
+        /** The guard is read when told, not when the reader is made: it is null while the greeting is read. */
+        private void oversized(String what) {
+            ConnectionGuard g = guard;
+            if (g != null) {
+                g.oversized(what);
+            }
+        }
+
+        private long bound(String property, long fallback) {
+            String v = props == null ? null : props.getProperty(property);
+            return v == null ? fallback : Long.parseLong(v);
         }
 
         @Override

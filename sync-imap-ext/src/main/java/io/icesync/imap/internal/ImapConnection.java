@@ -93,6 +93,10 @@ final class ImapConnection {
         if (deadline != null) {
             return deadline;
         }
+        IceSyncException oversized = guard.oversized(server(), what, e);
+        if (oversized != null) {
+            return oversized;
+        }
         if (guard.aborted()) {
             return new ConnectionException("the connection to " + server() + " was cut while trying to " + what, e);
         }
@@ -154,6 +158,8 @@ final class ImapConnection {
         Security sec = opt.endpoint().security();
         p.put("mail.imap.connectiontimeout", String.valueOf(opt.connectTimeout().toMillis()));
         p.put("mail.imap.timeout", String.valueOf(opt.readTimeout().toMillis()));
+        p.put(IceImapStore.MAX_LINE, String.valueOf(opt.maxResponseLine()));
+        p.put(IceImapStore.MAX_LITERAL, String.valueOf(opt.maxLiteral()));
         // Downloads never set \Seen; certificates and host names are checked.
         p.put("mail.imap.peek", "true");
         p.put("mail.imap.ssl.checkserveridentity", "true");

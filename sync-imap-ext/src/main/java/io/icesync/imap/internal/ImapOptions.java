@@ -21,13 +21,15 @@ import java.util.function.Consumer;
  * @param defaultNames    top-level folder name (lower case) to kind, for servers without METADATA; null: IceWarp's
  * @param commandDeadline  how long one command and its answer may take in all, however steadily bytes come
  * @param transferDeadline the same for the commands that carry message contents (FETCH, APPEND)
+ * @param maxResponseLine  the most response text one answer may hold, literals aside
+ * @param maxLiteral       the most bytes one literal may hold
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
                           Duration probeIdleAfter, Duration statusCacheTtl,
                           Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames,
-                          Duration commandDeadline, Duration transferDeadline) {
+                          Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }

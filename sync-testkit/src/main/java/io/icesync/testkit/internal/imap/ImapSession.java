@@ -120,6 +120,18 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
                 busy = true;
                 return;
             }
+            if (fault != null && fault.action() == Faults.Action.FLOOD) {
+                busy = true;
+                trace("fault: " + fault.floodBytes() + " bytes of " + fault.floodShape() + " for " + r.tag());
+                String head = switch (fault.floodShape()) {
+                    case LITERAL -> "* 1 FETCH (UID 1 BODY[] {" + fault.floodBytes() + "}\r\n";
+                    case LINE -> "* OK ";
+                    case AFTER_LITERAL -> "* 1 FETCH (UID 1 BODY[] {5}\r\nhello";
+                };
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII)));
+                flood(fault.floodBytes());
+                return;
+            }
             if (fault != null && fault.action() == Faults.Action.TRICKLE) {
                 busy = true;
                 captured = new java.io.ByteArrayOutputStream();
@@ -149,6 +161,25 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             handle(r);
             ctx.flush();
         }
+    }
+
+    private static final byte[] FLOOD_CHUNK = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+
+    /** Sends {@code left} filler bytes, a chunk each time the last one is written out, then closes. */
+    private void flood(long left) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (left <= 0) {
+            ctx.close();
+            return;
+        }
+        int n = (int) Math.min(left, FLOOD_CHUNK.length);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(FLOOD_CHUNK, 0, n)).addListener(f -> {
+            if (f.isSuccess()) {
+                ctx.executor().execute(() -> flood(left - n));
+            }
+        });
     }
 
     /** Sends {@code answer} from {@code from} one byte at a time, then goes on with the queued commands. */
