@@ -242,6 +242,24 @@ public abstract class RemoteStoreContract {
     }
 
     @Test
+    void severalItemsDeletedAfterAnIncrementalListingAreGoneAndTheRestStays() {
+        FolderPath f = top.child("Vanish");
+        store.createFolder(f, FolderKind.MAIL);
+        List<Long> uids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            uids.add(add(store, f, message("<v" + i + "@icesync.test>", "v" + i), Flags.NONE));
+        }
+        RemoteCursor cursor = store.changes(f, null, false).cursor();
+        long late = add(other, f, message("<late@icesync.test>", "late"), Flags.NONE);
+        assertThat(store.changes(f, cursor, false).items()).extracting(RemoteItem::uid).contains(late);
+
+        store.delete(f, uids.subList(0, 3));
+
+        assertThat(store.changes(f, null, false).items()).extracting(RemoteItem::uid)
+                .containsExactlyInAnyOrder(uids.get(3), late);
+    }
+
+    @Test
     void deleteRemovesExactlyTheGivenItems() {
         FolderPath f = top.child("Delete");
         store.createFolder(f, FolderKind.MAIL);
