@@ -104,6 +104,25 @@ final class ImapConnection {
     }
 
     /** Connects if needed; also allows connections again after {@link #abort()}. */
+    /**
+     * Angus reports a NO to STARTTLS as a refused login. No certificate was seen yet then, so the
+     * password never left: say what happened instead.
+     */
+    private ConnectionException starttlsRefused(Exception e) {
+        if (opt.endpoint().security() != Security.STARTTLS || trust == null || !trust.lastChain().isEmpty()) {
+            return null;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof jakarta.mail.AuthenticationFailedException) {
+                String said = Errors.clean(c.getMessage());
+                return new ConnectionException("the server " + server() + " refused STARTTLS"
+                        + (said == null || said.isBlank() ? "" : " (" + said + ")") + "; nothing was sent in clear."
+                        + " Connect with implicit TLS (security ssl, usually port 993) or ask its administrator", e);
+            }
+        }
+        return null;
+    }
+
     ServerInfo connect() {
         guard.reset();
         return open();
@@ -147,7 +166,10 @@ final class ImapConnection {
             used();
             return info;
         } catch (Exception e) {
-            IceSyncException x = fail("connect and log in as " + opt.login(), e);
+            IceSyncException x = starttlsRefused(e);
+            if (x == null) {
+                x = fail("connect and log in as " + opt.login(), e);
+            }
             dropConnection();
             throw x;
         }
