@@ -37,6 +37,12 @@ final class Errors {
                         + detail(c.getMessage()), e);
             }
             if (c instanceof CertificateException || c instanceof SSLException) {
+                String mismatch = hostMismatch(c);
+                if (mismatch != null) {
+                    // Trusting the certificate would not help: it names other hosts.
+                    return new ConnectionException("the certificate of " + server + " is made out for other names ("
+                            + mismatch + names(trust) + "): connect with a name it holds", e);
+                }
                 if (isTrustFailure(c)) {
                     return new UntrustedCertificateException("the certificate of " + server
                             + " is not trusted (" + rootMessage(c) + "); trust it explicitly if you accept the risk",
@@ -78,6 +84,35 @@ final class Errors {
             return new ProtocolException("could not " + what + " on " + server, clean(rootMessage(e)), e);
         }
         return new IceSyncException("could not " + what + " on " + server + detail(String.valueOf(e)), e);
+    }
+
+    /** The JDK's words for a certificate whose names do not include the host, or null. */
+    private static String hostMismatch(Throwable c) {
+        for (Throwable x = c; x != null; x = x.getCause()) {
+            String m = String.valueOf(x.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return clean(m);
+            }
+        }
+        return null;
+    }
+
+    /** "; it holds localhost, 127.0.0.1" from the chain the server showed. */
+    private static String names(CapturingTrust trust) {
+        if (trust == null || trust.lastChain().isEmpty()) {
+            return "";
+        }
+        try {
+            java.util.Collection<java.util.List<?>> sans = trust.lastChain().get(0).getSubjectAlternativeNames();
+            if (sans == null || sans.isEmpty()) {
+                return "";
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            sans.forEach(l -> out.add(String.valueOf(l.get(1))));
+            return "; it holds " + String.join(", ", out);
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "";
+        }
     }
 
     private static boolean isTrustFailure(Throwable c) {

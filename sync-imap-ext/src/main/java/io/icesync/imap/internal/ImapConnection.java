@@ -188,6 +188,10 @@ final class ImapConnection {
         // Factories that record each connection's TCP socket, for abort() and the deadlines to close.
         p.put("mail.imap.socketFactory", guard.plain(javax.net.SocketFactory.getDefault()));
         p.put("mail.imap.ssl.socketFactory", guard.tls(trust.socketFactory()));
+        // Angus would otherwise try again with the JVM's own factories, without the certificates the
+        // user accepted and without the guard, and report that second failure instead of the first.
+        p.put("mail.imap.socketFactory.fallback", "false");
+        p.put("mail.imap.ssl.socketFactory.fallback", "false");
         p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
