@@ -78,11 +78,15 @@ public final class SettingsCheck {
         try {
             if (endpoint.security() == Security.SSL) {
                 p.put("mail." + name + ".ssl.enable", "true");
+                p.put("mail." + name + ".ssl.socketFactory.fallback", "false");
+                p.put("mail." + name + ".socketFactory.fallback", "false");
                 p.put("mail." + name + ".ssl.socketFactory", trust.socketFactory());
                 p.put("mail." + name + ".ssl.checkserveridentity", "true");
             } else if (endpoint.security() == Security.STARTTLS) {
                 p.put("mail." + name + ".starttls.enable", "true");
                 p.put("mail." + name + ".starttls.required", "true");
+                p.put("mail." + name + ".ssl.socketFactory.fallback", "false");
+                p.put("mail." + name + ".socketFactory.fallback", "false");
                 p.put("mail." + name + ".ssl.socketFactory", trust.socketFactory());
                 p.put("mail." + name + ".ssl.checkserveridentity", "true");
             }
@@ -106,6 +110,11 @@ public final class SettingsCheck {
             }
             return new Verdict(Verdict.Kind.OK, where + ": connected and logged in as " + login, caps, null, null);
         } catch (AuthenticationFailedException e) {
+            if (endpoint.security() == Security.STARTTLS && trust.lastChain().isEmpty()) {
+                // Angus reports a NO to STARTTLS as a refused login; no certificate was seen, so nothing was sent.
+                return new Verdict(Verdict.Kind.TLS_HANDSHAKE, where + ": the server refused STARTTLS"
+                        + paren(clean(e.getMessage(), password)) + "; try implicit TLS (--security ssl)", null, null, null);
+            }
             return new Verdict(Verdict.Kind.AUTH_REJECTED, where + ": the server refused the login of " + login
                     + paren(clean(e.getMessage(), password)), null, null, null);
         } catch (MessagingException e) {
@@ -138,6 +147,12 @@ public final class SettingsCheck {
             }
             if (c instanceof SSLHandshakeException || c instanceof SSLException) {
                 List<X509Certificate> chain = trust.lastChain();
+                String mismatch = hostMismatch(c);
+                if (mismatch != null) {
+                    // Trusting the certificate would not help: it names other hosts.
+                    return new Verdict(Verdict.Kind.TLS_HANDSHAKE, where + ": the certificate is made out for other names ("
+                            + mismatch + "): connect with a name it holds", null, chain, null);
+                }
                 if (!chain.isEmpty() && isTrustFailure(c)) {
                     String fp = CertificateTrust.sha256(chain.get(0));
                     return new Verdict(Verdict.Kind.UNTRUSTED_CERTIFICATE, where + ": the certificate of "
@@ -154,6 +169,17 @@ public final class SettingsCheck {
                     null, null, null);
         }
         return new Verdict(Verdict.Kind.PROTOCOL, where + ": " + msg, null, null, null);
+    }
+
+    private static String hostMismatch(Throwable c) {
+        for (Throwable x = c; x != null; x = x.getCause()) {
+            String m = String.valueOf(x.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                int at = m.indexOf("No ");
+                return m.substring(at).trim();
+            }
+        }
+        return null;
     }
 
     private static boolean isTrustFailure(Throwable c) {

@@ -60,4 +60,24 @@ class SettingsCheckTest {
             assertThat(v.kind()).as(v.message()).isEqualTo(Kind.TIMEOUT);
         }
     }
+
+    @Test
+    void aRefusedStarttlsIsATlsVerdictNotARefusedLogin(IceWarpServer server) {
+        server.faults().on("STARTTLS").replyNo("TLS not available");
+        SettingsCheck check = new SettingsCheck(List.of(server.certificate()), Duration.ofSeconds(5));
+        Verdict v = check.check(Protocol.IMAP, server.imapStartTls(), "jean@iwdemo.test", PW);
+        assertThat(v.kind()).as(v.message()).isEqualTo(Kind.TLS_HANDSHAKE);
+        assertThat(v.message()).contains("refused STARTTLS (TLS not available)", "--security ssl");
+    }
+
+    @Test
+    void aTrustedCertificateForOtherNamesIsNotCalledUntrusted() {
+        try (IceWarpServer other = IceWarpServer.builder().host("127.0.0.2").account("jean@iwdemo.test", "secret").start()) {
+            SettingsCheck check = new SettingsCheck(List.of(other.certificate()), Duration.ofSeconds(5));
+            Verdict v = check.check(Protocol.IMAP, new Endpoint("127.0.0.2", other.imaps().port(), Security.SSL),
+                    "jean@iwdemo.test", PW);
+            assertThat(v.kind()).as(v.message()).isEqualTo(Kind.TLS_HANDSHAKE);
+            assertThat(v.message()).contains("made out for other names", "127.0.0.2").doesNotContain("not trusted");
+        }
+    }
 }

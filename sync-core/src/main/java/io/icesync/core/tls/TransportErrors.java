@@ -31,6 +31,12 @@ public final class TransportErrors {
                 return (IceSyncException) c;
             }
             if (c instanceof CertificateException || c instanceof SSLException) {
+                String mismatch = hostMismatch(c);
+                if (mismatch != null) {
+                    // Trusting the certificate would not help: it names other hosts.
+                    return new ConnectionException(what + ": the certificate of " + url + " is made out for other names ("
+                            + mismatch + "): use a name it holds", e);
+                }
                 if (isTrustFailure(c)) {
                     return new UntrustedCertificateException("the certificate of " + url + " is not trusted ("
                             + rootMessage(c) + "); trust it explicitly if you accept the risk", chain, e);
@@ -48,6 +54,20 @@ public final class TransportErrors {
             }
         }
         return new ConnectionException(what + ": the connection failed: " + rootMessage(e), e);
+    }
+
+    private static String hostMismatch(Throwable c) {
+        for (Throwable x = c; x != null; x = x.getCause()) {
+            String m = String.valueOf(x.getMessage());
+            int at = m.indexOf("No subject alternative");
+            if (at < 0) {
+                at = m.indexOf("No name matching");
+            }
+            if (at >= 0) {
+                return m.substring(at).trim();
+            }
+        }
+        return null;
     }
 
     private static boolean isTrustFailure(Throwable c) {

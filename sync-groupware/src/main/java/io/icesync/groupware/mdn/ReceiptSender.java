@@ -90,6 +90,9 @@ public final class ReceiptSender {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
         props.put(p + "ssl.checkserveridentity", "true");
+        // No second try with the JVM's own factories, which would leave the accepted certificates out.
+        props.put(p + "socketFactory.fallback", "false");
+        props.put(p + "ssl.socketFactory.fallback", "false");
         if (endpoint.security() == Security.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
