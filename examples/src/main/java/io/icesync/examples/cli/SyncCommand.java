@@ -114,6 +114,10 @@ final class SyncCommand implements Callable<Integer> {
                 new ReportPrinter(out, err, quiet, terminal(), false).print(e.report());
             }
             return ExitCodes.report(e, err);
+        } catch (VirtualMachineError e) {
+            // Out of memory and the like: the same code as a scheduled sync's, for scripts to tell it apart.
+            err.println("icesync: fatal error: " + e + " (exit " + ExitCodes.FATAL + ")");
+            return ExitCodes.FATAL;
         } finally {
             if (progress != null) {
                 progress.finish();

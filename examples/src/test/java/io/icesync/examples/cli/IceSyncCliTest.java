@@ -281,6 +281,18 @@ class IceSyncCliTest {
     }
 
     @Test
+    void aFatalErrorInOneCycleExitsWith70Too() {
+        Path dir = tmp.resolve("jean");
+        createProfile(dir);
+        server.fault(FakeServer.Fault.OUT_OF_MEMORY);
+
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).isEqualTo(70);
+        assertThat(err.toString()).contains("icesync: fatal error: java.lang.OutOfMemoryError", "(exit 70)");
+        server.fault(FakeServer.Fault.NONE);
+        assertThat(run("sync", "--dir", dir.toString(), "--once")).isZero();
+    }
+
+    @Test
     void helpListsExitCode70() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("70").contains("fatal error");
