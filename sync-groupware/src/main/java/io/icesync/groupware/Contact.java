@@ -17,35 +17,135 @@ import io.icesync.groupware.internal.ContactSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A vCard (2.1, 3.0 or 4.0; {@link #version()} says which, and it is written back in it). The
  * {@code withX} methods return a copy where only that property changed; every other line,
- * including properties IceSync does not model, is written back as it came.
+ * including properties IceSync does not model, is written back as it came. Contacts are equal when their values and the text they were read from are.
  */
-public record Contact(String version, String formattedName, ContactName name, List<String> nicknames,
-                      List<ContactEmail> emails, List<ContactPhone> phones, List<ContactAddress> addresses,
-                      List<String> organization, String title, List<String> urls, LocalDate birthday,
-                      LocalDate anniversary, ContactPhoto photo, List<String> notes, List<String> categories, String uid,
-                      Instant revision, ContactSource source) {
+public final class Contact {
+    private final String version;
+    private final String formattedName;
+    private final ContactName name;
+    private final List<String> nicknames;
+    private final List<ContactEmail> emails;
+    private final List<ContactPhone> phones;
+    private final List<ContactAddress> addresses;
+    private final List<String> organization;
+    private final String title;
+    private final List<String> urls;
+    private final LocalDate birthday;
+    private final LocalDate anniversary;
+    private final ContactPhoto photo;
+    private final List<String> notes;
+    private final List<String> categories;
+    private final String uid;
+    private final Instant revision;
+    private final ContactSource source;
 
-    public Contact {
-        nicknames = List.copyOf(nicknames);
-        emails = List.copyOf(emails);
-        phones = List.copyOf(phones);
-        addresses = List.copyOf(addresses);
-        organization = List.copyOf(organization);
-        urls = List.copyOf(urls);
-        notes = List.copyOf(notes);
-        categories = List.copyOf(categories);
-        Objects.requireNonNull(source, "source");
+    Contact(String version, String formattedName, ContactName name, List<String> nicknames,
+            List<ContactEmail> emails, List<ContactPhone> phones, List<ContactAddress> addresses,
+            List<String> organization, String title, List<String> urls, LocalDate birthday,
+            LocalDate anniversary, ContactPhoto photo, List<String> notes, List<String> categories, String uid,
+            Instant revision, ContactSource source) {
+        this.version = version;
+        this.formattedName = formattedName;
+        this.name = name;
+        this.nicknames = List.copyOf(nicknames);
+        this.emails = List.copyOf(emails);
+        this.phones = List.copyOf(phones);
+        this.addresses = List.copyOf(addresses);
+        this.organization = List.copyOf(organization);
+        this.title = title;
+        this.urls = List.copyOf(urls);
+        this.birthday = birthday;
+        this.anniversary = anniversary;
+        this.photo = photo;
+        this.notes = List.copyOf(notes);
+        this.categories = List.copyOf(categories);
+        this.uid = uid;
+        this.revision = revision;
+        this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** The card as ez-vcard parsed it. */
-    public VCard original() {
-        return source.vcard();
+    public String version() {
+        return version;
+    }
+
+    public String formattedName() {
+        return formattedName;
+    }
+
+    public ContactName name() {
+        return name;
+    }
+
+    public List<String> nicknames() {
+        return nicknames;
+    }
+
+    public List<ContactEmail> emails() {
+        return emails;
+    }
+
+    public List<ContactPhone> phones() {
+        return phones;
+    }
+
+    public List<ContactAddress> addresses() {
+        return addresses;
+    }
+
+    public List<String> organization() {
+        return organization;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<String> urls() {
+        return urls;
+    }
+
+    public LocalDate birthday() {
+        return birthday;
+    }
+
+    public LocalDate anniversary() {
+        return anniversary;
+    }
+
+    public ContactPhoto photo() {
+        return photo;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    public List<String> categories() {
+        return categories;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public Instant revision() {
+        return revision;
+    }
+
+    /** The card as read: {@code original().unwrap(VCard.class)} gives ez-vcard's parse. */
+    public Original original() {
+        return Items.original(source);
+    }
+
+    ContactSource source() {
+        return source;
     }
 
     /** A hash of the content that ignores order, folding, encoding and PRODID (PITFALL 11). */
@@ -75,23 +175,11 @@ public record Contact(String version, String formattedName, ContactName name, Li
     }
 
     public Contact withEmails(List<ContactEmail> values) {
-        List<VCardProperty> props = new ArrayList<>();
-        for (ContactEmail e : values) {
-            Email p = new Email(e.address());
-            e.types().forEach(t -> p.getTypes().add(EmailType.get(t)));
-            props.add(p);
-        }
-        return edit("EMAIL", props);
+        return edit("EMAIL", new ArrayList<>(emailProperties(values)));
     }
 
     public Contact withPhones(List<ContactPhone> values) {
-        List<VCardProperty> props = new ArrayList<>();
-        for (ContactPhone t : values) {
-            Telephone p = new Telephone(t.number());
-            t.types().forEach(x -> p.getTypes().add(TelephoneType.get(x)));
-            props.add(p);
-        }
-        return edit("TEL", props);
+        return edit("TEL", new ArrayList<>(phoneProperties(values)));
     }
 
     public Contact withNotes(List<String> values) {
@@ -106,21 +194,67 @@ public record Contact(String version, String formattedName, ContactName name, Li
         if (value == null) {
             return edit("PHOTO", List.of());
         }
-        ImageType type = value.mediaType() == null ? null : ImageType.find(null, value.mediaType(), null);
-        Photo p = value.data() != null ? new Photo(value.data(), type) : new Photo(value.url(), type);
-        return edit("PHOTO", List.of(p));
+        return edit("PHOTO", List.of(photoProperty(value)));
     }
 
     public Contact withCategories(List<String> values) {
         if (values == null || values.isEmpty()) {
             return edit("CATEGORIES", List.of());
         }
-        ezvcard.property.Categories c = new ezvcard.property.Categories();
-        c.getValues().addAll(values);
-        return edit("CATEGORIES", List.of(c));
+        return edit("CATEGORIES", List.of(categoriesProperty(values)));
     }
 
     private Contact edit(String name, List<VCardProperty> props) {
         return source.edit(name, props);
+    }
+
+    private static List<Email> emailProperties(List<ContactEmail> values) {
+        List<Email> props = new ArrayList<>();
+        for (ContactEmail e : values) {
+            Email p = new Email(e.address());
+            e.types().forEach(t -> p.getTypes().add(EmailType.get(t)));
+            props.add(p);
+        }
+        return props;
+    }
+
+    private static List<Telephone> phoneProperties(List<ContactPhone> values) {
+        List<Telephone> props = new ArrayList<>();
+        for (ContactPhone t : values) {
+            Telephone p = new Telephone(t.number());
+            t.types().forEach(x -> p.getTypes().add(TelephoneType.get(x)));
+            props.add(p);
+        }
+        return props;
+    }
+
+    private static Photo photoProperty(ContactPhoto value) {
+        ImageType type = value.mediaType() == null ? null : ImageType.find(null, value.mediaType(), null);
+        return value.data() != null ? new Photo(value.data(), type) : new Photo(value.url(), type);
+    }
+
+    private static ezvcard.property.Categories categoriesProperty(List<String> values) {
+        ezvcard.property.Categories c = new ezvcard.property.Categories();
+        c.getValues().addAll(values);
+        return c;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(version, formattedName, name, nicknames, emails, phones, addresses, organization, title, urls, birthday, anniversary, photo, notes, categories, uid, revision, source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Contact c && values().equals(c.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Contact[uid=" + uid + ", formattedName=" + formattedName + ", emails=" + emails + ", version=" + version + "]";
     }
 }

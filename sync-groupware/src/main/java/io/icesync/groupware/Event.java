@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,27 +18,150 @@ import net.fortuna.ical4j.model.component.VEvent;
  * A VEVENT. {@link #exceptions()} are the RECURRENCE-ID overrides of a recurring event (each an
  * Event with {@link #recurrenceId()} set). {@code duration} and {@code rrule} are as written.
  * The {@code withX} methods return a copy where only that property changed; everything else,
- * including properties IceSync does not model, is written back as it came.
+ * including properties IceSync does not model, is written back as it came. Items are equal when their values and the text they were read from are.
  */
-public record Event(String uid, ItemTime recurrenceId, int sequence, String summary, String description, String location,
-                    ItemTime start, ItemTime end, String duration, String rrule, List<ItemTime> rdates,
-                    List<ItemTime> exdates, Person organizer, List<Attendee> attendees, List<Alarm> alarms, String status,
-                    Integer priority, List<String> categories, Instant lastModified, List<Event> exceptions,
-                    ItemSource source) implements CalendarItem {
+public final class Event implements CalendarItem {
+    private final String uid;
+    private final ItemTime recurrenceId;
+    private final int sequence;
+    private final String summary;
+    private final String description;
+    private final String location;
+    private final ItemTime start;
+    private final ItemTime end;
+    private final String duration;
+    private final String rrule;
+    private final List<ItemTime> rdates;
+    private final List<ItemTime> exdates;
+    private final Person organizer;
+    private final List<Attendee> attendees;
+    private final List<Alarm> alarms;
+    private final String status;
+    private final Integer priority;
+    private final List<String> categories;
+    private final Instant lastModified;
+    private final List<Event> exceptions;
+    private final ItemSource source;
 
-    public Event {
-        rdates = List.copyOf(rdates);
-        exdates = List.copyOf(exdates);
-        attendees = List.copyOf(attendees);
-        alarms = List.copyOf(alarms);
-        categories = List.copyOf(categories);
-        exceptions = List.copyOf(exceptions);
-        Objects.requireNonNull(source, "source");
+    Event(String uid, ItemTime recurrenceId, int sequence, String summary, String description, String location,
+          ItemTime start, ItemTime end, String duration, String rrule, List<ItemTime> rdates,
+          List<ItemTime> exdates, Person organizer, List<Attendee> attendees, List<Alarm> alarms, String status,
+          Integer priority, List<String> categories, Instant lastModified, List<Event> exceptions,
+          ItemSource source) {
+        this.uid = uid;
+        this.recurrenceId = recurrenceId;
+        this.sequence = sequence;
+        this.summary = summary;
+        this.description = description;
+        this.location = location;
+        this.start = start;
+        this.end = end;
+        this.duration = duration;
+        this.rrule = rrule;
+        this.rdates = List.copyOf(rdates);
+        this.exdates = List.copyOf(exdates);
+        this.organizer = organizer;
+        this.attendees = List.copyOf(attendees);
+        this.alarms = List.copyOf(alarms);
+        this.status = status;
+        this.priority = priority;
+        this.categories = List.copyOf(categories);
+        this.lastModified = lastModified;
+        this.exceptions = List.copyOf(exceptions);
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     @Override
-    public VEvent original() {
-        return (VEvent) source.component();
+    public String uid() {
+        return uid;
+    }
+
+    public ItemTime recurrenceId() {
+        return recurrenceId;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public ItemTime start() {
+        return start;
+    }
+
+    public ItemTime end() {
+        return end;
+    }
+
+    public String duration() {
+        return duration;
+    }
+
+    public String rrule() {
+        return rrule;
+    }
+
+    public List<ItemTime> rdates() {
+        return rdates;
+    }
+
+    public List<ItemTime> exdates() {
+        return exdates;
+    }
+
+    public Person organizer() {
+        return organizer;
+    }
+
+    public List<Attendee> attendees() {
+        return attendees;
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Integer priority() {
+        return priority;
+    }
+
+    @Override
+    public List<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public List<Event> exceptions() {
+        return exceptions;
+    }
+
+    /** The VEVENT as read: {@code original().unwrap(VEvent.class)}, or the whole {@code Calendar}. */
+    @Override
+    public Original original() {
+        return Items.original(source);
+    }
+
+    ItemSource source() {
+        return source;
     }
 
     public boolean isAllDay() {
@@ -94,6 +218,10 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
     }
 
     public Event withAttendees(List<Attendee> values) {
+        return edit("ATTENDEE", attendeeLines(values));
+    }
+
+    private static List<String> attendeeLines(List<Attendee> values) {
         List<String> lines = new ArrayList<>();
         for (Attendee a : values) {
             StringBuilder b = new StringBuilder("ATTENDEE");
@@ -111,7 +239,7 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
             }
             lines.add(b.append(":mailto:").append(a.email()).toString());
         }
-        return edit("ATTENDEE", lines);
+        return lines;
     }
 
     /**
@@ -121,7 +249,7 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
     public List<ZonedDateTime> occurrences(Instant from, Instant to) {
         Period<ZonedDateTime> window = new Period<>(from.atZone(ZoneOffset.UTC), to.atZone(ZoneOffset.UTC));
         List<ZonedDateTime> out = new ArrayList<>();
-        for (Period<Temporal> p : original().<Temporal>calculateRecurrenceSet(window)) {
+        for (Period<Temporal> p : ((VEvent) source.component()).<Temporal>calculateRecurrenceSet(window)) {
             Temporal s = p.getStart();
             if (s instanceof ZonedDateTime z) {
                 out.add(z);
@@ -139,5 +267,28 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
 
     private Event edit(String name, List<String> lines) {
         return (Event) source.edit(name, lines);
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(uid, recurrenceId, sequence, summary, description, location, start, end, duration, rrule,
+                rdates, exdates, organizer, attendees, alarms, status, priority, categories, lastModified, exceptions,
+                source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event e && values().equals(e.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Event[uid=" + uid + (recurrenceId == null ? "" : ", recurrenceId=" + recurrenceId) + ", summary=" + summary
+                + ", start=" + start + ", end=" + end + (rrule == null ? "" : ", rrule=" + rrule)
+                + (exceptions.isEmpty() ? "" : ", exceptions=" + exceptions.size()) + "]";
     }
 }
