@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One iCalendar object as an app shows it: an {@link Event}, a {@link Task}, a {@link JournalEntry}
  * or a {@link Note}. Each keeps the object it was read from, so what IceSync does not model is
- * written back unchanged by {@link ICalendarCodec#write(CalendarItem)}.
+ * written back unchanged by {@link ICalendarCodec#write(CalendarItem)}. New items come from each
+ * type's {@code builder()}.
  */
 public sealed interface CalendarItem permits Event, Task, JournalEntry, Note {
     String uid();

@@ -13,9 +13,19 @@ import ezvcard.property.Photo;
 import ezvcard.property.Telephone;
 import ezvcard.property.Title;
 import ezvcard.property.VCardProperty;
+import ezvcard.Ezvcard;
+import ezvcard.VCardVersion;
+import ezvcard.parameter.AddressType;
+import ezvcard.property.Address;
+import ezvcard.property.Anniversary;
+import ezvcard.property.Nickname;
+import ezvcard.property.Revision;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Uid;
 import io.icesync.groupware.internal.ContactSource;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +34,8 @@ import java.util.Objects;
 /**
  * A vCard (2.1, 3.0 or 4.0; {@link #version()} says which, and it is written back in it). The
  * {@code withX} methods return a copy where only that property changed; every other line,
- * including properties IceSync does not model, is written back as it came. Contacts are equal when their values and the text they were read from are.
+ * including properties IceSync does not model, is written back as it came. A new contact comes
+ * from {@link #builder()}; contacts are equal when their values and the text they were read from are.
  */
 public final class Contact {
     private final String version;
@@ -69,6 +80,20 @@ public final class Contact {
         this.uid = uid;
         this.revision = revision;
         this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** A new contact from values; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this contact's values, to make a new contact from them, in the card's version
+     * (3.0 for a 2.1 card: new cards are not written in 2.1). Only the modelled values are carried: to change one property and keep everything else
+     * as written, use a {@code withX} method instead.
+     */
+    public Builder toBuilder() {
+        return new Builder().version("2.1".equals(version) ? "3.0" : version).formattedName(formattedName).name(name).nicknames(nicknames).emails(emails).phones(phones).addresses(addresses).organization(organization).title(title).urls(urls).birthday(birthday).anniversary(anniversary).photo(photo).notes(notes).categories(categories).uid(uid);
     }
 
     public String version() {
@@ -256,5 +281,195 @@ public final class Contact {
     @Override
     public String toString() {
         return "Contact[uid=" + uid + ", formattedName=" + formattedName + ", emails=" + emails + ", version=" + version + "]";
+    }
+
+    /**
+     * Values for a new contact, written by ez-vcard in {@link #version(String)} (3.0 unless set) and
+     * read back by {@link VCardCodec}, so {@link #build()} gives what parsing that text gives.
+     * {@code uid} and {@code formattedName} (FN) are required. An anniversary is ANNIVERSARY in 4.0
+     * and X-ANNIVERSARY in 3.0. REV is the time of the build. A bad value fails with
+     * {@link IllegalArgumentException} naming the field.
+     */
+    public static final class Builder {
+        private String version = "3.0";
+        private String formattedName;
+        private ContactName name;
+        private List<String> nicknames = List.of();
+        private List<ContactEmail> emails = List.of();
+        private List<ContactPhone> phones = List.of();
+        private List<ContactAddress> addresses = List.of();
+        private List<String> organization = List.of();
+        private String title;
+        private List<String> urls = List.of();
+        private LocalDate birthday;
+        private LocalDate anniversary;
+        private ContactPhoto photo;
+        private List<String> notes = List.of();
+        private List<String> categories = List.of();
+        private String uid;
+
+        private Builder() {
+        }
+
+        /** 3.0 or 4.0; 2.1 cards are read and edited, not created (it has no NICKNAME or CATEGORIES). */
+        public Builder version(String value) {
+            version = value;
+            return this;
+        }
+
+        public Builder formattedName(String value) {
+            formattedName = value;
+            return this;
+        }
+
+        public Builder name(ContactName value) {
+            name = value;
+            return this;
+        }
+
+        public Builder nicknames(List<String> value) {
+            nicknames = value;
+            return this;
+        }
+
+        /** Addresses with types such as home, work, internet, pref. */
+        public Builder emails(List<ContactEmail> value) {
+            emails = value;
+            return this;
+        }
+
+        /** Numbers as text or {@code tel:} URIs, types such as cell, home, work. */
+        public Builder phones(List<ContactPhone> value) {
+            phones = value;
+            return this;
+        }
+
+        public Builder addresses(List<ContactAddress> value) {
+            addresses = value;
+            return this;
+        }
+
+        /** The organization and its units, outermost first. */
+        public Builder organization(List<String> value) {
+            organization = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        public Builder urls(List<String> value) {
+            urls = value;
+            return this;
+        }
+
+        public Builder birthday(LocalDate value) {
+            birthday = value;
+            return this;
+        }
+
+        public Builder anniversary(LocalDate value) {
+            anniversary = value;
+            return this;
+        }
+
+        public Builder photo(ContactPhoto value) {
+            photo = value;
+            return this;
+        }
+
+        public Builder notes(List<String> value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder categories(List<String> value) {
+            categories = value;
+            return this;
+        }
+
+        public Builder uid(String value) {
+            uid = value;
+            return this;
+        }
+
+        public Contact build() {
+            String what = "contact";
+            VCardVersion v = VCardVersion.valueOfByStr(version);
+            if (v != VCardVersion.V3_0 && v != VCardVersion.V4_0) {
+                throw new IllegalArgumentException("contact version must be 3.0 or 4.0: " + version);
+            }
+            VCard card = new VCard();
+            card.setUid(new Uid(Checks.required(what, "uid", uid)));
+            card.setFormattedName(Checks.required(what, "formattedName", formattedName));
+            if (name != null) {
+                StructuredName n = new StructuredName();
+                n.setFamily(name.family());
+                n.setGiven(name.given());
+                n.getAdditionalNames().addAll(name.additional());
+                n.getPrefixes().addAll(name.prefixes());
+                n.getSuffixes().addAll(name.suffixes());
+                card.setStructuredName(n);
+            }
+            List<String> nicks = Checks.list(what, "nicknames", nicknames);
+            if (!nicks.isEmpty()) {
+                Nickname nick = new Nickname();
+                nick.getValues().addAll(nicks);
+                card.addNickname(nick);
+            }
+            List<ContactEmail> mails = Checks.list(what, "emails", emails);
+            mails.forEach(e -> Checks.required(what, "email address", e.address()));
+            emailProperties(mails).forEach(card::addEmail);
+            List<ContactPhone> tels = Checks.list(what, "phones", phones);
+            tels.forEach(t -> Checks.required(what, "phone number", t.number()));
+            phoneProperties(tels).forEach(card::addTelephoneNumber);
+            for (ContactAddress a : Checks.list(what, "addresses", addresses)) {
+                Address adr = new Address();
+                adr.setPoBox(a.poBox());
+                adr.setExtendedAddress(a.extended());
+                adr.setStreetAddress(a.street());
+                adr.setLocality(a.locality());
+                adr.setRegion(a.region());
+                adr.setPostalCode(a.postalCode());
+                adr.setCountry(a.country());
+                a.types().forEach(t -> adr.getTypes().add(AddressType.get(t)));
+                card.addAddress(adr);
+            }
+            List<String> org = Checks.list(what, "organization", organization);
+            if (!org.isEmpty()) {
+                card.setOrganization(org.toArray(String[]::new));
+            }
+            if (title != null) {
+                card.addTitle(title);
+            }
+            Checks.list(what, "urls", urls).forEach(u -> card.addUrl(Checks.plain(what, "url", u)));
+            if (birthday != null) {
+                card.setBirthday(new Birthday(birthday));
+            }
+            if (anniversary != null) {
+                if (v == VCardVersion.V4_0) {
+                    card.setAnniversary(new Anniversary(anniversary));
+                } else {
+                    // 3.0 has no ANNIVERSARY; Apple and others read this one
+                    card.addExtendedProperty("X-ANNIVERSARY", anniversary.toString());
+                }
+            }
+            if (photo != null) {
+                if (photo.data() == null && photo.url() == null) {
+                    throw new IllegalArgumentException("contact photo needs data or a url");
+                }
+                card.addPhoto(photoProperty(photo));
+            }
+            Checks.list(what, "notes", notes).forEach(card::addNote);
+            List<String> cats = Checks.list(what, "categories", categories);
+            if (!cats.isEmpty()) {
+                card.addCategories(categoriesProperty(cats));
+            }
+            card.setRevision(new Revision(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            String text = Ezvcard.write(card).version(v).prodId(false).go();
+            return new VCardCodec().parse(text).items().get(0);
+        }
     }
 }
