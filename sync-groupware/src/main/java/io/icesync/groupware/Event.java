@@ -1,15 +1,20 @@
 package io.icesync.groupware;
 
 import io.icesync.groupware.internal.ItemSource;
+import io.icesync.groupware.internal.NewCalendar;
 import io.icesync.groupware.internal.TextValues;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -17,27 +22,168 @@ import net.fortuna.ical4j.model.component.VEvent;
  * A VEVENT. {@link #exceptions()} are the RECURRENCE-ID overrides of a recurring event (each an
  * Event with {@link #recurrenceId()} set). {@code duration} and {@code rrule} are as written.
  * The {@code withX} methods return a copy where only that property changed; everything else,
- * including properties IceSync does not model, is written back as it came.
+ * including properties IceSync does not model, is written back as it came. A new event comes from
+ * {@link #builder()}; items are equal when their values and the text they were read from are.
  */
-public record Event(String uid, ItemTime recurrenceId, int sequence, String summary, String description, String location,
-                    ItemTime start, ItemTime end, String duration, String rrule, List<ItemTime> rdates,
-                    List<ItemTime> exdates, Person organizer, List<Attendee> attendees, List<Alarm> alarms, String status,
-                    Integer priority, List<String> categories, Instant lastModified, List<Event> exceptions,
-                    ItemSource source) implements CalendarItem {
+public final class Event implements CalendarItem {
+    private final String uid;
+    private final ItemTime recurrenceId;
+    private final int sequence;
+    private final String summary;
+    private final String description;
+    private final String location;
+    private final ItemTime start;
+    private final ItemTime end;
+    private final String duration;
+    private final String rrule;
+    private final List<ItemTime> rdates;
+    private final List<ItemTime> exdates;
+    private final Person organizer;
+    private final List<Attendee> attendees;
+    private final List<Alarm> alarms;
+    private final String status;
+    private final Integer priority;
+    private final List<String> categories;
+    private final Instant lastModified;
+    private final List<Event> exceptions;
+    private final ItemSource source;
 
-    public Event {
-        rdates = List.copyOf(rdates);
-        exdates = List.copyOf(exdates);
-        attendees = List.copyOf(attendees);
-        alarms = List.copyOf(alarms);
-        categories = List.copyOf(categories);
-        exceptions = List.copyOf(exceptions);
-        Objects.requireNonNull(source, "source");
+    Event(String uid, ItemTime recurrenceId, int sequence, String summary, String description, String location,
+          ItemTime start, ItemTime end, String duration, String rrule, List<ItemTime> rdates,
+          List<ItemTime> exdates, Person organizer, List<Attendee> attendees, List<Alarm> alarms, String status,
+          Integer priority, List<String> categories, Instant lastModified, List<Event> exceptions,
+          ItemSource source) {
+        this.uid = uid;
+        this.recurrenceId = recurrenceId;
+        this.sequence = sequence;
+        this.summary = summary;
+        this.description = description;
+        this.location = location;
+        this.start = start;
+        this.end = end;
+        this.duration = duration;
+        this.rrule = rrule;
+        this.rdates = List.copyOf(rdates);
+        this.exdates = List.copyOf(exdates);
+        this.organizer = organizer;
+        this.attendees = List.copyOf(attendees);
+        this.alarms = List.copyOf(alarms);
+        this.status = status;
+        this.priority = priority;
+        this.categories = List.copyOf(categories);
+        this.lastModified = lastModified;
+        this.exceptions = List.copyOf(exceptions);
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** A new event from values; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this event's values, to make a new event from them. Only the modelled values
+     * are carried: to change one property and keep everything else as written, use a {@code withX}
+     * method instead.
+     */
+    public Builder toBuilder() {
+        return new Builder().uid(uid).recurrenceId(recurrenceId).sequence(sequence).summary(summary)
+                .description(description).location(location).start(start).end(end).duration(duration).rrule(rrule)
+                .rdates(rdates).exdates(exdates).organizer(organizer).attendees(attendees).alarms(alarms)
+                .status(status).priority(priority).categories(categories).exceptions(exceptions);
     }
 
     @Override
-    public VEvent original() {
-        return (VEvent) source.component();
+    public String uid() {
+        return uid;
+    }
+
+    public ItemTime recurrenceId() {
+        return recurrenceId;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public ItemTime start() {
+        return start;
+    }
+
+    public ItemTime end() {
+        return end;
+    }
+
+    public String duration() {
+        return duration;
+    }
+
+    public String rrule() {
+        return rrule;
+    }
+
+    public List<ItemTime> rdates() {
+        return rdates;
+    }
+
+    public List<ItemTime> exdates() {
+        return exdates;
+    }
+
+    public Person organizer() {
+        return organizer;
+    }
+
+    public List<Attendee> attendees() {
+        return attendees;
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Integer priority() {
+        return priority;
+    }
+
+    @Override
+    public List<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public List<Event> exceptions() {
+        return exceptions;
+    }
+
+    /** The VEVENT as read: {@code original().unwrap(VEvent.class)}, or the whole {@code Calendar}. */
+    @Override
+    public Original original() {
+        return Items.original(source);
+    }
+
+    ItemSource source() {
+        return source;
     }
 
     public boolean isAllDay() {
@@ -94,6 +240,10 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
     }
 
     public Event withAttendees(List<Attendee> values) {
+        return edit("ATTENDEE", attendeeLines(values));
+    }
+
+    private static List<String> attendeeLines(List<Attendee> values) {
         List<String> lines = new ArrayList<>();
         for (Attendee a : values) {
             StringBuilder b = new StringBuilder("ATTENDEE");
@@ -111,7 +261,7 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
             }
             lines.add(b.append(":mailto:").append(a.email()).toString());
         }
-        return edit("ATTENDEE", lines);
+        return lines;
     }
 
     /**
@@ -121,7 +271,7 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
     public List<ZonedDateTime> occurrences(Instant from, Instant to) {
         Period<ZonedDateTime> window = new Period<>(from.atZone(ZoneOffset.UTC), to.atZone(ZoneOffset.UTC));
         List<ZonedDateTime> out = new ArrayList<>();
-        for (Period<Temporal> p : original().<Temporal>calculateRecurrenceSet(window)) {
+        for (Period<Temporal> p : ((VEvent) source.component()).<Temporal>calculateRecurrenceSet(window)) {
             Temporal s = p.getStart();
             if (s instanceof ZonedDateTime z) {
                 out.add(z);
@@ -139,5 +289,290 @@ public record Event(String uid, ItemTime recurrenceId, int sequence, String summ
 
     private Event edit(String name, List<String> lines) {
         return (Event) source.edit(name, lines);
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(uid, recurrenceId, sequence, summary, description, location, start, end, duration, rrule,
+                rdates, exdates, organizer, attendees, alarms, status, priority, categories, lastModified, exceptions,
+                source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event e && values().equals(e.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Event[uid=" + uid + (recurrenceId == null ? "" : ", recurrenceId=" + recurrenceId) + ", summary=" + summary
+                + ", start=" + start + ", end=" + end + (rrule == null ? "" : ", rrule=" + rrule)
+                + (exceptions.isEmpty() ? "" : ", exceptions=" + exceptions.size()) + "]";
+    }
+
+    /**
+     * Values for a new event, written as a VCALENDAR with a VTIMEZONE for each TZID used and read back
+     * by {@link ICalendarCodec}, so {@link #build()} gives what parsing that text gives. {@code uid}
+     * and {@code start} are required; {@code end} and {@code duration} exclude each other;
+     * {@code exceptions} are overrides, each with a {@code recurrenceId}. DTSTAMP is the time of the
+     * build, LAST-MODIFIED too unless {@link #lastModified(Instant)} says otherwise. A bad value
+     * fails with {@link IllegalArgumentException} naming the field; a value the iCalendar parser
+     * refuses (a malformed RRULE or DURATION) with {@link GroupwareFormatException}.
+     */
+    public static final class Builder {
+        private String uid;
+        private ItemTime recurrenceId;
+        private int sequence;
+        private String summary;
+        private String description;
+        private String location;
+        private ItemTime start;
+        private ItemTime end;
+        private String duration;
+        private String rrule;
+        private List<ItemTime> rdates = List.of();
+        private List<ItemTime> exdates = List.of();
+        private Person organizer;
+        private List<Attendee> attendees = List.of();
+        private List<Alarm> alarms = List.of();
+        private String status;
+        private Integer priority;
+        private List<String> categories = List.of();
+        private Instant lastModified;
+        private List<Event> exceptions = List.of();
+
+        private Builder() {
+        }
+
+        public Builder uid(String value) {
+            uid = value;
+            return this;
+        }
+
+        /** Set for an override of one occurrence of a recurring event. */
+        public Builder recurrenceId(ItemTime value) {
+            recurrenceId = value;
+            return this;
+        }
+
+        public Builder sequence(int value) {
+            sequence = value;
+            return this;
+        }
+
+        public Builder summary(String value) {
+            summary = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder location(String value) {
+            location = value;
+            return this;
+        }
+
+        /** {@link ItemTime#zoned}, {@link ItemTime#utc}, {@link ItemTime#floating} or {@link ItemTime#allDay}. */
+        public Builder start(ItemTime value) {
+            start = value;
+            return this;
+        }
+
+        /** Exclusive: an all-day event on one day ends the next day. */
+        public Builder end(ItemTime value) {
+            end = value;
+            return this;
+        }
+
+        /** An RFC 5545 duration such as {@code PT1H30M}, instead of an end. */
+        public Builder duration(String value) {
+            duration = value;
+            return this;
+        }
+
+        /** An RRULE value such as {@code FREQ=WEEKLY;BYDAY=MO}. */
+        public Builder rrule(String value) {
+            rrule = value;
+            return this;
+        }
+
+        public Builder rdates(List<ItemTime> values) {
+            rdates = values;
+            return this;
+        }
+
+        public Builder exdates(List<ItemTime> values) {
+            exdates = values;
+            return this;
+        }
+
+        public Builder organizer(Person value) {
+            organizer = value;
+            return this;
+        }
+
+        public Builder attendees(List<Attendee> values) {
+            attendees = values;
+            return this;
+        }
+
+        public Builder alarms(List<Alarm> values) {
+            alarms = values;
+            return this;
+        }
+
+        /** TENTATIVE, CONFIRMED or CANCELLED. */
+        public Builder status(String value) {
+            status = value;
+            return this;
+        }
+
+        /** 0 (undefined) to 9 (lowest); 1 is the highest. */
+        public Builder priority(Integer value) {
+            priority = value;
+            return this;
+        }
+
+        public Builder categories(List<String> values) {
+            categories = values;
+            return this;
+        }
+
+        /** Written to the second; the time of the build when not set. */
+        public Builder lastModified(Instant value) {
+            lastModified = value;
+            return this;
+        }
+
+        /** Overrides of single occurrences: events with this uid (or none) and a recurrenceId. */
+        public Builder exceptions(List<Event> values) {
+            exceptions = values;
+            return this;
+        }
+
+        public Event build() {
+            Set<String> tzids = new LinkedHashSet<>();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<List<String>> components = new ArrayList<>();
+            components.add(lines(uid, tzids, now));
+            List<Event> overrides = Checks.list("event", "exceptions", exceptions);
+            if (!overrides.isEmpty() && recurrenceId != null) {
+                throw new IllegalArgumentException("event exceptions belong to the recurring event, not to an override");
+            }
+            for (Event e : overrides) {
+                if (e.recurrenceId() == null) {
+                    throw new IllegalArgumentException("event exceptions need a recurrenceId: " + e);
+                }
+                if (e.uid() != null && !e.uid().equals(uid)) {
+                    throw new IllegalArgumentException("event exceptions must have the event's uid " + uid + ": " + e.uid());
+                }
+                Builder b = e.toBuilder();
+                if (e.lastModified() != null) {
+                    b.lastModified(e.lastModified());
+                }
+                if (!b.exceptions.isEmpty()) {
+                    throw new IllegalArgumentException("event exceptions may not have exceptions: " + e);
+                }
+                components.add(b.lines(uid, tzids, now));
+            }
+            String text = NewCalendar.text(components, tzids);
+            return (Event) ICalendarCodec.standard().parse(text).items().get(0);
+        }
+
+        private List<String> lines(String eventUid, Set<String> tzids, Instant now) {
+            String what = "event";
+            Checks.required(what, "uid", eventUid);
+            Checks.time(what, "recurrenceId", recurrenceId, tzids);
+            Checks.time(what, "start", Checks.required(what, "start", start), tzids);
+            Checks.time(what, "end", end, tzids);
+            if (end != null && duration != null) {
+                throw new IllegalArgumentException("event end and duration exclude each other");
+            }
+            if (end != null && end.isAllDay() != start.isAllDay()) {
+                throw new IllegalArgumentException("event end must be all-day when start is, and timed when it is not");
+            }
+            if (end != null && start.isAllDay() && !end.date().isAfter(start.date())) {
+                throw new IllegalArgumentException("event end must be after start (all-day ends are exclusive): " + end.date());
+            }
+            Checks.plain(what, "duration", duration);
+            Checks.plain(what, "rrule", rrule);
+            Checks.plain(what, "status", status);
+            Checks.range(what, "priority", priority, 0, 9);
+            List<ItemTime> rd = Checks.list(what, "rdates", rdates);
+            List<ItemTime> ex = Checks.list(what, "exdates", exdates);
+            rd.forEach(t -> Checks.time(what, "rdates", t, tzids));
+            ex.forEach(t -> Checks.time(what, "exdates", t, tzids));
+            List<Attendee> att = Checks.list(what, "attendees", attendees);
+            for (Attendee a : att) {
+                Checks.required(what, "attendee email", a.email());
+                Checks.plain(what, "attendee name", a.name());
+                Checks.plain(what, "attendee role", a.role());
+                Checks.plain(what, "attendee status", a.status());
+            }
+            List<Alarm> al = Checks.list(what, "alarms", alarms);
+
+            List<String> l = new ArrayList<>();
+            l.add("BEGIN:VEVENT");
+            l.add("UID:" + eventUid);
+            l.add("DTSTAMP:" + NewCalendar.stamp(now));
+            l.add("LAST-MODIFIED:" + NewCalendar.stamp(lastModified == null ? now : lastModified));
+            if (recurrenceId != null) {
+                l.add(recurrenceId.toContentLine("RECURRENCE-ID"));
+            }
+            if (sequence != 0) {
+                l.add("SEQUENCE:" + sequence);
+            }
+            l.add(start.toContentLine("DTSTART"));
+            if (end != null) {
+                l.add(end.toContentLine("DTEND"));
+            }
+            if (duration != null) {
+                l.add("DURATION:" + duration);
+            }
+            text(l, "SUMMARY", summary);
+            text(l, "DESCRIPTION", description);
+            text(l, "LOCATION", location);
+            if (rrule != null) {
+                l.add("RRULE:" + rrule);
+            }
+            l.addAll(Dates.lines("RDATE", rd));
+            l.addAll(Dates.lines("EXDATE", ex));
+            if (organizer != null) {
+                Checks.required(what, "organizer email", organizer.email());
+                Checks.plain(what, "organizer name", organizer.name());
+                l.add("ORGANIZER" + (organizer.name() == null ? "" : ";CN=" + Params.quote(organizer.name()))
+                        + ":mailto:" + organizer.email());
+            }
+            l.addAll(attendeeLines(att));
+            if (status != null) {
+                l.add("STATUS:" + status);
+            }
+            if (priority != null) {
+                l.add("PRIORITY:" + priority);
+            }
+            l.addAll(Categories.lines(Checks.list(what, "categories", categories)));
+            for (Alarm a : al) {
+                l.add("BEGIN:VALARM");
+                l.add("ACTION:" + Checks.required(what, "alarm action", a.action()));
+                l.add("TRIGGER:" + Checks.required(what, "alarm trigger", a.trigger()));
+                text(l, "DESCRIPTION", a.description());
+                l.add("END:VALARM");
+            }
+            l.add("END:VEVENT");
+            return l;
+        }
+
+        private static void text(List<String> lines, String name, String value) {
+            if (value != null) {
+                lines.add(name + ":" + TextValues.escape(value));
+            }
+        }
     }
 }

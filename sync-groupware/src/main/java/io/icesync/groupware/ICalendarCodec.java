@@ -58,14 +58,14 @@ public final class ICalendarCodec {
 
     /** The item's whole iCalendar object (VCALENDAR, its VTIMEZONEs, the item and its overrides). */
     public String write(CalendarItem item) {
-        return ContentLineWriter.write(item.source().raw());
+        return ContentLineWriter.write(Items.source(item).raw());
     }
 
     /** Items one after another, each in its own VCALENDAR (as IMAP and CalDAV store them, one per object). */
     public String writeAll(List<? extends CalendarItem> items) {
         StringBuilder out = new StringBuilder();
         for (CalendarItem item : items) {
-            ContentLineWriter.write(item.source().raw(), out);
+            ContentLineWriter.write(Items.source(item).raw(), out);
         }
         return out.toString();
     }

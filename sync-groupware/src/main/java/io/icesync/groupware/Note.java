@@ -1,29 +1,80 @@
 package io.icesync.groupware;
 
 import io.icesync.groupware.internal.ItemSource;
+import io.icesync.groupware.internal.NewCalendar;
 import io.icesync.groupware.internal.TextValues;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import net.fortuna.ical4j.model.component.VJournal;
 
 /**
  * A note of a notes folder (folder type {@code N}, Kolab {@code note}). IceSync stores a note as a
  * VJOURNAL: {@code subject} is its SUMMARY, {@code body} its DESCRIPTION. Whether a VJOURNAL is a
  * note or a journal entry depends on the folder, so the codec is told: {@link ICalendarCodec#forNotes()}.
- * Plain text becomes a note through {@link ICalendarCodec#noteFromPlainText(String)}.
+ * Plain text becomes a note through {@link ICalendarCodec#noteFromPlainText(String)}, values
+ * through {@link #builder()}.
  */
-public record Note(String uid, String subject, String body, List<String> categories, Instant lastModified,
-                   ItemSource source) implements CalendarItem {
+public final class Note implements CalendarItem {
+    private final String uid;
+    private final String subject;
+    private final String body;
+    private final List<String> categories;
+    private final Instant lastModified;
+    private final ItemSource source;
 
-    public Note {
-        categories = List.copyOf(categories);
-        Objects.requireNonNull(source, "source");
+    Note(String uid, String subject, String body, List<String> categories, Instant lastModified, ItemSource source) {
+        this.uid = uid;
+        this.subject = subject;
+        this.body = body;
+        this.categories = List.copyOf(categories);
+        this.lastModified = lastModified;
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** A new note from values; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this note's values; only the modelled values are carried. */
+    public Builder toBuilder() {
+        return new Builder().uid(uid).subject(subject).body(body).categories(categories);
     }
 
     @Override
-    public VJournal original() {
-        return (VJournal) source.component();
+    public String uid() {
+        return uid;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    @Override
+    public List<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** The VJOURNAL as read: {@code original().unwrap(VJournal.class)}, or the whole {@code Calendar}. */
+    @Override
+    public Original original() {
+        return Items.original(source);
+    }
+
+    ItemSource source() {
+        return source;
     }
 
     /** The note as plain text: subject, a blank line, body. */
@@ -46,5 +97,84 @@ public record Note(String uid, String subject, String body, List<String> categor
 
     private Note edit(String name, List<String> lines) {
         return (Note) source.edit(name, lines);
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(uid, subject, body, categories, lastModified, source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Note n && values().equals(n.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Note[uid=" + uid + ", subject=" + subject + "]";
+    }
+
+    /**
+     * Values for a new note, written as a VJOURNAL and read back by {@link ICalendarCodec#forNotes()}.
+     * {@code uid} is required. DTSTAMP is the time of the build, LAST-MODIFIED too unless set.
+     */
+    public static final class Builder {
+        private String uid;
+        private String subject;
+        private String body;
+        private List<String> categories = List.of();
+        private Instant lastModified;
+
+        private Builder() {
+        }
+
+        public Builder uid(String value) {
+            uid = value;
+            return this;
+        }
+
+        public Builder subject(String value) {
+            subject = value;
+            return this;
+        }
+
+        public Builder body(String value) {
+            body = value;
+            return this;
+        }
+
+        public Builder categories(List<String> values) {
+            categories = values;
+            return this;
+        }
+
+        /** Written to the second; the time of the build when not set. */
+        public Builder lastModified(Instant value) {
+            lastModified = value;
+            return this;
+        }
+
+        public Note build() {
+            Checks.required("note", "uid", uid);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<String> l = new ArrayList<>();
+            l.add("BEGIN:VJOURNAL");
+            l.add("UID:" + uid);
+            l.add("DTSTAMP:" + NewCalendar.stamp(now));
+            l.add("LAST-MODIFIED:" + NewCalendar.stamp(lastModified == null ? now : lastModified));
+            if (subject != null) {
+                l.add("SUMMARY:" + TextValues.escape(subject));
+            }
+            if (body != null) {
+                l.add("DESCRIPTION:" + TextValues.escape(body));
+            }
+            l.addAll(Categories.lines(Checks.list("note", "categories", categories)));
+            l.add("END:VJOURNAL");
+            return (Note) ICalendarCodec.forNotes().parse(NewCalendar.text(List.of(l), List.of())).items().get(0);
+        }
     }
 }

@@ -1,25 +1,129 @@
 package io.icesync.groupware;
 
 import io.icesync.groupware.internal.ItemSource;
+import io.icesync.groupware.internal.NewCalendar;
 import io.icesync.groupware.internal.TextValues;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import net.fortuna.ical4j.model.component.VToDo;
+import java.util.Set;
 
-/** A VTODO. {@code percent} is PERCENT-COMPLETE; {@code completed} is when it was done (UTC). */
-public record Task(String uid, String summary, String description, ItemTime start, ItemTime due, Instant completed,
-                   Integer percent, String status, Integer priority, List<String> categories, Instant lastModified,
-                   int sequence, ItemSource source) implements CalendarItem {
+/**
+ * A VTODO. {@code percent} is PERCENT-COMPLETE; {@code completed} is when it was done (UTC). A new
+ * task comes from {@link #builder()}; items are equal when their values and the text they were read
+ * from are.
+ */
+public final class Task implements CalendarItem {
+    private final String uid;
+    private final String summary;
+    private final String description;
+    private final ItemTime start;
+    private final ItemTime due;
+    private final Instant completed;
+    private final Integer percent;
+    private final String status;
+    private final Integer priority;
+    private final List<String> categories;
+    private final Instant lastModified;
+    private final int sequence;
+    private final ItemSource source;
 
-    public Task {
-        categories = List.copyOf(categories);
-        Objects.requireNonNull(source, "source");
+    Task(String uid, String summary, String description, ItemTime start, ItemTime due, Instant completed,
+         Integer percent, String status, Integer priority, List<String> categories, Instant lastModified,
+         int sequence, ItemSource source) {
+        this.uid = uid;
+        this.summary = summary;
+        this.description = description;
+        this.start = start;
+        this.due = due;
+        this.completed = completed;
+        this.percent = percent;
+        this.status = status;
+        this.priority = priority;
+        this.categories = List.copyOf(categories);
+        this.lastModified = lastModified;
+        this.sequence = sequence;
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** A new task from values; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this task's values, to make a new task from them. Only the modelled values are
+     * carried: to change one property and keep everything else as written, use a {@code withX} method.
+     */
+    public Builder toBuilder() {
+        return new Builder().uid(uid).summary(summary).description(description).start(start).due(due)
+                .completed(completed).percent(percent).status(status).priority(priority).categories(categories)
+                .sequence(sequence);
     }
 
     @Override
-    public VToDo original() {
-        return (VToDo) source.component();
+    public String uid() {
+        return uid;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public ItemTime start() {
+        return start;
+    }
+
+    public ItemTime due() {
+        return due;
+    }
+
+    public Instant completed() {
+        return completed;
+    }
+
+    public Integer percent() {
+        return percent;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Integer priority() {
+        return priority;
+    }
+
+    @Override
+    public List<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    /** The VTODO as read: {@code original().unwrap(VToDo.class)}, or the whole {@code Calendar}. */
+    @Override
+    public Original original() {
+        return Items.original(source);
+    }
+
+    ItemSource source() {
+        return source;
     }
 
     public Task withSummary(String value) {
@@ -65,5 +169,165 @@ public record Task(String uid, String summary, String description, ItemTime star
 
     private Task edit(String name, List<String> lines) {
         return (Task) source.edit(name, lines);
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(uid, summary, description, start, due, completed, percent, status, priority, categories,
+                lastModified, sequence, source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Task t && values().equals(t.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Task[uid=" + uid + ", summary=" + summary + ", due=" + due + ", status=" + status + "]";
+    }
+
+    /**
+     * Values for a new task, written as a VCALENDAR (with a VTIMEZONE for each TZID used) and read
+     * back by {@link ICalendarCodec}. {@code uid} is required. The values are written as given:
+     * {@link Task#withCompleted(Instant)} is the edit that also sets status and percent. DTSTAMP is
+     * the time of the build, LAST-MODIFIED too unless set. A bad value fails with
+     * {@link IllegalArgumentException} naming the field.
+     */
+    public static final class Builder {
+        private String uid;
+        private String summary;
+        private String description;
+        private ItemTime start;
+        private ItemTime due;
+        private Instant completed;
+        private Integer percent;
+        private String status;
+        private Integer priority;
+        private List<String> categories = List.of();
+        private Instant lastModified;
+        private int sequence;
+
+        private Builder() {
+        }
+
+        public Builder uid(String value) {
+            uid = value;
+            return this;
+        }
+
+        public Builder summary(String value) {
+            summary = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder start(ItemTime value) {
+            start = value;
+            return this;
+        }
+
+        public Builder due(ItemTime value) {
+            due = value;
+            return this;
+        }
+
+        /** When it was done; written in UTC to the second. */
+        public Builder completed(Instant value) {
+            completed = value;
+            return this;
+        }
+
+        /** PERCENT-COMPLETE, 0 to 100. */
+        public Builder percent(Integer value) {
+            percent = value;
+            return this;
+        }
+
+        /** NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED. */
+        public Builder status(String value) {
+            status = value;
+            return this;
+        }
+
+        /** 0 (undefined) to 9 (lowest); 1 is the highest. */
+        public Builder priority(Integer value) {
+            priority = value;
+            return this;
+        }
+
+        public Builder categories(List<String> values) {
+            categories = values;
+            return this;
+        }
+
+        /** Written to the second; the time of the build when not set. */
+        public Builder lastModified(Instant value) {
+            lastModified = value;
+            return this;
+        }
+
+        public Builder sequence(int value) {
+            sequence = value;
+            return this;
+        }
+
+        public Task build() {
+            String what = "task";
+            Set<String> tzids = new LinkedHashSet<>();
+            Checks.required(what, "uid", uid);
+            Checks.time(what, "start", start, tzids);
+            Checks.time(what, "due", due, tzids);
+            if (start != null && due != null && start.isAllDay() != due.isAllDay()) {
+                throw new IllegalArgumentException("task due must be all-day when start is, and timed when it is not");
+            }
+            Checks.range(what, "percent", percent, 0, 100);
+            Checks.range(what, "priority", priority, 0, 9);
+            Checks.plain(what, "status", status);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<String> l = new ArrayList<>();
+            l.add("BEGIN:VTODO");
+            l.add("UID:" + uid);
+            l.add("DTSTAMP:" + NewCalendar.stamp(now));
+            l.add("LAST-MODIFIED:" + NewCalendar.stamp(lastModified == null ? now : lastModified));
+            if (sequence != 0) {
+                l.add("SEQUENCE:" + sequence);
+            }
+            if (summary != null) {
+                l.add("SUMMARY:" + TextValues.escape(summary));
+            }
+            if (description != null) {
+                l.add("DESCRIPTION:" + TextValues.escape(description));
+            }
+            if (start != null) {
+                l.add(start.toContentLine("DTSTART"));
+            }
+            if (due != null) {
+                l.add(due.toContentLine("DUE"));
+            }
+            if (completed != null) {
+                l.add(ItemTime.utc(completed).toContentLine("COMPLETED"));
+            }
+            if (percent != null) {
+                l.add("PERCENT-COMPLETE:" + percent);
+            }
+            if (status != null) {
+                l.add("STATUS:" + status);
+            }
+            if (priority != null) {
+                l.add("PRIORITY:" + priority);
+            }
+            l.addAll(Categories.lines(Checks.list(what, "categories", categories)));
+            l.add("END:VTODO");
+            return (Task) ICalendarCodec.standard().parse(NewCalendar.text(List.of(l), tzids)).items().get(0);
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class ContentLineWriter {
     }
 
     /** Folds at 75 octets of UTF-8 without splitting a character (RFC 5545 3.1). */
-    static void fold(String line, StringBuilder out) {
+    public static void fold(String line, StringBuilder out) {
         int octets = 0;
         int limit = 75;
         for (int i = 0; i < line.length(); ) {

@@ -278,15 +278,15 @@ public final class ICalMapper {
                 return event(raw, pc, source, exceptions);
             }
             case "VTODO":
-                return new Task(raw.value("UID"), text(raw, "SUMMARY"), text(raw, "DESCRIPTION"), time(raw, pc, "DTSTART"),
+                return ModelAccess.factory().task(raw.value("UID"), text(raw, "SUMMARY"), text(raw, "DESCRIPTION"), time(raw, pc, "DTSTART"),
                         time(raw, pc, "DUE"), instant(pc, "COMPLETED"), integer(raw, "PERCENT-COMPLETE"), raw.value("STATUS"),
                         integer(raw, "PRIORITY"), categories(raw), lastModified(pc), sequence(raw), source);
             case "VJOURNAL":
                 if (notes) {
-                    return new Note(raw.value("UID"), text(raw, "SUMMARY"), text(raw, "DESCRIPTION"), categories(raw),
+                    return ModelAccess.factory().note(raw.value("UID"), text(raw, "SUMMARY"), text(raw, "DESCRIPTION"), categories(raw),
                             lastModified(pc), source);
                 }
-                return new JournalEntry(raw.value("UID"), text(raw, "SUMMARY"), texts(raw, "DESCRIPTION"), time(raw, pc, "DTSTART"),
+                return ModelAccess.factory().journalEntry(raw.value("UID"), text(raw, "SUMMARY"), texts(raw, "DESCRIPTION"), time(raw, pc, "DTSTART"),
                         raw.value("STATUS"), categories(raw), lastModified(pc), sequence(raw), source);
             default:
                 throw new IllegalStateException("not a modelled component: " + raw.name());
@@ -327,7 +327,7 @@ public final class ICalMapper {
                 alarms.add(new Alarm(c.value("ACTION"), c.value("TRIGGER"), text(c, "DESCRIPTION")));
             }
         }
-        return new Event(raw.value("UID"), time(raw, pc, "RECURRENCE-ID"), sequence(raw), text(raw, "SUMMARY"),
+        return ModelAccess.factory().event(raw.value("UID"), time(raw, pc, "RECURRENCE-ID"), sequence(raw), text(raw, "SUMMARY"),
                 text(raw, "DESCRIPTION"), text(raw, "LOCATION"), time(raw, pc, "DTSTART"), time(raw, pc, "DTEND"),
                 raw.value("DURATION"), raw.value("RRULE"), times(pc, "RDATE"), times(pc, "EXDATE"), organizer, attendees,
                 alarms, raw.value("STATUS"), integer(raw, "PRIORITY"), categories(raw), lastModified(pc), exceptions, source);

@@ -136,7 +136,7 @@ public final class VCardMapper {
         String uid = v.getUid() == null ? null : v.getUid().getValue();
         Instant revision = v.getRevision() == null ? null : instant(v.getRevision().getValue());
         String fn = v.getFormattedName() == null ? null : v.getFormattedName().getValue();
-        return new Contact(version, fn, name, nicknames, emails, phones, addresses, org, title, urls, birthday, anniversary,
+        return ModelAccess.factory().contact(version, fn, name, nicknames, emails, phones, addresses, org, title, urls, birthday, anniversary,
                 photo, notes, categories, uid, revision, new ContactSource(raw, v));
     }
 
