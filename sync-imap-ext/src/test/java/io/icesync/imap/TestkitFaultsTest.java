@@ -111,6 +111,29 @@ class TestkitFaultsTest {
     }
 
     @Test
+    void aLargeMessageCutThreeTimesIsNeverIgnoredAndArrivesOnceTheNetworkHolds() throws IOException {
+        byte[] big = Messages.simple("<big@x>", "a@example.org", "jean@iwdemo.test", "Big", null,
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\r\n".repeat(80_000));
+        inbox.append(big);
+        LocalStore local = LocalStores.maildir(dir.resolve("mail"));
+        try (SyncStateStore state = StateStores.sqlite(dir.resolve("state.db")); ImapRemoteStore remote = store()) {
+            SyncEngine engine = SyncEngine.builder().remote(remote).local(local).state(state)
+                    .settings(() -> SyncSettings.builder().delayBetweenItems(Duration.ofMillis(1)).build()).build();
+            for (int cut = 0; cut < 3; cut++) {
+                // Twice per cycle: the store resumes once after a drop, then gives up for this cycle.
+                server.faults().afterBytes(2_500_000).times(2).drop();
+                assertThatThrownBy(engine::syncOnce).isInstanceOf(ConnectionException.class);
+                assertThat(state.failures()).as("a cut download is no failure of the item").isEmpty();
+            }
+            server.faults().clear();
+            SyncReport last = engine.syncOnce();
+            assertThat(last.ok()).as(last.summary()).isTrue();
+            assertThat(localIds(local)).contains("<big@x>").containsExactlyInAnyOrderElementsOf(serverIds());
+            assertThat(state.failures()).isEmpty();
+        }
+    }
+
+    @Test
     void aDownloadCutMidwayResumesWithNothingLostOrDuplicated() throws IOException {
         LocalStore local = LocalStores.maildir(dir.resolve("mail"));
         try (SyncStateStore state = StateStores.sqlite(dir.resolve("state.db")); ImapRemoteStore remote = store()) {

@@ -88,6 +88,11 @@ final class ImapConnection {
     }
 
     /** The typed error for a failure; a deadline that passed or an abort explains a closed connection first. */
+    /** Whether the connections were cut on purpose (a cancel, a close, a deadline). */
+    boolean aborted() {
+        return guard.aborted();
+    }
+
     IceSyncException mapped(String what, Throwable e) {
         IceSyncException deadline = guard.passed(server(), e);
         if (deadline != null) {

@@ -173,8 +173,11 @@ final class Transfers {
                 }
                 return part;
             } catch (MessagingException | RuntimeException e) {
-                error[0] = new IOException("download of item " + item.uid() + " broke off at byte " + offset + ": "
-                        + e.getMessage(), e);
+                String why = "download of item " + item.uid() + " broke off at byte " + offset + ": " + e.getMessage();
+                // A lost connection is the network's, not the item's: the engine fetches it again next cycle.
+                boolean network = conn.aborted() || Errors.map("download item " + item.uid(), conn.server(), conn.opt.login(), e,
+                        null) instanceof ConnectionException;
+                error[0] = network ? new io.icesync.core.spi.ContentInterruptedException(why, e) : new IOException(why, e);
                 throw error[0];
             }
         }, ImapConnection.CHUNK);

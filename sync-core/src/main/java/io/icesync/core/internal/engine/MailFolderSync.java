@@ -543,12 +543,14 @@ final class MailFolderSync {
                         unseen[0]++;
                     }
                 } catch (IceSyncException | UncheckedIOException e) {
+                    throwIfConnectionLost(e);
                     fail("uid:" + item.uid(), "download of server item " + item.uid(), e.getMessage());
                 }
             }
 
             @Override
             public void failed(long uid, Exception cause) {
+                throwIfConnectionLost(cause);
                 fail("uid:" + uid, "download of server item " + uid, String.valueOf(cause.getMessage()));
             }
         });
@@ -594,6 +596,23 @@ final class MailFolderSync {
             ctx.local().flush();
             state.inTransaction(() -> done.forEach(state::putItem));
             downloaded += done.size();
+        }
+    }
+
+    /**
+     * A download cut by the network is no fault of the item: the cycle stops there (what was written
+     * stays in the store's temporary files, removed at the next start) and the next one fetches it
+     * again. Counted as a failure, three cuts would put a large message on the ignored list for good.
+     */
+    private static void throwIfConnectionLost(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectionException ce) {
+                throw ce;
+            }
+            if (c instanceof io.icesync.core.spi.ContentInterruptedException || c instanceof java.net.SocketException
+                    || c instanceof java.net.SocketTimeoutException || c instanceof java.io.EOFException) {
+                throw new ConnectionException("the connection was lost during a download: " + c.getMessage(), e);
+            }
         }
     }
 
