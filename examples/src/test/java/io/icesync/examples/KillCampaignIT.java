@@ -80,6 +80,8 @@ class KillCampaignIT {
         final String kind;
         final long seed;
         int kills;
+        /** Kills after which one side held part of the round's work, not none of it nor all. */
+        int midWork;
         int rounds;
         int items;
         int lost;
@@ -128,7 +130,8 @@ class KillCampaignIT {
         }
 
         String line() {
-            return "kill campaign " + kind + ": seed=" + seed + " kills=" + kills + " rounds=" + rounds + " items="
+            return "kill campaign " + kind + ": seed=" + seed + " kills=" + kills + " (" + midWork + " with the work part done)"
+                    + " rounds=" + rounds + " items="
                     + items + " lost=" + lost + " duplicated=" + duplicated + " stale=" + stale;
         }
 
@@ -159,11 +162,13 @@ class KillCampaignIT {
         Random rnd = new Random(seed);
         Figures fig = new Figures("initial", seed);
         CliKillIT.fillAccount();
+        int total = sum(CliKillIT.serverTree());
         do {
             Path profile = dir.resolve("initial-" + fig.rounds++);
             createProfile(profile, CliKillIT.USER, null);
             fig.kills += killUntilDone(fig, () -> cli("initial", "sync", "--dir", profile.toString(), "--once", "-q"),
-                    rnd, 400, 4000, Math.min(7, KILLS - fig.kills));
+                    Progress.of(total, () -> Files.isDirectory(profile.resolve("mail"))
+                            ? sum(CliKillIT.localTree(profile.resolve("mail"))) : 0), rnd, 400, 4000, Math.min(7, KILLS - fig.kills));
             Map<String, List<String>> server = CliKillIT.serverTree();
             fig.compare("local", server, CliKillIT.localTree(profile.resolve("mail")));
             fig.items += server.values().stream().mapToInt(List::size).sum();
@@ -182,24 +187,29 @@ class KillCampaignIT {
             createProfile(profile, JEAN, s -> s.select(FolderPath.of(root), FolderSelection.INHERIT));
             // A Maildir filled before the first sync, uploaded by --first-sync upload_local.
             Map<String, List<String>> expected = new TreeMap<>();
-            int n = 0;
+            int count = 0;
             for (String f : List.of("", "Alpha", "Alpha/Beta")) {
                 Path maildir = profile.resolve("mail").resolve(root).resolve(f);
                 for (String sub : List.of("cur", "new", "tmp")) {
                     Files.createDirectories(maildir.resolve(sub));
                 }
                 List<String> ids = new ArrayList<>();
-                for (int i = 0; i < 70; i++, n++) {
-                    String id = "<up-" + root + "-" + n + "@kill.test>";
+                for (int i = 0; i < 70; i++, count++) {
+                    String id = "<up-" + root + "-" + count + "@kill.test>";
                     ids.add(id);
-                    Files.write(maildir.resolve("cur").resolve("1765000000.M" + n + "P1.kill:2," + (i % 3 == 0 ? "S" : "")),
-                            mail(id, "Upload " + n, 2000 + rnd.nextInt(40_000), rnd));
+                    Files.write(maildir.resolve("cur").resolve("1765000000.M" + count + "P1.kill:2," + (i % 3 == 0 ? "S" : "")),
+                            mail(id, "Upload " + count, 2000 + rnd.nextInt(40_000), rnd));
                 }
                 Collections.sort(ids);
                 expected.put(f, ids);
             }
+            int n = count;
             fig.kills += killUntilDone(fig, () -> cli("uploads", "sync", "--dir", profile.toString(), "--once", "-q",
-                    "--first-sync", "upload_local"), rnd, 400, 3500, Math.min(7, KILLS - fig.kills));
+                    "--first-sync", "upload_local"), Progress.of(n, () -> {
+                        try (Imap imap = new Imap(JEAN)) {
+                            return sum(imap.tree(root));
+                        }
+                    }), rnd, 400, 3500, Math.min(7, KILLS - fig.kills));
             try (Imap imap = new Imap(JEAN)) {
                 fig.compare("server", expected, imap.tree(root));
                 fig.compare("local", expected, CliKillIT.localTree(profile.resolve("mail").resolve(root)));
@@ -248,16 +258,23 @@ class KillCampaignIT {
             List<String> order = new ArrayList<>(top);
             Collections.shuffle(order, rnd);
             Path base = profile.resolve("mail").resolve(root);
+            List<String> renamed = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String from = order.get(i);
                 String to = i < 3 ? from + "-renamed" : order.get(4) + "/" + from + "-moved";
                 Files.move(base.resolve(from), base.resolve(to));
+                renamed.add(to);
                 Map<String, List<String>> moved = new TreeMap<>();
                 expected.forEach((k, v) -> moved.put(k.equals(from) || k.startsWith(from + "/") ? to + k.substring(from.length()) : k, v));
                 expected = moved;
             }
             fig.kills += killUntilDone(fig, () -> cli("renames", "sync", "--dir", profile.toString(), "--once", "-q"),
-                    rnd, 300, 2500, Math.min(5, KILLS - fig.kills));
+                    Progress.of(renamed.size(), () -> {
+                        try (Imap imap = new Imap(JEAN)) {
+                            Set<String> there = imap.tree(root).keySet();
+                            return (int) renamed.stream().filter(there::contains).count();
+                        }
+                    }), rnd, 300, 4500, Math.min(5, KILLS - fig.kills));
             try (Imap imap = new Imap(JEAN)) {
                 fig.compare("server", expected, imap.tree(root));
                 fig.compare("local", expected, CliKillIT.localTree(base));
@@ -346,8 +363,22 @@ class KillCampaignIT {
                     imap.append(f, add);
                 }
             }
+            int objects = want.values().stream().mapToInt(Map::size).sum();
             fig.kills += killUntilDone(fig, () -> cli("groupware", "sync", "--dir", profile.toString(), "--once", "-q"),
-                    rnd, 400, 4500, Math.min(5, KILLS - fig.kills));
+                    Progress.of(2 * objects, () -> {
+                        int done = 0;
+                        try (Imap imap = new Imap(JEAN)) {
+                            for (String f : want.keySet()) {
+                                Map<String, List<String>> server = imap.objects(f);
+                                Map<String, List<String>> local = localMarkers(profile.resolve("groupware").resolve(f));
+                                for (Map.Entry<String, String> e : want.get(f).entrySet()) {
+                                    done += List.of(e.getValue()).equals(server.get(e.getKey())) ? 1 : 0;
+                                    done += List.of(e.getValue()).equals(local.get(e.getKey())) ? 1 : 0;
+                                }
+                            }
+                        }
+                        return done;
+                    }), rnd, 400, 4500, Math.min(5, KILLS - fig.kills));
             try (Imap imap = new Imap(JEAN)) {
                 for (String f : List.of(contacts, events)) {
                     Map<String, List<String>> expected = new TreeMap<>();
@@ -390,7 +421,8 @@ class KillCampaignIT {
                 Callable<Process> sync = () -> child("documents", KillCampaignDocumentsMain.class.getName(), profile.toString(),
                         WEBDAV.resolve(collection).toString(), JEAN);
                 // The first sync, both ways; then edits, additions and deletions on both sides.
-                fig.kills += killUntilDone(fig, sync, rnd, 400, 3000, Math.min(4, KILLS - fig.kills));
+                fig.kills += killUntilDone(fig, sync, documentsProgress(dav, collection, files, want), rnd, 400, 6000,
+                        Math.min(4, KILLS - fig.kills));
                 compareDocuments(fig, dav, collection, files, want);
                 if (fig.kills < KILLS) {
                     List<String> names = new ArrayList<>(want.keySet());
@@ -417,7 +449,8 @@ class KillCampaignIT {
                         want.put("Sub/new-there-" + i + ".txt", text("new there " + i, rnd));
                         put(dav, collection + "Sub/new-there-" + i + ".txt", want.get("Sub/new-there-" + i + ".txt"));
                     }
-                    fig.kills += killUntilDone(fig, sync, rnd, 400, 3000, Math.min(4, KILLS - fig.kills));
+                    fig.kills += killUntilDone(fig, sync, documentsProgress(dav, collection, files, want), rnd, 400, 6000,
+                            Math.min(4, KILLS - fig.kills));
                     compareDocuments(fig, dav, collection, files, want);
                 }
                 if (fig.notes.isEmpty()) {
@@ -435,8 +468,10 @@ class KillCampaignIT {
      * [lo, hi) ms after its start, at most {@code budget} times; then runs it to the end. The last run
      * must exit 0, and so must one more run after it. Returns the kills.
      */
-    static int killUntilDone(Figures fig, Callable<Process> start, Random rnd, int lo, int hi, int budget) throws Exception {
+    static int killUntilDone(Figures fig, Callable<Process> start, Progress progress, Random rnd, int lo, int hi, int budget)
+            throws Exception {
         String kind = fig.kind;
+        int before = Math.max(0, done(progress));
         int kills = 0;
         int retries = 0;
         int exit;
@@ -447,7 +482,12 @@ class KillCampaignIT {
             if (kills < budget && !p.waitFor(at, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 kills++;
-                log(kind, "=== killed after " + at + " ms (kill " + kills + ")");
+                int done = done(progress);
+                if (done > before && done < progress.total()) {
+                    fig.midWork++;
+                }
+                log(kind, "=== killed after " + at + " ms (kill " + kills + "), done " + done + " of " + progress.total()
+                        + " (" + before + " before)");
                 continue;
             }
             if (!p.waitFor(600, TimeUnit.SECONDS)) {
@@ -468,6 +508,40 @@ class KillCampaignIT {
         log(kind, "=== rerun, exit code " + again.exitValue());
         assertThat(again.exitValue()).as("%s: exit code of a rerun", kind).isZero();
         return kills;
+    }
+
+    /** How much of a round's work shows on the sides: items in their final place and form. */
+    interface Progress {
+        int done() throws Exception;
+
+        int total();
+
+        static Progress of(int total, Callable<Integer> done) {
+            return new Progress() {
+                @Override
+                public int done() throws Exception {
+                    return done.call();
+                }
+
+                @Override
+                public int total() {
+                    return total;
+                }
+            };
+        }
+    }
+
+    /** The progress, or -1 when the sides cannot be read as they are (a folder half made). */
+    static int done(Progress progress) {
+        try {
+            return progress.done();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static int sum(Map<String, List<String>> tree) {
+        return tree.values().stream().mapToInt(List::size).sum();
     }
 
     static void log(String kind, String line) throws IOException {
@@ -609,9 +683,17 @@ class KillCampaignIT {
         dav.put(path, new ByteArrayInputStream(b), b.length, "text/plain", Precondition.none());
     }
 
-    /** Path -> content on both sides against what they must hold; a wrong content counts as stale. */
-    static void compareDocuments(Figures fig, WebDavClient dav, String collection, Path files, Map<String, String> want)
-            throws IOException {
+    static Progress documentsProgress(WebDavClient dav, String collection, Path files, Map<String, String> want) {
+        Map<String, String> copy = new TreeMap<>(want);
+        return Progress.of(2 * copy.size(), () -> {
+            Map<String, String> server = serverDocuments(dav, collection);
+            Map<String, String> local = localDocuments(files);
+            return (int) copy.entrySet().stream().filter(e -> e.getValue().equals(server.get(e.getKey()))).count()
+                    + (int) copy.entrySet().stream().filter(e -> e.getValue().equals(local.get(e.getKey()))).count();
+        });
+    }
+
+    static Map<String, String> serverDocuments(WebDavClient dav, String collection) {
         Map<String, String> server = new TreeMap<>();
         List<String> todo = new ArrayList<>(List.of(collection));
         while (!todo.isEmpty()) {
@@ -629,6 +711,10 @@ class KillCampaignIT {
                 }
             }
         }
+        return server;
+    }
+
+    static Map<String, String> localDocuments(Path files) throws IOException {
         Map<String, String> local = new TreeMap<>();
         try (Stream<Path> s = Files.walk(files)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
@@ -638,6 +724,14 @@ class KillCampaignIT {
                 }
             }
         }
+        return local;
+    }
+
+    /** Path -> content on both sides against what they must hold; a wrong content counts as stale. */
+    static void compareDocuments(Figures fig, WebDavClient dav, String collection, Path files, Map<String, String> want)
+            throws IOException {
+        Map<String, String> server = serverDocuments(dav, collection);
+        Map<String, String> local = localDocuments(files);
         for (Map.Entry<String, Map<String, String>> side : Map.of("server", server, "local", local).entrySet()) {
             Map<String, List<String>> expected = new TreeMap<>();
             Map<String, List<String>> actual = new TreeMap<>();
