@@ -464,9 +464,12 @@ class KillCampaignIT {
     // ------------------------------------------------------------------------------------ processes
 
     /**
-     * Starts the work until one run ends by itself, killing each run with SIGKILL at a random moment of
-     * [lo, hi) ms after its start, at most {@code budget} times; then runs it to the end. The last run
-     * must exit 0, and so must one more run after it. Returns the kills.
+     * Starts the work until one run ends by itself, killing each run with SIGKILL at most {@code budget}
+     * times; then runs it to the end. The last run must exit 0, and so must one more run after it. Half
+     * the kills come at a random moment of [lo, hi) ms after the start, the other half at a random moment
+     * of the first 1.5 s after the sides show the run's first progress (a JVM's start and the connection
+     * take seconds here, so kills timed from the start alone rarely find the work under way). Returns the
+     * kills.
      */
     static int killUntilDone(Figures fig, Callable<Process> start, Progress progress, Random rnd, int lo, int hi, int budget)
             throws Exception {
@@ -476,18 +479,23 @@ class KillCampaignIT {
         int retries = 0;
         int exit;
         while (true) {
-            int at = lo + rnd.nextInt(hi - lo);
+            boolean fromProgress = rnd.nextBoolean();
+            int at = fromProgress ? rnd.nextInt(1500) : lo + rnd.nextInt(hi - lo);
+            int runStart = kills < budget && fromProgress ? done(progress) : 0;
             long t0 = System.nanoTime();
             Process p = start.call();
-            if (kills < budget && !p.waitFor(at, TimeUnit.MILLISECONDS)) {
+            boolean ended = kills >= budget
+                    || (fromProgress ? endsBeforeProgress(p, progress, runStart, at) : p.waitFor(at, TimeUnit.MILLISECONDS));
+            if (!ended) {
                 p.destroyForcibly().waitFor();
                 kills++;
                 int done = done(progress);
                 if (done > before && done < progress.total()) {
                     fig.midWork++;
                 }
-                log(kind, "=== killed after " + at + " ms (kill " + kills + "), done " + done + " of " + progress.total()
-                        + " (" + before + " before)");
+                log(kind, "=== killed " + at + " ms after " + (fromProgress ? "the first progress" : "the start") + ", "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms after the start (kill " + kills + "), done " + done
+                        + " of " + progress.total() + " (" + before + " before)");
                 continue;
             }
             if (!p.waitFor(600, TimeUnit.SECONDS)) {
@@ -508,6 +516,22 @@ class KillCampaignIT {
         log(kind, "=== rerun, exit code " + again.exitValue());
         assertThat(again.exitValue()).as("%s: exit code of a rerun", kind).isZero();
         return kills;
+    }
+
+    /**
+     * Waits until the sides show more done than {@code from} (polled), then {@code delay} ms more; true
+     * when the process ended meanwhile. Without progress in 60 s the delay starts anyway.
+     */
+    static boolean endsBeforeProgress(Process p, Progress progress, int from, int delay) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            if (p.waitFor(100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (done(progress) > from || System.nanoTime() > deadline) {
+                return p.waitFor(delay, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** How much of a round's work shows on the sides: items in their final place and form. */
@@ -683,13 +707,30 @@ class KillCampaignIT {
         dav.put(path, new ByteArrayInputStream(b), b.length, "text/plain", Precondition.none());
     }
 
+    /** Documents at their path with their length, on each side: a listing, no download, so it can be polled. */
     static Progress documentsProgress(WebDavClient dav, String collection, Path files, Map<String, String> want) {
-        Map<String, String> copy = new TreeMap<>(want);
-        return Progress.of(2 * copy.size(), () -> {
-            Map<String, String> server = serverDocuments(dav, collection);
-            Map<String, String> local = localDocuments(files);
-            return (int) copy.entrySet().stream().filter(e -> e.getValue().equals(server.get(e.getKey()))).count()
-                    + (int) copy.entrySet().stream().filter(e -> e.getValue().equals(local.get(e.getKey()))).count();
+        Map<String, Long> lengths = new TreeMap<>();
+        want.forEach((k, v) -> lengths.put(k, (long) v.getBytes(StandardCharsets.UTF_8).length));
+        return Progress.of(2 * lengths.size(), () -> {
+            Map<String, Long> server = new HashMap<>();
+            List<String> todo = new ArrayList<>(List.of(collection));
+            while (!todo.isEmpty()) {
+                String c = todo.remove(0);
+                for (DavResource r : dav.propfind(c, Depth.ONE)) {
+                    if (r.collection() && !r.path().equals(c)) {
+                        todo.add(r.path().endsWith("/") ? r.path() : r.path() + "/");
+                    } else if (!r.collection()) {
+                        server.put(r.path().substring(collection.length()), r.length());
+                    }
+                }
+            }
+            int done = 0;
+            for (Map.Entry<String, Long> e : lengths.entrySet()) {
+                Path local = files.resolve(e.getKey());
+                done += e.getValue().equals(server.get(e.getKey())) ? 1 : 0;
+                done += Files.isRegularFile(local) && Files.size(local) == e.getValue() ? 1 : 0;
+            }
+            return done;
         });
     }
 
