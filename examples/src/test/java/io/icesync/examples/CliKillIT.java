@@ -75,7 +75,7 @@ class CliKillIT {
         assertThat(json).as("one synced pair per server message").contains("\"items\" : " + messages + ",");
     }
 
-    private static void fillAccount() throws Exception {
+    static void fillAccount() throws Exception {
         int have = serverTree().values().stream().mapToInt(List::size).sum();
         if (have >= MESSAGES) {
             return;

@@ -276,6 +276,28 @@ public abstract class RemoteStoreContract {
     }
 
     @Test
+    void severalItemsDeletedOrMovedInOneCallAfterAListingLeaveExactlyTheRest() {
+        FolderPath f = top.child("Several");
+        FolderPath to = top.child("Elsewhere");
+        store.createFolder(f, FolderKind.MAIL);
+        store.createFolder(to, FolderKind.MAIL);
+        List<Long> uids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            uids.add(add(store, f, message("<s" + i + "@icesync.test>", "s" + i), Flags.NONE));
+        }
+        // Listed from a cursor first, as a sync does: a QRESYNC server then reports removals as VANISHED uid sets.
+        store.changes(f, store.changes(f, null, false).cursor(), false);
+
+        store.delete(f, List.of(uids.get(0), uids.get(2), uids.get(3)));
+        store.move(f, List.of(uids.get(4), uids.get(5)), to);
+
+        assertThat(store.changes(f, null, false).items()).extracting(RemoteItem::uid).containsExactly(uids.get(1));
+        assertThat(store.findByMessageId(f, "<s1@icesync.test>")).containsExactly(uids.get(1));
+        assertThat(store.changes(to, null, true).items()).extracting(RemoteItem::messageId)
+                .containsExactlyInAnyOrder("<s4@icesync.test>", "<s5@icesync.test>");
+    }
+
+    @Test
     void aRecreatedFolderComesBackWithANewUidValidityAndAFullListing() {
         FolderPath f = top.child("Validity");
         store.createFolder(f, FolderKind.MAIL);

@@ -12,6 +12,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxDecoder;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.eclipse.angus.mail.util.MailLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,39 @@ final class IceImapStore extends IMAPStore {
             synchronized (messageCacheLock) {
                 return messageCache == null ? 0 : messageCache.size();
             }
+        }
+
+        /**
+         * Angus 2.0.3 reads a VANISHED response of several UIDs into an array with every other entry
+         * null ({@code createMessagesForUIDs} steps twice) and throws a NullPointerException half-way,
+         * after the server removed them: a QRESYNC server answers a UID EXPUNGE or UID MOVE of several
+         * items so, and the delete or move was reported failed. Each UID goes to Angus on its own.
+         */
+        @Override
+        public void handleResponse(Response r) {
+            long[] uids = r instanceof IMAPResponse ir && r.isUnTagged() && ir.keyEquals("VANISHED") ? vanished(r) : null;
+            if (uids == null || uids.length < 2) {
+                super.handleResponse(r);
+                return;
+            }
+            for (long uid : uids) {
+                try {
+                    super.handleResponse(new IMAPResponse("* VANISHED " + uid));
+                } catch (IOException | ProtocolException e) {
+                    throw new IllegalStateException("a VANISHED line of one UID is always readable", e);
+                }
+            }
+        }
+
+        /** The UIDs of "* VANISHED set", or null for "* VANISHED (EARLIER) set", which Angus leaves alone. */
+        static long[] vanished(Response r) {
+            String line = r.toString().trim();
+            int at = line.toUpperCase(java.util.Locale.ROOT).indexOf("VANISHED");
+            String rest = line.substring(at + "VANISHED".length()).trim();
+            if (rest.isEmpty() || rest.startsWith("(")) {
+                return null;
+            }
+            return UIDSet.toArray(UIDSet.parseUIDSets(rest));
         }
     }
 

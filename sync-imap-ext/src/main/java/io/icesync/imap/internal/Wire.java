@@ -11,7 +11,6 @@ import org.eclipse.angus.mail.iap.LiteralException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
-import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Raw IMAP commands whose responses are handled one at a time as they arrive, instead of
@@ -149,34 +148,8 @@ final class Wire {
 
     private static void offer(IMAPProtocol p, Response r, Predicate<Response> mine) {
         if (r.isUnTagged() && (mine == null || !mine.test(r))) {
-            p.notifyResponseHandlers(oneUidEach(r));
+            p.notifyResponseHandlers(new Response[] {r});
         }
-    }
-
-    /**
-     * A {@code * VANISHED} of several UIDs as one response per UID. Angus 2.0's handler of VANISHED
-     * skips every other UID of a set and then fails on the gap (a NullPointerException out of a delete
-     * or a listing); with one UID each it keeps its message cache right.
-     */
-    static Response[] oneUidEach(Response r) {
-        String line = r.toString();
-        if (!(r instanceof IMAPResponse ir) || !ir.keyEquals("VANISHED") || line.toUpperCase(java.util.Locale.ROOT).contains("(EARLIER)")) {
-            return new Response[] {r};
-        }
-        String set = line.substring(line.toUpperCase(java.util.Locale.ROOT).indexOf("VANISHED") + 8).trim();
-        long[] uids = org.eclipse.angus.mail.imap.protocol.UIDSet.toArray(org.eclipse.angus.mail.imap.protocol.UIDSet.parseUIDSets(set));
-        if (uids == null || uids.length < 2) {
-            return new Response[] {r};
-        }
-        Response[] out = new Response[uids.length];
-        try {
-            for (int i = 0; i < uids.length; i++) {
-                out[i] = new IMAPResponse("* VANISHED " + uids[i]);
-            }
-        } catch (IOException | ProtocolException e) {
-            return new Response[] {r};
-        }
-        return out;
     }
 
     private static ProtocolException broken(IMAPProtocol p, IOException e) throws ProtocolException {
