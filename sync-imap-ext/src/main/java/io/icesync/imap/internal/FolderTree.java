@@ -107,32 +107,8 @@ final class FolderTree {
                 });
                 return null;
             });
-            Map<String, FolderPath> names = new LinkedHashMap<>();
             Map<String, Set<String>> attrsByName = new HashMap<>();
-            for (ListInfo li : infos) {
-                Set<String> attrs = new HashSet<>();
-                for (String x : li.attrs) {
-                    attrs.add(x.toLowerCase(Locale.ROOT));
-                }
-                if (attrs.contains("\\noselect") || attrs.contains("\\nonexistent")) {
-                    continue;
-                }
-                String name = li.name;
-                char s = li.separator == '\0' ? conn.sep : li.separator;
-                while (name.length() > 1 && name.charAt(name.length() - 1) == s) {
-                    name = name.substring(0, name.length() - 1);
-                }
-                if (name.isEmpty()) {
-                    LOG.warn("left out a folder of {} with an empty name", conn.server());
-                    continue;
-                }
-                try {
-                    names.putIfAbsent(name, FolderPath.parse(name, s));
-                    attrsByName.put(name, attrs);
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("left out the folder '{}' of {}: its name has an empty level", printable(name), conn.server());
-                }
-            }
+            Map<String, FolderPath> names = selectable(infos, attrsByName);
             boolean metadata = conn.opt.folderKinds() && conn.info.has("METADATA");
             boolean acl = conn.info.has("ACL");
             Map<String, FolderKind> kinds = new HashMap<>();
@@ -175,6 +151,36 @@ final class FolderTree {
         } finally {
             conn.used();
         }
+    }
+
+    /** The folders of a LIST answer that can be selected, by wire name; their attributes go to {@code attrsByName}. */
+    private Map<String, FolderPath> selectable(List<ListInfo> infos, Map<String, Set<String>> attrsByName) {
+        Map<String, FolderPath> names = new LinkedHashMap<>();
+        for (ListInfo li : infos) {
+            Set<String> attrs = new HashSet<>();
+            for (String x : li.attrs) {
+                attrs.add(x.toLowerCase(Locale.ROOT));
+            }
+            if (attrs.contains("\\noselect") || attrs.contains("\\nonexistent")) {
+                continue;
+            }
+            String name = li.name;
+            char s = li.separator == '\0' ? conn.sep : li.separator;
+            while (name.length() > 1 && name.charAt(name.length() - 1) == s) {
+                name = name.substring(0, name.length() - 1);
+            }
+            if (name.isEmpty()) {
+                LOG.warn("left out a folder of {} with an empty name", conn.server());
+                continue;
+            }
+            try {
+                names.putIfAbsent(name, FolderPath.parse(name, s));
+                attrsByName.put(name, attrs);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("left out the folder '{}' of {}: its name has an empty level", printable(name), conn.server());
+            }
+        }
+        return names;
     }
 
     /**

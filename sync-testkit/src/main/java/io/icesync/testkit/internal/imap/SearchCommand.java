@@ -128,42 +128,48 @@ final class SearchCommand {
                 String value = arg(a).toLowerCase(Locale.ROOT);
                 yield c -> text(c.m(), k.equals("BODY")).contains(value);
             }
-            case "BEFORE", "ON", "SINCE", "SENTBEFORE", "SENTON", "SENTSINCE" -> {
-                LocalDate d = ImapDates.parseDate(arg(a));
-                String op = k.replace("SENT", "");
-                yield c -> {
-                    LocalDate day = c.m().internalDate().atZone(ZoneOffset.UTC).toLocalDate();
-                    return switch (op) {
-                        case "BEFORE" -> day.isBefore(d);
-                        case "ON" -> day.equals(d);
-                        default -> !day.isBefore(d);
-                    };
-                };
-            }
-            case "MODSEQ" -> {
-                if (!s.server.offers("CONDSTORE")) {
-                    throw ImapArgs.bad("MODSEQ needs CONDSTORE");
-                }
-                a.space();
-                String first = a.astring();
-                if (!SequenceSet.looksLikeSet(first)) {
-                    a.space();
-                    a.atom(); // entry type: all MODSEQs are per message here
-                    a.space();
-                    first = a.atom();
-                }
-                long n;
-                try {
-                    n = Long.parseLong(first);
-                } catch (NumberFormatException e) {
-                    throw ImapArgs.bad("'" + first + "' is not a MODSEQ");
-                }
-                modseqKey = true;
-                s.condstore = true;
-                yield c -> c.m().modSeq() >= n;
-            }
+            case "BEFORE", "ON", "SINCE", "SENTBEFORE", "SENTON", "SENTSINCE" -> date(k, a);
+            case "MODSEQ" -> modseq(a);
             default -> throw ImapArgs.bad("unknown SEARCH key " + word);
         };
+    }
+
+    /** BEFORE, ON, SINCE and their SENT forms, all on the internal date here. */
+    private static Predicate<Candidate> date(String key, ImapArgs a) {
+        LocalDate d = ImapDates.parseDate(arg(a));
+        String op = key.replace("SENT", "");
+        return c -> {
+            LocalDate day = c.m().internalDate().atZone(ZoneOffset.UTC).toLocalDate();
+            return switch (op) {
+                case "BEFORE" -> day.isBefore(d);
+                case "ON" -> day.equals(d);
+                default -> !day.isBefore(d);
+            };
+        };
+    }
+
+    /** MODSEQ [entry type] n (RFC 7162): every message has one MODSEQ here. */
+    private Predicate<Candidate> modseq(ImapArgs a) {
+        if (!s.server.offers("CONDSTORE")) {
+            throw ImapArgs.bad("MODSEQ needs CONDSTORE");
+        }
+        a.space();
+        String first = a.astring();
+        if (!SequenceSet.looksLikeSet(first)) {
+            a.space();
+            a.atom(); // entry type: all MODSEQs are per message here
+            a.space();
+            first = a.atom();
+        }
+        long n;
+        try {
+            n = Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            throw ImapArgs.bad("'" + first + "' is not a MODSEQ");
+        }
+        modseqKey = true;
+        s.condstore = true;
+        return c -> c.m().modSeq() >= n;
     }
 
     private static String arg(ImapArgs a) {
