@@ -1,8 +1,8 @@
 package io.icesync.groupware.store;
 
-import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.StoreException;
-import java.io.ByteArrayOutputStream;
+import io.icesync.core.store.AtomicFiles;
+import io.icesync.core.store.PercentEscapes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,21 +93,7 @@ final class VdirFiles {
 
     /** The folder name a directory name stands for. */
     static String segment(String dirName) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = dirName.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length) {
-                try {
-                    out.write(Integer.parseInt(new String(in, i + 1, 2, StandardCharsets.US_ASCII), 16));
-                    i += 2;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // a plain '%'
-                }
-            }
-            out.write(in[i]);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(PercentEscapes.decode(dirName), StandardCharsets.UTF_8);
     }
 
     /**
