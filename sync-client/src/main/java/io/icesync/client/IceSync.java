@@ -111,8 +111,7 @@ public final class IceSync implements AutoCloseable {
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, SettingsPolicy policy, SyncStateStore state,
-                    LocalStore local, RemoteStore remote, FirstSyncHandler firstSync, DeleteGuard guard, Clock clock,
-                    List<SyncListener> listeners) {
+                    LocalStore local, RemoteStore remote, SyncEngine.Builder engineOptions, Clock clock) {
         this.dir = dir;
         this.lock = lock;
         this.profile = profile;
@@ -122,10 +121,8 @@ public final class IceSync implements AutoCloseable {
         this.state = state;
         this.local = local;
         this.clock = clock;
-        SyncEngine.Builder eb = SyncEngine.builder().remote(remote).local(local).state(state)
-                .settings(settings).firstSync(firstSync).deleteGuard(guard).clock(clock);
-        listeners.forEach(eb::listener);
-        this.engine = eb.build();
+        // The builder's first-sync answer, delete guard, clock and listeners are already in engineOptions.
+        this.engine = engineOptions.remote(remote).local(local).state(state).settings(settings).build();
     }
 
     /**
@@ -601,10 +598,8 @@ public final class IceSync implements AutoCloseable {
         private LocalStore local;
         private SyncStateStore state;
         private SettingsPolicy policy = SettingsPolicy.NONE;
-        private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
-        private DeleteGuard guard = DeleteGuard.defaults();
+        private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
-        private final List<SyncListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -653,23 +648,24 @@ public final class IceSync implements AutoCloseable {
 
         /** The answer to the first sync of a local store that already holds mail (F4.8; default: refuse). */
         public Builder firstSync(FirstSyncHandler h) {
-            this.firstSync = Objects.requireNonNull(h, "firstSync");
+            engine.firstSync(h);
             return this;
         }
 
         /** When a cycle stops instead of deleting (default {@link DeleteGuard#defaults()}). */
         public Builder deleteGuard(DeleteGuard g) {
-            this.guard = Objects.requireNonNull(g, "deleteGuard");
+            engine.deleteGuard(g);
             return this;
         }
 
         public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
+            engine.clock(c);
+            this.clock = c;
             return this;
         }
 
         public Builder listener(SyncListener l) {
-            listeners.add(Objects.requireNonNull(l, "listener"));
+            engine.listener(l);
             return this;
         }
 
@@ -744,8 +740,7 @@ public final class IceSync implements AutoCloseable {
                     opened.add(s);
                 }
                 Path folder = dir;
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, firstSync, guard, clock,
-                        listeners);
+                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, engine, clock);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {

@@ -162,6 +162,20 @@ public final class FolderPath implements Comparable<FolderPath> {
         return Objects.hash(names);
     }
 
+    /** A folder name for a log line: control characters (a NUL from a broken name) escaped as in Java source. */
+    public static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public String toString() {
         return join('/');

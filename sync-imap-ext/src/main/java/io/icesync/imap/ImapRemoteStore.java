@@ -7,6 +7,7 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.ContentSource;
 import io.icesync.core.spi.FetchMode;
@@ -213,6 +214,28 @@ public final class ImapRemoteStore implements RemoteStore {
         public Builder password(char[] password) {
             this.password = Objects.requireNonNull(password, "password").clone();
             return this;
+        }
+
+        /**
+         * How to reach the server as one value: its endpoint (when it has one), the login and password
+         * (the password asked of the access now and copied), its trust (when it has a list) and its connect
+         * and read timeouts, which replace this builder's defaults (connect 20 s, read 120 s). The IMAP
+         * connection goes straight to the server: the access's proxy is not used.
+         */
+        public Builder access(ServiceAccess a) {
+            Objects.requireNonNull(a, "access");
+            if (a.endpoint() != null) {
+                endpoint(a.endpoint());
+            }
+            if (a.hasCredentials()) {
+                char[] p = a.password();
+                login(a.user()).password(p);
+                java.util.Arrays.fill(p, '\0');
+            }
+            if (a.hasTrust()) {
+                trust(a.trust());
+            }
+            return timeouts(a.timeouts().connect(), a.timeouts().read());
         }
 
         /** Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3). */

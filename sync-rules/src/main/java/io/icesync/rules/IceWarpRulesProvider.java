@@ -1,8 +1,10 @@
 package io.icesync.rules;
 
 import io.icesync.core.PolicyLockedException;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.xml.SafeDom;
+import io.icesync.net.HttpClientFactory;
 import io.icesync.rules.internal.IceWarpAccountXml;
 import io.icesync.rules.internal.IceWarpApi;
 import io.icesync.rules.internal.IceWarpRuleXml;
@@ -57,7 +59,19 @@ public final class IceWarpRulesProvider implements RulesProvider {
      */
     public static IceWarpRulesProvider connect(URI api, String login, char[] password, CertificateTrust trust) {
         Objects.requireNonNull(trust, "trust");
-        return new IceWarpRulesProvider(IceWarpApi.login(api, login, password, trust, Duration.ofSeconds(15)), login);
+        return connect(api, ServiceAccess.builder().credentials(login, password).trust(trust)
+                .timeout(Duration.ofSeconds(15)).build(), HttpClientFactory.standard());
+    }
+
+    /**
+     * Logs in with {@code access}'s credentials (required) and works on that user's own rules; the
+     * timeouts, trust and proxy are {@code access}'s, the HTTP client comes from {@code clients}.
+     */
+    public static IceWarpRulesProvider connect(URI api, ServiceAccess access, HttpClientFactory clients) {
+        if (!access.hasCredentials()) {
+            throw new IllegalArgumentException("the IceWarp API needs a login: ServiceAccess.credentials(...)");
+        }
+        return new IceWarpRulesProvider(IceWarpApi.login(api, access, clients), access.user());
     }
 
     @Override

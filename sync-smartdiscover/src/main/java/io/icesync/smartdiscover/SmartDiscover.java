@@ -2,9 +2,13 @@ package io.icesync.smartdiscover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icesync.core.Endpoint;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
+import io.icesync.core.Timeouts;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
+import io.icesync.net.HttpClientFactory;
 import io.icesync.smartdiscover.DiscoveryAttempt.Outcome;
 import io.icesync.smartdiscover.internal.Candidates;
 import io.icesync.smartdiscover.internal.Http;
@@ -53,7 +57,8 @@ public final class SmartDiscover {
     private final List<X509Certificate> trusted;
     private final CertificateTrust trustList;
     private final int httpsPort;
-    private final Duration timeout;
+    private final ServiceAccess access;
+    private final HttpClientFactory httpClients;
     private final Predicate<URI> consent;
 
     private SmartDiscover(Builder b) {
@@ -61,7 +66,8 @@ public final class SmartDiscover {
         this.trusted = List.copyOf(b.trusted);
         this.trustList = b.trustList;
         this.httpsPort = b.httpsPort;
-        this.timeout = b.timeout;
+        this.access = ServiceAccess.builder().timeouts(b.timeouts).proxy(b.proxy).build();
+        this.httpClients = b.httpClients;
         this.consent = b.consent;
     }
 
@@ -73,7 +79,7 @@ public final class SmartDiscover {
     public DiscoveryResult discover(String email, char[] password) {
         String domain = domainOf(email);
         Run run = new Run(email, password);
-        try (Http http = new Http(dns, run.sslContext(), httpsPort, timeout, MAX_BODY)) {
+        try (Http http = new Http(dns, run.sslContext(), httpsPort, access, httpClients, MAX_BODY)) {
             run.http = http;
             String address = email;
             for (int redirects = 0; ; redirects++) {
@@ -503,7 +509,9 @@ public final class SmartDiscover {
         private final List<X509Certificate> trusted = new ArrayList<>();
         private CertificateTrust trustList;
         private int httpsPort = 443;
-        private Duration timeout = Duration.ofSeconds(10);
+        private Timeouts timeouts = Timeouts.of(Duration.ofSeconds(10));
+        private ProxyChoice proxy = ProxyChoice.none();
+        private HttpClientFactory httpClients = HttpClientFactory.standard();
         private Predicate<URI> consent = uri -> false;
 
         private Builder() {
@@ -541,7 +549,28 @@ public final class SmartDiscover {
             if (t.isNegative() || t.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + t);
             }
-            this.timeout = t;
+            this.timeouts = Timeouts.of(t);
+            return this;
+        }
+
+        /** Connect, read and idle timeouts (default connect 10 s, read 10 s, idle 60 s). */
+        public Builder timeouts(Timeouts t) {
+            this.timeouts = Objects.requireNonNull(t, "timeouts");
+            return this;
+        }
+
+        /** The proxy of the HTTPS requests (default {@link ProxyChoice#none()}). */
+        public Builder proxy(ProxyChoice p) {
+            this.proxy = Objects.requireNonNull(p, "proxy");
+            return this;
+        }
+
+        /**
+         * Makes the HTTP client (default {@link HttpClientFactory#standard()}). A client of the application's
+         * own ({@link HttpClientFactory#of}) resolves names its own way, not through {@link #dns}.
+         */
+        public Builder httpClients(HttpClientFactory factory) {
+            this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

@@ -1,7 +1,8 @@
 package io.icesync.webdav;
 
+import io.icesync.core.AccessBuilder;
 import io.icesync.core.StoreException;
-import io.icesync.core.spi.CertificateTrust;
+import io.icesync.net.HttpClientFactory;
 import io.icesync.webdav.internal.DavHttp;
 import io.icesync.webdav.internal.DavPaths;
 import io.icesync.webdav.internal.Errors;
@@ -14,7 +15,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +55,7 @@ public final class WebDavClient implements AutoCloseable {
 
     private WebDavClient(Builder b) {
         this.paths = new DavPaths(b.base);
-        this.http = new DavHttp(paths.base(), b.user, b.password, b.trust, b.timeout);
+        this.http = new DavHttp(paths.base(), b.serviceAccess(), b.httpClients);
     }
 
     /** Starts a client for the collection at this URL (http or https). */
@@ -283,36 +283,17 @@ public final class WebDavClient implements AutoCloseable {
     }
 
     /** Settings of a {@link WebDavClient}; only the base is required. */
-    public static final class Builder {
+    public static final class Builder extends AccessBuilder<Builder> {
         private final URI base;
-        private String user;
-        private char[] password;
-        private CertificateTrust trust;
-        private Duration timeout = Duration.ofSeconds(30);
+        private HttpClientFactory httpClients = HttpClientFactory.standard();
 
         private Builder(URI base) {
             this.base = Objects.requireNonNull(base, "base");
         }
 
-        /** The account; the password is copied, so the caller may wipe its array. */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password").clone();
-            return this;
-        }
-
-        /** The certificates the user accepted beyond the system's CAs; read again at each new connection. */
-        public Builder trust(CertificateTrust trust) {
-            this.trust = trust;
-            return this;
-        }
-
-        /** Bounds connecting, each wait for data and the wait for an answer (30 s by default). */
-        public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the timeout must be positive");
-            }
-            this.timeout = timeout;
+        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        public Builder httpClients(HttpClientFactory factory) {
+            this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

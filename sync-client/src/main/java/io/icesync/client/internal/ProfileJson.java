@@ -1,5 +1,6 @@
 package io.icesync.client.internal;
 
+import io.icesync.core.store.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +17,6 @@ import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
-import io.icesync.core.StoreException;
 import io.icesync.core.settings.SettingsJson;
 import io.icesync.core.settings.SyncSettings;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,15 +72,9 @@ public final class ProfileJson {
         }
     }
 
-    /** Writes the file whole or not at all (a temporary file renamed over it). */
+    /** Writes the file whole or not at all (see {@link AtomicFiles}). */
     public static void write(Path file, Profile p) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, toJson(p), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw StoreException.of("cannot write " + file, e);
-        }
+        AtomicFiles.writeString(file, toJson(p));
     }
 
     public static Profile read(Path file) {

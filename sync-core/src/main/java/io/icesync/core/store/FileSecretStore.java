@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icesync.core.StoreException;
 import io.icesync.core.spi.SecretStore;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -110,50 +105,22 @@ final class FileSecretStore implements SecretStore {
     }
 
     private void save(Map<String, String> m) {
-        Path dir = file.getParent();
-        Path tmp = null;
         byte[] bytes = null;
         try {
-            Files.createDirectories(dir);
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                    : new FileAttribute<?>[0];
-            // Created with its final permissions: the secret is never in a file others may read.
-            tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", attrs);
             bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-            syncDirectory(dir);
+            // Created with its final permissions: the secret is never in a file others may read.
+            AtomicFiles.writeOwnerOnly(file, bytes);
         } catch (IOException e) {
             throw new StoreException("cannot write the secret store " + file + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + ")", e);
+        } catch (StoreException e) {
+            IOException cause = (IOException) e.getCause();
+            throw new StoreException("cannot write the secret store " + file + " (" + cause.getClass().getSimpleName()
+                    + ": " + cause.getMessage() + ")", cause);
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);
             }
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    LOG.warn("secret store {}: cannot remove the temporary file {}", file, tmp);
-                }
-            }
-        }
-    }
-
-    /** Makes the rename itself durable; not possible on every platform (Windows), where it is skipped. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot fsync directory {} ({})", dir, e.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -46,6 +47,27 @@ public final class SafeDom {
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(true);
         return f;
+    }
+
+    /**
+     * A StAX factory with the same protections (no DTD, no external entities, entities left unreplaced),
+     * for readers that stream XML or map it to a tree of their own (Jackson XML takes one).
+     */
+    public static XMLInputFactory newStreamFactory() {
+        XMLInputFactory in = XMLInputFactory.newFactory();
+        in.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        in.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return in;
+    }
+
+    /**
+     * Whether the start of a document (its first 4 KiB are enough: declarations come before the root)
+     * declares a DTD or entities, which stream readers refuse before parsing.
+     */
+    public static boolean declaresDtd(byte[] head, int length) {
+        String start = new String(head, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return start.contains("<!DOCTYPE") || start.contains("<!ENTITY");
     }
 
     /** Parses a document; a DTD, an entity declaration or malformed XML is an IOException saying where. */

@@ -1,36 +1,33 @@
 package io.icesync.groupware.freebusy;
 
+import io.icesync.core.AccessBuilder;
 import io.icesync.core.AuthenticationException;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.tls.LiveTrust;
 import io.icesync.groupware.freebusy.internal.FreeBusyParser;
 import io.icesync.groupware.freebusy.internal.HttpFailures;
-import io.icesync.core.tls.LiveTrust;
 import io.icesync.groupware.freebusy.internal.Timeline;
+import io.icesync.net.HttpClientFactory;
+import io.icesync.net.HttpSetup;
+import io.icesync.net.Redirects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,24 +62,14 @@ public final class FreeBusyClient implements AutoCloseable {
     private final CloseableHttpClient http;
 
     private FreeBusyClient(Builder b) {
+        ServiceAccess access = b.serviceAccess();
         this.template = b.template;
-        this.user = b.user;
-        this.password = b.password;
-        this.trust = new LiveTrust(b.trust);
-        Timeout t = Timeout.of(b.timeout.toMillis(), TimeUnit.MILLISECONDS);
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(trust.sslContext()).buildClassic())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(t)
-                        .setConnectionRequestTimeout(t)
-                        .setMaxRedirects(3)
-                        .build())
-                .disableCookieManagement()
-                .setUserAgent("IceSync")
-                .build();
+        this.user = access.user();
+        this.password = access.password();
+        this.trust = new LiveTrust(access.trust());
+        this.http = b.httpClients.create(HttpSetup.of(access, trust.sslContext())
+                .withRedirects(Redirects.follow(3))
+                .withRetries(true));
     }
 
     public static Builder builder(FreeBusyTemplate template) {
@@ -197,36 +184,17 @@ public final class FreeBusyClient implements AutoCloseable {
     }
 
     /** How the client connects. */
-    public static final class Builder {
+    public static final class Builder extends AccessBuilder<Builder> {
         private final FreeBusyTemplate template;
-        private String user;
-        private char[] password;
-        private CertificateTrust trust;
-        private Duration timeout = Duration.ofSeconds(30);
+        private HttpClientFactory httpClients = HttpClientFactory.standard();
 
         private Builder(FreeBusyTemplate template) {
             this.template = Objects.requireNonNull(template, "template");
         }
 
-        /** Basic credentials, given only to HTTPS URLs when the server asks; the array is copied. */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password").clone();
-            return this;
-        }
-
-        /** Certificates the user accepted beyond the system's CAs, read at each new connection. */
-        public Builder trust(CertificateTrust trust) {
-            this.trust = trust;
-            return this;
-        }
-
-        /** The limit for connecting, for each read and for a pooled connection (default 30 s). */
-        public Builder timeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
+        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        public Builder httpClients(HttpClientFactory factory) {
+            this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

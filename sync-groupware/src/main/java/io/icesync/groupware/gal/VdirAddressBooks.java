@@ -1,11 +1,11 @@
 package io.icesync.groupware.gal;
 
 import io.icesync.core.FolderPath;
+import io.icesync.core.store.PercentEscapes;
 import io.icesync.groupware.Contact;
 import io.icesync.groupware.ParseResult;
 import io.icesync.groupware.ParseWarning;
 import io.icesync.groupware.VCardCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -122,20 +122,6 @@ final class VdirAddressBooks {
 
     /** The folder name a directory name stands for ('%XX' is one byte of the UTF-8 name). */
     static String segment(String dirName) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = dirName.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
-                i += 2;
-            } else {
-                out.write(in[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte b) {
-        return Character.digit(b, 16);
+        return new String(PercentEscapes.decode(dirName), StandardCharsets.UTF_8);
     }
 }

@@ -1,16 +1,12 @@
 package io.icesync.groupware.mdn;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.StoreException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -83,44 +79,10 @@ public final class FileReceiptRecord implements ReceiptRecord {
     private void write() {
         StringBuilder b = new StringBuilder();
         keys.forEach(k -> b.append(k).append('\n'));
-        Path dir = file.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = StandardCharsets.UTF_8.encode(b.toString());
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            syncDirectory(dir);
-        } catch (IOException e) {
-            throw StoreException.of("cannot write the read-receipt record " + file, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is harmless; the next write makes another
-                }
-            }
-        }
-    }
-
-    /** Makes the rename itself durable; some systems cannot open a folder, and then the rename stands as it is. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort
+            AtomicFiles.writeString(file, b.toString());
+        } catch (StoreException e) {
+            throw StoreException.of("cannot write the read-receipt record " + file, (IOException) e.getCause());
         }
     }
 

@@ -1,11 +1,14 @@
 package io.icesync.groupware.mdn;
 
+import io.icesync.core.AccessBuilder;
 import io.icesync.core.AuthenticationException;
 import io.icesync.core.ConnectionException;
 import io.icesync.core.Endpoint;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ProtocolException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
@@ -21,7 +24,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -39,17 +41,13 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 public final class ReceiptSender {
     private final Endpoint endpoint;
+    private final ServiceAccess access;
     private final String user;
-    private final char[] password;
-    private final CertificateTrust trust;
-    private final Duration timeout;
 
     private ReceiptSender(Builder b) {
         this.endpoint = b.endpoint;
-        this.user = b.user;
-        this.password = b.password;
-        this.trust = b.trust;
-        this.timeout = b.timeout;
+        this.access = b.serviceAccess();
+        this.user = access.user();
     }
 
     public static Builder builder(Endpoint smtp) {
@@ -69,7 +67,7 @@ public final class ReceiptSender {
     void send(MimeMessage message, List<String> recipients) {
         CapturingTrust capturing;
         try {
-            capturing = new CapturingTrust(trust == null ? List.of() : trust.accepted());
+            capturing = new CapturingTrust(access.trust().accepted());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
         }
@@ -79,10 +77,13 @@ public final class ReceiptSender {
         Properties props = new Properties();
         props.put(p + "host", endpoint.host());
         props.put(p + "port", Integer.toString(endpoint.port()));
-        String ms = Long.toString(timeout.toMillis());
-        props.put(p + "connectiontimeout", ms);
-        props.put(p + "timeout", ms);
-        props.put(p + "writetimeout", ms);
+        props.put(p + "connectiontimeout", Long.toString(access.timeouts().connect().toMillis()));
+        props.put(p + "timeout", Long.toString(access.timeouts().read().toMillis()));
+        props.put(p + "writetimeout", Long.toString(access.timeouts().read().toMillis()));
+        if (access.proxy().kind() == ProxyChoice.Kind.HTTP) {
+            props.put(p + "proxy.host", access.proxy().host());
+            props.put(p + "proxy.port", Integer.toString(access.proxy().port()));
+        }
         props.put(p + "auth", Boolean.toString(user != null));
         try {
             props.put(p + "ssl.socketFactory", capturing.socketFactory());
@@ -107,7 +108,12 @@ public final class ReceiptSender {
             }
             try (Transport t = session.getTransport(protocol)) {
                 if (user != null) {
-                    t.connect(endpoint.host(), endpoint.port(), user, new String(password));
+                    char[] password = access.password();
+                    try {
+                        t.connect(endpoint.host(), endpoint.port(), user, new String(password));
+                    } finally {
+                        java.util.Arrays.fill(password, '\0');
+                    }
                 } else {
                     t.connect();
                 }
@@ -156,37 +162,11 @@ public final class ReceiptSender {
     }
 
     /** How the sender connects. */
-    public static final class Builder {
+    public static final class Builder extends AccessBuilder<Builder> {
         private final Endpoint endpoint;
-        private String user;
-        private char[] password;
-        private CertificateTrust trust;
-        private Duration timeout = Duration.ofSeconds(30);
 
         private Builder(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        }
-
-        /** SMTP AUTH credentials; the array is copied. */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Arrays.copyOf(Objects.requireNonNull(password, "password"), password.length);
-            return this;
-        }
-
-        /** Certificates the user accepted beyond the system's CAs, read at each connection. */
-        public Builder trust(CertificateTrust trust) {
-            this.trust = trust;
-            return this;
-        }
-
-        /** The limit for connecting and for each read and write (default 30 s). */
-        public Builder timeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
-            return this;
         }
 
         public ReceiptSender build() {

@@ -1,14 +1,12 @@
 package io.icesync.groupware.store;
 
 import io.icesync.core.StoreException;
-import java.io.ByteArrayOutputStream;
+import io.icesync.core.store.AtomicFiles;
+import io.icesync.core.store.PercentEscapes;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -95,21 +93,7 @@ final class VdirFiles {
 
     /** The folder name a directory name stands for. */
     static String segment(String dirName) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = dirName.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length) {
-                try {
-                    out.write(Integer.parseInt(new String(in, i + 1, 2, StandardCharsets.US_ASCII), 16));
-                    i += 2;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // a plain '%'
-                }
-            }
-            out.write(in[i]);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(PercentEscapes.decode(dirName), StandardCharsets.UTF_8);
     }
 
     /**
@@ -145,37 +129,22 @@ final class VdirFiles {
         return (s.isEmpty() ? fallback : s) + "." + extension;
     }
 
-    /** Writes beside the file under a dot name, syncs, renames over: readers see the old or the new file. */
+    /** Written whole or not at all (see {@link AtomicFiles}): readers see the old or the new file. */
     static void write(Path file, byte[] content) {
-        Path tmp = file.resolveSibling(".tmp-" + file.getFileName());
-        try {
-            Files.write(tmp, content);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException("cannot write " + file, e);
-        }
+        AtomicFiles.write(file, content);
     }
 
     /** Writes and syncs a file in place (a hidden file nobody reads until it is renamed). */
     static void writeSynced(Path file, byte[] content) {
         try {
             Files.write(file, content);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
         } catch (IOException e) {
-            throw new StoreException("cannot write " + file, e);
+            throw StoreException.of("cannot write " + file, e);
         }
+        AtomicFiles.sync(file);
     }
 
     static void fsyncDir(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not every platform can open a directory
-        }
+        AtomicFiles.syncDirectory(dir);
     }
 }

@@ -1,5 +1,6 @@
 package io.icesync.groupware.store;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.Flag;
 import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
@@ -139,7 +140,7 @@ public final class VdirLocalStore implements LocalStore {
         try (var files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String n = f.getFileName().toString();
-                if (n.startsWith(".new-") || n.startsWith(".tmp-")) {
+                if (n.startsWith(".new-") || n.startsWith(".tmp-") || n.startsWith(AtomicFiles.TEMP_PREFIX)) {
                     Files.deleteIfExists(f);
                 }
             }

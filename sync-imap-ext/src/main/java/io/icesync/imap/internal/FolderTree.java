@@ -49,20 +49,6 @@ final class FolderTree {
         this.conn = conn;
     }
 
-    /** A folder name for a log line: control characters (a NUL from a broken name) escaped as in Java source. */
-    static String printable(String name) {
-        StringBuilder b = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
     List<Folder> folders() {
         conn.begin();
         try {
@@ -177,7 +163,7 @@ final class FolderTree {
                 names.putIfAbsent(name, FolderPath.parse(name, s));
                 attrsByName.put(name, attrs);
             } catch (IllegalArgumentException e) {
-                LOG.warn("left out the folder '{}' of {}: its name has an empty level", printable(name), conn.server());
+                LOG.warn("left out the folder '{}' of {}: its name has an empty level", FolderPath.printable(name), conn.server());
             }
         }
         return names;

@@ -3,33 +3,24 @@ package io.icesync.rules.internal;
 import io.icesync.core.AuthenticationException;
 import io.icesync.core.ConnectionException;
 import io.icesync.core.ProtocolException;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
-import io.icesync.core.spi.CertificateTrust;
-import io.icesync.core.tls.CapturingTrust;
+import io.icesync.core.tls.LiveTrust;
 import io.icesync.core.xml.SafeDom;
+import io.icesync.net.HttpClientFactory;
+import io.icesync.net.HttpSetup;
 import io.icesync.rules.IceWarpApiException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -45,45 +36,29 @@ public final class IceWarpApi implements Closeable {
 
     private final URI url;
     private final CloseableHttpClient http;
-    private final CapturingTrust trust;
+    private final LiveTrust trust;
     private String sid = "";
 
-    private IceWarpApi(URI url, CloseableHttpClient http, CapturingTrust trust) {
+    private IceWarpApi(URI url, CloseableHttpClient http, LiveTrust trust) {
         this.url = url;
         this.http = http;
         this.trust = trust;
     }
 
-    /** Logs in as {@code login}; a refused login is an AuthenticationException, a wrong URL a ProtocolException. */
-    public static IceWarpApi login(URI url, String login, char[] password, CertificateTrust certificates, Duration timeout) {
+    /** Logs in as the access's user; a refused login is an AuthenticationException, a wrong URL a ProtocolException. */
+    public static IceWarpApi login(URI url, ServiceAccess access, HttpClientFactory clients) {
         if (!"https".equalsIgnoreCase(url.getScheme())) {
             throw new IllegalArgumentException("the IceWarp API is used over HTTPS only, so that the password stays "
                     + "private; " + url + " is not https");
         }
-        CapturingTrust trust;
-        SSLContext tls;
-        try {
-            trust = new CapturingTrust(certificates.accepted());
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trust}, null);
-        } catch (GeneralSecurityException e) {
-            throw new ConnectionException("cannot set up certificate checks: " + e.getMessage(), e);
-        }
-        Timeout t = Timeout.of(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        CloseableHttpClient http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent("IceSync")
-                .build();
+        String login = access.user();
+        LiveTrust trust = new LiveTrust(access.trust());
+        CloseableHttpClient http = clients.create(HttpSetup.of(access, trust.sslContext()));
         IceWarpApi api = new IceWarpApi(url, http, trust);
         try {
+            char[] password = access.password();
             String pw = new String(password);
+            java.util.Arrays.fill(password, '\0');
             Element result = api.call("authenticate", p -> {
                 SafeDom.append(p, "email", login);
                 SafeDom.append(p, "password", pw);
@@ -157,6 +132,7 @@ public final class IceWarpApi implements Closeable {
 
     private byte[] post(String command, byte[] body) {
         HttpPost post = new HttpPost(url);
+        trust.forget();
         post.setEntity(new ByteArrayEntity(body, ContentType.create("text/xml", StandardCharsets.UTF_8)));
         try {
             return http.execute(post, response -> {

@@ -1,33 +1,23 @@
 package io.icesync.smartdiscover.internal;
 
+import io.icesync.core.ServiceAccess;
+import io.icesync.net.HttpClientFactory;
+import io.icesync.net.HttpSetup;
 import io.icesync.smartdiscover.Dns;
-import io.icesync.smartdiscover.DnsException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * HTTPS for discovery (HttpClient 5): names resolved through the discovery's {@link Dns}, redirects
@@ -41,43 +31,12 @@ public final class Http implements Closeable {
     private final CloseableHttpClient client;
     private final int maxBody;
 
-    public Http(Dns dns, SSLContext tls, int httpsPort, Duration timeout, int maxBody) {
+    public Http(Dns dns, SSLContext tls, int httpsPort, ServiceAccess access, HttpClientFactory clients, int maxBody) {
         this.maxBody = maxBody;
-        DnsResolver resolver = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                try {
-                    return dns.addresses(host).toArray(new InetAddress[0]);
-                } catch (DnsException e) {
-                    UnknownHostException u = new UnknownHostException(e.getMessage());
-                    u.initCause(e);
-                    throw u;
-                }
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
-        Timeout t = Timeout.of(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        SchemePortResolver ports = host -> host.getPort() > 0 ? host.getPort()
-                : "https".equalsIgnoreCase(host.getSchemeName()) ? httpsPort : 80;
-        this.client = HttpClients.custom()
-                .setSchemePortResolver(ports)
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setSchemePortResolver(ports)
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("IceSync")
-                .build();
+        this.client = clients.create(HttpSetup.of(access, tls)
+                .withAuthCache(false)
+                // A DnsException becomes the cause of the UnknownHostException, where discovery reads its kind.
+                .withDns(dns::addresses, httpsPort));
     }
 
     /** POSTs an XML body with Basic credentials; only ever called for https URLs. */

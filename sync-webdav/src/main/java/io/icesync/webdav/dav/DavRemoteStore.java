@@ -1,5 +1,6 @@
 package io.icesync.webdav.dav;
 
+import io.icesync.core.AccessBuilder;
 import io.icesync.core.Flags;
 import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
@@ -8,7 +9,6 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.Rights;
 import io.icesync.core.SpecialUse;
 import io.icesync.core.StoreException;
-import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.ContentSource;
 import io.icesync.core.spi.FetchMode;
 import io.icesync.core.spi.ItemSink;
@@ -17,6 +17,7 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
+import io.icesync.net.HttpClientFactory;
 import io.icesync.webdav.DavForbiddenException;
 import io.icesync.webdav.PreconditionFailedException;
 import io.icesync.webdav.dav.internal.CollectionListing;
@@ -39,7 +40,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +94,7 @@ public final class DavRemoteStore implements RemoteStore {
         this.hrefs = new Hrefs(b.server);
         this.stateFile = new StateFile(b.state);
         this.state = stateFile.load();
-        this.calls = new DavCalls(b.server, b.user, b.password, b.trust, b.timeout);
+        this.calls = new DavCalls(b.server, b.serviceAccess(), b.httpClients);
         this.fetcher = new ItemFetcher(calls, hrefs);
         this.listing = new CollectionListing(calls, hrefs);
     }
@@ -415,13 +415,10 @@ public final class DavRemoteStore implements RemoteStore {
     }
 
     /** Settings of a {@link DavRemoteStore}: the server and the state file are required. */
-    public static final class Builder {
+    public static final class Builder extends AccessBuilder<Builder> {
         private final URI server;
-        private String user;
-        private char[] password;
-        private CertificateTrust trust;
         private Path state;
-        private Duration timeout = Duration.ofSeconds(30);
+        private HttpClientFactory httpClients = HttpClientFactory.standard();
 
         private Builder(URI server) {
             Objects.requireNonNull(server, "server");
@@ -438,31 +435,15 @@ public final class DavRemoteStore implements RemoteStore {
                     + path);
         }
 
-        /** The account; the password is copied, so the caller may wipe its array. */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password").clone();
-            return this;
-        }
-
-        /** The certificates the user accepted beyond the system's CAs. */
-        public Builder trust(CertificateTrust trust) {
-            this.trust = trust;
-            return this;
-        }
-
         /** The JSON file where the numbering of the server's resources is kept between runs (one per account). */
         public Builder state(Path file) {
             this.state = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** Bounds connecting, each wait for data and each answer (30 s by default). */
-        public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the timeout must be positive");
-            }
-            this.timeout = timeout;
+        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        public Builder httpClients(HttpClientFactory factory) {
+            this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

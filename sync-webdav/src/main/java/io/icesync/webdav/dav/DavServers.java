@@ -1,6 +1,6 @@
 package io.icesync.webdav.dav;
 
-import io.icesync.webdav.dav.internal.DnsLookup;
+import io.icesync.net.DnsResolver;
 import io.icesync.webdav.dav.internal.SrvLocator;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,17 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * not answer or fails is an {@link io.icesync.core.ConnectionException}. Immutable.
  */
 public final class DavServers {
-    private final DnsLookup dns;
+    private final DnsResolver dns;
     private final boolean plainHttp;
 
-    private DavServers(DnsLookup dns, boolean plainHttp) {
+    private DavServers(DnsResolver dns, boolean plainHttp) {
         this.dns = dns;
         this.plainHttp = plainHttp;
     }
 
     /** Asks the machine's name servers, 5 s per query. */
     public static DavServers system() {
-        return new DavServers(DnsLookup.system(Duration.ofSeconds(5)), false);
+        return new DavServers(DnsResolver.system(Duration.ofSeconds(5)), false);
     }
 
     /** Asks one DNS server (UDP, TCP for long answers), such as a company resolver or a test's. */
@@ -40,7 +40,7 @@ public final class DavServers {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the DNS timeout must be positive");
         }
-        return new DavServers(DnsLookup.at(dnsServer, timeout), false);
+        return new DavServers(DnsResolver.at(dnsServer, timeout), false);
     }
 
     /**

@@ -9,7 +9,7 @@ import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
-import io.icesync.webdav.files.internal.AtomicFiles;
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.webdav.files.internal.ContentHashes;
 import io.icesync.webdav.files.internal.FileNames;
 import io.icesync.webdav.files.internal.FolderSidecar;

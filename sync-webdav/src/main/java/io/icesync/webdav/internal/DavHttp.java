@@ -1,8 +1,11 @@
 package io.icesync.webdav.internal;
 
 import io.icesync.core.IceSyncException;
-import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.tls.LiveTrust;
+import io.icesync.net.HttpClientFactory;
+import io.icesync.net.HttpSetup;
+import io.icesync.net.Redirects;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,26 +13,18 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,43 +44,33 @@ public final class DavHttp implements Closeable {
     private final String user;
     private final String preemptive;
 
-    public DavHttp(URI base, String user, char[] password, CertificateTrust trusted, Duration timeout) {
-        this.user = user;
-        this.trust = new LiveTrust(trusted);
-        Timeout t = Timeout.of(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    private final BasicCredentialsProvider challenged;
+
+    public DavHttp(URI base, ServiceAccess access, HttpClientFactory clients) {
+        this.user = access.user();
+        this.trust = new LiveTrust(access.trust());
         boolean sendAlways = user != null && ("https".equalsIgnoreCase(base.getScheme()) || isLoopback(base.getHost()));
-        this.preemptive = sendAlways ? basic(user, password) : null;
-        HttpClientBuilder b = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(trust.sslContext()).buildClassic())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(t)
-                                .setSocketTimeout(t)
-                                .setValidateAfterInactivity(Timeout.ofSeconds(2))
-                                .build())
-                        .setMaxConnTotal(16)
-                        .setMaxConnPerRoute(8)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(t)
-                        .setConnectionRequestTimeout(t)
-                        .setMaxRedirects(5)
-                        // Lets a challenged PUT learn about the 401 before sending a body it cannot resend.
-                        .setExpectContinueEnabled(user != null && !sendAlways)
-                        .build())
-                .setRedirectStrategy(new SameOriginRedirects(base))
-                // A Range on a transparently decompressed body would count bytes of the wrong representation.
-                .disableContentCompression()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent("IceSync");
-        if (user != null && !sendAlways) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(base.getHost(), base.getPort()),
-                    new UsernamePasswordCredentials(user, password.clone()));
-            b.setDefaultCredentialsProvider(credentials);
+        char[] password = access.password();
+        try {
+            this.preemptive = sendAlways ? basic(user, password) : null;
+            if (user != null && !sendAlways) {
+                challenged = new BasicCredentialsProvider();
+                challenged.setCredentials(new AuthScope(base.getHost(), base.getPort()),
+                        new UsernamePasswordCredentials(user, password.clone()));
+            } else {
+                challenged = null;
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
-        this.client = b.build();
+        this.client = clients.create(HttpSetup.of(access, trust.sslContext())
+                .withRedirects(Redirects.sameOrigin(base, Set.of("GET", "HEAD", "PROPFIND"), 5))
+                // A Range on a transparently decompressed body would count bytes of the wrong representation.
+                .withDecompression(false)
+                // Lets a challenged PUT learn about the 401 before sending a body it cannot resend.
+                .withExpectContinue(challenged != null));
     }
 
     /**
@@ -98,7 +83,11 @@ public final class DavHttp implements Closeable {
         }
         trust.forget();
         try {
-            ClassicHttpResponse response = client.executeOpen(null, request, HttpClientContext.create());
+            HttpClientContext context = HttpClientContext.create();
+            if (challenged != null) {
+                context.setCredentialsProvider(challenged);
+            }
+            ClassicHttpResponse response = client.executeOpen(null, request, context);
             LOG.debug("{} {} -> {}", request.getMethod(), request.getRequestUri(), response.getCode());
             return response;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.icesync.webdav.internal;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.ConnectionException;
 import io.icesync.core.StoreException;
 import io.icesync.webdav.Download;
@@ -15,7 +16,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -218,13 +218,13 @@ public final class PartDownload {
             drop();
             throw new DownloadMismatchException("SHA-256", options.expectedSha256(), sha256, status, url.toString());
         }
+        AtomicFiles.publish(part, target);
         try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(validatorFile);
-            syncDirectory(target.getParent());
         } catch (IOException e) {
-            throw StoreException.of("cannot move " + part + " to " + target, e);
+            throw StoreException.of("cannot remove " + validatorFile, e);
         }
+        AtomicFiles.syncDirectory(target.toAbsolutePath().getParent());
         return new Download(target, size, sha256, etag, resumedFrom);
     }
 
@@ -234,18 +234,6 @@ public final class PartDownload {
             Files.deleteIfExists(validatorFile);
         } catch (IOException e) {
             throw StoreException.of("cannot remove the partial download " + part, e);
-        }
-    }
-
-    /** Makes the rename itself durable; a no-op where directories cannot be opened (Windows). */
-    private static void syncDirectory(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            LOG.debug("cannot sync directory {}: {}", dir, e.toString());
         }
     }
 

@@ -88,26 +88,14 @@ final class FolderTreeSync {
     private boolean representable(FolderPath p, String where) {
         for (String n : p.names()) {
             if (n.indexOf('\0') >= 0) {
-                ctx.monitor().warning("folder not synced, its name holds a NUL character " + where, printable(p.toString()));
+                ctx.monitor().warning("folder not synced, its name holds a NUL character " + where,
+                        FolderPath.printable(p.toString()));
                 return false;
             }
         }
         return true;
     }
 
-    /** A name for the log: control characters escaped as in Java source. */
-    static String printable(String name) {
-        StringBuilder b = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
 
     Map<FolderPath, Folder> remoteFolders() {
         return remote;

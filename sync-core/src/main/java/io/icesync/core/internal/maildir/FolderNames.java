@@ -1,6 +1,6 @@
 package io.icesync.core.internal.maildir;
 
-import java.io.ByteArrayOutputStream;
+import io.icesync.core.store.PercentEscapes;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
@@ -167,17 +167,7 @@ final class FolderNames {
         if (onDisk.indexOf('%') < 0) {
             return onDisk;
         }
-        byte[] in = onDisk.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
-                i += 2;
-            } else {
-                out.write(in[i]);
-            }
-        }
-        String name = fromUtf8(out.toByteArray());
+        String name = fromUtf8(PercentEscapes.decode(onDisk));
         // Not one of our escapes (say "100%ab" made by hand): the name is what the directory says.
         return name != null ? name : onDisk;
     }
@@ -206,15 +196,5 @@ final class FolderNames {
             i += more + 1;
         }
         return b.toString();
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1;
     }
 }

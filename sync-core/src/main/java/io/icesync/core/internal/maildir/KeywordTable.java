@@ -1,5 +1,6 @@
 package io.icesync.core.internal.maildir;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.icesync.core.internal.maildir;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;

@@ -1,5 +1,6 @@
 package io.icesync.core.internal.maildir;
 
+import io.icesync.core.store.AtomicFiles;
 import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderNotFoundException;
@@ -186,8 +187,8 @@ public final class MaildirLocalStore implements LocalStore {
             idn = named(dir, idn, p.name());
         }
         MaildirFolder.makeMaildir(dir);
-        AtomicFiles.fsyncDir(dir);
-        AtomicFiles.fsyncDir(dir.getParent());
+        AtomicFiles.syncDirectory(dir);
+        AtomicFiles.syncDirectory(dir.getParent());
         MaildirFolder f = new MaildirFolder(dir, p, idn.id(), idn.kind());
         tree.put(f);
         return f;
@@ -228,8 +229,8 @@ public final class MaildirLocalStore implements LocalStore {
         if (idn != null) {
             named(target, idn, z.name());
         }
-        AtomicFiles.fsyncDir(f.dir().getParent());
-        AtomicFiles.fsyncDir(target.getParent());
+        AtomicFiles.syncDirectory(f.dir().getParent());
+        AtomicFiles.syncDirectory(target.getParent());
         tree.moved(a, z, target);
     }
 
@@ -251,7 +252,7 @@ public final class MaildirLocalStore implements LocalStore {
         try {
             try {
                 Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
-                AtomicFiles.fsyncDir(dir.getParent());
+                AtomicFiles.syncDirectory(dir.getParent());
             } catch (AtomicMoveNotSupportedException e) {
                 trash = dir;
             }
@@ -447,7 +448,7 @@ public final class MaildirLocalStore implements LocalStore {
                 dirtyDirs.add(f.dir());
             }
         }
-        dirtyDirs.forEach(AtomicFiles::fsyncDir);
+        dirtyDirs.forEach(AtomicFiles::syncDirectory);
         dirtyDirs.clear();
     }
 
@@ -494,9 +495,10 @@ public final class MaildirLocalStore implements LocalStore {
 
     private void sync(Pending r) {
         try {
-            AtomicFiles.fsync(r.tmp());
-        } catch (IOException e) {
-            throw new StoreException("cannot write item '" + r.id() + "' of local folder '" + r.folder().path() + "'", e);
+            AtomicFiles.sync(r.tmp());
+        } catch (StoreException e) {
+            throw new StoreException("cannot write item '" + r.id() + "' of local folder '" + r.folder().path() + "'",
+                    e.getCause());
         }
     }
 

@@ -1,7 +1,9 @@
 package io.icesync.webdav.dav.internal;
 
 import io.icesync.core.IceSyncException;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.spi.CertificateTrust;
+import io.icesync.net.HttpClientFactory;
 import io.icesync.webdav.MalformedResponseException;
 import io.icesync.webdav.internal.DavHttp;
 import io.icesync.webdav.internal.Errors;
@@ -55,9 +57,22 @@ public final class DavCalls implements Closeable {
     private final DavHttp http;
     private final String user;
 
+    /** Calls with a fixed password and one timeout for connecting and reading, on a standard client. */
     public DavCalls(URI server, String user, char[] password, CertificateTrust trust, Duration timeout) {
-        this.http = new DavHttp(server, user, password, trust, timeout);
-        this.user = user;
+        this(server, access(user, password, trust, timeout), HttpClientFactory.standard());
+    }
+
+    public DavCalls(URI server, ServiceAccess access, HttpClientFactory clients) {
+        this.http = new DavHttp(server, access, clients);
+        this.user = access.user();
+    }
+
+    private static ServiceAccess access(String user, char[] password, CertificateTrust trust, Duration timeout) {
+        ServiceAccess.Builder b = ServiceAccess.builder().trust(trust).timeout(timeout);
+        if (user != null) {
+            b.credentials(user, password);
+        }
+        return b.build();
     }
 
     public Multi propfind(URI url, int depth, String body) {

@@ -1,5 +1,7 @@
 package io.icesync.webdav.dav.internal;
 
+import io.icesync.net.DnsResolver;
+import io.icesync.net.SrvTarget;
 import io.icesync.webdav.dav.DavUnsupportedException;
 import java.net.IDN;
 import java.net.URI;
@@ -10,8 +12,6 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.SRVRecord;
 
 /**
  * Where a domain runs CalDAV or CardDAV, from DNS (RFC 6764): the SRV record over TLS, then (when the
@@ -21,11 +21,11 @@ import org.xbill.DNS.SRVRecord;
 public final class SrvLocator {
     private static final Logger LOG = LoggerFactory.getLogger(SrvLocator.class);
 
-    private final DnsLookup dns;
+    private final DnsResolver dns;
     private final boolean plainHttp;
     private final RandomGenerator random;
 
-    public SrvLocator(DnsLookup dns, boolean plainHttp, RandomGenerator random) {
+    public SrvLocator(DnsResolver dns, boolean plainHttp, RandomGenerator random) {
         this.dns = dns;
         this.plainHttp = plainHttp;
         this.random = random;
@@ -53,18 +53,13 @@ public final class SrvLocator {
     }
 
     private List<URI> at(String name, String scheme, ServiceNames service, List<String> tried) {
-        List<SRVRecord> all = dns.srv(name);
+        List<SrvTarget> all = dns.srv(name);
         if (all.isEmpty()) {
             tried.add("no SRV record at " + name);
             return List.of();
         }
-        List<SRVRecord> usable = new ArrayList<>();
-        for (SRVRecord r : all) {
-            // "." alone says the service is not offered; next to real targets it is ignored.
-            if (!r.getTarget().equals(Name.root) && r.getPort() > 0) {
-                usable.add(r);
-            }
-        }
+        // "." alone says the service is not offered; next to real targets it is ignored.
+        List<SrvTarget> usable = all.stream().filter(SrvTarget::offered).toList();
         if (usable.isEmpty()) {
             tried.add(name + " has target \".\" (service not offered)");
             return List.of();
@@ -74,8 +69,8 @@ public final class SrvLocator {
             path = service.wellKnown();
         }
         List<URI> out = new ArrayList<>();
-        for (SRVRecord r : SrvOrder.order(usable, random)) {
-            out.add(url(scheme, r.getTarget().toString(true), r.getPort(), path));
+        for (SrvTarget t : SrvTarget.rfc2782Order(usable, random)) {
+            out.add(url(scheme, t.host(), t.port(), path));
         }
         return out;
     }

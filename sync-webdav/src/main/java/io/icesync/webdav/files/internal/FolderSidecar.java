@@ -1,5 +1,6 @@
 package io.icesync.webdav.files.internal;
 
+import io.icesync.core.store.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.icesync.core.Flag;
 import io.icesync.core.Flags;

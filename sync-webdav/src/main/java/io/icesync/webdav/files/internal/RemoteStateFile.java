@@ -1,5 +1,6 @@
 package io.icesync.webdav.files.internal;
 
+import io.icesync.core.store.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,14 +1,14 @@
-package io.icesync.webdav.internal;
+package io.icesync.net.internal;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
 
 /**
  * Follows a redirect only when it stays on the same scheme, host and port and the method only reads:
@@ -16,19 +16,20 @@ import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
  * to http) must not be followed, and a write must not be replayed, or turned into a GET, behind the
  * caller's back. An unfollowed redirect reaches the caller as an error naming the status.
  */
-final class SameOriginRedirects extends DefaultRedirectStrategy {
-    private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
-
+public final class SameOriginRedirects extends DefaultRedirectStrategy {
     private final URI base;
+    private final Set<String> reads;
 
-    SameOriginRedirects(URI base) {
+    /** {@code reads}: the methods, upper-case, that only read and may be sent again elsewhere on the same origin. */
+    public SameOriginRedirects(URI base, Set<String> reads) {
         this.base = base;
+        this.reads = Set.copyOf(reads);
     }
 
     @Override
     public boolean isRedirected(HttpRequest request, HttpResponse response, HttpContext context)
             throws org.apache.hc.core5.http.ProtocolException {
-        if (!READS.contains(request.getMethod().toUpperCase(Locale.ROOT))
+        if (!reads.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 || response.getCode() == HttpStatus.SC_SEE_OTHER && !"GET".equalsIgnoreCase(request.getMethod())
                 || !super.isRedirected(request, response, context)) {
             return false;

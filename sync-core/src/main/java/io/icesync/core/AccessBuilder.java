@@ -1,0 +1,73 @@
+package io.icesync.core;
+
+import io.icesync.core.spi.CertificateTrust;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The part of every client builder that says how to reach the service: a whole
+ * {@link ServiceAccess}, or its pieces one by one (credentials, trust, timeouts, proxy). Defaults
+ * are those of {@link ServiceAccess}: no login, the system's CAs only, connect 30 s, read 30 s,
+ * idle 60 s, no proxy.
+ *
+ * @param <B> the builder itself, so that calls chain
+ */
+public abstract class AccessBuilder<B extends AccessBuilder<B>> {
+    private ServiceAccess.Builder access = ServiceAccess.builder();
+
+    protected AccessBuilder() {
+    }
+
+    /** Everything at once; replaces what the other methods set before. */
+    public B access(ServiceAccess a) {
+        this.access = Objects.requireNonNull(a, "access").toBuilder();
+        return self();
+    }
+
+    /** The account; the password is copied, so the caller may wipe its array. */
+    public B credentials(String user, char[] password) {
+        access.credentials(user, password);
+        return self();
+    }
+
+    /** The account, its password asked of {@code password} when a client logs in. */
+    public B credentials(String user, Supplier<char[]> password) {
+        access.credentials(user, password);
+        return self();
+    }
+
+    /** The certificates the user accepted beyond the system's CAs; read again at each new connection. */
+    public B trust(CertificateTrust trust) {
+        access.trust(trust);
+        return self();
+    }
+
+    /** Bounds connecting and each wait for data (30 s each by default). */
+    public B timeout(Duration timeout) {
+        access.timeout(timeout);
+        return self();
+    }
+
+    /** Connect, read and idle timeouts (default {@link Timeouts#DEFAULTS}). */
+    public B timeouts(Timeouts timeouts) {
+        access.timeouts(timeouts);
+        return self();
+    }
+
+    /** Default {@link ProxyChoice#none()}. */
+    public B proxy(ProxyChoice proxy) {
+        access.proxy(proxy);
+        return self();
+    }
+
+    /** What was set so far. */
+    public ServiceAccess serviceAccess() {
+        return access.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}

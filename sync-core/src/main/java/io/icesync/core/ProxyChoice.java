@@ -1,0 +1,77 @@
+package io.icesync.core;
+
+import java.util.Objects;
+
+/**
+ * Which proxy a client goes through: {@link #none()} (the default: straight to the server),
+ * {@link #system()} (the JVM's {@code ProxySelector}, which reads {@code http.proxyHost},
+ * {@code https.proxyHost}, {@code http.nonProxyHosts}, or the OS settings with
+ * {@code java.net.useSystemProxies}), or an explicit HTTP proxy {@link #http(String, int)}.
+ * IMAP, SMTP and POP3 go through {@link #http} proxies with CONNECT where the mail library can;
+ * {@code system()} applies to HTTP only.
+ */
+public final class ProxyChoice {
+    /** The kinds of choice. */
+    public enum Kind { NONE, SYSTEM, HTTP }
+
+    private static final ProxyChoice NONE = new ProxyChoice(Kind.NONE, null, 0);
+    private static final ProxyChoice SYSTEM = new ProxyChoice(Kind.SYSTEM, null, 0);
+
+    private final Kind kind;
+    private final String host;
+    private final int port;
+
+    private ProxyChoice(Kind kind, String host, int port) {
+        this.kind = kind;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** No proxy (the default). */
+    public static ProxyChoice none() {
+        return NONE;
+    }
+
+    /** The JVM's default {@code ProxySelector}. */
+    public static ProxyChoice system() {
+        return SYSTEM;
+    }
+
+    /** An HTTP proxy at {@code host:port} (CONNECT for TLS). */
+    public static ProxyChoice http(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank() || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("a proxy needs a host and a port in 1..65535, got " + host + ":" + port);
+        }
+        return new ProxyChoice(Kind.HTTP, host, port);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The proxy's host for {@link Kind#HTTP}, else null. */
+    public String host() {
+        return host;
+    }
+
+    /** The proxy's port for {@link Kind#HTTP}, else 0. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxyChoice p && p.kind == kind && Objects.equals(p.host, host) && p.port == port;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, host, port);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.HTTP ? "proxy " + host + ":" + port : "proxy " + kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

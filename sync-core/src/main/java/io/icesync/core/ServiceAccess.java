@@ -1,0 +1,173 @@
+package io.icesync.core;
+
+import io.icesync.core.spi.CertificateTrust;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How to reach one service, shared by every client IceSync has (IMAP, SMTP, POP3, WebDAV, CalDAV,
+ * free/busy, the XML API, discovery): where ({@link #endpoint()}, or null where a URL says it), who
+ * ({@link #user()} and a password {@link Supplier}, asked when a client is built, and by the SMTP
+ * sender at each message, so a password can live in a secret store), which certificates beyond the system's CAs are trusted ({@link #trust()}, default
+ * none), how long to wait ({@link #timeouts()}, default {@link Timeouts#DEFAULTS}: connect 30 s,
+ * read 30 s, idle 60 s) and through which proxy ({@link #proxy()}, default {@link ProxyChoice#none()}).
+ *
+ * <pre>{@code
+ * ServiceAccess access = ServiceAccess.builder()
+ *         .credentials("anne@example.com", secrets::password)
+ *         .trust(trust)
+ *         .timeouts(Timeouts.DEFAULTS.withRead(Duration.ofMinutes(2)))
+ *         .proxy(ProxyChoice.system())
+ *         .build();
+ * }</pre>
+ *
+ * Immutable and thread-safe; {@link #toString()} never shows the password.
+ */
+public final class ServiceAccess {
+    private static final ServiceAccess NONE = builder().build();
+
+    private final Endpoint endpoint;
+    private final String user;
+    private final Supplier<char[]> password;
+    private final CertificateTrust trust;
+    private final Timeouts timeouts;
+    private final ProxyChoice proxy;
+
+    private ServiceAccess(Builder b) {
+        this.endpoint = b.endpoint;
+        this.user = b.user;
+        this.password = b.password;
+        this.trust = b.trust;
+        this.timeouts = b.timeouts;
+        this.proxy = b.proxy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** No endpoint, no credentials, the system's CAs only, default timeouts, no proxy. */
+    public static ServiceAccess defaults() {
+        return NONE;
+    }
+
+    /** A builder holding this one's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.endpoint = endpoint;
+        b.user = user;
+        b.password = password;
+        b.trust = trust;
+        b.timeouts = timeouts;
+        b.proxy = proxy;
+        return b;
+    }
+
+    /** The server and its security, or null where the service is named by a URL. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The login, or null for none. */
+    public String user() {
+        return user;
+    }
+
+    /** Whether a login is set. */
+    public boolean hasCredentials() {
+        return user != null;
+    }
+
+    /** A fresh copy of the password, asked of the supplier now; the caller wipes it. Null without credentials. */
+    public char[] password() {
+        if (password == null) {
+            return null;
+        }
+        char[] p = password.get();
+        return p == null ? new char[0] : p.clone();
+    }
+
+    /** The certificates accepted beyond the system's CAs; never null (an empty list when none was given). */
+    public CertificateTrust trust() {
+        return trust != null ? trust : CertificateTrust.inMemory();
+    }
+
+    /** Whether a trust list was given. */
+    public boolean hasTrust() {
+        return trust != null;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    public ProxyChoice proxy() {
+        return proxy;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceAccess[" + (endpoint == null ? "" : endpoint + ", ") + (user == null ? "no login" : "user " + user)
+                + ", " + timeouts + ", " + proxy + "]";
+    }
+
+    /** Values of a {@link ServiceAccess}; everything is optional. */
+    public static final class Builder {
+        private Endpoint endpoint;
+        private String user;
+        private Supplier<char[]> password;
+        private CertificateTrust trust;
+        private Timeouts timeouts = Timeouts.DEFAULTS;
+        private ProxyChoice proxy = ProxyChoice.none();
+
+        private Builder() {
+        }
+
+        public Builder endpoint(Endpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** A login whose password is asked of {@code password} at each login (it may return a new array each time). */
+        public Builder credentials(String user, Supplier<char[]> password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** A login with a fixed password; the array is copied, so the caller may wipe its own. */
+        public Builder credentials(String user, char[] password) {
+            char[] copy = Arrays.copyOf(Objects.requireNonNull(password, "password"), password.length);
+            return credentials(user, () -> copy);
+        }
+
+        /** Certificates the user accepted beyond the system's CAs, read at each new connection (default: none). */
+        public Builder trust(CertificateTrust trust) {
+            this.trust = trust;
+            return this;
+        }
+
+        /** Default {@link Timeouts#DEFAULTS}. */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /** Connect and read bounded by {@code both} (the shortcut of the older {@code timeout(Duration)} methods). */
+        public Builder timeout(Duration both) {
+            return timeouts(Timeouts.of(both).withIdle(timeouts.idle()));
+        }
+
+        /** Default {@link ProxyChoice#none()}. */
+        public Builder proxy(ProxyChoice proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        public ServiceAccess build() {
+            return new ServiceAccess(this);
+        }
+    }
+}
