@@ -32,6 +32,10 @@ final class ExitCodes {
         if (!(e instanceof MassDeleteException)) {
             err.println("icesync: " + oneLine(e));
         }
+        if (e instanceof io.icesync.core.CertificateNameMismatchException) {
+            err.println("  the certificate is trusted but names other hosts: use the server name it holds");
+            return SERVER;
+        }
         if (e instanceof UntrustedCertificateException u) {
             if (!u.chain().isEmpty()) {
                 X509Certificate c = u.chain().get(0);

@@ -34,8 +34,8 @@ public final class TransportErrors {
                 String mismatch = hostMismatch(c);
                 if (mismatch != null) {
                     // Trusting the certificate would not help: it names other hosts.
-                    return new ConnectionException(what + ": the certificate of " + url + " is made out for other names ("
-                            + mismatch + "): use a name it holds", e);
+                    return new io.icesync.core.CertificateNameMismatchException(what + ": the certificate of " + url
+                            + " is made out for other names (" + mismatch + "): use a name it holds", chain, e);
                 }
                 if (isTrustFailure(c)) {
                     return new UntrustedCertificateException("the certificate of " + url + " is not trusted ("

@@ -40,8 +40,9 @@ final class Errors {
                 String mismatch = hostMismatch(c);
                 if (mismatch != null) {
                     // Trusting the certificate would not help: it names other hosts.
-                    return new ConnectionException("the certificate of " + server + " is made out for other names ("
-                            + mismatch + names(trust) + "): connect with a name it holds", e);
+                    return new io.icesync.core.CertificateNameMismatchException("the certificate of " + server
+                            + " is made out for other names (" + mismatch + names(trust) + "): connect with a name it holds",
+                            trust == null ? null : trust.lastChain(), e);
                 }
                 if (isTrustFailure(c)) {
                     return new UntrustedCertificateException("the certificate of " + server
