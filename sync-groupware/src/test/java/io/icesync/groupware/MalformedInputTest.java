@@ -30,6 +30,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void aMalformedTimeWithATimeZoneNamesItsPropertyAndLine() {
+        // ical4j reads these and fails only when asked for the date: found by CodecsFuzzTest.
+        for (String bad : new String[] {"20242214T120000", "20241000T090000", "202", "20241107T110=00", "2024110T0090700"}) {
+            assertThatThrownBy(() -> codec.parse(cal(event("x", "DTEND;TZID=Europe/Paris:" + bad + "\r\n"))))
+                    .isInstanceOfSatisfying(GroupwareFormatException.class, e -> {
+                        assertThat(e.what()).isEqualTo("VEVENT");
+                        assertThat(e.line()).isEqualTo(8);
+                        assertThat(e.problem()).contains("DTEND '" + bad + "'").contains("date-time");
+                    });
+        }
+    }
+
+    @Test
     void brokenNestingIsAnErrorWithItsLine() {
         assertThatThrownBy(() -> codec.parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n"))
                 .isInstanceOf(GroupwareFormatException.class).hasMessageContaining("line 5");

@@ -107,6 +107,20 @@ public final class SmartDiscover {
         }
     }
 
+    /**
+     * An Autodiscover (POX) answer body read as {@link #discover} reads it for {@code email}: the
+     * settings it offers (null when none), or the redirect or error it is; a malformed body is an IOException.
+     */
+    Object readAutodiscover(String email, byte[] body) throws IOException {
+        PoxResponse r = PoxResponse.parse(body);
+        return r instanceof PoxResponse.Settings s ? new Run(email, new char[0]).settings(s.protocols(), "answer") : r;
+    }
+
+    /** An autoconfig file read as {@link #discover} reads it: its settings, or null; malformed XML is an IOException. */
+    DiscoveredSettings readAutoconfig(String email, byte[] body) throws IOException {
+        return new Run(email, new char[0]).autoconfigSettings(SafeXml.read(body), "answer");
+    }
+
     static String domainOf(String email) {
         Objects.requireNonNull(email, "email");
         int at = email.lastIndexOf('@');

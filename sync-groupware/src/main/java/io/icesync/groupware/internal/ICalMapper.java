@@ -394,20 +394,30 @@ public final class ICalMapper {
                 if (rp == null) {
                     return null;
                 }
-                return wallClock(rp.value(), rp.param("TZID"));
+                return wallClock(raw.name(), rp);
             }
         }
         return null;
     }
 
-    private static ItemTime wallClock(String value, String tzid) {
-        String v = value.trim();
-        if (v.length() == 8) {
-            return ItemTime.allDay(java.time.LocalDate.parse(v, java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+    /** The time as written; ical4j fails the same way on an unknown TZID and on a malformed value. */
+    private static ItemTime wallClock(String component, RawProperty rp) {
+        String v = rp.value().trim();
+        try {
+            if (v.length() == 8) {
+                return ItemTime.allDay(java.time.LocalDate.parse(v, java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+            }
+            if (v.length() < 15 || v.length() > 16 || v.length() == 16 && !v.endsWith("Z")) {
+                throw new java.time.DateTimeException("wrong length");
+            }
+            java.time.LocalDateTime local = java.time.LocalDateTime.parse(v.substring(0, 15),
+                    java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"));
+            return v.endsWith("Z") ? ItemTime.utc(local.toInstant(java.time.ZoneOffset.UTC))
+                    : ItemTime.zoned(local, rp.param("TZID"));
+        } catch (java.time.DateTimeException e) {
+            throw new GroupwareFormatException(component, rp.line(), rp.name() + " '" + v
+                    + "' is not a date (YYYYMMDD) or a date-time (YYYYMMDDTHHMMSS)", e);
         }
-        java.time.LocalDateTime local = java.time.LocalDateTime.parse(v.substring(0, 15),
-                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-        return v.endsWith("Z") ? ItemTime.utc(local.toInstant(java.time.ZoneOffset.UTC)) : ItemTime.zoned(local, tzid);
     }
 
     private static List<ItemTime> times(CalendarComponent pc, String name) {
