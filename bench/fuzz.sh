@@ -59,7 +59,8 @@ for t in "${TARGETS[@]}"; do
   runs=$(grep -ao 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | sed 's/Done //; s/ second/ s/')
   runs="${runs:-no run count}"
   crashes=$(grep -ac 'Test unit written to .*/\(crash\|timeout\|oom\)-' "$log")
-  [ "$rc" -ne 0 ] && status=1
+  # With --keep_going Jazzer exits 0 after findings: they count by their files.
+  if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then status=1; fi
   echo "$simple: $runs, $crashes finding(s), exit $rc" | tee -a "$SUMMARY"
   grep -a 'Test unit written to .*/\(crash\|timeout\|oom\)-' "$log" | sed 's/.*written to /  /' | tee -a "$SUMMARY"
 done
