@@ -35,9 +35,11 @@ final class FolderDeleteGuard {
      * @param remote  the server's folders by path
      * @param local   the local folders by path
      * @param localIds the ids of every local folder
+     * @param emptyRoots the local store's missing or empty parts, asked only when a local copy is gone
      */
     static void check(DeleteGuard guard, Collection<FolderState> synced, Map<FolderPath, Folder> remote,
-                      Map<FolderPath, LocalFolder> local, Set<String> localIds, List<EmptyRoot> emptyRoots) {
+                      Map<FolderPath, LocalFolder> local, Set<String> localIds,
+                      java.util.function.Supplier<List<EmptyRoot>> emptyRoots) {
         if (!guard.enabled() || synced.isEmpty()) {
             return;
         }
@@ -66,7 +68,8 @@ final class FolderDeleteGuard {
         }
         List<Refusal> refusals = new ArrayList<>();
         String rootReason = null;
-        for (EmptyRoot r : emptyRoots) {
+        // Asked only when a local copy is gone: a store may rescan its tree to answer.
+        for (EmptyRoot r : goneHere.isEmpty() ? List.<EmptyRoot>of() : emptyRoots.get()) {
             if (goneHere.stream().anyMatch(s -> r.kinds().contains(s.kind()))) {
                 rootReason = rootReason == null ? r.describe() : rootReason + "; " + r.describe();
             }

@@ -72,7 +72,7 @@ final class FolderTreeSync {
         moving = KindChanges.moving(state);
         List<FolderState> synced = state.folders().stream()
                 .filter(f -> !isExcluded(f.path()) && !isMoving(f.path())).toList();
-        FolderDeleteGuard.check(guard, synced, remote, local, localById.keySet(), ctx.local().emptyRoots());
+        FolderDeleteGuard.check(guard, synced, remote, local, localById.keySet(), ctx.local()::emptyRoots);
         localRenames();
         remoteRenames();
         deletions();
