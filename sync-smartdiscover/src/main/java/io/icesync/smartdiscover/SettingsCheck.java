@@ -147,7 +147,7 @@ public final class SettingsCheck {
             }
             if (c instanceof SSLHandshakeException || c instanceof SSLException) {
                 List<X509Certificate> chain = trust.lastChain();
-                String mismatch = hostMismatch(c);
+                String mismatch = io.icesync.core.tls.TransportErrors.hostMismatch(c);
                 if (mismatch != null) {
                     // Trusting the certificate would not help: it names other hosts.
                     return new Verdict(Verdict.Kind.TLS_HANDSHAKE, where + ": the certificate is made out for other names ("
@@ -169,17 +169,6 @@ public final class SettingsCheck {
                     null, null, null);
         }
         return new Verdict(Verdict.Kind.PROTOCOL, where + ": " + msg, null, null, null);
-    }
-
-    private static String hostMismatch(Throwable c) {
-        for (Throwable x = c; x != null; x = x.getCause()) {
-            String m = String.valueOf(x.getMessage());
-            if (m.contains("No subject alternative") || m.contains("No name matching")) {
-                int at = m.indexOf("No ");
-                return m.substring(at).trim();
-            }
-        }
-        return null;
     }
 
     private static boolean isTrustFailure(Throwable c) {

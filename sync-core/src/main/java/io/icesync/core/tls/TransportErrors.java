@@ -56,7 +56,12 @@ public final class TransportErrors {
         return new ConnectionException(what + ": the connection failed: " + rootMessage(e), e);
     }
 
-    private static String hostMismatch(Throwable c) {
+    /**
+     * The JDK's words when a certificate does not hold the name it was reached by ("No subject
+     * alternative names matching IP address 10.0.0.2 found"), from anywhere in the causes; null otherwise.
+     * Trusting such a certificate would not help, so callers say so instead of offering it.
+     */
+    public static String hostMismatch(Throwable c) {
         for (Throwable x = c; x != null; x = x.getCause()) {
             String m = String.valueOf(x.getMessage());
             int at = m.indexOf("No subject alternative");

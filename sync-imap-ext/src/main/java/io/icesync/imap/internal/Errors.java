@@ -37,7 +37,7 @@ final class Errors {
                         + detail(c.getMessage()), e);
             }
             if (c instanceof CertificateException || c instanceof SSLException) {
-                String mismatch = hostMismatch(c);
+                String mismatch = io.icesync.core.tls.TransportErrors.hostMismatch(c);
                 if (mismatch != null) {
                     // Trusting the certificate would not help: it names other hosts.
                     return new io.icesync.core.CertificateNameMismatchException("the certificate of " + server
@@ -85,17 +85,6 @@ final class Errors {
             return new ProtocolException("could not " + what + " on " + server, clean(rootMessage(e)), e);
         }
         return new IceSyncException("could not " + what + " on " + server + detail(String.valueOf(e)), e);
-    }
-
-    /** The JDK's words for a certificate whose names do not include the host, or null. */
-    private static String hostMismatch(Throwable c) {
-        for (Throwable x = c; x != null; x = x.getCause()) {
-            String m = String.valueOf(x.getMessage());
-            if (m.contains("No subject alternative") || m.contains("No name matching")) {
-                return clean(m);
-            }
-        }
-        return null;
     }
 
     /** "; it holds localhost, 127.0.0.1" from the chain the server showed. */
