@@ -27,6 +27,16 @@ public final class StateStores {
         return SqliteSyncStateStore.open(file, clock);
     }
 
+    /**
+     * The state of one service of a profile in the profile's SQLite file: folders, items, intents,
+     * failures and values of {@code scope} are apart from those of the other scopes (the default
+     * scope is {@code ""}, what {@link #sqlite(Path)} opens), so mail, groupware and documents
+     * engines share one file and one session log. Scope names are 1 to 32 of {@code a-z 0-9 -}.
+     */
+    public static SyncStateStore sqlite(Path file, String scope) {
+        return SqliteSyncStateStore.open(file, Clock.SYSTEM, scope);
+    }
+
     /** A state store in memory: lost when the process ends; for tests and one-off syncs. */
     public static SyncStateStore inMemory() {
         return inMemory(Clock.SYSTEM);

@@ -130,7 +130,7 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
 
         assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("schema version 99")
-                .hasMessageContaining("(3)").hasMessageContaining("newer");
+                .hasMessageContaining("(4)").hasMessageContaining("newer");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
@@ -206,13 +206,18 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
                         "item synchronisation of INBOX", null),
                 new SessionEvent(Instant.ofEpochMilli(1772357401000L), SessionEvent.Level.WARNING, "connection", "slow"));
         assertThat(state.value("firstSync")).contains("MERGE");
+        try (SyncStateStore other = StateStores.sqlite(file, "documents")) {
+            assertThat(other.folders()).as("what the old file held is the default scope's").isEmpty();
+            assertThat(other.itemByLocalId("m-3")).isEmpty();
+            assertThat(other.value("firstSync")).isEmpty();
+        }
 
         assertThat(folder(FolderPath.of("New")).id()).isEqualTo(4);
         state.log(new SessionEvent(Instant.EPOCH, SessionEvent.Level.INFO, "after", null));
         assertThat(state.recentEvents(10)).extracting(SessionEvent::message).endsWith("connection", "after");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            assertThat(r.getInt(1)).isEqualTo(3);
+            assertThat(r.getInt(1)).isEqualTo(4);
         }
     }
 

@@ -20,7 +20,7 @@ final class Schema {
         void apply(Connection db) throws SQLException;
     }
 
-    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3);
+    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3, Schema::v4);
 
     private Schema() {
     }
@@ -133,6 +133,51 @@ final class Schema {
         exec(db,
                 "ALTER TABLE items ADD COLUMN object_key TEXT",
                 "ALTER TABLE items ADD COLUMN local_version TEXT");
+    }
+
+    /**
+     * Schema 4: one file holds the state of several services of a profile (mail over IMAP, groupware
+     * over CalDAV/CardDAV, documents over WebDAV), each in a scope of its own: folder paths, item ids,
+     * intents, failures and values are unique per scope; the session log is shared, each line naming
+     * its scope. What was there before is the default scope ''.
+     */
+    private static void v4(Connection db) throws SQLException {
+        exec(db,
+                "CREATE TABLE folders_v4 (id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL DEFAULT '',"
+                        + " path TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT, uid_validity INTEGER,"
+                        + " highest_modseq INTEGER, uid_next INTEGER, UNIQUE (scope, path))",
+                "INSERT INTO folders_v4 (id, path, kind, local_id, uid_validity, highest_modseq, uid_next)"
+                        + " SELECT id, path, kind, local_id, uid_validity, highest_modseq, uid_next FROM folders",
+                "CREATE TABLE items_v4 (scope TEXT NOT NULL DEFAULT '', local_id TEXT NOT NULL,"
+                        + " folder_id INTEGER NOT NULL REFERENCES folders(id), uid INTEGER NOT NULL,"
+                        + " flags TEXT NOT NULL, keywords TEXT NOT NULL, size INTEGER NOT NULL, message_id TEXT,"
+                        + " partial INTEGER NOT NULL, object_key TEXT, local_version TEXT, PRIMARY KEY (scope, local_id))",
+                "INSERT INTO items_v4 (local_id, folder_id, uid, flags, keywords, size, message_id, partial, object_key,"
+                        + " local_version) SELECT local_id, folder_id, uid, flags, keywords, size, message_id, partial,"
+                        + " object_key, local_version FROM items",
+                "DROP TABLE items",
+                "DROP TABLE folders",
+                "ALTER TABLE folders_v4 RENAME TO folders",
+                "ALTER TABLE items_v4 RENAME TO items",
+                "CREATE INDEX items_by_folder ON items(folder_id, uid)",
+
+                "ALTER TABLE pending ADD COLUMN scope TEXT NOT NULL DEFAULT ''",
+
+                "CREATE TABLE failures_v4 (scope TEXT NOT NULL DEFAULT '', folder TEXT NOT NULL, item_key TEXT NOT NULL,"
+                        + " description TEXT, failures INTEGER NOT NULL, last_error TEXT, last_failure TEXT NOT NULL,"
+                        + " seq INTEGER NOT NULL, PRIMARY KEY (scope, folder, item_key))",
+                "INSERT INTO failures_v4 (folder, item_key, description, failures, last_error, last_failure, seq)"
+                        + " SELECT folder, item_key, description, failures, last_error, last_failure, seq FROM failures",
+                "DROP TABLE failures",
+                "ALTER TABLE failures_v4 RENAME TO failures",
+
+                "ALTER TABLE session_log ADD COLUMN scope TEXT NOT NULL DEFAULT ''",
+
+                "CREATE TABLE kv_v4 (scope TEXT NOT NULL DEFAULT '', key TEXT NOT NULL, value TEXT NOT NULL,"
+                        + " PRIMARY KEY (scope, key))",
+                "INSERT INTO kv_v4 (key, value) SELECT key, value FROM kv",
+                "DROP TABLE kv",
+                "ALTER TABLE kv_v4 RENAME TO kv");
     }
 
     private static void exec(Connection db, String... statements) throws SQLException {

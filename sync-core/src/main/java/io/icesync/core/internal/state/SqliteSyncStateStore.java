@@ -46,6 +46,7 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSyncStateStore.class);
 
     private final Path file;
+    private final String scope;
     private final Clock clock;
     private final Connection db;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -56,8 +57,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
     private volatile boolean closed;
 
-    private SqliteSyncStateStore(Path file, Clock clock, Connection db) {
+    private SqliteSyncStateStore(Path file, String scope, Clock clock, Connection db) {
         this.file = file;
+        this.scope = scope;
         this.clock = clock;
         this.db = db;
         this.tx = new NestedTransactions(new NestedTransactions.Backend() {
@@ -85,6 +87,18 @@ public final class SqliteSyncStateStore implements SyncStateStore {
      *                        IceSync, or cannot be created or written
      */
     public static SqliteSyncStateStore open(Path file, Clock clock) {
+        return open(file, clock, "");
+    }
+
+    /**
+     * Opens the part of {@code file} that belongs to {@code scope}: a service of the profile whose
+     * folders, items, intents, failures and values are kept apart from the other services' in the same
+     * file ({@code ""} is the default scope). The session log is shared: every scope reads all of it.
+     *
+     * @throws IllegalArgumentException if the scope is not "" or 1 to 32 of {@code a-z 0-9 -}
+     */
+    public static SqliteSyncStateStore open(Path file, Clock clock, String scope) {
+        checkScope(scope);
         Path abs = file.toAbsolutePath();
         Connection db;
         try {
@@ -116,7 +130,19 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             }
             throw new StoreException("cannot open the state database " + abs + " (" + e.getMessage() + ")", e);
         }
-        return new SqliteSyncStateStore(abs, clock, db);
+        return new SqliteSyncStateStore(abs, scope, clock, db);
+    }
+
+    static void checkScope(String scope) {
+        Objects.requireNonNull(scope, "scope");
+        if (!scope.matches("|[a-z0-9-]{1,32}")) {
+            throw new IllegalArgumentException("a state scope is empty or 1 to 32 of a-z, 0-9 and '-', got '" + scope + "'");
+        }
+    }
+
+    /** A session log line of another scope names its scope. */
+    private String scoped(String lineScope, String message) {
+        return lineScope.isEmpty() || lineScope.equals(scope) ? message : lineScope + ": " + message;
     }
 
     /** Checks the file, sets the journal, and brings the schema up to date. */
@@ -342,7 +368,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public List<FolderState> folders() {
         return read("read the folders", () -> {
-            List<FolderState> l = query("SELECT " + FOLDER_COLS + " FROM folders", SqliteSyncStateStore::folderRow);
+            List<FolderState> l = query("SELECT " + FOLDER_COLS + " FROM folders WHERE scope=?", SqliteSyncStateStore::folderRow,
+                    scope);
             l.sort(Comparator.comparing(FolderState::path));
             return l;
         });
@@ -350,15 +377,15 @@ public final class SqliteSyncStateStore implements SyncStateStore {
 
     @Override
     public Optional<FolderState> folder(long id) {
-        return read("read folder " + id, () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE id=?",
-                SqliteSyncStateStore::folderRow, id));
+        return read("read folder " + id, () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE id=? AND scope=?",
+                SqliteSyncStateStore::folderRow, id, scope));
     }
 
     @Override
     public Optional<FolderState> folderByPath(FolderPath path) {
         String p = Codec.path(path);
-        return read("read folder '" + path + "'", () -> queryOne("SELECT " + FOLDER_COLS + " FROM folders WHERE path=?",
-                SqliteSyncStateStore::folderRow, p));
+        return read("read folder '" + path + "'", () -> queryOne("SELECT " + FOLDER_COLS
+                + " FROM folders WHERE path=? AND scope=?", SqliteSyncStateStore::folderRow, p, scope));
     }
 
     @Override
@@ -370,17 +397,18 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         Object next = c == null ? null : c.uidNext();
         return sql("save folder '" + f.path() + "'", () -> {
             if (f.id() != 0 && update("UPDATE folders SET path=?, kind=?, local_id=?, uid_validity=?, highest_modseq=?,"
-                    + " uid_next=? WHERE id=?", path, f.kind().name(), f.localId(), validity, modseq, next, f.id()) > 0) {
+                    + " uid_next=? WHERE id=? AND scope=?", path, f.kind().name(), f.localId(), validity, modseq, next, f.id(),
+                    scope) > 0) {
                 return f;
             }
             if (f.id() != 0) {
                 // A row removed meanwhile comes back under its id, as the in-memory store does.
-                update("INSERT INTO folders(id, path, kind, local_id, uid_validity, highest_modseq, uid_next)"
-                        + " VALUES (?,?,?,?,?,?,?)", f.id(), path, f.kind().name(), f.localId(), validity, modseq, next);
+                update("INSERT INTO folders(id, scope, path, kind, local_id, uid_validity, highest_modseq, uid_next)"
+                        + " VALUES (?,?,?,?,?,?,?,?)", f.id(), scope, path, f.kind().name(), f.localId(), validity, modseq, next);
                 return f;
             }
-            long id = insert("INSERT INTO folders(path, kind, local_id, uid_validity, highest_modseq, uid_next)"
-                    + " VALUES (?,?,?,?,?,?)", path, f.kind().name(), f.localId(), validity, modseq, next);
+            long id = insert("INSERT INTO folders(scope, path, kind, local_id, uid_validity, highest_modseq, uid_next)"
+                    + " VALUES (?,?,?,?,?,?,?)", scope, path, f.kind().name(), f.localId(), validity, modseq, next);
             return new FolderState(id, f.path(), f.kind(), f.localId(), c);
         });
     }
@@ -389,11 +417,12 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     public synchronized void removeFolder(long folderId) {
         inTransaction(() -> sql("remove folder " + folderId, () -> {
             Optional<FolderState> f = folder(folderId);
+            if (f.isEmpty()) {
+                return null; // no such folder in this scope
+            }
             update("DELETE FROM items WHERE folder_id=?", folderId);
             update("DELETE FROM folders WHERE id=?", folderId);
-            if (f.isPresent()) {
-                update("DELETE FROM failures WHERE folder=?", Codec.path(f.get().path()));
-            }
+            update("DELETE FROM failures WHERE scope=? AND folder=?", scope, Codec.path(f.get().path()));
             return null;
         }));
     }
@@ -411,20 +440,21 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public List<ItemState> items(long folderId) {
         return read("read the items of folder " + folderId, () -> query("SELECT " + ITEM_COLS
-                + " FROM items WHERE folder_id=? ORDER BY uid, local_id", SqliteSyncStateStore::itemRow, folderId));
+                + " FROM items WHERE folder_id=? AND scope=? ORDER BY uid, local_id", SqliteSyncStateStore::itemRow, folderId,
+                scope));
     }
 
     @Override
     public Optional<ItemState> itemByUid(long folderId, long uid) {
         return read("read item " + uid + " of folder " + folderId, () -> queryOne("SELECT " + ITEM_COLS
-                + " FROM items WHERE folder_id=? AND uid=? ORDER BY local_id LIMIT 1", SqliteSyncStateStore::itemRow,
-                folderId, uid));
+                + " FROM items WHERE folder_id=? AND uid=? AND scope=? ORDER BY local_id LIMIT 1", SqliteSyncStateStore::itemRow,
+                folderId, uid, scope));
     }
 
     @Override
     public Optional<ItemState> itemByLocalId(String localId) {
-        return read("read item '" + localId + "'", () -> queryOne("SELECT " + ITEM_COLS + " FROM items WHERE local_id=?",
-                SqliteSyncStateStore::itemRow, localId));
+        return read("read item '" + localId + "'", () -> queryOne("SELECT " + ITEM_COLS
+                + " FROM items WHERE local_id=? AND scope=?", SqliteSyncStateStore::itemRow, localId, scope));
     }
 
     @Override
@@ -432,9 +462,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         Objects.requireNonNull(i.localId(), "localId");
         // The message is built only on failure: this runs thousands of times per transaction.
         try {
-            sql("save an item", () -> update("INSERT OR REPLACE INTO items(" + ITEM_COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    i.folderId(), i.uid(), i.localId(), Codec.systemFlags(i.flags()), Codec.keywords(i.flags()),
-                    i.size(), i.messageId(), i.partial(), i.key(), i.localVersion()));
+            sql("save an item", () -> update("INSERT OR REPLACE INTO items(" + ITEM_COLS + ", scope)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)", i.folderId(), i.uid(), i.localId(), Codec.systemFlags(i.flags()), Codec.keywords(i.flags()),
+                    i.size(), i.messageId(), i.partial(), i.key(), i.localVersion(), scope));
         } catch (StoreException e) {
             if (folderMissing(i.folderId())) {
                 throw new StoreException("state database " + file + ": cannot save item '" + i.localId()
@@ -454,17 +484,20 @@ public final class SqliteSyncStateStore implements SyncStateStore {
 
     @Override
     public synchronized void removeItem(String localId) {
-        sql("remove item '" + localId + "'", () -> update("DELETE FROM items WHERE local_id=?", localId));
+        sql("remove item '" + localId + "'", () -> update("DELETE FROM items WHERE local_id=? AND scope=?", localId,
+                scope));
     }
 
     @Override
     public synchronized void removeItems(long folderId) {
-        sql("remove the items of folder " + folderId, () -> update("DELETE FROM items WHERE folder_id=?", folderId));
+        sql("remove the items of folder " + folderId, () -> update("DELETE FROM items WHERE folder_id=? AND scope=?",
+                folderId, scope));
     }
 
     @Override
     public long itemCount() {
-        return read("count items", () -> query("SELECT count(*) FROM items", r -> r.getLong(1)).get(0));
+        return read("count items", () -> query("SELECT count(*) FROM items WHERE scope=?", r -> r.getLong(1),
+                scope).get(0));
     }
 
     // --- intents
@@ -472,8 +505,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public synchronized PendingOp addPending(PendingOp op) {
         return sql("record a " + op.kind() + " intent", () -> {
-            long id = insert("INSERT INTO pending(kind, folder, target, local_id, uid, message_id, size)"
-                    + " VALUES (?,?,?,?,?,?,?)", op.kind().name(), Codec.path(op.folder()),
+            long id = insert("INSERT INTO pending(scope, kind, folder, target, local_id, uid, message_id, size)"
+                    + " VALUES (?,?,?,?,?,?,?,?)", scope, op.kind().name(), Codec.path(op.folder()),
                     op.target() == null ? null : Codec.path(op.target()), op.localId(), op.uid(), op.messageId(),
                     op.size());
             return new PendingOp(id, op.kind(), op.folder(), op.target(), op.localId(), op.uid(), op.messageId(),
@@ -483,15 +516,15 @@ public final class SqliteSyncStateStore implements SyncStateStore {
 
     @Override
     public synchronized void removePending(long id) {
-        sql("remove intent " + id, () -> update("DELETE FROM pending WHERE id=?", id));
+        sql("remove intent " + id, () -> update("DELETE FROM pending WHERE id=? AND scope=?", id, scope));
     }
 
     @Override
     public List<PendingOp> pending() {
         return read("read the intents", () -> query("SELECT id, kind, folder, target, local_id, uid, message_id, size"
-                + " FROM pending ORDER BY id", r -> new PendingOp(r.getLong(1), PendingOp.Kind.valueOf(r.getString(2)),
+                + " FROM pending WHERE scope=? ORDER BY id", r -> new PendingOp(r.getLong(1), PendingOp.Kind.valueOf(r.getString(2)),
                 Codec.path(r.getString(3)), Codec.path(r.getString(4)), r.getString(5), r.getLong(6), r.getString(7),
-                r.getLong(8))));
+                r.getLong(8)), scope));
     }
 
     // --- failures
@@ -511,32 +544,33 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         inTransaction(() -> sql(what, () -> {
             long seq = query("SELECT coalesce(max(seq), 0) + 1 FROM failures", r -> r.getLong(1)).get(0);
             if (update("UPDATE failures SET failures=failures+1, description=?, last_error=?, last_failure=?, seq=?"
-                    + " WHERE folder=? AND item_key=?", description, error, now, seq, f, key) == 0) {
-                update("INSERT INTO failures(" + FAILURE_COLS + ", seq) VALUES (?,?,?,1,?,?,?)", f, key, description,
-                        error, now, seq);
+                    + " WHERE scope=? AND folder=? AND item_key=?", description, error, now, seq, scope, f, key) == 0) {
+                update("INSERT INTO failures(" + FAILURE_COLS + ", seq, scope) VALUES (?,?,?,1,?,?,?,?)", f, key,
+                        description, error, now, seq, scope);
             }
             return null;
         }));
-        return sql(what, () -> query("SELECT " + FAILURE_COLS + " FROM failures WHERE folder=? AND item_key=?",
-                SqliteSyncStateStore::failureRow, f, key).get(0));
+        return sql(what, () -> query("SELECT " + FAILURE_COLS + " FROM failures WHERE scope=? AND folder=? AND item_key=?",
+                SqliteSyncStateStore::failureRow, scope, f, key).get(0));
     }
 
     @Override
     public synchronized void clearFailure(FolderPath folder, String key) {
         sql("clear the failures of '" + key + "' in '" + folder + "'",
-                () -> update("DELETE FROM failures WHERE folder=? AND item_key=?", Codec.path(folder), key));
+                () -> update("DELETE FROM failures WHERE scope=? AND folder=? AND item_key=?", scope, Codec.path(folder),
+                        key));
     }
 
     @Override
     public synchronized void clearFailures(FolderPath folder) {
-        sql("clear failures", () -> folder == null ? update("DELETE FROM failures")
-                : update("DELETE FROM failures WHERE folder=?", Codec.path(folder)));
+        sql("clear failures", () -> folder == null ? update("DELETE FROM failures WHERE scope=?", scope)
+                : update("DELETE FROM failures WHERE scope=? AND folder=?", scope, Codec.path(folder)));
     }
 
     @Override
     public List<IgnoredItem> failures() {
-        return read("read the failures", () -> query("SELECT " + FAILURE_COLS + " FROM failures ORDER BY seq DESC",
-                SqliteSyncStateStore::failureRow));
+        return read("read the failures", () -> query("SELECT " + FAILURE_COLS + " FROM failures WHERE scope=? ORDER BY seq DESC",
+                SqliteSyncStateStore::failureRow, scope));
     }
 
     // --- session log
@@ -547,8 +581,8 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         Objects.requireNonNull(e.level(), "level");
         Objects.requireNonNull(e.message(), "message");
         inTransaction(() -> sql("write the session log", () -> {
-            update("INSERT INTO session_log(time, level, message, details) VALUES (?,?,?,?)",
-                    Codec.time(e.time()), e.level().name(), e.message(), e.details());
+            update("INSERT INTO session_log(scope, time, level, message, details) VALUES (?,?,?,?,?)",
+                    scope, Codec.time(e.time()), e.level().name(), e.message(), e.details());
             // Trim on insert: seq grows by one per event (AUTOINCREMENT), so this keeps exactly the last ones.
             update("DELETE FROM session_log WHERE seq <= (SELECT max(seq) FROM session_log) - ?",
                     (long) InMemorySyncStateStore.LOG_LIMIT);
@@ -562,9 +596,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             throw new IllegalArgumentException("max must be >= 0: " + max);
         }
         return read("read the session log", () -> {
-            List<SessionEvent> l = query("SELECT time, level, message, details FROM session_log ORDER BY seq DESC LIMIT ?",
-                    r -> new SessionEvent(Codec.time(r.getString(1)), SessionEvent.Level.valueOf(r.getString(2)),
-                            r.getString(3), r.getString(4)), max);
+            List<SessionEvent> l = query("SELECT time, level, message, details, scope FROM session_log ORDER BY seq DESC"
+                    + " LIMIT ?", r -> new SessionEvent(Codec.time(r.getString(1)), SessionEvent.Level.valueOf(r.getString(2)),
+                            scoped(r.getString(5), r.getString(3)), r.getString(4)), max);
             Collections.reverse(l);
             return l;
         });
@@ -575,14 +609,16 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public Optional<String> value(String key) {
         Objects.requireNonNull(key, "key");
-        return read("read value '" + key + "'", () -> queryOne("SELECT value FROM kv WHERE key=?", r -> r.getString(1), key));
+        return read("read value '" + key + "'", () -> queryOne("SELECT value FROM kv WHERE scope=? AND key=?", r -> r.getString(1),
+                scope, key));
     }
 
     @Override
     public synchronized void putValue(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        sql("save value '" + key + "'", () -> update("INSERT OR REPLACE INTO kv(key, value) VALUES (?,?)", key, value));
+        sql("save value '" + key + "'", () -> update("INSERT OR REPLACE INTO kv(scope, key, value) VALUES (?,?,?)", scope,
+                key, value));
     }
 
     @Override
@@ -622,6 +658,6 @@ public final class SqliteSyncStateStore implements SyncStateStore {
 
     @Override
     public String toString() {
-        return "SqliteSyncStateStore[" + file + "]";
+        return "SqliteSyncStateStore[" + file + (scope.isEmpty() ? "" : ", scope " + scope) + "]";
     }
 }
