@@ -1,10 +1,12 @@
 package io.icesync.client;
 
+import io.icesync.client.internal.AccountEngines;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
 import io.icesync.client.internal.Scheduler;
+import io.icesync.client.internal.ServiceStores;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
@@ -91,6 +93,8 @@ public final class IceSync implements AutoCloseable {
     public static final String MAIL_DIR = "mail";
     /** The profile's groupware folders, one directory per folder, one file per object (vdir). */
     public static final String GROUPWARE_DIR = "groupware";
+    /** The documents synced over WebDAV, as plain files under the server's names. */
+    public static final String DOCUMENTS_DIR = "documents";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -105,24 +109,35 @@ public final class IceSync implements AutoCloseable {
     private final SyncStateStore state;
     private final LocalStore local;
     private final SyncEngine engine;
+    private final AccountEngines engines;
+    private final List<ServiceStores.Stores> extra;
     private final Clock clock;
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
-                    java.util.function.Supplier<SecretStore> secrets, SettingsPolicy policy, SyncStateStore state,
-                    LocalStore local, RemoteStore remote, SyncEngine.Builder engineOptions, Clock clock) {
+                    java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
+                    LocalStore local, RemoteStore remote, List<ServiceStores.Stores> extra,
+                    SyncEngine.Builder engineOptions, Clock clock) {
         this.dir = dir;
         this.lock = lock;
         this.profile = profile;
         this.certs = certs;
         this.secrets = secrets;
-        this.settings = new EffectiveSettings(policy, profile.settings());
+        this.settings = settings;
         this.state = state;
         this.local = local;
         this.clock = clock;
         // The builder's first-sync answer, delete guard, clock and listeners are already in engineOptions.
         this.engine = engineOptions.remote(remote).local(local).state(state).settings(settings).build();
+        this.extra = List.copyOf(extra);
+        List<AccountEngines.Service> all = new ArrayList<>();
+        all.add(new AccountEngines.Service("", engine, state));
+        for (ServiceStores.Stores x : extra) {
+            all.add(new AccountEngines.Service(x.name(), engineOptions.remote(x.remote()).local(x.local())
+                    .state(x.state()).settings(settings).build(), x.state()));
+        }
+        this.engines = new AccountEngines(all);
     }
 
     /**
@@ -255,28 +270,28 @@ public final class IceSync implements AutoCloseable {
      *         lets it (a local store that vanished): nothing it refused was written
      */
     public SyncReport syncOnce() {
-        return cycle("full", engine::syncOnce);
+        return cycle("full", () -> engines.run(SyncEngine::syncOnce));
     }
 
     /** A full cycle under another delete guard: {@link DeleteGuard#off()} confirms the deletions a cycle refused. */
     public SyncReport syncOnce(DeleteGuard guard) {
-        return cycle("full", () -> engine.syncOnce(guard));
+        return cycle("full", () -> engines.run(e -> e.syncOnce(guard)));
     }
 
     /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, ignored items retried. */
     public SyncReport syncAll() {
-        return cycle("all", engine::syncAll);
+        return cycle("all", () -> engines.run(SyncEngine::syncAll));
     }
 
     /** "Synchronise all" under another delete guard. */
     public SyncReport syncAll(DeleteGuard guard) {
-        return cycle("all", () -> engine.syncAll(guard));
+        return cycle("all", () -> engines.run(e -> e.syncAll(guard)));
     }
 
     /** The items of some folders only (opened by the user, or changed locally, F4.3); no tree sync. */
     public SyncReport syncFolders(List<FolderPath> folders) {
         List<FolderPath> copy = List.copyOf(folders);
-        return cycle("folders", () -> engine.syncFolders(copy, false));
+        return cycle("folders", () -> engines.syncFolders(copy));
     }
 
     private SyncReport cycle(String kind, Supplier<SyncReport> run) {
@@ -285,19 +300,19 @@ public final class IceSync implements AutoCloseable {
         }
         // Under the engine's cycle lock: the cycle and the saving of its report are one step for every
         // other cycle (a scheduled one); status() and events() do not wait for it.
-        return engine.exclusively(() -> {
+        return engines.exclusively(() -> {
             SyncReport r;
             try {
                 r = run.get();
             } catch (RuntimeException e) {
                 try {
-                    save(LastCycleJson.failed(kind, e, engine.counters(), clock.now()));
+                    save(LastCycleJson.failed(kind, e, engines.counters(), clock.now()));
                 } catch (RuntimeException x) {
                     e.addSuppressed(x);
                 }
                 throw e;
             }
-            save(LastCycleJson.of(kind, r, engine.counters(), clock.now()));
+            save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             return r;
         });
     }
@@ -338,10 +353,10 @@ public final class IceSync implements AutoCloseable {
             throw new IllegalStateException("this IceSync is closed");
         }
         Scheduler s = Scheduler.start(kind -> switch (kind) {
-            case FULL -> cycle(kind.label, engine::syncOnce);
-            case STRUCTURE -> cycle(kind.label, engine::syncStructure);
-            case PRIORITY -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.PRIORITY));
-            case SELECTED -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.SELECTED));
+            case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
+            case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
+            case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
+            case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
         }, settings, onCycle, onError, onFatal);
         schedules.add(s);
         return s;
@@ -350,16 +365,16 @@ public final class IceSync implements AutoCloseable {
     // ------------------------------------------------------------------ monitoring (F11)
 
     public void addListener(SyncListener l) {
-        engine.addListener(l);
+        engines.addListener(l);
     }
 
     public void removeListener(SyncListener l) {
-        engine.removeListener(l);
+        engines.removeListener(l);
     }
 
     /** The counters of the cycle under way, or of the last one: Downloaded X/Y, Uploaded X/Y, Internal X/Y. */
     public SyncCounters counters() {
-        return engine.counters();
+        return engines.counters();
     }
 
     /** The last {@code max} session-log events, oldest first (F11.2). */
@@ -369,12 +384,12 @@ public final class IceSync implements AutoCloseable {
 
     /** Items that failed at least once; those {@link IgnoredItem#ignored()} are skipped until retried (F4.7). */
     public List<IgnoredItem> failures() {
-        return engine.failures();
+        return engines.failures();
     }
 
     /** Gives the ignored items of one folder (all folders when null) another chance at the next cycle. */
     public void clearIgnored(FolderPath folder) {
-        engine.clearIgnored(folder);
+        engines.clearIgnored(folder);
     }
 
     /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
@@ -388,7 +403,7 @@ public final class IceSync implements AutoCloseable {
      * last cycle's report). What it had under way is settled by the next cycle; a schedule goes on.
      */
     public void cancel() {
-        engine.cancel();
+        engines.cancel();
     }
 
     // ------------------------------------------------------------------ profile and settings (F10)
@@ -537,7 +552,7 @@ public final class IceSync implements AutoCloseable {
         return effective;
     }
 
-    /** The engine under the facade, for what the facade does not show. */
+    /** The mail engine under the facade, for what the facade does not show. */
     public SyncEngine engine() {
         return engine;
     }
@@ -553,12 +568,13 @@ public final class IceSync implements AutoCloseable {
             return;
         }
         closed = true;
-        engine.cancel();
+        engines.cancel();
         schedules.forEach(ScheduledSync::close);
         try {
-            engine.close();
+            engines.close();
         } finally {
             try {
+                ServiceStores.closeAll(extra, null);
                 local.close();
             } finally {
                 try {
@@ -726,12 +742,14 @@ public final class IceSync implements AutoCloseable {
                 ProfileCertificates certs = new ProfileCertificates(dir == null ? null : dir.resolve(PROFILE_FILE),
                         p.trustedCertificatePem());
                 RemoteStore r = remote != null ? remote : imap(p, certs);
+                opened.add(r::close);
                 LocalStore l = local;
                 if (l == null) {
-                    l = dir != null ? new io.icesync.groupware.store.GroupwareLocalStore(
-                            LocalStores.maildir(dir.resolve(MAIL_DIR)),
-                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)))
-                            : LocalStores.inMemory();
+                    // With groupware over CalDAV/CardDAV, groupware/ is the DAV service's: IMAP's groupware folders stay out.
+                    l = dir == null ? LocalStores.inMemory()
+                            : p.services().davGroupware() ? LocalStores.maildir(dir.resolve(MAIL_DIR))
+                            : new io.icesync.groupware.store.GroupwareLocalStore(LocalStores.maildir(dir.resolve(MAIL_DIR)),
+                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)));
                     opened.add(l);
                 }
                 SyncStateStore s = state;
@@ -740,7 +758,14 @@ public final class IceSync implements AutoCloseable {
                     opened.add(s);
                 }
                 Path folder = dir;
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, engine, clock);
+                // An app that gives its own remote store syncs that store only.
+                EffectiveSettings settings = new EffectiveSettings(policy, p.settings());
+                List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
+                        : ServiceStores.open(dir, p, passwordOf(p), certs, settings, GROUPWARE_DIR, DOCUMENTS_DIR,
+                        STATE_FILE);
+                opened.add(() -> ServiceStores.closeAll(extra, null));
+                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
+                        clock);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {
@@ -766,6 +791,13 @@ public final class IceSync implements AutoCloseable {
             Path file = folder.resolve(SECRETS_FILE);
             warnIfReadableByOthers(file);
             return SecretStores.file(file);
+        }
+
+        /** The account's password, asked of the secret store at each login of a service. */
+        private Supplier<char[]> passwordOf(Profile p) {
+            SecretStore store = secretsFor(dir);
+            return () -> store.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
+                    "no password is stored for " + p.account().login() + " in " + store));
         }
 
         private RemoteStore imap(Profile p, CertificateTrust certs) {

@@ -35,13 +35,22 @@ import java.util.Objects;
  *   "trustedCertificatePem" : "-----BEGIN CERTIFICATE-----\n...",      (optional)
  *   "settings" : { "standardIntervalMinutes" : 10, ... },            (SettingsJson; optional)
  *   "folderKinds" : { "Adressen" : "CONTACTS", "Projets/Notes" : "NOTES" },   (optional)
- *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" }        (optional)
+ *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" },       (optional)
+ *   "services" : {                                                    (optional; see Services)
+ *     "smtp" : { "host" : "mail.example.com", "port" : 587, "security" : "starttls" },
+ *     "caldav" : "https://dav.example.com/", "carddav" : "https://dav.example.com/",
+ *     "documents" : "https://mail.example.com/webdav/jean/Files/",
+ *     "smartAttach" : "https://mail.example.com/webdav/", "freeBusy" : "https://...?user=%NAME%@%SERVER%",
+ *     "xmlApi" : "https://mail.example.com/icewarpapi/", "groupware" : "imap",
+ *     "logins" : { "smtp" : "jean" }
+ *   }
  * }
  * }</pre>
  * Folder paths are written as {@link FolderKinds#pathText} writes them.
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
-                      Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
+                      Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
+                      Services services) {
     /**
      * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
      *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
@@ -55,6 +64,13 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         }
         folderKinds = FolderKindMaps.kinds(folderKinds);
         folderNames = FolderKindMaps.names(folderNames);
+        services = services == null ? Services.NONE : services;
+    }
+
+    /** A profile of the IMAP service only. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                   Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, Services.NONE);
     }
 
     /** A profile with no folder-kind override and IceWarp's default folder names. */
@@ -68,8 +84,10 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     /**
-     * A profile from discovered settings (F1): the IMAP endpoint and login discovery found, with these
-     * sync settings and the certificate the user accepted (or null).
+     * A profile from discovered settings (F1): the IMAP endpoint and login discovery found, the SMTP
+     * server (with its login when it differs), the WebDAV &amp; SmartAttach URL, and IceWarp's XML API
+     * beside the web client, with these sync settings and the
+     * certificate the user accepted (or null). Groupware stays on IMAP folders, IceWarp's way.
      */
     public static Profile fromDiscovery(String email, DiscoveredSettings found,
                                         SyncSettings settings, String trustedCertificatePem) {
@@ -78,15 +96,29 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
                     + (found == null ? "" : " (only " + (found.pop3() != null ? "POP3" : "SMTP") + ")"));
         }
         String login = found.imapLogin() == null ? email : found.imapLogin();
-        return new Profile(new Account(email, login, found.imap()), settings, trustedCertificatePem);
+        Map<String, String> logins = new HashMap<>();
+        if (found.smtp() != null && found.smtpLogin() != null && !found.smtpLogin().equals(login)) {
+            logins.put("smtp", found.smtpLogin());
+        }
+        // IceWarp publishes no CalDAV/CardDAV or documents path: those stay unset (DNS and well-known
+        // URLs find the DAV servers when groupware is switched to DAV).
+        Services services = new Services(found.smtp(), null, null, null, found.webdav(), null,
+                found.web() == null ? null : found.web().resolve("/icewarpapi/"), Services.GroupwareSource.IMAP, logins);
+        return new Profile(new Account(email, login, found.imap()), settings, trustedCertificatePem, Map.of(), null,
+                services);
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, services);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem, folderKinds, folderNames);
+        return new Profile(account, settings, pem, folderKinds, folderNames, services);
+    }
+
+    /** The account's other services replaced by these (null: none but IMAP). */
+    public Profile withServices(Services s) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, s);
     }
 
     /** The folder treated as {@code kind} whatever the server or its name says. */
@@ -105,7 +137,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
 
     /** All overrides replaced by these (null or empty: none). */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
-        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames);
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, services);
     }
 
     /**
@@ -113,7 +145,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * IceWarp's (null: IceWarp's again). An empty map makes every such folder mail.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, names);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, services);
     }
 
     /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}). */

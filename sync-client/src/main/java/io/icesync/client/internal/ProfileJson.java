@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
 import io.icesync.client.InvalidProfileException;
 import io.icesync.client.Profile;
+import io.icesync.client.Services;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
@@ -38,7 +39,7 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
-            "folderKinds", "folderNames");
+            "folderKinds", "folderNames", "services");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -64,6 +65,9 @@ public final class ProfileJson {
         if (p.folderNames() != null) {
             ObjectNode n = o.putObject("folderNames");
             p.folderNames().forEach((name, kind) -> n.put(name, kind.name()));
+        }
+        if (!p.services().equals(Services.NONE)) {
+            o.set("services", ServicesJson.write(p.services()));
         }
         try {
             return JSON.writeValueAsString(o) + "\n";
@@ -161,7 +165,7 @@ public final class ProfileJson {
         JsonNode n = o.get("folderNames");
         Map<String, FolderKind> names = n == null || n.isNull() ? null : kindMap(file, "folderNames", n, "folder name");
         try {
-            return new Profile(account, settings, pem, kinds, names);
+            return new Profile(account, settings, pem, kinds, names, ServicesJson.read(file, o.get("services")));
         } catch (InvalidSettingException e) {
             throw new InvalidProfileException(file, e.setting(), inner(e), e);
         }

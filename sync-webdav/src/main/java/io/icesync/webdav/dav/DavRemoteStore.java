@@ -85,12 +85,14 @@ public final class DavRemoteStore implements RemoteStore {
     private final CollectionListing listing;
     private final StateFile stateFile;
     private final StoreState state;
+    private final Set<DavService> services;
     private Homes homes;
     private ServerInfo info;
     private Map<FolderPath, DavCollection> byPath;
 
     private DavRemoteStore(Builder b) {
         this.server = b.server;
+        this.services = b.services;
         this.hrefs = new Hrefs(b.server);
         this.stateFile = new StateFile(b.state);
         this.state = stateFile.load();
@@ -122,7 +124,11 @@ public final class DavRemoteStore implements RemoteStore {
     @Override
     public ServerInfo connect() {
         if (info == null) {
-            homes = new Discovery(calls, hrefs, server).homes();
+            Homes found = new Discovery(calls, hrefs, server).homes();
+            // A server that serves both, synced by two stores (one per service), must not list its collections twice.
+            homes = new Homes(found.principal(),
+                    services.contains(DavService.CALDAV) ? found.calendarHomes() : List.of(),
+                    services.contains(DavService.CARDDAV) ? found.addressBookHomes() : List.of(), found.dav());
             Set<String> caps = new LinkedHashSet<>();
             homes.dav().forEach(d -> caps.add(d.toUpperCase(java.util.Locale.ROOT)));
             if (!homes.calendarHomes().isEmpty()) {
@@ -419,6 +425,7 @@ public final class DavRemoteStore implements RemoteStore {
         private final URI server;
         private Path state;
         private HttpClientFactory httpClients = HttpClientFactory.standard();
+        private Set<DavService> services = Set.of(DavService.CALDAV, DavService.CARDDAV);
 
         private Builder(URI server) {
             Objects.requireNonNull(server, "server");
@@ -444,6 +451,18 @@ public final class DavRemoteStore implements RemoteStore {
         /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
         public Builder httpClients(HttpClientFactory factory) {
             this.httpClients = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The services whose collections the store syncs (default both): {@code CALDAV} alone leaves the
+         * server's address books out, {@code CARDDAV} alone its calendars and task lists.
+         */
+        public Builder services(Set<DavService> only) {
+            if (only == null || only.isEmpty()) {
+                throw new IllegalArgumentException("at least one of CALDAV and CARDDAV");
+            }
+            this.services = Set.copyOf(only);
             return this;
         }
 

@@ -1,0 +1,158 @@
+package io.icesync.client;
+
+import io.icesync.core.Endpoint;
+import io.icesync.core.InvalidSettingException;
+import io.icesync.groupware.freebusy.FreeBusyTemplate;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every service of an account beyond its IMAP server, as a profile keeps them: the SMTP server, the
+ * CalDAV and CardDAV context URLs, the WebDAV base of the documents, the free/busy URL template and
+ * IceWarp's XML API; where groupware comes from ({@link GroupwareSource}); and a login per service
+ * where a server wants another than the account's ({@code logins}: service name to login). Each is
+ * null when the account has none or it is not known. The password is the account's, from the secret
+ * store.
+ *
+ * <p>With {@link GroupwareSource#DAV} and no CalDAV/CardDAV URL, the servers are looked up from the
+ * e-mail domain (RFC 6764: DNS SRV and TXT, then {@code /.well-known/caldav}).
+ *
+ * @param smtp      where mail is sent, or null
+ * @param caldav    the CalDAV context URL (calendars, task lists), or null
+ * @param carddav   the CardDAV context URL (address books), or null; the CalDAV one when both are on one server
+ * @param documents the WebDAV collection whose tree is synced to {@code documents/}, or null for no documents
+ * @param smartAttach the server's "WebDAV &amp; SmartAttach" URL, where attachment links of mail and events point, or null
+ * @param freeBusy  the free/busy URL template ({@link FreeBusyTemplate}), or null
+ * @param xmlApi    IceWarp's XML API ({@code https://host/icewarpapi/}), or null
+ * @param groupware where contacts, events, tasks, notes and journal come from
+ * @param logins    logins that differ from the account's, by service ({@link #SERVICE_NAMES}); never null
+ */
+public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, URI smartAttach, String freeBusy,
+                       URI xmlApi, GroupwareSource groupware, Map<String, String> logins) {
+    /** The names of the services a login can be given for. */
+    public static final List<String> SERVICE_NAMES = List.of("smtp", "caldav", "carddav", "documents", "freebusy",
+            "xmlapi");
+
+    /** No service but IMAP; groupware over IMAP folders. */
+    public static final Services NONE = new Services(null, null, null, null, null, null, null, GroupwareSource.IMAP,
+            Map.of());
+
+    /** Where a profile's groupware items come from. */
+    public enum GroupwareSource {
+        /** Typed IMAP folders, IceWarp's way (the default). */
+        IMAP,
+        /** CalDAV and CardDAV; groupware-typed IMAP folders are then left alone. */
+        DAV;
+
+        /** {@code imap} or {@code dav}, in any case. */
+        public static GroupwareSource parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new InvalidSettingException("groupware", "expected imap or dav, got '" + text + "'");
+            }
+        }
+    }
+
+    /**
+     * @throws InvalidSettingException naming the service: a URL that is not absolute http(s), one that
+     *         carries credentials, a bad free/busy template, a login for an unknown service
+     */
+    public Services {
+        caldav = web("caldav", caldav);
+        carddav = web("carddav", carddav);
+        documents = web("documents", documents);
+        smartAttach = web("smartAttach", smartAttach);
+        xmlApi = web("xmlApi", xmlApi);
+        if (freeBusy != null) {
+            if (freeBusy.isBlank()) {
+                freeBusy = null;
+            } else {
+                try {
+                    FreeBusyTemplate.parse(freeBusy);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSettingException("freeBusy", e.getMessage());
+                }
+            }
+        }
+        groupware = groupware == null ? GroupwareSource.IMAP : groupware;
+        Map<String, String> l = new TreeMap<>();
+        if (logins != null) {
+            logins.forEach((service, login) -> {
+                if (!SERVICE_NAMES.contains(service)) {
+                    throw new InvalidSettingException("logins", "unknown service '" + service + "'; known: "
+                            + SERVICE_NAMES);
+                }
+                if (login == null || login.isBlank()) {
+                    throw new InvalidSettingException("logins", "the login for " + service + " is empty");
+                }
+                l.put(service, login);
+            });
+        }
+        logins = Map.copyOf(l);
+    }
+
+    private static URI web(String name, URI u) {
+        if (u == null) {
+            return null;
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!u.isAbsolute() || u.getRawAuthority() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new InvalidSettingException(name, "expected an absolute http or https URL, got '" + u + "'");
+        }
+        if (u.getRawUserInfo() != null) {
+            // Not echoed: the user info may hold a password.
+            throw new InvalidSettingException(name, "the URL must not carry a user name or password");
+        }
+        return u;
+    }
+
+    /** The login of {@code service} ({@link #SERVICE_NAMES}), else the account's. */
+    public String login(String service, String accountLogin) {
+        return logins.getOrDefault(service, accountLogin);
+    }
+
+    /** Whether groupware comes over CalDAV/CardDAV. */
+    public boolean davGroupware() {
+        return groupware == GroupwareSource.DAV;
+    }
+
+    public Services withSmtp(Endpoint v) {
+        return new Services(v, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+    }
+
+    public Services withCaldav(URI v) {
+        return new Services(smtp, v, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+    }
+
+    public Services withCarddav(URI v) {
+        return new Services(smtp, caldav, v, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+    }
+
+    public Services withDocuments(URI v) {
+        return new Services(smtp, caldav, carddav, v, smartAttach, freeBusy, xmlApi, groupware, logins);
+    }
+
+    public Services withSmartAttach(URI v) {
+        return new Services(smtp, caldav, carddav, documents, v, freeBusy, xmlApi, groupware, logins);
+    }
+
+    public Services withFreeBusy(String v) {
+        return new Services(smtp, caldav, carddav, documents, smartAttach, v, xmlApi, groupware, logins);
+    }
+
+    public Services withXmlApi(URI v) {
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, v, groupware, logins);
+    }
+
+    public Services withGroupware(GroupwareSource v) {
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, v, logins);
+    }
+
+    public Services withLogins(Map<String, String> v) {
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, v);
+    }
+}

@@ -1,0 +1,115 @@
+package io.icesync.client.internal;
+
+import io.icesync.client.Profile;
+import io.icesync.client.Services;
+import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.spi.LocalStore;
+import io.icesync.core.spi.RemoteStore;
+import io.icesync.core.spi.SyncStateStore;
+import io.icesync.core.store.StateStores;
+import io.icesync.groupware.store.VdirLocalStore;
+import io.icesync.webdav.WebDavClient;
+import io.icesync.webdav.dav.DavRemoteStore;
+import io.icesync.webdav.dav.DavServers;
+import io.icesync.webdav.dav.DavService;
+import io.icesync.webdav.files.FileTreeLocalStore;
+import io.icesync.webdav.files.WebDavFilesRemoteStore;
+import io.icesync.core.settings.SyncSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The stores of a profile folder's services beyond mail: groupware over CalDAV/CardDAV into
+ * {@code groupware/} (a vdir), documents over WebDAV into {@code documents/} (plain files). Each
+ * service keeps its engine state in its scope of {@code state.db} and the numbering of the server's
+ * resources in a JSON file of its own beside it.
+ */
+public final class ServiceStores {
+    /** What one service syncs: its name (its state scope), its three stores. */
+    public record Stores(String name, RemoteStore remote, LocalStore local, SyncStateStore state) {
+    }
+
+    private ServiceStores() {
+    }
+
+    /**
+     * The services {@code p} has beyond mail, in sync order. A CalDAV and a CardDAV URL on two servers
+     * make two services, each into its own part of {@code groupware/}.
+     *
+     * @param password asked at each login; the caller's secret store
+     */
+    public static List<Stores> open(Path dir, Profile p, Supplier<char[]> password, CertificateTrust trust,
+                                    Supplier<SyncSettings> settings, String groupwareDir, String documentsDir,
+                                    String stateFile) {
+        Services s = p.services();
+        String login = p.account().login();
+        List<Stores> out = new ArrayList<>();
+        try {
+            if (s.davGroupware()) {
+                URI cal = s.caldav();
+                URI card = s.carddav();
+                if (cal != null && card != null && !sameServer(cal, card)) {
+                    out.add(dav(dir, "caldav", cal, Set.of(DavService.CALDAV), s.login("caldav", login), password, trust,
+                            dir.resolve(groupwareDir).resolve("calendars"), stateFile));
+                    out.add(dav(dir, "carddav", card, Set.of(DavService.CARDDAV), s.login("carddav", login), password,
+                            trust, dir.resolve(groupwareDir).resolve("address-books"), stateFile));
+                } else {
+                    URI one = cal != null ? cal : card;
+                    DavRemoteStore.Builder b = one != null ? DavRemoteStore.builder(one)
+                            : DavRemoteStore.builder(p.account().email(), DavServers.system());
+                    out.add(dav(dir, "dav", b, Set.of(DavService.CALDAV, DavService.CARDDAV),
+                            s.login(cal != null ? "caldav" : "carddav", login), password, trust,
+                            dir.resolve(groupwareDir), stateFile));
+                }
+            }
+            if (s.documents() != null) {
+                WebDavClient client = WebDavClient.builder(s.documents()).credentials(s.login("documents", login), password)
+                        .trust(trust).build();
+                RemoteStore remote = WebDavFilesRemoteStore.builder().client(client)
+                        .state(dir.resolve("documents-numbering.json")).settings(settings).build();
+                out.add(new Stores("documents", remote, new FileTreeLocalStore(dir.resolve(documentsDir)),
+                        StateStores.sqlite(dir.resolve(stateFile), "documents")));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            closeAll(out, e);
+            throw e;
+        }
+    }
+
+    private static Stores dav(Path dir, String name, URI server, Set<DavService> only, String login,
+                              Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
+        return dav(dir, name, DavRemoteStore.builder(server), only, login, password, trust, vdir, stateFile);
+    }
+
+    private static Stores dav(Path dir, String name, DavRemoteStore.Builder b, Set<DavService> only, String login,
+                              Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
+        RemoteStore remote = b.services(only).credentials(login, password).trust(trust)
+                .state(dir.resolve(name + "-numbering.json")).build();
+        return new Stores(name, remote, new VdirLocalStore(vdir), StateStores.sqlite(dir.resolve(stateFile), name));
+    }
+
+    private static boolean sameServer(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getPort() == b.getPort();
+    }
+
+    /** Closes what was opened, adding failures to {@code cause}. */
+    public static void closeAll(List<Stores> opened, Throwable cause) {
+        for (Stores st : opened) {
+            for (AutoCloseable c : List.<AutoCloseable>of(st.remote()::close, st.local()::close, st.state()::close)) {
+                try {
+                    c.close();
+                } catch (Exception x) {
+                    if (cause != null) {
+                        cause.addSuppressed(x);
+                    }
+                }
+            }
+        }
+    }
+}
