@@ -616,8 +616,18 @@ public final class IceSync implements AutoCloseable {
         private SettingsPolicy policy = SettingsPolicy.NONE;
         private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
+        private io.icesync.webdav.dav.DavServers davServers = io.icesync.webdav.dav.DavServers.system();
 
         private Builder() {
+        }
+
+        /**
+         * Where {@link #create} looks up the CalDAV/CardDAV servers of a profile whose groupware comes over
+         * DAV without their URLs (default: the system's DNS, RFC 6764).
+         */
+        public Builder davServers(io.icesync.webdav.dav.DavServers dns) {
+            this.davServers = Objects.requireNonNull(dns, "dns");
+            return this;
         }
 
         /** A profile folder made by {@link IceSync#create}: the profile comes from its {@code profile.json}. */
@@ -699,6 +709,9 @@ public final class IceSync implements AutoCloseable {
             Path file = dir.resolve(PROFILE_FILE);
             if (Files.exists(file)) {
                 throw new IceSyncException("a profile exists already in " + dir + "; open it instead");
+            }
+            if (remote == null) {
+                profile = ServiceStores.withDavLocated(profile, davServers);
             }
             if (profile.trustedCertificatePem() != null) {
                 // Refuse a bad certificate now rather than at the first sync.

@@ -59,6 +59,9 @@ final class ProfileCommand {
         @Mixin
         DiscoveryOptions discovery = new DiscoveryOptions();
 
+        @Mixin
+        ServiceOptions services = new ServiceOptions();
+
         @Option(names = "--trust-cert", paramLabel = "PEM",
                 description = "Also trust this certificate (PEM file): a self-signed server you checked.")
         Path trustCert;
@@ -105,11 +108,13 @@ final class ProfileCommand {
                     }
                     p = Profile.fromDiscovery(email, found.settings(), SyncSettings.defaults(), pem);
                     if (user != null) {
-                        p = new Profile(new Account(email, user, p.account().imap()), p.settings(), pem);
+                        p = new Profile(new Account(email, user, p.account().imap()), p.settings(), pem,
+                                p.folderKinds(), p.folderNames(), p.services());
                     }
                     spec.commandLine().getOut().println("discovered " + p.account().imap() + " (from "
                             + found.settings().source() + ")");
                 }
+                p = p.withServices(services.apply(p.services()));
                 Endpoint ep = p.account().imap();
                 IceSync.create(dir, p, pw).close();
                 if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {

@@ -37,6 +37,20 @@ public final class ServiceStores {
     }
 
     /**
+     * The profile with its CalDAV server found from the address's domain (RFC 6764) when groupware comes
+     * over DAV and neither URL is given, so that later opens need no lookup; else the profile as it is.
+     *
+     * @throws io.icesync.webdav.dav.DavUnsupportedException naming the records asked for when the domain publishes neither service
+     */
+    public static Profile withDavLocated(Profile p, DavServers dns) {
+        Services s = p.services();
+        if (!s.davGroupware() || s.caldav() != null || s.carddav() != null) {
+            return p;
+        }
+        return p.withServices(s.withCaldav(dns.locate(p.account().email())));
+    }
+
+    /**
      * The services {@code p} has beyond mail, in sync order. A CalDAV and a CardDAV URL on two servers
      * make two services, each into its own part of {@code groupware/}.
      *
@@ -59,6 +73,7 @@ public final class ServiceStores {
                             trust, dir.resolve(groupwareDir).resolve("address-books"), stateFile));
                 } else {
                     URI one = cal != null ? cal : card;
+                    // A profile written by hand may lack both: the lookup happens at each open then.
                     DavRemoteStore.Builder b = one != null ? DavRemoteStore.builder(one)
                             : DavRemoteStore.builder(p.account().email(), DavServers.system());
                     out.add(dav(dir, "dav", b, Set.of(DavService.CALDAV, DavService.CARDDAV),
