@@ -7,8 +7,10 @@ import java.util.Objects;
  * {@link #system()} (the JVM's {@code ProxySelector}, which reads {@code http.proxyHost},
  * {@code https.proxyHost}, {@code http.nonProxyHosts}, or the OS settings with
  * {@code java.net.useSystemProxies}), or an explicit HTTP proxy {@link #http(String, int)}.
- * IMAP, SMTP and POP3 go through {@link #http} proxies with CONNECT where the mail library can;
- * {@code system()} applies to HTTP only.
+ * Every client honours it: HTTP through {@code io.icesync.net.HttpClientFactory}; IMAP, SMTP and POP3
+ * through {@link io.icesync.core.proxy.MailProxy}, which tunnels with CONNECT through an HTTP proxy and,
+ * for {@code system()}, asks the {@code ProxySelector} for {@code socket://host:port} (a SOCKS proxy
+ * from {@code socksProxyHost}) and then {@code https://host:port}.
  */
 public final class ProxyChoice {
     /** The kinds of choice. */

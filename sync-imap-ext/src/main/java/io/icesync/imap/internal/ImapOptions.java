@@ -3,6 +3,7 @@ package io.icesync.imap.internal;
 import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.ProxyChoice;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +24,15 @@ import java.util.function.Consumer;
  * @param transferDeadline the same for the commands that carry message contents (FETCH, APPEND)
  * @param maxResponseLine  the most response text one answer may hold, literals aside
  * @param maxLiteral       the most bytes one literal may hold
+ * @param proxy            how the connections reach the server
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
                           Duration probeIdleAfter, Duration statusCacheTtl,
                           Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames,
-                          Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral) {
+                          Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral,
+                          ProxyChoice proxy) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }
