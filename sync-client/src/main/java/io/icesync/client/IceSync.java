@@ -780,7 +780,7 @@ public final class IceSync implements AutoCloseable {
                 if (p.folderNames() != null) {
                     b.folderNames(p.folderNames());
                 }
-                return b.trust(certs).build();
+                return b.trust(certs).proxy(p.proxy()).build();
             } finally {
                 Arrays.fill(password, '\0');
             }

@@ -5,6 +5,7 @@ import io.icesync.client.internal.ProfileJson;
 import io.icesync.core.Account;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.smartdiscover.DiscoveredSettings;
 import java.util.HashMap;
@@ -35,13 +36,16 @@ import java.util.Objects;
  *   "trustedCertificatePem" : "-----BEGIN CERTIFICATE-----\n...",      (optional)
  *   "settings" : { "standardIntervalMinutes" : 10, ... },            (SettingsJson; optional)
  *   "folderKinds" : { "Adressen" : "CONTACTS", "Projets/Notes" : "NOTES" },   (optional)
- *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" }        (optional)
+ *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" },       (optional)
+ *   "proxy" : "proxy.example.com:3128"                                   (optional: none, system or HOST:PORT)
  * }
  * }</pre>
- * Folder paths are written as {@link FolderKinds#pathText} writes them.
+ * Folder paths are written as {@link FolderKinds#pathText} writes them. {@code proxy} is the proxy the
+ * IMAP connections go through ({@link ProxyChoice#parse}; default {@link ProxyChoice#none()}).
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
-                      Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
+                      Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
+                      ProxyChoice proxy) {
     /**
      * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
      *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
@@ -55,11 +59,18 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         }
         folderKinds = FolderKindMaps.kinds(folderKinds);
         folderNames = FolderKindMaps.names(folderNames);
+        proxy = proxy == null ? ProxyChoice.none() : proxy;
+    }
+
+    /** A profile without a proxy. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                   Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, ProxyChoice.none());
     }
 
     /** A profile with no folder-kind override and IceWarp's default folder names. */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem) {
-        this(account, settings, trustedCertificatePem, Map.of(), null);
+        this(account, settings, trustedCertificatePem, Map.of(), null, ProxyChoice.none());
     }
 
     /** An account with the guide's default settings and no extra trusted certificate. */
@@ -82,11 +93,11 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem, folderKinds, folderNames);
+        return new Profile(account, settings, pem, folderKinds, folderNames, proxy);
     }
 
     /** The folder treated as {@code kind} whatever the server or its name says. */
@@ -105,7 +116,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
 
     /** All overrides replaced by these (null or empty: none). */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
-        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames);
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy);
     }
 
     /**
@@ -113,7 +124,12 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * IceWarp's (null: IceWarp's again). An empty map makes every such folder mail.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, names);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy);
+    }
+
+    /** The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server). */
+    public Profile withProxy(ProxyChoice p) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p);
     }
 
     /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}). */

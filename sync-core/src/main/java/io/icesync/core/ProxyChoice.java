@@ -48,6 +48,41 @@ public final class ProxyChoice {
         return new ProxyChoice(Kind.HTTP, host, port);
     }
 
+    /**
+     * A choice as a user writes it: {@code none}, {@code system}, or {@code HOST:PORT} of an HTTP proxy
+     * ({@code [v6-address]:PORT} for an IPv6 address).
+     *
+     * @throws InvalidSettingException naming {@code proxy} and the text, for anything else
+     */
+    public static ProxyChoice parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        if (t.equalsIgnoreCase("system")) {
+            return SYSTEM;
+        }
+        int colon = t.lastIndexOf(':');
+        String host = colon < 0 ? "" : t.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return http(host, Integer.parseInt(t.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("proxy", "expected none, system or HOST:PORT of an HTTP proxy, got \""
+                    + t + "\"", e);
+        }
+    }
+
+    /** The choice as {@link #parse} reads it: {@code none}, {@code system} or {@code HOST:PORT}. */
+    public String text() {
+        if (kind != Kind.HTTP) {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -4,6 +4,7 @@ import io.icesync.client.IceSync;
 import io.icesync.client.Profile;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
@@ -63,6 +64,11 @@ final class ProfileCommand {
                 description = "Also trust this certificate (PEM file): a self-signed server you checked.")
         Path trustCert;
 
+        @Option(names = "--proxy", paramLabel = "HOST:PORT", defaultValue = "none",
+                description = "Sync through this HTTP proxy (CONNECT), or 'system' for the JVM's proxy settings;"
+                        + " kept in the profile.")
+        String proxy;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -78,6 +84,7 @@ final class ProfileCommand {
                 return ExitCodes.USAGE;
             }
             try {
+                ProxyChoice via = ProxyChoice.parse(proxy);
                 if (imap != null && security == null) {
                     err.println("icesync: --imap needs --security plain|starttls|ssl");
                     return ExitCodes.USAGE;
@@ -110,6 +117,7 @@ final class ProfileCommand {
                     spec.commandLine().getOut().println("discovered " + p.account().imap() + " (from "
                             + found.settings().source() + ")");
                 }
+                p = p.withProxy(via);
                 Endpoint ep = p.account().imap();
                 IceSync.create(dir, p, pw).close();
                 if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {

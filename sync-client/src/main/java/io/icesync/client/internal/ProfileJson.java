@@ -16,6 +16,7 @@ import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
 import io.icesync.core.settings.SettingsJson;
 import io.icesync.core.settings.SyncSettings;
@@ -30,7 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** profile.json: the account, the trusted certificate, the settings and the folder kinds; never a credential. */
+/** profile.json: the account, the trusted certificate, the settings, the folder kinds and the proxy; never a credential. */
 public final class ProfileJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -38,7 +39,7 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
-            "folderKinds", "folderNames");
+            "folderKinds", "folderNames", "proxy");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -64,6 +65,9 @@ public final class ProfileJson {
         if (p.folderNames() != null) {
             ObjectNode n = o.putObject("folderNames");
             p.folderNames().forEach((name, kind) -> n.put(name, kind.name()));
+        }
+        if (p.proxy().kind() != ProxyChoice.Kind.NONE) {
+            o.put("proxy", p.proxy().text());
         }
         try {
             return JSON.writeValueAsString(o) + "\n";
@@ -160,8 +164,16 @@ public final class ProfileJson {
         }
         JsonNode n = o.get("folderNames");
         Map<String, FolderKind> names = n == null || n.isNull() ? null : kindMap(file, "folderNames", n, "folder name");
+        ProxyChoice proxy = ProxyChoice.none();
+        if (o.hasNonNull("proxy")) {
+            try {
+                proxy = ProxyChoice.parse(text(file, o, "proxy", "proxy"));
+            } catch (InvalidSettingException e) {
+                throw new InvalidProfileException(file, "proxy", inner(e), e);
+            }
+        }
         try {
-            return new Profile(account, settings, pem, kinds, names);
+            return new Profile(account, settings, pem, kinds, names, proxy);
         } catch (InvalidSettingException e) {
             throw new InvalidProfileException(file, e.setting(), inner(e), e);
         }
