@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code icesync status}: the last cycle, the session log and the ignored list, without connecting. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the last sync cycle (counters and summary, folders left unsynced and why), failed and "
-                + "ignored items and the last session-log events of a profile folder. Reads the folder only: no network, no password, and it "
-                + "works while icesync sync runs."})
+                + "ignored items and the last session-log events of a profile folder. Reads the folder only: no "
+                + "network, no password, and it works while icesync sync runs."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

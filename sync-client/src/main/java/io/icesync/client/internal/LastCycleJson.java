@@ -77,7 +77,8 @@ public final class LastCycleJson {
             List<UnsyncedFolder> notSynced = new ArrayList<>();
             for (JsonNode u : n.path("notSynced")) {
                 notSynced.add(new UnsyncedFolder(FolderKinds.parsePath(u.path("folder").asText()),
-                        FolderKinds.parseKind(u.path("kind").asText()), u.path("reason").asText(), u.path("remedy").asText()));
+                        FolderKinds.parseKind(u.path("kind").asText()), u.path("reason").asText(),
+                        u.path("remedy").asText()));
             }
             return new LastCycle(Instant.parse(n.path("finished").asText()), n.path("kind").asText("full"),
                     n.path("ok").asBoolean(false), textOrNull(n, "summary"), textOrNull(n, "error"), counters,

@@ -51,7 +51,8 @@ public record SyncReport(List<String> structureChanges, List<FolderReport> folde
                 "%d folders, %d downloaded, %d uploaded, %d flag changes, %d deleted, %d moved, %d failed%s%s, %d folder changes in %.1f s",
                 folders.size(), downloaded(), uploaded(), flags, deleted, moved, failed(),
                 errors > 0 ? ", " + errors + " folder errors" : "",
-                notSynced.isEmpty() ? "" : ", " + notSynced.size() + (notSynced.size() == 1 ? " folder" : " folders") + " not synced",
+                notSynced.isEmpty() ? ""
+                        : ", " + notSynced.size() + (notSynced.size() == 1 ? " folder" : " folders") + " not synced",
                 structureChanges.size(), took.toMillis() / 1000.0);
     }
 }

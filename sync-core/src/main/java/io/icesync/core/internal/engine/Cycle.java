@@ -94,7 +94,8 @@ public final class Cycle {
                 // Its items stay on the server untouched; the user is told every cycle, never left guessing.
                 UnsyncedFolder u = UnsyncedFolder.notKept(f.path(), f.kind());
                 notSynced.add(u);
-                ctx.monitor().warning("folder " + f.path() + " not synchronised", u.reason() + "; to sync it: " + u.remedy());
+                ctx.monitor().warning("folder " + f.path() + " not synchronised",
+                        u.reason() + "; to sync it: " + u.remedy());
             }
         }
         // Priority folders first (F4.2), then in tree order.
