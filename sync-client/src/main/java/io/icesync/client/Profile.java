@@ -19,11 +19,16 @@ import java.util.Objects;
  * under {@link Account#secretKey()}.
  *
  * <p>A folder's kind (mail, contacts, events...) comes from the server's Kolab folder-type METADATA;
- * on a server without METADATA, from the name of a top-level folder. {@code folderKinds} is the user's
- * kind for some folders, which wins over both (never null; empty when none). {@code folderNames}
- * replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code Calendrier}... see
- * {@link FolderKind#ofDefaultName}) for servers without METADATA: only the names it lists then make a
- * folder groupware (compared without case); null keeps IceWarp's names. Both apply when the profile is
+ * on an IceWarp server (one that advertises {@code X-ICEWARP-SERVER}) without METADATA, from the name
+ * of a top-level folder; on any other server without METADATA every folder is mail, whatever its name,
+ * so that the mail of a folder called {@code Documents} or {@code Notes} is synced. {@code folderKinds}
+ * is the user's kind for some folders, which wins over all that (never null; empty when none).
+ * {@code folderNames} replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code
+ * Calendrier}... see {@link FolderKind#ofDefaultName}) for servers without METADATA, and applies on any
+ * server, IceWarp or not: only the names it lists then make a folder groupware (compared without case).
+ * null keeps IceWarp's names, on IceWarp only; {@code withFolderNames(FolderKind.defaultNames())} turns
+ * IceWarp's names on for another server. A folder whose kind no local store keeps (documents) is listed
+ * in every cycle's {@link io.icesync.core.engine.SyncReport#notSynced()}. Both apply when the profile is
  * opened; a folder already synced whose kind changes moves to the local store of its new kind at the
  * next sync, once its local changes are on the server (see docs/ARCHITECTURE.md).
  *
@@ -120,8 +125,9 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     /**
-     * The names that make a top-level folder groupware on a server without METADATA, in place of
-     * IceWarp's (null: IceWarp's again). An empty map makes every such folder mail.
+     * The names that make a top-level folder groupware on a server without METADATA, IceWarp or not,
+     * in place of IceWarp's (null: IceWarp's again, on IceWarp only). An empty map makes every such
+     * folder mail; {@code FolderKind.defaultNames()} applies IceWarp's names on any server.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy);
@@ -132,7 +138,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p);
     }
 
-    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}). */
+    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}), on IceWarp servers only. */
     public Profile withDefaultFolderNames() {
         return withFolderNames(null);
     }

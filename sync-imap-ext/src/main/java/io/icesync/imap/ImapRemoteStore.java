@@ -352,8 +352,10 @@ public final class ImapRemoteStore implements RemoteStore {
 
         /**
          * The names that make a top-level folder a groupware folder on a server that cannot type folders
-         * (no METADATA), such as {@code "Agenda" -> EVENTS}; compared without case. Default: IceWarp's
-         * folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName}).
+         * (no METADATA), such as {@code "Agenda" -> EVENTS}; compared without case, on any server. Without
+         * it, IceWarp's folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName})
+         * apply on a server that advertises {@code X-ICEWARP-SERVER} only: elsewhere every untyped folder
+         * is mail. {@code folderNames(FolderKind.defaultNames())} applies IceWarp's names on any server.
          */
         public Builder folderNames(java.util.Map<String, io.icesync.core.FolderKind> names) {
             java.util.Map<String, io.icesync.core.FolderKind> m = new java.util.HashMap<>();

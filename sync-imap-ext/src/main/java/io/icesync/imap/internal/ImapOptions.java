@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * @param statusCacheTtl  how long the STATUS answers of a LIST-STATUS stay good for skipping an unchanged folder
  * @param kindOverrides   folder kinds the user set, which win over what the server says
  * @param defaultNames    top-level folder name (lower case) to kind, for servers without METADATA; null: IceWarp's
+ *                        names, on a server that advertises X-ICEWARP-SERVER only
  * @param commandDeadline  how long one command and its answer may take in all, however steadily bytes come
  * @param transferDeadline the same for the commands that carry message contents (FETCH, APPEND)
  * @param maxResponseLine  the most response text one answer may hold, literals aside
