@@ -211,6 +211,12 @@ public final class SafeDom {
         return e == null ? null : e.getTextContent();
     }
 
+    /** The text of the first child in {@code namespace} called {@code localName} without surrounding blanks, or null. */
+    public static String trimmed(Element parent, String namespace, String localName) {
+        String t = text(parent, namespace, localName);
+        return t == null ? null : t.trim();
+    }
+
     /** Whether the element is in {@code namespace} (as in the look-ups) and its local name is {@code localName}. */
     public static boolean is(Element e, String namespace, String localName) {
         String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
