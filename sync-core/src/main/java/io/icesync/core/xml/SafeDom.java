@@ -107,24 +107,6 @@ public final class SafeDom {
         return true;
     }
 
-    /**
-     * A StAX factory with the same protections (no DTD, no external entities, entities left unreplaced),
-     * for readers that stream XML or map it to a tree of their own (Jackson XML takes one).
-     */
-    public static javax.xml.stream.XMLInputFactory newStreamFactory() {
-        javax.xml.stream.XMLInputFactory in = javax.xml.stream.XMLInputFactory.newFactory();
-        in.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        in.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        in.setProperty(javax.xml.stream.XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return in;
-    }
-
-    /** Whether the start of a document declares a DTD or entities. */
-    public static boolean declaresDtd(byte[] head, int length) {
-        String start = new String(head, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return start.contains("<!DOCTYPE") || start.contains("<!ENTITY");
-    }
-
     /** A new, empty document to build elements in. */
     public static Document newDocument() {
         try {
