@@ -384,7 +384,8 @@ public final class SmartDiscover {
             Endpoints found = new Endpoints();
             for (String kind : List.of("incomingServer", "outgoingServer")) {
                 for (Element s : SafeDom.children(provider, ANY_NAMESPACE, kind)) {
-                    String type = s.hasAttribute("type") ? s.getAttribute("type").trim() : SafeDom.trimmed(s, ANY_NAMESPACE, "type");
+                    String type = s.hasAttribute("type") ? s.getAttribute("type").trim()
+                            : SafeDom.trimmed(s, ANY_NAMESPACE, "type");
                     found.offer(type, autoconfigEndpoint(s), login(SafeDom.trimmed(s, ANY_NAMESPACE, "username")));
                 }
             }

@@ -177,7 +177,7 @@ public final class SafeDom {
         return out;
     }
 
-    /** The first child in {@code namespace} called {@code localName} (matched as by the three-argument children), or null. */
+    /** The first child in {@code namespace} called {@code localName}, matched as the namespace look-ups match, or null. */
     public static Element child(Element parent, String namespace, String localName) {
         for (Element e : children(parent)) {
             if (is(e, namespace, localName)) {

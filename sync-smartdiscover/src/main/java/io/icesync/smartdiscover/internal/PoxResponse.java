@@ -42,7 +42,8 @@ public sealed interface PoxResponse {
         }
         Element error = SafeDom.child(response, ANY_NAMESPACE, "Error");
         if (error != null) {
-            return new Error(SafeDom.trimmed(error, ANY_NAMESPACE, "ErrorCode"), SafeDom.trimmed(error, ANY_NAMESPACE, "Message"));
+            return new Error(SafeDom.trimmed(error, ANY_NAMESPACE, "ErrorCode"),
+                    SafeDom.trimmed(error, ANY_NAMESPACE, "Message"));
         }
         Element account = SafeDom.child(response, ANY_NAMESPACE, "Account");
         if (account == null) {

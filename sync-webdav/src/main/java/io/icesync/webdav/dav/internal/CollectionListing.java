@@ -8,7 +8,6 @@ import io.icesync.webdav.internal.Multistatus;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
