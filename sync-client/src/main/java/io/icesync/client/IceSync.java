@@ -389,7 +389,7 @@ public final class IceSync implements AutoCloseable {
     private void watchLocalChanges(Scheduler s) {
         try {
             s.alsoClose(LocalChangeWatcher.start(List.of(dir.resolve(MAIL_DIR), dir.resolve(GROUPWARE_DIR)),
-                    ownWrites::recent, paths -> s.runSoon("local change", () -> syncLocalChanges(paths))));
+                    ownWrites::now, paths -> s.runSoon("local change", () -> syncLocalChanges(paths))));
         } catch (IOException | RuntimeException e) {
             LOG.warn("local changes will wait for the schedule: cannot watch {}: {}", dir, e.toString());
         }
