@@ -28,9 +28,9 @@ class IgnoredAndFolderSyncCliTest {
     static void failThreeTimes(Path dir, String folder, String key) {
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(IceSync.STATE_FILE))) {
             for (int i = 0; i < 3; i++) {
-                s.recordFailure(FolderPath.parse(folder), key, "message <x@iwdemo.test>", "the server said NO");
+                s.recordFailure(FolderPath.of(folder), key, "message <x@iwdemo.test>", "the server said NO");
             }
-            s.recordFailure(FolderPath.parse("INBOX"), "uid:7", "message <y@iwdemo.test>", "once only");
+            s.recordFailure(FolderPath.of("INBOX"), "uid:7", "message <y@iwdemo.test>", "once only");
         }
     }
 
