@@ -213,7 +213,8 @@ final class SyncCommand implements Callable<Integer> {
             SyncSettings s = sync.settings();
             err.println("icesync: syncing " + dir + " (folder tree every " + minutes(s.structureInterval())
                     + ", priority folders every " + minutes(s.priorityInterval()) + ", others every "
-                    + minutes(s.standardInterval()) + "); Ctrl-C stops");
+                    + minutes(s.standardInterval())
+                    + (s.syncAfterLocalChange() ? ", and a folder changed here within seconds" : "") + "); Ctrl-C stops");
         }
         try {
             stop.await();
