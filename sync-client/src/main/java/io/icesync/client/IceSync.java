@@ -1,6 +1,8 @@
 package io.icesync.client;
 
 import io.icesync.client.internal.LastCycleJson;
+import io.icesync.client.internal.LocalChangeWatcher;
+import io.icesync.client.internal.OwnWrites;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
@@ -91,6 +93,11 @@ public final class IceSync implements AutoCloseable {
     public static final String MAIL_DIR = "mail";
     /** The profile's groupware folders, one directory per folder, one file per object (vdir). */
     public static final String GROUPWARE_DIR = "groupware";
+    /**
+     * The administrator's policy for the profile (F10.2), optional: {@link SettingsPolicy#toJson()}'s
+     * format. Its forced values win over {@code profile.json}'s and cannot be changed by the user.
+     */
+    public static final String POLICY_FILE = "policy.json";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -107,6 +114,7 @@ public final class IceSync implements AutoCloseable {
     private final SyncEngine engine;
     private final Clock clock;
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
+    private final OwnWrites ownWrites = new OwnWrites();
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -202,6 +210,27 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
+    /**
+     * The administrator's policy of a profile folder ({@value #POLICY_FILE}), or
+     * {@link SettingsPolicy#NONE} when the folder has none. A malformed file is an
+     * {@link InvalidProfileException} naming the file and the setting.
+     */
+    public static SettingsPolicy readPolicy(Path dir) {
+        Path file = dir.resolve(POLICY_FILE);
+        if (!Files.exists(file)) {
+            return SettingsPolicy.NONE;
+        }
+        try {
+            return SettingsPolicy.fromJson(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidProfileException(file, "", "cannot be read: " + e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            String prefix = e.setting() + ": ";
+            String m = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new InvalidProfileException(file, e.setting(), m, e);
+        }
+    }
+
     private static void requireProfile(Path dir) {
         if (!Files.isRegularFile(dir.resolve(PROFILE_FILE))) {
             throw new IceSyncException("no profile in " + dir + " (" + PROFILE_FILE + " is missing)");
@@ -287,6 +316,7 @@ public final class IceSync implements AutoCloseable {
         // other cycle (a scheduled one); status() and events() do not wait for it.
         return engine.exclusively(() -> {
             SyncReport r;
+            ownWrites.begin();
             try {
                 r = run.get();
             } catch (RuntimeException e) {
@@ -296,6 +326,8 @@ public final class IceSync implements AutoCloseable {
                     e.addSuppressed(x);
                 }
                 throw e;
+            } finally {
+                ownWrites.end();
             }
             save(LastCycleJson.of(kind, r, engine.counters(), clock.now()));
             return r;
@@ -344,7 +376,35 @@ public final class IceSync implements AutoCloseable {
             case SELECTED -> cycle(kind.label, () -> engine.syncFolders(FolderSelection.SELECTED));
         }, settings, onCycle, onError, onFatal);
         schedules.add(s);
+        if (dir != null && settings.get().syncAfterLocalChange()) {
+            watchLocalChanges(s);
+        }
         return s;
+    }
+
+    /**
+     * "Sync right after a local change" (F4.3): a change under {@code mail/} or {@code groupware/} syncs
+     * the selected folder it concerns, on the schedule's thread, within seconds.
+     */
+    private void watchLocalChanges(Scheduler s) {
+        try {
+            s.alsoClose(LocalChangeWatcher.start(List.of(dir.resolve(MAIL_DIR), dir.resolve(GROUPWARE_DIR)),
+                    ownWrites::now, paths -> s.runSoon("local change", () -> syncLocalChanges(paths))));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("local changes will wait for the schedule: cannot watch {}: {}", dir, e.toString());
+        }
+    }
+
+    private SyncReport syncLocalChanges(Set<Path> paths) {
+        SyncSettings now = settings.get();
+        if (!now.syncAfterLocalChange()) {
+            return null;
+        }
+        List<FolderPath> folders = paths.stream().map(local::folderAt).flatMap(Optional::stream).distinct()
+                .filter(f -> now.selectionOf(f) != FolderSelection.UNSELECTED).toList();
+        LOG.info("local change in {}: syncing {}", paths.size() == 1 ? paths.iterator().next() : paths.size() + " files",
+                folders);
+        return folders.isEmpty() ? null : cycle("local change", () -> engine.syncFolders(folders, false));
     }
 
     // ------------------------------------------------------------------ monitoring (F11)
@@ -597,7 +657,7 @@ public final class IceSync implements AutoCloseable {
         private RemoteStore remote;
         private LocalStore local;
         private SyncStateStore state;
-        private SettingsPolicy policy = SettingsPolicy.NONE;
+        private SettingsPolicy policy;
         private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
 
@@ -640,7 +700,10 @@ public final class IceSync implements AutoCloseable {
             return this;
         }
 
-        /** Values an administrator imposes (F10.2): forced values win and cannot be changed. */
+        /**
+         * Values an administrator imposes (F10.2): forced values win and cannot be changed. Default: the
+         * profile folder's {@value IceSync#POLICY_FILE} when it has one, else none.
+         */
         public Builder policy(SettingsPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
@@ -740,7 +803,8 @@ public final class IceSync implements AutoCloseable {
                     opened.add(s);
                 }
                 Path folder = dir;
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), policy, s, l, r, engine, clock);
+                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
+                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), pol, s, l, r, engine, clock);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {

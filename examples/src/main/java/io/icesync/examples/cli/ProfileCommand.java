@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code icesync profile create}: a profile folder for an account. */
-@Command(name = "profile", description = "Manage profile folders.", subcommands = ProfileCommand.Create.class,
+/** {@code icesync profile create|show}: a profile folder for an account, and what it holds. */
+@Command(name = "profile", description = "Manage profile folders.", subcommands = {ProfileCommand.Create.class, ProfileShowCommand.class},
         mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND")
 final class ProfileCommand {
 
