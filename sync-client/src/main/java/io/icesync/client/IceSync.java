@@ -2,6 +2,8 @@ package io.icesync.client;
 
 import io.icesync.client.internal.AccountEngines;
 import io.icesync.client.internal.LastCycleJson;
+import io.icesync.client.internal.LocalChangeWatcher;
+import io.icesync.client.internal.OwnWrites;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
@@ -95,6 +97,11 @@ public final class IceSync implements AutoCloseable {
     public static final String GROUPWARE_DIR = "groupware";
     /** The documents synced over WebDAV, as plain files under the server's names. */
     public static final String DOCUMENTS_DIR = "documents";
+    /**
+     * The administrator's policy for the profile (F10.2), optional: {@link SettingsPolicy#toJson()}'s
+     * format. Its forced values win over {@code profile.json}'s and cannot be changed by the user.
+     */
+    public static final String POLICY_FILE = "policy.json";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -113,6 +120,7 @@ public final class IceSync implements AutoCloseable {
     private final List<ServiceStores.Stores> extra;
     private final Clock clock;
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
+    private final OwnWrites ownWrites = new OwnWrites();
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -137,7 +145,7 @@ public final class IceSync implements AutoCloseable {
             all.add(new AccountEngines.Service(x.name(), engineOptions.remote(x.remote()).local(x.local())
                     .state(x.state()).settings(settings).build(), x.state()));
         }
-        this.engines = new AccountEngines(all);
+        this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
     }
 
     /**
@@ -214,6 +222,27 @@ public final class IceSync implements AutoCloseable {
             Map<FolderPath, FolderKind> m = new TreeMap<>();
             s.folders().forEach(f -> m.put(f.path(), f.kind()));
             return Collections.unmodifiableMap(m);
+        }
+    }
+
+    /**
+     * The administrator's policy of a profile folder ({@value #POLICY_FILE}), or
+     * {@link SettingsPolicy#NONE} when the folder has none. A malformed file is an
+     * {@link InvalidProfileException} naming the file and the setting.
+     */
+    public static SettingsPolicy readPolicy(Path dir) {
+        Path file = dir.resolve(POLICY_FILE);
+        if (!Files.exists(file)) {
+            return SettingsPolicy.NONE;
+        }
+        try {
+            return SettingsPolicy.fromJson(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidProfileException(file, "", "cannot be read: " + e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            String prefix = e.setting() + ": ";
+            String m = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new InvalidProfileException(file, e.setting(), m, e);
         }
     }
 
@@ -302,6 +331,7 @@ public final class IceSync implements AutoCloseable {
         // other cycle (a scheduled one); status() and events() do not wait for it.
         return engines.exclusively(() -> {
             SyncReport r;
+            ownWrites.begin();
             try {
                 r = run.get();
             } catch (RuntimeException e) {
@@ -311,6 +341,8 @@ public final class IceSync implements AutoCloseable {
                     e.addSuppressed(x);
                 }
                 throw e;
+            } finally {
+                ownWrites.end();
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             return r;
@@ -359,7 +391,43 @@ public final class IceSync implements AutoCloseable {
             case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
         }, settings, onCycle, onError, onFatal);
         schedules.add(s);
+        if (dir != null && settings.get().syncAfterLocalChange()) {
+            watchLocalChanges(s);
+        }
         return s;
+    }
+
+    /**
+     * "Sync right after a local change" (F4.3): a change under {@code mail/}, {@code groupware/} or {@code documents/} syncs
+     * the selected folder it concerns, on the schedule's thread, within seconds.
+     */
+    private void watchLocalChanges(Scheduler s) {
+        try {
+            List<Path> roots = new ArrayList<>(List.of(dir.resolve(MAIL_DIR), dir.resolve(GROUPWARE_DIR)));
+            if (profile.services().documents() != null) {
+                roots.add(dir.resolve(DOCUMENTS_DIR));
+            }
+            s.alsoClose(LocalChangeWatcher.start(roots,
+                    ownWrites::now, paths -> s.runSoon("local change", () -> syncLocalChanges(paths))));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("local changes will wait for the schedule: cannot watch {}: {}", dir, e.toString());
+        }
+    }
+
+    private SyncReport syncLocalChanges(Set<Path> paths) {
+        SyncSettings now = settings.get();
+        if (!now.syncAfterLocalChange()) {
+            return null;
+        }
+        List<LocalStore> stores = new ArrayList<>(List.of(local));
+        extra.forEach(x -> stores.add(x.local()));
+        List<FolderPath> folders = paths.stream()
+                .map(p -> stores.stream().map(st -> st.folderAt(p)).flatMap(Optional::stream).findFirst())
+                .flatMap(Optional::stream).distinct()
+                .filter(f -> now.selectionOf(f) != FolderSelection.UNSELECTED).toList();
+        LOG.info("local change in {}: syncing {}", paths.size() == 1 ? paths.iterator().next() : paths.size() + " files",
+                folders);
+        return folders.isEmpty() ? null : cycle("local change", () -> engines.syncFolders(folders));
     }
 
     // ------------------------------------------------------------------ monitoring (F11)
@@ -613,7 +681,7 @@ public final class IceSync implements AutoCloseable {
         private RemoteStore remote;
         private LocalStore local;
         private SyncStateStore state;
-        private SettingsPolicy policy = SettingsPolicy.NONE;
+        private SettingsPolicy policy;
         private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
         private io.icesync.webdav.dav.DavServers davServers = io.icesync.webdav.dav.DavServers.system();
@@ -666,7 +734,10 @@ public final class IceSync implements AutoCloseable {
             return this;
         }
 
-        /** Values an administrator imposes (F10.2): forced values win and cannot be changed. */
+        /**
+         * Values an administrator imposes (F10.2): forced values win and cannot be changed. Default: the
+         * profile folder's {@value IceSync#POLICY_FILE} when it has one, else none.
+         */
         public Builder policy(SettingsPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
@@ -771,8 +842,9 @@ public final class IceSync implements AutoCloseable {
                     opened.add(s);
                 }
                 Path folder = dir;
+                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
+                EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 // An app that gives its own remote store syncs that store only.
-                EffectiveSettings settings = new EffectiveSettings(policy, p.settings());
                 List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
                         : ServiceStores.open(dir, p, passwordOf(p), certs, settings, GROUPWARE_DIR, DOCUMENTS_DIR,
                         STATE_FILE);
@@ -825,7 +897,7 @@ public final class IceSync implements AutoCloseable {
                 if (p.folderNames() != null) {
                     b.folderNames(p.folderNames());
                 }
-                return b.trust(certs).build();
+                return b.trust(certs).proxy(p.proxy()).build();
             } finally {
                 Arrays.fill(password, '\0');
             }

@@ -1,6 +1,7 @@
 package io.icesync.client;
 
 import io.icesync.core.engine.SyncCounters;
+import io.icesync.core.engine.UnsyncedFolder;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,11 +18,21 @@ import java.util.List;
  * @param counters     the cycle's counters: Downloaded X/Y, Uploaded X/Y, Internal X/Y (F11.1)
  * @param failed       how many items failed in the cycle
  * @param folderErrors one line per folder that could not be synced: {@code "INBOX: reason"}
+ * @param notSynced    the server folders whose items the cycle left alone on purpose, with why and
+ *                     what to do ({@link io.icesync.core.engine.SyncReport#notSynced()}); no error
  */
 public record LastCycle(Instant finished, String kind, boolean ok, String summary, String error,
-                        SyncCounters counters, int failed, List<String> folderErrors) {
+                        SyncCounters counters, int failed, List<String> folderErrors,
+                        List<UnsyncedFolder> notSynced) {
     public LastCycle {
         folderErrors = folderErrors == null ? List.of() : List.copyOf(folderErrors);
         counters = counters == null ? SyncCounters.ZERO : counters;
+        notSynced = notSynced == null ? List.of() : List.copyOf(notSynced);
+    }
+
+    /** A cycle that left no folder unsynced on purpose. */
+    public LastCycle(Instant finished, String kind, boolean ok, String summary, String error,
+                     SyncCounters counters, int failed, List<String> folderErrors) {
+        this(finished, kind, ok, summary, error, counters, failed, folderErrors, List.of());
     }
 }

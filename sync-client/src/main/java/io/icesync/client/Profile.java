@@ -5,6 +5,7 @@ import io.icesync.client.internal.ProfileJson;
 import io.icesync.core.Account;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.smartdiscover.DiscoveredSettings;
 import java.util.HashMap;
@@ -18,11 +19,16 @@ import java.util.Objects;
  * under {@link Account#secretKey()}.
  *
  * <p>A folder's kind (mail, contacts, events...) comes from the server's Kolab folder-type METADATA;
- * on a server without METADATA, from the name of a top-level folder. {@code folderKinds} is the user's
- * kind for some folders, which wins over both (never null; empty when none). {@code folderNames}
- * replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code Calendrier}... see
- * {@link FolderKind#ofDefaultName}) for servers without METADATA: only the names it lists then make a
- * folder groupware (compared without case); null keeps IceWarp's names. Both apply when the profile is
+ * on an IceWarp server (one that advertises {@code X-ICEWARP-SERVER}) without METADATA, from the name
+ * of a top-level folder; on any other server without METADATA every folder is mail, whatever its name,
+ * so that the mail of a folder called {@code Documents} or {@code Notes} is synced. {@code folderKinds}
+ * is the user's kind for some folders, which wins over all that (never null; empty when none).
+ * {@code folderNames} replaces IceWarp's default names ({@code Contacts}, {@code Calendar}/{@code
+ * Calendrier}... see {@link FolderKind#ofDefaultName}) for servers without METADATA, and applies on any
+ * server, IceWarp or not: only the names it lists then make a folder groupware (compared without case).
+ * null keeps IceWarp's names, on IceWarp only; {@code withFolderNames(FolderKind.defaultNames())} turns
+ * IceWarp's names on for another server. A folder whose kind no local store keeps (documents) is listed
+ * in every cycle's {@link io.icesync.core.engine.SyncReport#notSynced()}. Both apply when the profile is
  * opened; a folder already synced whose kind changes moves to the local store of its new kind at the
  * next sync, once its local changes are on the server (see docs/ARCHITECTURE.md).
  *
@@ -36,6 +42,7 @@ import java.util.Objects;
  *   "settings" : { "standardIntervalMinutes" : 10, ... },            (SettingsJson; optional)
  *   "folderKinds" : { "Adressen" : "CONTACTS", "Projets/Notes" : "NOTES" },   (optional)
  *   "folderNames" : { "Agenda" : "EVENTS", "Kontakte" : "CONTACTS" },       (optional)
+ *   "proxy" : "proxy.example.com:3128",                                  (optional: none, system or HOST:PORT)
  *   "services" : {                                                    (optional; see Services)
  *     "smtp" : { "host" : "mail.example.com", "port" : 587, "security" : "starttls" },
  *     "caldav" : "https://dav.example.com/", "carddav" : "https://dav.example.com/",
@@ -46,11 +53,12 @@ import java.util.Objects;
  *   }
  * }
  * }</pre>
- * Folder paths are written as {@link FolderKinds#pathText} writes them.
+ * Folder paths are written as {@link FolderKinds#pathText} writes them. {@code proxy} is the proxy the
+ * IMAP connections go through ({@link ProxyChoice#parse}; default {@link ProxyChoice#none()}).
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                       Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
-                      Services services) {
+                      ProxyChoice proxy, Services services) {
     /**
      * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
      *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
@@ -64,18 +72,25 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         }
         folderKinds = FolderKindMaps.kinds(folderKinds);
         folderNames = FolderKindMaps.names(folderNames);
+        proxy = proxy == null ? ProxyChoice.none() : proxy;
         services = services == null ? Services.NONE : services;
     }
 
     /** A profile of the IMAP service only. */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                   Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames, ProxyChoice proxy) {
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, Services.NONE);
+    }
+
+    /** A profile without a proxy. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                    Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
-        this(account, settings, trustedCertificatePem, folderKinds, folderNames, Services.NONE);
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, ProxyChoice.none());
     }
 
     /** A profile with no folder-kind override and IceWarp's default folder names. */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem) {
-        this(account, settings, trustedCertificatePem, Map.of(), null);
+        this(account, settings, trustedCertificatePem, Map.of(), null, ProxyChoice.none());
     }
 
     /** An account with the guide's default settings and no extra trusted certificate. */
@@ -105,20 +120,15 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         Services services = new Services(found.smtp(), null, null, null, found.webdav(), null,
                 found.web() == null ? null : found.web().resolve("/icewarpapi/"), Services.GroupwareSource.IMAP, logins);
         return new Profile(new Account(email, login, found.imap()), settings, trustedCertificatePem, Map.of(), null,
-                services);
+                ProxyChoice.none(), services);
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, services);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem, folderKinds, folderNames, services);
-    }
-
-    /** The account's other services replaced by these (null: none but IMAP). */
-    public Profile withServices(Services s) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, s);
+        return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services);
     }
 
     /** The folder treated as {@code kind} whatever the server or its name says. */
@@ -137,18 +147,29 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
 
     /** All overrides replaced by these (null or empty: none). */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
-        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, services);
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services);
     }
 
     /**
-     * The names that make a top-level folder groupware on a server without METADATA, in place of
-     * IceWarp's (null: IceWarp's again). An empty map makes every such folder mail.
+     * The names that make a top-level folder groupware on a server without METADATA, IceWarp or not,
+     * in place of IceWarp's (null: IceWarp's again, on IceWarp only). An empty map makes every such
+     * folder mail; {@code FolderKind.defaultNames()} applies IceWarp's names on any server.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, services);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services);
     }
 
-    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}). */
+    /** The account's other services replaced by these (null: none but IMAP). */
+    public Profile withServices(Services s) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s);
+    }
+
+    /** The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server). */
+    public Profile withProxy(ProxyChoice p) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services);
+    }
+
+    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}), on IceWarp servers only. */
     public Profile withDefaultFolderNames() {
         return withFolderNames(null);
     }

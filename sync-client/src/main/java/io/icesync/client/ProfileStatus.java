@@ -1,5 +1,6 @@
 package io.icesync.client;
 
+import io.icesync.core.engine.UnsyncedFolder;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SessionEvent;
 import java.util.List;
@@ -19,6 +20,11 @@ public record ProfileStatus(LastCycle lastCycle, int folders, long items, List<S
     public ProfileStatus {
         events = List.copyOf(events);
         failures = List.copyOf(failures);
+    }
+
+    /** The folders the last cycle left unsynced on purpose, with why and what to do (empty when none or no cycle). */
+    public List<UnsyncedFolder> notSynced() {
+        return lastCycle == null ? List.of() : lastCycle.notSynced();
     }
 
     /** Items on the ignored list: they failed {@value IgnoredItem#LIMIT} times and are skipped until retried. */

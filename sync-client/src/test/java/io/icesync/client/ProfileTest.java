@@ -9,6 +9,7 @@ import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
 import io.icesync.core.settings.ConflictPolicy;
 import io.icesync.core.settings.FolderSelection;
@@ -71,6 +72,19 @@ class ProfileTest {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).startsWith(file + ": " + (field.isEmpty() ? "" : field + ": ")).contains(says);
                 });
+    }
+
+    @Test
+    void aProxyRoundTripsAndABadOneIsRefusedNamingTheField() {
+        Profile p = Profile.of(JEAN).withProxy(ProxyChoice.http("proxy.corp", 3128));
+        assertThat(p.toJson()).contains("\"proxy\" : \"proxy.corp:3128\"");
+        assertThat(Profile.fromJson(p.toJson())).isEqualTo(p);
+        assertThat(Profile.fromJson(p.withProxy(ProxyChoice.system()).toJson()).proxy()).isEqualTo(ProxyChoice.system());
+        assertThat(Profile.of(JEAN).toJson()).doesNotContain("proxy");
+        assertThat(Profile.fromJson(Profile.of(JEAN).toJson()).proxy()).isEqualTo(ProxyChoice.none());
+        String bad = p.toJson().replace("proxy.corp:3128", "proxy.corp");
+        assertThatThrownBy(() -> Profile.fromJson(bad)).isInstanceOfSatisfying(InvalidProfileException.class,
+                e -> assertThat(e.getMessage()).contains("proxy", "HOST:PORT", "proxy.corp"));
     }
 
     @Test

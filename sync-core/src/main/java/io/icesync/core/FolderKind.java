@@ -71,7 +71,7 @@ public enum FolderKind {
     }
 
     /**
-     * The kind IceWarp's default folder names stand for, for servers that cannot say (no METADATA):
+     * The kind IceWarp's default folder names stand for, for IceWarp servers that cannot say (no METADATA):
      * a top-level {@code Contacts}, {@code Calendar}/{@code Calendrier}, {@code Tasks}/{@code Tâches},
      * {@code Notes}, {@code Journal}, {@code Files}/{@code Fichiers}; null for any other folder, which
      * is then mail. Sub-folders are never guessed: "Projects/Notes" stays a mail folder.

@@ -7,8 +7,10 @@ import java.util.Objects;
  * {@link #system()} (the JVM's {@code ProxySelector}, which reads {@code http.proxyHost},
  * {@code https.proxyHost}, {@code http.nonProxyHosts}, or the OS settings with
  * {@code java.net.useSystemProxies}), or an explicit HTTP proxy {@link #http(String, int)}.
- * IMAP, SMTP and POP3 go through {@link #http} proxies with CONNECT where the mail library can;
- * {@code system()} applies to HTTP only.
+ * Every client honours it: HTTP through {@code io.icesync.net.HttpClientFactory}; IMAP, SMTP and POP3
+ * through {@link io.icesync.core.proxy.MailProxy}, which tunnels with CONNECT through an HTTP proxy and,
+ * for {@code system()}, asks the {@code ProxySelector} for {@code socket://host:port} (a SOCKS proxy
+ * from {@code socksProxyHost}) and then {@code https://host:port}.
  */
 public final class ProxyChoice {
     /** The kinds of choice. */
@@ -44,6 +46,41 @@ public final class ProxyChoice {
             throw new IllegalArgumentException("a proxy needs a host and a port in 1..65535, got " + host + ":" + port);
         }
         return new ProxyChoice(Kind.HTTP, host, port);
+    }
+
+    /**
+     * A choice as a user writes it: {@code none}, {@code system}, or {@code HOST:PORT} of an HTTP proxy
+     * ({@code [v6-address]:PORT} for an IPv6 address).
+     *
+     * @throws InvalidSettingException naming {@code proxy} and the text, for anything else
+     */
+    public static ProxyChoice parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        if (t.equalsIgnoreCase("system")) {
+            return SYSTEM;
+        }
+        int colon = t.lastIndexOf(':');
+        String host = colon < 0 ? "" : t.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return http(host, Integer.parseInt(t.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("proxy", "expected none, system or HOST:PORT of an HTTP proxy, got \""
+                    + t + "\"", e);
+        }
+    }
+
+    /** The choice as {@link #parse} reads it: {@code none}, {@code system} or {@code HOST:PORT}. */
+    public String text() {
+        if (kind != Kind.HTTP) {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public Kind kind() {

@@ -7,6 +7,7 @@ import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.ServiceAccess;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.ContentSource;
@@ -196,6 +197,7 @@ public final class ImapRemoteStore implements RemoteStore {
         private Duration transferDeadline = Duration.ofMinutes(10);
         private long maxResponseLine = 16L << 20;
         private long maxLiteral = 64L << 20;
+        private ProxyChoice proxy = ProxyChoice.none();
 
         private Builder() {
         }
@@ -218,9 +220,8 @@ public final class ImapRemoteStore implements RemoteStore {
 
         /**
          * How to reach the server as one value: its endpoint (when it has one), the login and password
-         * (the password asked of the access now and copied), its trust (when it has a list) and its connect
-         * and read timeouts, which replace this builder's defaults (connect 20 s, read 120 s). The IMAP
-         * connection goes straight to the server: the access's proxy is not used.
+         * (the password asked of the access now and copied), its trust (when it has a list), its connect
+         * and read timeouts, which replace this builder's defaults (connect 20 s, read 120 s), and its proxy.
          */
         public Builder access(ServiceAccess a) {
             Objects.requireNonNull(a, "access");
@@ -235,7 +236,18 @@ public final class ImapRemoteStore implements RemoteStore {
             if (a.hasTrust()) {
                 trust(a.trust());
             }
-            return timeouts(a.timeouts().connect(), a.timeouts().read());
+            return timeouts(a.timeouts().connect(), a.timeouts().read()).proxy(a.proxy());
+        }
+
+        /**
+         * The proxy every connection goes through (default {@link ProxyChoice#none()}): an HTTP proxy
+         * tunnels with CONNECT; {@link ProxyChoice#system()} asks the JVM's {@code ProxySelector} at each
+         * new connection. A proxy that refuses or cannot be reached is a {@link ConnectionException}
+         * naming the proxy.
+         */
+        public Builder proxy(ProxyChoice p) {
+            this.proxy = Objects.requireNonNull(p, "proxy");
+            return this;
         }
 
         /** Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3). */
@@ -340,8 +352,10 @@ public final class ImapRemoteStore implements RemoteStore {
 
         /**
          * The names that make a top-level folder a groupware folder on a server that cannot type folders
-         * (no METADATA), such as {@code "Agenda" -> EVENTS}; compared without case. Default: IceWarp's
-         * folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName}).
+         * (no METADATA), such as {@code "Agenda" -> EVENTS}; compared without case, on any server. Without
+         * it, IceWarp's folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName})
+         * apply on a server that advertises {@code X-ICEWARP-SERVER} only: elsewhere every untyped folder
+         * is mail. {@code folderNames(FolderKind.defaultNames())} applies IceWarp's names on any server.
          */
         public Builder folderNames(java.util.Map<String, io.icesync.core.FolderKind> names) {
             java.util.Map<String, io.icesync.core.FolderKind> m = new java.util.HashMap<>();
@@ -418,7 +432,7 @@ public final class ImapRemoteStore implements RemoteStore {
             return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
                     connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl,
                     java.util.Map.copyOf(kindOverrides), defaultNames, commandDeadline, transferDeadline,
-                    maxResponseLine, maxLiteral));
+                    maxResponseLine, maxLiteral, proxy));
         }
     }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Without METADATA, IceWarp's default groupware folder names give the kind; with it, the server's type does. */
+/**
+ * Without METADATA, IceWarp's default groupware folder names give the kind on IceWarp only, the user's
+ * names on any server; with METADATA, the server's type does.
+ */
 class FolderKindByNameTest {
     private static Map<FolderPath, FolderKind> kinds(IceWarpServer server) {
         try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
@@ -74,6 +77,42 @@ class FolderKindByNameTest {
                         .containsEntry(FolderPath.of("Calendrier"), FolderKind.MAIL)
                         .containsEntry(FolderPath.of("Projets", "Notes"), FolderKind.NOTES)
                         .containsEntry(FolderPath.of("Contacts"), FolderKind.MAIL);
+            }
+        }
+    }
+
+    @Test
+    void onAServerThatIsNotIceWarpIceWarpsNamesSayNothing() {
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").without("METADATA")
+                .without("X-ICEWARP-SERVER").start()) {
+            seed(server);
+            var a = server.account("jean@iwdemo.test");
+            a.create("Documents");
+            a.create("Files");
+            a.create("Journal");
+            Map<FolderPath, FolderKind> k = kinds(server);
+            assertThat(k).containsKeys(FolderPath.of("INBOX"), FolderPath.of("Calendrier"), FolderPath.of("Contacts"),
+                    FolderPath.of("Tâches"), FolderPath.of("Projets"), FolderPath.of("Projets", "Notes"),
+                    FolderPath.of("Notes"), FolderPath.of("Documents"), FolderPath.of("Files"), FolderPath.of("Journal"));
+            assertThat(k.values()).containsOnly(FolderKind.MAIL);
+        }
+    }
+
+    @Test
+    void onAServerThatIsNotIceWarpTheUsersNamesAndOverridesStillApply() {
+        try (IceWarpServer server = IceWarpServer.builder().account("jean@iwdemo.test", "secret").without("METADATA")
+                .without("X-ICEWARP-SERVER").start()) {
+            seed(server);
+            server.account("jean@iwdemo.test").create("Documents");
+            try (ImapRemoteStore s = ImapRemoteStore.builder().endpoint(server.imap()).login("jean@iwdemo.test")
+                    .password("secret".toCharArray()).folderNames(FolderKind.defaultNames())
+                    .folderKind(FolderPath.of("Projets"), FolderKind.TASKS).build()) {
+                s.connect();
+                Map<FolderPath, FolderKind> k = s.folders().stream().collect(Collectors.toMap(Folder::path, Folder::kind));
+                assertThat(k).containsEntry(FolderPath.of("Calendrier"), FolderKind.EVENTS)
+                        .containsEntry(FolderPath.of("Documents"), FolderKind.DOCUMENTS)
+                        .containsEntry(FolderPath.of("Projets"), FolderKind.TASKS)
+                        .containsEntry(FolderPath.of("Projets", "Notes"), FolderKind.MAIL);
             }
         }
     }

@@ -1,7 +1,11 @@
 package io.icesync.smartdiscover;
 
 import io.icesync.core.Endpoint;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
+import io.icesync.core.Timeouts;
+import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.AuthenticationFailedException;
@@ -28,25 +32,38 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * "Verify settings" (F1.4): connects to an IMAP, POP3 or SMTP endpoint the way a sync would (TLS as
- * asked, certificates checked, then login) and says precisely how it went. Never throws for what
- * the server or the network does; the password appears in no verdict.
+ * asked, certificates checked, then login, through the proxy of its {@link ServiceAccess}) and says
+ * precisely how it went. Never throws for what the server or the network does; the password appears
+ * in no verdict.
  */
 public final class SettingsCheck {
     /** The protocol of the endpoint to check. */
     public enum Protocol { IMAP, POP3, SMTP }
 
     private final CertificateTrust trusted;
-    private final Duration timeout;
+    private final Timeouts timeouts;
+    private final ProxyChoice proxy;
 
-    /** Checks trusting the system's CAs and these certificates. */
+    /**
+     * Checks the way a sync with this access would connect: its trust (the system's CAs and the
+     * certificates accepted), its connect and read timeouts (the read one also bounds each write) and
+     * its proxy. The access's endpoint and login are not used: {@link #check} names them.
+     */
+    public SettingsCheck(ServiceAccess access) {
+        java.util.Objects.requireNonNull(access, "access");
+        this.trusted = access.trust();
+        this.timeouts = access.timeouts();
+        this.proxy = access.proxy();
+    }
+
+    /** Checks trusting the system's CAs and these certificates, each step bounded by {@code timeout}. */
     public SettingsCheck(Collection<X509Certificate> trusted, Duration timeout) {
         this(CertificateTrust.inMemory(trusted.toArray(new X509Certificate[0])), timeout);
     }
 
-    /** Checks trusting the system's CAs and a profile's accepted certificates. */
+    /** Checks trusting the system's CAs and a profile's accepted certificates, each step bounded by {@code timeout}. */
     public SettingsCheck(CertificateTrust trusted, Duration timeout) {
-        this.trusted = java.util.Objects.requireNonNull(trusted, "trusted");
-        this.timeout = timeout;
+        this(ServiceAccess.builder().trust(java.util.Objects.requireNonNull(trusted, "trusted")).timeout(timeout).build());
     }
 
     public SettingsCheck() {
@@ -67,10 +84,12 @@ public final class SettingsCheck {
             case SMTP -> endpoint.security() == Security.SSL ? "smtps" : "smtp";
         };
         Properties p = new Properties();
-        String t = String.valueOf(timeout.toMillis());
-        p.put("mail." + name + ".connectiontimeout", t);
-        p.put("mail." + name + ".timeout", t);
-        p.put("mail." + name + ".writetimeout", t);
+        String read = String.valueOf(timeouts.read().toMillis());
+        p.put("mail." + name + ".connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
+        p.put("mail." + name + ".timeout", read);
+        p.put("mail." + name + ".writetimeout", read);
+        MailProxy route = MailProxy.of(proxy, endpoint.host(), endpoint.port());
+        route.applyTo(p, name);
         if (protocol == Protocol.SMTP) {
             p.put("mail.smtp.auth", "true");
             p.put("mail.smtps.auth", "true");
@@ -118,6 +137,10 @@ public final class SettingsCheck {
             return new Verdict(Verdict.Kind.AUTH_REJECTED, where + ": the server refused the login of " + login
                     + paren(clean(e.getMessage(), password)), null, null, null);
         } catch (MessagingException e) {
+            io.icesync.core.ConnectionException viaProxy = route.failure(where, e);
+            if (viaProxy != null) {
+                return new Verdict(Verdict.Kind.REFUSED, clean(viaProxy.getMessage(), password), null, null, null);
+            }
             return classify(where, e, trust, password);
         } catch (RuntimeException e) {
             return new Verdict(Verdict.Kind.PROTOCOL, where + ": " + clean(e.toString(), password), null, null, null);

@@ -1,6 +1,7 @@
 package io.icesync.smartdiscover;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.icesync.core.xml.SafeDom.ANY_NAMESPACE;
+
 import io.icesync.core.Endpoint;
 import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
@@ -8,12 +9,12 @@ import io.icesync.core.ServiceAccess;
 import io.icesync.core.Timeouts;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
+import io.icesync.core.xml.SafeDom;
 import io.icesync.net.HttpClientFactory;
 import io.icesync.smartdiscover.DiscoveryAttempt.Outcome;
 import io.icesync.smartdiscover.internal.Candidates;
 import io.icesync.smartdiscover.internal.Http;
 import io.icesync.smartdiscover.internal.PoxResponse;
-import io.icesync.smartdiscover.internal.SafeXml;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.IDN;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
+import org.w3c.dom.Element;
 
 /**
  * Finds an account's server settings from its e-mail address (F1): IceWarp SmartDiscover (Microsoft
@@ -118,7 +120,7 @@ public final class SmartDiscover {
 
     /** An autoconfig file read as {@link #discover} reads it: its settings, or null; malformed XML is an IOException. */
     DiscoveredSettings readAutoconfig(String email, byte[] body) throws IOException {
-        return new Run(email, new char[0]).autoconfigSettings(SafeXml.read(body), "answer");
+        return new Run(email, new char[0]).autoconfigSettings(SafeDom.parse(body).getDocumentElement(), "answer");
     }
 
     static String domainOf(String email) {
@@ -360,7 +362,7 @@ public final class SmartDiscover {
                     continue;
                 }
                 try {
-                    DiscoveredSettings s = autoconfigSettings(SafeXml.read(reply.body()), u);
+                    DiscoveredSettings s = autoconfigSettings(SafeDom.parse(reply.body()).getDocumentElement(), u);
                     if (s == null) {
                         attempt(u, Outcome.NO_SETTINGS, "no IMAP, POP3 or SMTP server in the file");
                     } else {
@@ -373,25 +375,27 @@ public final class SmartDiscover {
             }
         }
 
-        DiscoveredSettings autoconfigSettings(JsonNode root, String source) {
-            JsonNode provider = root.get("emailProvider");
+        /** A clientConfig file's settings; elements are matched by local name, the format having no namespace. */
+        DiscoveredSettings autoconfigSettings(Element root, String source) {
+            Element provider = SafeDom.child(root, ANY_NAMESPACE, "emailProvider");
             if (provider == null) {
                 return null;
             }
             Endpoints found = new Endpoints();
-            for (JsonNode s : SafeXml.all(provider, "incomingServer")) {
-                found.offer(SafeXml.text(s, "type"), autoconfigEndpoint(s), login(SafeXml.text(s, "username")));
-            }
-            for (JsonNode s : SafeXml.all(provider, "outgoingServer")) {
-                found.offer(SafeXml.text(s, "type"), autoconfigEndpoint(s), login(SafeXml.text(s, "username")));
+            for (String kind : List.of("incomingServer", "outgoingServer")) {
+                for (Element s : SafeDom.children(provider, ANY_NAMESPACE, kind)) {
+                    String type = s.hasAttribute("type") ? s.getAttribute("type").trim()
+                            : SafeDom.trimmed(s, ANY_NAMESPACE, "type");
+                    found.offer(type, autoconfigEndpoint(s), login(SafeDom.trimmed(s, ANY_NAMESPACE, "username")));
+                }
             }
             return found.empty() ? null : found.settings(null, null, List.of(), source);
         }
 
-        Endpoint autoconfigEndpoint(JsonNode s) {
-            String host = SafeXml.text(s, "hostname");
-            String port = SafeXml.text(s, "port");
-            String socket = SafeXml.text(s, "socketType");
+        Endpoint autoconfigEndpoint(Element s) {
+            String host = SafeDom.trimmed(s, ANY_NAMESPACE, "hostname");
+            String port = SafeDom.trimmed(s, ANY_NAMESPACE, "port");
+            String socket = SafeDom.trimmed(s, ANY_NAMESPACE, "socketType");
             if (host == null || port == null) {
                 return null;
             }

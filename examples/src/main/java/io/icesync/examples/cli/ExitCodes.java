@@ -21,6 +21,8 @@ final class ExitCodes {
     static final int SERVER = 3;
     static final int PROFILE = 4;
     static final int MASS_DELETE = 5;
+    /** {@code icesync sync --folder} named a folder the profile never synced (a typo, or a folder not synced yet). */
+    static final int UNKNOWN_FOLDER = 6;
     /** EX_SOFTWARE (sysexits.h): a fatal error stopped the scheduled sync; a supervisor should start it again. */
     static final int FATAL = 70;
 

@@ -24,9 +24,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "names", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show or change the names that make a top-level folder a groupware folder on a server that cannot "
                 + "type folders (no METADATA; compared without case). By default IceWarp's names in English and French "
-                + "(Contacts, Calendar, Calendrier, Tasks, Tâches...); a server with METADATA says each folder's type "
-                + "itself and these names do not count.",
+                + "(Contacts, Calendar, Calendrier, Tasks, Tâches...), on an IceWarp server only: on any other server "
+                + "every folder is mail, whatever its name. A list of the profile's own (--set, --add, --remove, "
+                + "--everywhere) applies on every server. A server with METADATA says each folder's type itself and "
+                + "these names do not count.",
             "--set replaces the whole list; --add and --remove change the list in force (IceWarp's, until you change it); "
+                + "--everywhere keeps the list in force but applies it on servers that are not IceWarp too; "
                 + "--clear goes back to IceWarp's. Reads and writes profile.json only (no network, no password)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,6 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  icesync folders names --add Agenda=events --add Kontakte=contacts --dir DIR",
             "  icesync folders names --set Agenda=events --dir DIR     # only Agenda is groupware",
+            "  icesync folders names --everywhere --dir DIR            # IceWarp's names on another server too",
             "  icesync folders names --clear --dir DIR",
             "  icesync folders names --dir DIR --json"})
 final class FolderNamesCommand implements Callable<Integer> {
@@ -55,8 +59,12 @@ final class FolderNamesCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "NAME", description = "Remove a name from the list in force (repeatable).")
     List<String> remove;
 
-    @Option(names = "--clear", description = "Back to IceWarp's names.")
+    @Option(names = "--clear", description = "Back to IceWarp's names, on IceWarp servers only.")
     boolean clear;
+
+    @Option(names = "--everywhere", description = "Apply the list in force on any server, IceWarp or not (it becomes "
+            + "the profile's own list).")
+    boolean everywhere;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
     Path dir;
@@ -68,9 +76,10 @@ final class FolderNamesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int changes = (set != null ? 1 : 0) + (add != null || remove != null ? 1 : 0) + (clear ? 1 : 0);
+        int changes = (set != null ? 1 : 0) + (add != null || remove != null ? 1 : 0) + (clear ? 1 : 0)
+                + (everywhere ? 1 : 0);
         if (changes > 1) {
-            err.println("icesync: give one of --set, --add/--remove or --clear");
+            err.println("icesync: give one of --set, --add/--remove, --everywhere or --clear");
             return ExitCodes.USAGE;
         }
         if (json && changes > 0) {
@@ -154,8 +163,9 @@ final class FolderNamesCommand implements Callable<Integer> {
             out.println(FoldersCommand.JSON.writeValueAsString(o));
             return;
         }
-        out.println(p.folderNames() == null ? "IceWarp's folder names (servers without METADATA, top-level folders, any case):"
-                : "this profile's folder names, in place of IceWarp's (servers without METADATA, top-level folders, any case):");
+        out.println(p.folderNames() == null
+                ? "IceWarp's folder names (IceWarp servers without METADATA only, top-level folders, any case):"
+                : "this profile's folder names, in place of IceWarp's (any server without METADATA, top-level folders, any case):");
         if (m.isEmpty()) {
             out.println("  none: every folder of such a server is mail unless given a kind (icesync folders kind)");
         }

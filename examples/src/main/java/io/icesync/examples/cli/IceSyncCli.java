@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
         subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class,
             DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
-            GalCommand.class, FreeBusyCommand.class, FoldersCommand.class},
+            GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             " 4:the profile folder or its files could not be used (missing, malformed, in use)",
             " 5:the sync stopped before deleting many folders or items, or those of a local store that is gone;"
                     + " nothing of it was deleted (confirm with icesync sync --allow-mass-delete)",
+            " 6:a --folder of icesync sync names no folder the profile has synced",
             "70:a fatal error (out of memory...) stopped the scheduled sync; start it again (a supervisor should)"},
         footerHeading = "%nExamples:%n",
         footer = {

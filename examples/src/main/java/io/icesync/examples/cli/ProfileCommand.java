@@ -4,6 +4,7 @@ import io.icesync.client.IceSync;
 import io.icesync.client.Profile;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code icesync profile create}: a profile folder for an account. */
-@Command(name = "profile", description = "Manage profile folders.", subcommands = ProfileCommand.Create.class,
+/** {@code icesync profile create|show}: a profile folder for an account, and what it holds. */
+@Command(name = "profile", description = "Manage profile folders.", subcommands = {ProfileCommand.Create.class, ProfileShowCommand.class},
         mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND")
 final class ProfileCommand {
 
@@ -66,6 +67,11 @@ final class ProfileCommand {
                 description = "Also trust this certificate (PEM file): a self-signed server you checked.")
         Path trustCert;
 
+        @Option(names = "--proxy", paramLabel = "HOST:PORT", defaultValue = "none",
+                description = "Sync through this HTTP proxy (CONNECT), or 'system' for the JVM's proxy settings;"
+                        + " kept in the profile.")
+        String proxy;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -81,6 +87,7 @@ final class ProfileCommand {
                 return ExitCodes.USAGE;
             }
             try {
+                ProxyChoice via = ProxyChoice.parse(proxy);
                 if (imap != null && security == null) {
                     err.println("icesync: --imap needs --security plain|starttls|ssl");
                     return ExitCodes.USAGE;
@@ -109,12 +116,12 @@ final class ProfileCommand {
                     p = Profile.fromDiscovery(email, found.settings(), SyncSettings.defaults(), pem);
                     if (user != null) {
                         p = new Profile(new Account(email, user, p.account().imap()), p.settings(), pem,
-                                p.folderKinds(), p.folderNames(), p.services());
+                                p.folderKinds(), p.folderNames(), p.proxy(), p.services());
                     }
                     spec.commandLine().getOut().println("discovered " + p.account().imap() + " (from "
                             + found.settings().source() + ")");
                 }
-                p = p.withServices(services.apply(p.services()));
+                p = p.withProxy(via).withServices(services.apply(p.services()));
                 Endpoint ep = p.account().imap();
                 IceSync.create(dir, p, pw).close();
                 if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {

@@ -2,6 +2,7 @@ package io.icesync.examples.cli;
 
 import io.icesync.core.engine.FolderReport;
 import io.icesync.core.engine.SyncReport;
+import io.icesync.core.engine.UnsyncedFolder;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * A cycle's report as lines: folder-tree changes, one line per folder ("INBOX: 2 downloaded, ..."),
  * then the summary. Not on a terminal every folder gets its line (like mbsync); on a terminal only
- * folders that changed or failed. Folder errors go to stderr, even in quiet mode.
+ * folders that changed or failed. Folder errors and folders left unsynced (with why and what to do)
+ * go to stderr, even in quiet mode.
  */
 final class ReportPrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -38,6 +40,10 @@ final class ReportPrinter {
             } else if (!quiet && (!terminal || f.changedAnything() || f.failed() > 0)) {
                 out.println(at + TerminalText.escape(line(f)));
             }
+        }
+        // A folder left unsynced on purpose is no failure, but the user is told even in quiet mode.
+        for (UnsyncedFolder u : r.notSynced()) {
+            err.println(at + TerminalText.escape(u.describe()));
         }
         if (!quiet) {
             out.println(at + r.summary());

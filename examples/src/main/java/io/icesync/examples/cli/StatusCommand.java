@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.FolderKinds;
 import io.icesync.client.IceSync;
 import io.icesync.client.LastCycle;
 import io.icesync.client.Profile;
 import io.icesync.client.ProfileStatus;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.engine.SyncCounters;
+import io.icesync.core.engine.UnsyncedFolder;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SessionEvent;
 import java.io.IOException;
@@ -24,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code icesync status}: the last cycle, the session log and the ignored list, without connecting. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the last sync cycle (counters and summary), failed and ignored items and the last "
-                + "session-log events of a profile folder. Reads the folder only: no network, no password, and it "
-                + "works while icesync sync runs."})
+        description = {"Show the last sync cycle (counters and summary, folders left unsynced and why), failed and "
+                + "ignored items and the last session-log events of a profile folder. Reads the folder only: no "
+                + "network, no password, and it works while icesync sync runs."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,6 +81,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("             " + TerminalText.escape(c.summary() != null ? c.summary() : "stopped: " + c.error()));
             out.println("counters:    " + c.counters());
             c.folderErrors().forEach(e -> out.println("  failed folder " + TerminalText.escape(e)));
+            c.notSynced().forEach(u -> out.println("  not synced  " + TerminalText.escape(u.describe())));
         }
         out.println("synced:      " + s.folders() + " folders, " + s.items() + " items");
         out.println("ignored:     " + s.ignored() + " items (" + s.failures().size() + " with failures)");
@@ -116,6 +119,11 @@ final class StatusCommand implements Callable<Integer> {
             l.put("failed", c.failed());
             ArrayNode fe = l.putArray("folderErrors");
             c.folderErrors().forEach(fe::add);
+            ArrayNode ns = l.putArray("notSynced");
+            for (UnsyncedFolder u : c.notSynced()) {
+                ns.addObject().put("folder", FolderKinds.pathText(u.folder())).put("kind", FolderKinds.kindText(u.kind()))
+                        .put("state", "not synced").put("reason", u.reason()).put("remedy", u.remedy());
+            }
         }
         o.put("folders", s.folders());
         o.put("items", s.items());

@@ -3,7 +3,9 @@ package io.icesync.examples.cli;
 import io.icesync.client.IceSync;
 import io.icesync.client.ScheduledSync;
 import io.icesync.core.AuthenticationException;
+import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
+import io.icesync.core.InvalidSettingException;
 import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.DeleteGuard;
@@ -14,6 +16,8 @@ import io.icesync.core.settings.SyncSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,11 @@ final class SyncCommand implements Callable<Integer> {
             + "ignored items retried.")
     boolean all;
 
+    @Option(names = "--folder", paramLabel = "PATH", description = "With --once: sync only this folder's items "
+            + "(repeatable; no folder-tree sync), e.g. INBOX or Projets/Notes. A folder the profile never synced "
+            + "exits with code " + ExitCodes.UNKNOWN_FOLDER + ".")
+    List<String> folders = new ArrayList<>();
+
     @Option(names = "--first-sync", paramLabel = "upload_local|delete_local",
             description = "When the local folder already holds mail at the first sync: upload it (matched to the "
                     + "server's by Message-ID first) or delete it. Default: stop and ask.")
@@ -74,6 +83,23 @@ final class SyncCommand implements Callable<Integer> {
         if (all && !once) {
             throw new ParameterException(spec.commandLine(), "--all works with --once only");
         }
+        if (!folders.isEmpty() && (!once || all || allowMassDelete)) {
+            throw new ParameterException(spec.commandLine(), "--folder works with --once only, without --all and "
+                    + "--allow-mass-delete");
+        }
+        List<FolderPath> only;
+        try {
+            only = SyncedFolders.resolve(dir, folders);
+        } catch (InvalidSettingException e) {
+            err.println("icesync: --folder: " + ExitCodes.oneLine(e));
+            return ExitCodes.USAGE;
+        } catch (SyncedFolders.UnknownFolderException e) {
+            err.println("icesync: " + ExitCodes.oneLine(e));
+            err.println("  " + TerminalText.escape(e.hint()));
+            return ExitCodes.UNKNOWN_FOLDER;
+        } catch (IceSyncException e) {
+            return ExitCodes.report(e, err);
+        }
         FirstSyncHandler handler = switch (firstSync) {
             case ASK -> FirstSyncHandler.REFUSE;
             case UPLOAD_LOCAL -> n -> FirstSyncChoice.UPLOAD_LOCAL;
@@ -86,7 +112,7 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.report(e, err);
         }
         try (sync) {
-            return once ? runOnce(sync, out, err) : runScheduled(sync, out, err);
+            return once ? runOnce(sync, only, out, err) : runScheduled(sync, out, err);
         } catch (IceSyncException e) {
             return ExitCodes.report(e, err);
         }
@@ -96,7 +122,7 @@ final class SyncCommand implements Callable<Integer> {
         return System.console() != null;
     }
 
-    private int runOnce(IceSync sync, PrintWriter out, PrintWriter err) {
+    private int runOnce(IceSync sync, List<FolderPath> only, PrintWriter out, PrintWriter err) {
         Progress progress = null;
         if (!quiet && terminal()) {
             progress = new Progress(out);
@@ -104,7 +130,9 @@ final class SyncCommand implements Callable<Integer> {
         }
         SyncReport r;
         try {
-            if (allowMassDelete) {
+            if (!only.isEmpty()) {
+                r = sync.syncFolders(only);
+            } else if (allowMassDelete) {
                 r = all ? sync.syncAll(DeleteGuard.off()) : sync.syncOnce(DeleteGuard.off());
             } else {
                 r = all ? sync.syncAll() : sync.syncOnce();
@@ -185,7 +213,8 @@ final class SyncCommand implements Callable<Integer> {
             SyncSettings s = sync.settings();
             err.println("icesync: syncing " + dir + " (folder tree every " + minutes(s.structureInterval())
                     + ", priority folders every " + minutes(s.priorityInterval()) + ", others every "
-                    + minutes(s.standardInterval()) + "); Ctrl-C stops");
+                    + minutes(s.standardInterval())
+                    + (s.syncAfterLocalChange() ? ", and a folder changed here within seconds" : "") + "); Ctrl-C stops");
         }
         try {
             stop.await();

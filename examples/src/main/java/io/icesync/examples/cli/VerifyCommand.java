@@ -2,13 +2,19 @@ package io.icesync.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icesync.core.Endpoint;
+import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
+import io.icesync.core.Timeouts;
+import io.icesync.core.spi.CertificateTrust;
 import io.icesync.smartdiscover.SettingsCheck;
 import io.icesync.smartdiscover.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,6 +63,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Per step (default 15).")
     int timeoutSeconds;
 
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", defaultValue = "none",
+            description = "Connect through this HTTP proxy (CONNECT), or 'system' for the JVM's proxy settings.")
+    String proxy;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
@@ -78,8 +88,12 @@ final class VerifyCommand implements Callable<Integer> {
                 err.println("icesync: --timeout must be at least 1 second, got " + timeoutSeconds);
                 return ExitCodes.USAGE;
             }
-            Verdict v = new SettingsCheck(DiscoveryOptions.certificates(trustCert), Duration.ofSeconds(timeoutSeconds))
-                    .check(protocol, e, user, pw);
+            ServiceAccess access = ServiceAccess.builder()
+                    .trust(CertificateTrust.inMemory(DiscoveryOptions.certificates(trustCert).toArray(new X509Certificate[0])))
+                    .timeouts(Timeouts.of(Duration.ofSeconds(timeoutSeconds)))
+                    .proxy(ProxyChoice.parse(proxy))
+                    .build();
+            Verdict v = new SettingsCheck(access).check(protocol, e, user, pw);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("verdict", v.kind().name());
@@ -99,6 +113,9 @@ final class VerifyCommand implements Callable<Integer> {
             return v.ok() ? ExitCodes.OK : ExitCodes.SERVER;
         } catch (IllegalArgumentException | CertificateException e) {
             err.println("icesync: " + TerminalText.escape(e.getMessage()));
+            return ExitCodes.USAGE;
+        } catch (InvalidSettingException e) {
+            err.println("icesync: --proxy: " + TerminalText.escape(ExitCodes.oneLine(e)));
             return ExitCodes.USAGE;
         } finally {
             Arrays.fill(pw, '\0');

@@ -82,6 +82,61 @@ class FoldersCliTest {
     }
 
     @Test
+    void aFolderLeftUnsyncedIsShownBySyncAndStatusUntilGivenTheKindMail(IceWarpServer server) throws Exception {
+        server.account("jean@iwdemo.test").create("Documents").append(Messages.simple("<d1@iwdemo.test>", "Offer"));
+        Path dir = cli.profile(server, tmp);
+        String d = dir.toString();
+
+        assertThat(cli.run("sync", "--dir", d, "--once", "-q")).as("no failure").isZero();
+        assertThat(cli.err.toString()).contains("Documents: not synced: it is a documents folder",
+                "to sync it: if it holds mail, give it the kind mail");
+        assertThat(cli.run("status", "--dir", d)).isZero();
+        assertThat(cli.out.toString()).contains("1 folder not synced", "not synced  Documents: not synced: ",
+                "WARNING folder Documents not synchronised");
+        assertThat(cli.run("status", "--dir", d, "--json")).isZero();
+        JsonNode u = new ObjectMapper().readTree(cli.out.toString()).at("/lastCycle/notSynced/0");
+        assertThat(u.get("folder").asText()).isEqualTo("Documents");
+        assertThat(u.get("kind").asText()).isEqualTo("documents");
+        assertThat(u.get("state").asText()).isEqualTo("not synced");
+        assertThat(u.get("reason").asText()).contains("stay on the server");
+        assertThat(u.get("remedy").asText()).contains("icesync folders kind PATH mail");
+        assertThat(files(dir.resolve("mail/Documents"))).isEmpty();
+
+        assertThat(cli.run("folders", "kind", "Documents", "mail", "--dir", d)).isZero();
+        assertThat(cli.run("sync", "--dir", d, "--once")).isZero();
+        assertThat(cli.err.toString()).doesNotContain("not synced");
+        assertThat(files(dir.resolve("mail/Documents"))).hasSize(1);
+        assertThat(cli.run("status", "--dir", d, "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out.toString()).at("/lastCycle/notSynced")).isEmpty();
+        assertThat(server.account("jean@iwdemo.test").mailbox("Documents").size()).isEqualTo(1);
+    }
+
+    @Test
+    void everywhereAppliesIceWarpsNamesOnAServerThatIsNotIceWarp() throws Exception {
+        try (IceWarpServer plain = IceWarpServer.builder().account("jean@iwdemo.test", "secret").without("METADATA")
+                .without("X-ICEWARP-SERVER").start()) {
+            var a = plain.account("jean@iwdemo.test");
+            a.create("Contacts").appendObject(Messages.card("c1", "Anna Martin"));
+            a.create("Notes").append(Messages.simple("<n1@iwdemo.test>", "Shopping list"));
+            Path dir = cli.profile(plain, tmp);
+            String d = dir.toString();
+            assertThat(cli.run("folders", "names", "--dir", d)).isZero();
+            assertThat(cli.out.toString()).contains("IceWarp servers without METADATA only");
+
+            assertThat(cli.run("sync", "--dir", d, "--once")).isZero();
+            assertThat(files(dir.resolve("mail/Contacts"))).as("not IceWarp: the name says nothing").hasSize(1);
+            assertThat(files(dir.resolve("mail/Notes"))).hasSize(1);
+            assertThat(files(dir.resolve("groupware"))).isEmpty();
+
+            assertThat(cli.run("folders", "names", "--everywhere", "--dir", d)).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("any server without METADATA", "Contacts    contacts");
+            assertThat(cli.run("sync", "--dir", d, "--once")).as(cli.err.toString()).isZero();
+            assertThat(files(dir.resolve("groupware/Contacts"))).containsExactly("c1.vcf");
+            assertThat(files(dir.resolve("mail/Contacts"))).isEmpty();
+        }
+    }
+
+    @Test
     void theNameListIsShownReplacedEditedAndClearedBack(IceWarpServer server) throws Exception {
         String d = cli.profile(server, tmp).toString();
 

@@ -1,17 +1,21 @@
 package io.icesync.client.internal;
 
+import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.engine.FolderReport;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncListener;
 import io.icesync.core.engine.SyncReport;
+import io.icesync.core.engine.UnsyncedFolder;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SyncStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,12 +38,18 @@ public final class AccountEngines {
     }
 
     private final List<Service> services;
+    private final Map<FolderKind, String> elsewhere;
 
-    public AccountEngines(List<Service> services) {
+    /**
+     * @param elsewhere the kinds another service of the profile syncs, and how ("over CalDAV/CardDAV into
+     *                  groupware/"): a mail-server folder of such a kind is reported with that reason
+     */
+    public AccountEngines(List<Service> services, Map<FolderKind, String> elsewhere) {
         if (services.isEmpty()) {
             throw new IllegalArgumentException("at least the mail engine");
         }
         this.services = List.copyOf(services);
+        this.elsewhere = Map.copyOf(elsewhere);
     }
 
     /** The mail engine, whose cycle lock every cycle holds. */
@@ -87,6 +97,7 @@ public final class AccountEngines {
     private SyncReport runEach(Function<Service, SyncReport> step) {
         List<String> structure = new ArrayList<>();
         List<FolderReport> folders = new ArrayList<>();
+        List<UnsyncedFolder> notSynced = new ArrayList<>();
         Duration took = Duration.ZERO;
         RuntimeException failed = null;
         for (Service s : services) {
@@ -107,12 +118,19 @@ public final class AccountEngines {
             String prefix = s.name().isEmpty() ? "" : s.name() + ": ";
             r.structureChanges().forEach(c -> structure.add(prefix + c));
             folders.addAll(r.folders());
+            for (UnsyncedFolder u : r.notSynced()) {
+                String how = s.name().isEmpty() ? elsewhere.get(u.kind()) : null;
+                notSynced.add(how == null ? u : new UnsyncedFolder(u.folder(), u.kind(), "this profile syncs "
+                        + u.kind().name().toLowerCase(Locale.ROOT) + " items " + how + ", not from the mail server's"
+                        + " folder", "nothing, unless the folder holds mail: then give it the kind mail"
+                        + " (icesync folders kind PATH mail)"));
+            }
             took = took.plus(r.took());
         }
         if (failed != null) {
             throw failed;
         }
-        return new SyncReport(structure, folders, took);
+        return new SyncReport(structure, folders, took, notSynced);
     }
 
     /** The counters of every service, added up. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.FolderKinds;
 import io.icesync.client.LastCycle;
 import io.icesync.core.engine.FolderReport;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncReport;
+import io.icesync.core.engine.UnsyncedFolder;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ public final class LastCycleJson {
                 errors.add(f.folder() + ": " + f.error());
             }
         }
-        return new LastCycle(finished, kind, r.ok() && r.failed() == 0, r.summary(), null, c, r.failed(), errors);
+        return new LastCycle(finished, kind, r.ok() && r.failed() == 0, r.summary(), null, c, r.failed(), errors,
+                r.notSynced());
     }
 
     public static LastCycle failed(String kind, RuntimeException e, SyncCounters c, Instant finished) {
@@ -51,6 +54,11 @@ public final class LastCycleJson {
         n.put("failed", l.failed());
         ArrayNode a = n.putArray("folderErrors");
         l.folderErrors().forEach(a::add);
+        ArrayNode u = n.putArray("notSynced");
+        for (UnsyncedFolder f : l.notSynced()) {
+            u.addObject().put("folder", FolderKinds.pathText(f.folder())).put("kind", f.kind().name())
+                    .put("reason", f.reason()).put("remedy", f.remedy());
+        }
         return n.toString();
     }
 
@@ -66,9 +74,15 @@ public final class LastCycleJson {
                     : SyncCounters.ZERO;
             List<String> errors = new ArrayList<>();
             n.path("folderErrors").forEach(e -> errors.add(e.asText()));
+            List<UnsyncedFolder> notSynced = new ArrayList<>();
+            for (JsonNode u : n.path("notSynced")) {
+                notSynced.add(new UnsyncedFolder(FolderKinds.parsePath(u.path("folder").asText()),
+                        FolderKinds.parseKind(u.path("kind").asText()), u.path("reason").asText(),
+                        u.path("remedy").asText()));
+            }
             return new LastCycle(Instant.parse(n.path("finished").asText()), n.path("kind").asText("full"),
                     n.path("ok").asBoolean(false), textOrNull(n, "summary"), textOrNull(n, "error"), counters,
-                    n.path("failed").asInt(), errors);
+                    n.path("failed").asInt(), errors, notSynced);
         } catch (IOException | RuntimeException e) {
             return new LastCycle(Instant.EPOCH, "unknown", false, null,
                     "the saved report of the last cycle cannot be read (" + e.getMessage() + ")", SyncCounters.ZERO,

@@ -17,6 +17,7 @@ import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
+import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
 import io.icesync.core.settings.SettingsJson;
 import io.icesync.core.settings.SyncSettings;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** profile.json: the account, the trusted certificate, the settings and the folder kinds; never a credential. */
+/** profile.json: the account, the trusted certificate, the settings, the folder kinds and the proxy; never a credential. */
 public final class ProfileJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,7 +40,7 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
-            "folderKinds", "folderNames", "services");
+            "folderKinds", "folderNames", "proxy", "services");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -65,6 +66,9 @@ public final class ProfileJson {
         if (p.folderNames() != null) {
             ObjectNode n = o.putObject("folderNames");
             p.folderNames().forEach((name, kind) -> n.put(name, kind.name()));
+        }
+        if (p.proxy().kind() != ProxyChoice.Kind.NONE) {
+            o.put("proxy", p.proxy().text());
         }
         if (!p.services().equals(Services.NONE)) {
             o.set("services", ServicesJson.write(p.services()));
@@ -164,8 +168,16 @@ public final class ProfileJson {
         }
         JsonNode n = o.get("folderNames");
         Map<String, FolderKind> names = n == null || n.isNull() ? null : kindMap(file, "folderNames", n, "folder name");
+        ProxyChoice proxy = ProxyChoice.none();
+        if (o.hasNonNull("proxy")) {
+            try {
+                proxy = ProxyChoice.parse(text(file, o, "proxy", "proxy"));
+            } catch (InvalidSettingException e) {
+                throw new InvalidProfileException(file, "proxy", inner(e), e);
+            }
+        }
         try {
-            return new Profile(account, settings, pem, kinds, names, ServicesJson.read(file, o.get("services")));
+            return new Profile(account, settings, pem, kinds, names, proxy, ServicesJson.read(file, o.get("services")));
         } catch (InvalidSettingException e) {
             throw new InvalidProfileException(file, e.setting(), inner(e), e);
         }

@@ -48,6 +48,7 @@ public final class Scheduler implements ScheduledSync {
     private final Consumer<Error> onFatal;
     private volatile boolean running = true;
     private volatile Error fatal;
+    private volatile AutoCloseable companion;
 
     private Scheduler(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings, Consumer<SyncReport> onCycle,
                       Consumer<Exception> onError, Consumer<Error> onFatal) {
@@ -93,20 +94,47 @@ public final class Scheduler implements ScheduledSync {
     }
 
     private SyncReport guard(Kind kind) {
+        return guard(kind.label, () -> run.apply(kind));
+    }
+
+    /**
+     * Queues a cycle of the caller's (the folders a local change concerns) after the one under way;
+     * it is reported like the scheduled ones. {@code cycle} may answer null: nothing to sync.
+     */
+    public void runSoon(String label, Supplier<SyncReport> cycle) {
+        if (!running) {
+            return;
+        }
+        try {
+            executor.execute(() -> guard(label, cycle));
+        } catch (RejectedExecutionException e) {
+            // stopped meanwhile
+        }
+    }
+
+    /** Something that lives as long as the schedule (the local-change watcher): closed when it stops. */
+    public void alsoClose(AutoCloseable c) {
+        companion = c;
+        if (!running) {
+            closeCompanion();
+        }
+    }
+
+    private SyncReport guard(String label, Supplier<SyncReport> cycle) {
         if (!running) {
             return null;
         }
         try {
-            SyncReport r = run.apply(kind);
-            if (onCycle != null) {
+            SyncReport r = cycle.get();
+            if (r != null && onCycle != null) {
                 onCycle.accept(r);
             }
             return r;
         } catch (RuntimeException e) {
             if (onError == null) {
-                LOG.warn("scheduled {} sync failed: {}", kind.label, e.toString());
+                LOG.warn("scheduled {} sync failed: {}", label, e.toString());
             } else {
-                LOG.info("scheduled {} sync failed: {}", kind.label, e.toString());
+                LOG.info("scheduled {} sync failed: {}", label, e.toString());
                 try {
                     onError.accept(e);
                 } catch (RuntimeException x) {
@@ -115,18 +143,19 @@ public final class Scheduler implements ScheduledSync {
             }
             return null;
         } catch (Error e) {
-            stopAfter(kind, e);
+            stopAfter(label, e);
             throw e;
         }
     }
 
     /** Stops the schedule after an Error and tells the caller; nothing here may hide the error. */
-    private void stopAfter(Kind kind, Error e) {
+    private void stopAfter(String label, Error e) {
         fatal = e;
         running = false;
         executor.shutdown();
         try {
-            LOG.error("scheduled {} sync stopped by a fatal error; the schedule is stopped", kind.label, e);
+            closeCompanion();
+            LOG.error("scheduled {} sync stopped by a fatal error; the schedule is stopped", label, e);
         } catch (Throwable ignored) {
             // logging may fail too (out of memory): the caller still hears below
         }
@@ -157,12 +186,25 @@ public final class Scheduler implements ScheduledSync {
     @Override
     public boolean stop(Duration timeout) throws InterruptedException {
         running = false;
+        closeCompanion();
         executor.shutdown();
         if (executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return true;
         }
         executor.shutdownNow();
         return executor.awaitTermination(1, TimeUnit.SECONDS);
+    }
+
+    private void closeCompanion() {
+        AutoCloseable c = companion;
+        companion = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing {}: {}", c, e.toString());
+            }
+        }
     }
 
     @Override

@@ -17,8 +17,11 @@ import io.icesync.webdav.files.WebDavFilesRemoteStore;
 import io.icesync.core.settings.SyncSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import io.icesync.core.FolderKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -111,6 +114,23 @@ public final class ServiceStores {
     private static boolean sameServer(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
                 && a.getPort() == b.getPort();
+    }
+
+    /** The kinds these services sync in place of the mail server's folders, and how (for reports). */
+    public static Map<FolderKind, String> kindsElsewhere(List<Stores> services) {
+        Map<FolderKind, String> m = new EnumMap<>(FolderKind.class);
+        for (Stores st : services) {
+            if (st.name().equals("documents")) {
+                m.put(FolderKind.DOCUMENTS, "over WebDAV into documents/");
+            } else {
+                for (FolderKind k : FolderKind.values()) {
+                    if (k != FolderKind.MAIL && k != FolderKind.DOCUMENTS) {
+                        m.put(k, "over CalDAV/CardDAV into groupware/");
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     /** Closes what was opened, adding failures to {@code cause}. */

@@ -121,6 +121,47 @@ public final class SettingsJson {
     private SettingsJson() {
     }
 
+    /**
+     * What {@code name} accepts, as a user reads it: {@code "10 to 10080 (whole minutes)"},
+     * {@code "true or false"}, {@code "one of SERVER_WINS, CLIENT_WINS"}. For a setting screen or a
+     * command's help; the bounds are those the reading checks.
+     */
+    public static String allowedValues(String name) {
+        Field f = field(name);
+        long week = SyncSettings.MAX_INTERVAL.toMinutes();
+        return switch (name) {
+            case "structureIntervalMinutes" -> range(SyncSettings.MIN_STRUCTURE_INTERVAL.toMinutes(), week, "whole minutes");
+            case "priorityIntervalMinutes" -> range(SyncSettings.MIN_PRIORITY_INTERVAL.toMinutes(), week, "whole minutes");
+            case "standardIntervalMinutes" -> range(SyncSettings.MIN_STANDARD_INTERVAL.toMinutes(), week, "whole minutes");
+            case "galIntervalMinutes" -> range(SyncSettings.MIN_GAL_INTERVAL.toMinutes(), week, "whole minutes");
+            case "conflictPolicy" -> oneOf(ConflictPolicy.values());
+            case "folderSyncThreshold" -> range(SyncSettings.MIN_FOLDER_SYNC_THRESHOLD,
+                    SyncSettings.MAX_FOLDER_SYNC_THRESHOLD, "items");
+            case "downloadMode" -> oneOf(DownloadMode.values());
+            case "downloadThresholdMb" -> range(SyncSettings.MIN_DOWNLOAD_THRESHOLD_MB,
+                    SyncSettings.MAX_DOWNLOAD_THRESHOLD_MB, "whole MB");
+            case "mailsOfLastDays" -> range(0, SyncSettings.MAX_MAILS_OF_LAST_DAYS, "days; 0 is all mail");
+            case "delayBetweenItemsMs" -> range(SyncSettings.MIN_DELAY_BETWEEN_ITEMS.toMillis(),
+                    SyncSettings.MAX_DELAY_BETWEEN_ITEMS.toMillis(), "whole milliseconds");
+            case "defaultSelection" -> "one of SELECTED, UNSELECTED, PRIORITY";
+            case "folderSelections" -> "a JSON object of folder path to one of " + Arrays.toString(FolderSelection.values());
+            default -> {
+                if (!f.write().apply(SyncSettings.defaults()).isBoolean()) {
+                    throw new IllegalStateException("no bounds are described for " + name);
+                }
+                yield "true or false";
+            }
+        };
+    }
+
+    private static String range(long min, long max, String unit) {
+        return min + " to " + max + " (" + unit + ")";
+    }
+
+    private static String oneOf(Enum<?>[] values) {
+        return "one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList());
+    }
+
     /** The JSON names of all settings, in document order: the names policies lock. */
     public static Set<String> names() {
         return Collections.unmodifiableSet(FIELDS.keySet());

@@ -4,7 +4,9 @@ import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The client side of a sync. Defaults: Maildir per folder ({@code io.icesync.core.store}) and an
@@ -31,6 +33,15 @@ public interface LocalStore extends AutoCloseable {
      */
     default List<EmptyRoot> emptyRoots() {
         return List.of();
+    }
+
+    /**
+     * The folder whose items are stored at {@code file} (a file or directory of this store, at any depth
+     * within the folder's own directory), for telling which folder a change on disk concerns (F4.3).
+     * Empty when the file belongs to no folder this store knows, or the store keeps no files. Default: empty.
+     */
+    default Optional<FolderPath> folderAt(Path file) {
+        return Optional.empty();
     }
 
     /** Creates a folder (and missing parents); returns it with its id. Creating an existing folder returns it. */

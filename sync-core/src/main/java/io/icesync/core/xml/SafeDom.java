@@ -2,6 +2,7 @@ package io.icesync.core.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -21,14 +21,22 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * XML read as a DOM tree with DTDs, external entities and XInclude off, so that XXE and entity
- * expansion fail to parse instead of reaching a file or eating memory; plus the few look-ups the
- * element-per-field formats of IceWarp's API need (names compared without case or prefix).
+ * The one reader of XML from outside: a DOM tree with DTDs, external entities and XInclude off, so
+ * that XXE and entity expansion fail to parse instead of reaching a file or eating memory, and with
+ * a bound on size and depth ({@link XmlLimits}). Look-ups come in two kinds: by name without case or
+ * prefix, for the element-per-field formats of IceWarp's API; by namespace and exact local name, for
+ * formats where a namespace tells elements apart (WebDAV, Autodiscover).
  */
 public final class SafeDom {
+    /** The namespace argument of the look-ups that matches any namespace (DOM's wildcard). */
+    public static final String ANY_NAMESPACE = "*";
     private static final DocumentBuilderFactory FACTORY = factory();
+    // Fatal errors thrown, nothing printed: the JDK's default handler writes a server's garbage to stderr.
+    private static final DefaultHandler QUIET = new DefaultHandler();
 
     private SafeDom() {
     }
@@ -49,38 +57,54 @@ public final class SafeDom {
         return f;
     }
 
-    /**
-     * A StAX factory with the same protections (no DTD, no external entities, entities left unreplaced),
-     * for readers that stream XML or map it to a tree of their own (Jackson XML takes one).
-     */
-    public static XMLInputFactory newStreamFactory() {
-        XMLInputFactory in = XMLInputFactory.newFactory();
-        in.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        in.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return in;
+    /** Parses a document within {@link XmlLimits#DEFAULT}; see {@link #parse(byte[], XmlLimits)}. */
+    public static Document parse(byte[] xml) throws UnreadableXmlException {
+        return parse(xml, XmlLimits.DEFAULT);
     }
 
     /**
-     * Whether the start of a document (its first 4 KiB are enough: declarations come before the root)
-     * declares a DTD or entities, which stream readers refuse before parsing.
+     * Parses a document: an empty one, malformed XML (with its line and column), a DTD or an entity
+     * declaration, or a document over {@code limits} ({@link XmlLimitException}) is refused.
      */
-    public static boolean declaresDtd(byte[] head, int length) {
-        String start = new String(head, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return start.contains("<!DOCTYPE") || start.contains("<!ENTITY");
-    }
-
-    /** Parses a document; a DTD, an entity declaration or malformed XML is an IOException saying where. */
-    public static Document parse(byte[] xml) throws IOException {
+    public static Document parse(byte[] xml, XmlLimits limits) throws UnreadableXmlException {
+        if (xml.length > limits.maxBytes()) {
+            throw XmlLimitException.size(limits.maxBytes());
+        }
+        if (blank(xml)) {
+            throw new UnreadableXmlException("an empty document");
+        }
+        Document d;
         try {
             DocumentBuilder b = FACTORY.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml));
-        } catch (SAXException e) {
-            throw new IOException("not well-formed XML: " + e.getMessage(), e);
+            b.setErrorHandler(QUIET);
+            d = b.parse(new ByteArrayInputStream(xml));
+        } catch (SAXParseException e) {
+            throw new UnreadableXmlException("not well-formed XML at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + e.getMessage(), e);
+        } catch (SAXException | IOException e) {
+            throw new UnreadableXmlException("not well-formed XML: " + e.getMessage(), e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+        DepthCheck.check(d.getDocumentElement(), limits.maxDepth());
+        return d;
+    }
+
+    /**
+     * Reads a document from a stream, at most {@code limits.maxBytes()} of it, and parses it as
+     * {@link #parse(byte[], XmlLimits)} does; a failure of the stream itself is its own IOException.
+     */
+    public static Document parse(InputStream in, XmlLimits limits) throws IOException {
+        return parse(in.readNBytes(limits.maxBytes() + 1), limits);
+    }
+
+    private static boolean blank(byte[] xml) {
+        for (byte b : xml) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new, empty document to build elements in. */
@@ -137,6 +161,50 @@ public final class SafeDom {
     public static String trimmed(Element parent, String name) {
         String t = text(parent, name);
         return t == null ? null : t.trim();
+    }
+
+    /**
+     * The element children in {@code namespace} (exactly; {@link #ANY_NAMESPACE} for any, "" for none)
+     * whose local name is exactly {@code localName}, in order: what formats with namespaces match on.
+     */
+    public static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : children(parent)) {
+            if (is(e, namespace, localName)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The first child in {@code namespace} called {@code localName}, matched as the namespace look-ups match, or null. */
+    public static Element child(Element parent, String namespace, String localName) {
+        for (Element e : children(parent)) {
+            if (is(e, namespace, localName)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The text of the first child in {@code namespace} called {@code localName}, exactly as sent, or null. */
+    public static String text(Element parent, String namespace, String localName) {
+        Element e = child(parent, namespace, localName);
+        return e == null ? null : e.getTextContent();
+    }
+
+    /** The text of the first child in {@code namespace} called {@code localName} without surrounding blanks, or null. */
+    public static String trimmed(Element parent, String namespace, String localName) {
+        String t = text(parent, namespace, localName);
+        return t == null ? null : t.trim();
+    }
+
+    /** Whether the element is in {@code namespace} (as in the look-ups) and its local name is {@code localName}. */
+    public static boolean is(Element e, String namespace, String localName) {
+        String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
+        String local = e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
+        String wanted = namespace == null ? "" : namespace;
+        return local.equals(localName) && (ANY_NAMESPACE.equals(wanted) || ns.equals(wanted));
     }
 
     /** The element's name without prefix, lower-cased. */

@@ -164,4 +164,21 @@ class SettingsJsonTest {
         assertThat(SettingsJson.parseFolderKey(key)).isEqualTo(odd);
         assertThat(SettingsJson.folderKey(p("A/B/C"))).isEqualTo("A/B/C").isEqualTo(p("A/B/C").toString());
     }
+
+    @Test
+    void everySettingSaysWhatItAcceptsAndTheBoundsAreTheOnesReadingChecks() {
+        for (String name : SettingsJson.names()) {
+            assertThat(SettingsJson.allowedValues(name)).as(name).isNotBlank();
+        }
+        assertThat(SettingsJson.allowedValues("standardIntervalMinutes")).isEqualTo("10 to 10080 (whole minutes)");
+        assertThat(SettingsJson.allowedValues("folderSyncThreshold")).isEqualTo("1 to 1000000 (items)");
+        assertThat(SettingsJson.allowedValues("conflictPolicy")).isEqualTo("one of SERVER_WINS, CLIENT_WINS");
+        assertThat(SettingsJson.allowedValues("galSync")).isEqualTo("true or false");
+        assertThatThrownBy(() -> SettingsJson.read("{\"standardIntervalMinutes\": 9}"))
+                .hasMessageContaining("minimum of 10 minutes");
+        assertThatThrownBy(() -> SettingsJson.read("{\"standardIntervalMinutes\": 10081}"))
+                .hasMessageContaining("10080");
+        assertThatThrownBy(() -> SettingsJson.allowedValues("standardInterval"))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("did you mean");
+    }
 }

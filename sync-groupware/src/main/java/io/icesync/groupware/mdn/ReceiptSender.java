@@ -6,10 +6,10 @@ import io.icesync.core.ConnectionException;
 import io.icesync.core.Endpoint;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ProtocolException;
-import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
 import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.Address;
@@ -80,10 +80,8 @@ public final class ReceiptSender {
         props.put(p + "connectiontimeout", Long.toString(access.timeouts().connect().toMillis()));
         props.put(p + "timeout", Long.toString(access.timeouts().read().toMillis()));
         props.put(p + "writetimeout", Long.toString(access.timeouts().read().toMillis()));
-        if (access.proxy().kind() == ProxyChoice.Kind.HTTP) {
-            props.put(p + "proxy.host", access.proxy().host());
-            props.put(p + "proxy.port", Integer.toString(access.proxy().port()));
-        }
+        MailProxy proxy = MailProxy.of(access.proxy(), endpoint.host(), endpoint.port());
+        proxy.applyTo(props, protocol);
         props.put(p + "auth", Boolean.toString(user != null));
         try {
             props.put(p + "ssl.socketFactory", capturing.socketFactory());
@@ -120,12 +118,16 @@ public final class ReceiptSender {
                 t.sendMessage(smtp, to);
             }
         } catch (MessagingException e) {
-            throw failure(e, capturing);
+            throw failure(e, capturing, proxy);
         }
     }
 
-    private IceSyncException failure(MessagingException e, CapturingTrust capturing) {
+    private IceSyncException failure(MessagingException e, CapturingTrust capturing, MailProxy proxy) {
         String where = "SMTP " + endpoint;
+        IceSyncException viaProxy = proxy.failure(where, e);
+        if (viaProxy != null) {
+            return viaProxy;
+        }
         if (e instanceof AuthenticationFailedException) {
             return new AuthenticationException(where + " refused the login of '" + user + "'", e);
         }

@@ -10,12 +10,14 @@ import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,6 +61,13 @@ public final class GroupwareLocalStore implements LocalStore {
         List<LocalFolder> out = new ArrayList<>(all.values());
         out.sort(Comparator.comparing(LocalFolder::path));
         return out;
+    }
+
+    /** The groupware store's folder when it keeps the file, else the mail store's. */
+    @Override
+    public Optional<FolderPath> folderAt(Path file) {
+        Optional<FolderPath> g = groupware.folderAt(file);
+        return g.isPresent() ? g : mail.folderAt(file);
     }
 
     /** Each store's empty roots, for the kinds this store keeps there. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -235,6 +236,20 @@ public final class VdirLocalStore implements LocalStore {
         List<LocalFolder> out = new ArrayList<>();
         walk(root, FolderPath.root(), out);
         return out;
+    }
+
+    /** The deepest folder whose directory holds {@code file}. */
+    @Override
+    public synchronized Optional<FolderPath> folderAt(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        FolderPath best = null;
+        for (LocalFolder l : folders()) {
+            if (f.startsWith(dir(l.path()).toAbsolutePath().normalize())
+                    && (best == null || l.path().depth() > best.depth())) {
+                best = l.path();
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     @Override

@@ -115,7 +115,7 @@ final class FolderTree {
                     kind = kinds.get(name);
                 }
                 if (kind == null) {
-                    // A server that cannot type folders (no METADATA): the folder's name says it.
+                    // A server that cannot type folders (no METADATA): the folder's name may say it.
                     FolderKind guessed = metadata || !conn.opt.folderKinds() ? null : byName(e.getValue());
                     kind = guessed != null ? guessed : FolderKind.MAIL;
                 }
@@ -354,9 +354,14 @@ final class FolderTree {
         }
     }
 
+    /**
+     * The kind a top-level folder's name stands for: the user's names anywhere, IceWarp's default names
+     * only on IceWarp. Elsewhere a folder called Documents or Notes is as likely to hold mail, and
+     * typing it by its name would leave that mail unsynced.
+     */
     private FolderKind byName(FolderPath path) {
         if (conn.opt.defaultNames() == null) {
-            return FolderKind.ofDefaultName(path);
+            return conn.iceWarp() ? FolderKind.ofDefaultName(path) : null;
         }
         return path.names().size() == 1 ? conn.opt.defaultNames().get(path.names().get(0).toLowerCase(java.util.Locale.ROOT)) : null;
     }

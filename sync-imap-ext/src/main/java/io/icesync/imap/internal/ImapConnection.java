@@ -5,6 +5,7 @@ import io.icesync.core.FolderNotFoundException;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.Security;
+import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.ServerInfo;
@@ -50,6 +51,8 @@ final class ImapConnection {
     private final ConnectionGuard guard;
     private final AtomicInteger greetings = new AtomicInteger();
     CapturingTrust trust;
+    /** The proxy of the current connections, asked again at each new one ({@code system()} may change). */
+    MailProxy proxy;
     IceImapStore store;
     ServerInfo info;
     char sep = '/';
@@ -105,6 +108,10 @@ final class ImapConnection {
         if (guard.aborted()) {
             return new ConnectionException("the connection to " + server() + " was cut while trying to " + what, e);
         }
+        ConnectionException viaProxy = proxy == null ? null : proxy.failure(server(), e);
+        if (viaProxy != null) {
+            return viaProxy;
+        }
         return Errors.map(what, server(), opt.login(), e, trust);
     }
 
@@ -144,6 +151,7 @@ final class ImapConnection {
         }
         try {
             trust = new CapturingTrust(opt.trusted().get()); // read again: a certificate removed since fails now
+            proxy = MailProxy.of(opt.proxy(), opt.endpoint().host(), opt.endpoint().port());
             Session session = Session.getInstance(properties());
             if (opt.trace() != null) {
                 session.setDebugOut(TraceLines.printStream(opt.trace(), opt.password()));
@@ -191,7 +199,7 @@ final class ImapConnection {
         p.put("mail.imap.peek", "true");
         p.put("mail.imap.ssl.checkserveridentity", "true");
         // Factories that record each connection's TCP socket, for abort() and the deadlines to close.
-        p.put("mail.imap.socketFactory", guard.plain(javax.net.SocketFactory.getDefault()));
+        p.put("mail.imap.socketFactory", guard.plain(proxy.socketFactory()));
         p.put("mail.imap.ssl.socketFactory", guard.tls(trust.socketFactory()));
         // Angus would otherwise try again with the JVM's own factories, without the certificates the
         // user accepted and without the guard, and report that second failure instead of the first.
@@ -200,6 +208,7 @@ final class ImapConnection {
         p.put("mail.imap.starttls.enable", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.starttls.required", String.valueOf(sec == Security.STARTTLS));
         p.put("mail.imap.ssl.enable", String.valueOf(sec == Security.SSL));
+        proxy.applyTo(p, "imap");
         // Angus' own partial fetches (not used for items, which go through ChunkedBody) stay bounded too.
         p.put("mail.imap.partialfetch", "true");
         p.put("mail.imap.fetchsize", String.valueOf(CHUNK));

@@ -3,6 +3,7 @@ package io.icesync.imap.internal;
 import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.ProxyChoice;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +20,20 @@ import java.util.function.Consumer;
  * @param statusCacheTtl  how long the STATUS answers of a LIST-STATUS stay good for skipping an unchanged folder
  * @param kindOverrides   folder kinds the user set, which win over what the server says
  * @param defaultNames    top-level folder name (lower case) to kind, for servers without METADATA; null: IceWarp's
+ *                        names, on a server that advertises X-ICEWARP-SERVER only
  * @param commandDeadline  how long one command and its answer may take in all, however steadily bytes come
  * @param transferDeadline the same for the commands that carry message contents (FETCH, APPEND)
  * @param maxResponseLine  the most response text one answer may hold, literals aside
  * @param maxLiteral       the most bytes one literal may hold
+ * @param proxy            how the connections reach the server
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
                           boolean folderKinds, boolean iceWarpHello, Consumer<String> trace,
                           Duration probeIdleAfter, Duration statusCacheTtl,
                           Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames,
-                          Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral) {
+                          Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral,
+                          ProxyChoice proxy) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }

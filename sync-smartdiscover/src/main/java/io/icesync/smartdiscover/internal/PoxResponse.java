@@ -1,13 +1,18 @@
 package io.icesync.smartdiscover.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.icesync.core.xml.SafeDom.ANY_NAMESPACE;
+
+import io.icesync.core.xml.SafeDom;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /** An Autodiscover POX answer (Outlook schema): settings, a redirect, or an error code. */
 public sealed interface PoxResponse {
@@ -24,37 +29,43 @@ public sealed interface PoxResponse {
     record Error(String code, String message) implements PoxResponse {
     }
 
-    /** Parses a response body; a malformed or hostile one is an IOException saying why. */
+    /**
+     * Parses a response body; a malformed or hostile one is an IOException saying why. Elements are
+     * matched by local name in any namespace: servers put the same answer in the 2006 schema, the
+     * 2006a one (settings), or none.
+     */
     static PoxResponse parse(byte[] body) throws IOException {
-        JsonNode root = SafeXml.read(body);
-        JsonNode response = root.get("Response");
+        Element root = SafeDom.parse(body).getDocumentElement();
+        Element response = SafeDom.child(root, ANY_NAMESPACE, "Response");
         if (response == null) {
             throw new IOException("no Response element: not an Autodiscover answer");
         }
-        JsonNode error = response.get("Error");
+        Element error = SafeDom.child(response, ANY_NAMESPACE, "Error");
         if (error != null) {
-            return new Error(SafeXml.text(error, "ErrorCode"), SafeXml.text(error, "Message"));
+            return new Error(SafeDom.trimmed(error, ANY_NAMESPACE, "ErrorCode"),
+                    SafeDom.trimmed(error, ANY_NAMESPACE, "Message"));
         }
-        JsonNode account = response.get("Account");
+        Element account = SafeDom.child(response, ANY_NAMESPACE, "Account");
         if (account == null) {
             throw new IOException("no Account element in the Autodiscover answer");
         }
-        JsonNode accountError = account.get("Error");
+        Element accountError = SafeDom.child(account, ANY_NAMESPACE, "Error");
         if (accountError != null) {
-            return new Error(SafeXml.text(accountError, "ErrorCode"), SafeXml.text(accountError, "Message"));
+            return new Error(SafeDom.trimmed(accountError, ANY_NAMESPACE, "ErrorCode"),
+                    SafeDom.trimmed(accountError, ANY_NAMESPACE, "Message"));
         }
-        String action = SafeXml.text(account, "Action");
+        String action = SafeDom.trimmed(account, ANY_NAMESPACE, "Action");
         String a = action == null ? "settings" : action.toLowerCase(Locale.ROOT);
         switch (a) {
             case "redirectaddr" -> {
-                String to = SafeXml.text(account, "RedirectAddr");
+                String to = SafeDom.trimmed(account, ANY_NAMESPACE, "RedirectAddr");
                 if (to == null || to.isEmpty()) {
                     throw new IOException("Action redirectAddr without a RedirectAddr");
                 }
                 return new RedirectAddr(to);
             }
             case "redirecturl" -> {
-                String to = SafeXml.text(account, "RedirectUrl");
+                String to = SafeDom.trimmed(account, ANY_NAMESPACE, "RedirectUrl");
                 if (to == null || to.isEmpty()) {
                     throw new IOException("Action redirectUrl without a RedirectUrl");
                 }
@@ -62,8 +73,10 @@ public sealed interface PoxResponse {
             }
             case "settings" -> {
                 List<Map<String, String>> protocols = new ArrayList<>();
-                for (JsonNode p : SafeXml.all(account, "Protocol")) {
-                    protocols.add(flatten(p));
+                for (Element p : SafeDom.children(account, ANY_NAMESPACE, "Protocol")) {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    flatten("", p, fields);
+                    protocols.add(fields);
                 }
                 return new Settings(protocols);
             }
@@ -71,27 +84,29 @@ public sealed interface PoxResponse {
         }
     }
 
-    /** A Protocol element's children as name to text; nested elements as "Parent.Child". */
-    private static Map<String, String> flatten(JsonNode p) {
-        Map<String, String> out = new LinkedHashMap<>();
-        flatten("", p, out);
-        return out;
+    /**
+     * An element's attributes and children as name to text, the first of each name kept; nested
+     * elements as "Parent.Child", an attribute of an element as "Element.attribute".
+     */
+    private static void flatten(String prefix, Element e, Map<String, String> out) {
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node at = attributes.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(at.getNamespaceURI())) {
+                out.putIfAbsent(key(prefix, at.getLocalName() != null ? at.getLocalName() : at.getNodeName()),
+                        at.getNodeValue().trim());
+            }
+        }
+        List<Element> children = SafeDom.children(e);
+        if (children.isEmpty() && !prefix.isEmpty()) {
+            out.putIfAbsent(prefix, e.getTextContent().trim());
+        }
+        for (Element c : children) {
+            flatten(key(prefix, c.getLocalName()), c, out);
+        }
     }
 
-    private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
-        if (n.isValueNode()) {
-            out.putIfAbsent(prefix.isEmpty() ? "" : prefix, n.asText().trim());
-            return;
-        }
-        if (n.isArray()) {
-            n.forEach(x -> flatten(prefix, x, out));
-            return;
-        }
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey().isEmpty() ? prefix : prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            flatten(key, e.getValue(), out);
-        }
+    private static String key(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 }

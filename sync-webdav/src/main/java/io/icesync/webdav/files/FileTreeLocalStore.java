@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -112,6 +113,31 @@ public final class FileTreeLocalStore implements LocalStore {
     @Override
     public boolean syncsItemsOf(FolderKind kind) {
         return kind == FolderKind.DOCUMENTS;
+    }
+
+    /** The folder a file or directory under the root belongs to: its directory's (a directory's own); IceSync's files name none. */
+    @Override
+    public Optional<FolderPath> folderAt(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        if (!f.startsWith(root) || f.equals(root)) {
+            return Optional.empty();
+        }
+        Path rel = root.relativize(f);
+        int names = Files.isDirectory(f) ? rel.getNameCount() : rel.getNameCount() - 1;
+        if (names < 1) {
+            return Optional.empty();
+        }
+        List<String> segments = new ArrayList<>();
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            String n = rel.getName(i).toString();
+            if (n.startsWith(".") || n.startsWith(AtomicFiles.TEMP_PREFIX)) {
+                return Optional.empty();
+            }
+            if (i < names) {
+                segments.add(n);
+            }
+        }
+        return Optional.of(FolderPath.of(segments));
     }
 
     @Override

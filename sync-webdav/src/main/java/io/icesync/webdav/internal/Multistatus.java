@@ -1,37 +1,58 @@
 package io.icesync.webdav.internal;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import io.icesync.core.xml.SafeDom;
-import java.io.BufferedInputStream;
+import io.icesync.core.xml.UnreadableXmlException;
+import io.icesync.core.xml.XmlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Element;
 
 /**
- * Reads a 207 Multi-Status body (RFC 4918 section 13) with Jackson XML, DTDs and external entities
- * off so that a hostile server cannot reach local files or expand entities without bound.
+ * Reads a 207 Multi-Status body (RFC 4918 section 13) with core's one XML reader ({@link SafeDom}: no
+ * DTD, no external entities, bounded size and depth), so that a hostile server can neither reach local
+ * files nor make the client spend memory without bound.
  *
- * <p>Elements are matched by local name, whatever prefix the server binds to "DAV:" (D:, d:, lp1:
- * or the default namespace all occur in practice); the request asks for DAV: properties only, so a
- * property of another namespace with the same local name does not come back.
+ * <p>Elements are matched by namespace and local name, whatever prefix the server binds to "DAV:" (D:,
+ * d:, lp1: or the default namespace all occur in practice); an element of another namespace that has
+ * the same local name is not taken for the DAV: one.
  */
 public final class Multistatus {
-    // The hardening is core's (SafeDom), the same for every XML IceSync reads.
-    private static final XmlMapper MAPPER = new XmlMapper(XmlFactory.builder()
-            .xmlInputFactory(SafeDom.newStreamFactory()).build());
+    public static final String DAV = "DAV:";
+    public static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
+    public static final String CARDDAV = "urn:ietf:params:xml:ns:carddav";
+    public static final String CALENDARSERVER = "http://calendarserver.org/ns/";
 
     /**
      * One {@code <response>}: its href, its status (the response-level one, else the status of the
-     * propstat that carried properties) and the properties the server found.
+     * propstat that carried properties) and the {@code <prop>} elements of its 2xx propstats (a server
+     * may split what it found over several), or null when none.
      */
-    public record Entry(String href, int status, JsonNode props) {
-        /** The text of a property, or null when absent or empty. */
-        public String text(String name) {
-            return textOf(props == null ? null : props.get(name));
+    public record Entry(String href, int status, List<Element> props) {
+        /** The first property of this namespace and local name, or null. */
+        public Element property(String namespace, String name) {
+            if (props != null) {
+                for (Element prop : props) {
+                    Element p = SafeDom.child(prop, namespace, name);
+                    if (p != null) {
+                        return p;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The text of a property without surrounding blanks, or null when absent or empty. */
+        public String text(String namespace, String name) {
+            Element p = property(namespace, name);
+            String t = p == null ? null : p.getTextContent().trim();
+            return t == null || t.isEmpty() ? null : t;
+        }
+
+        /** The text of a DAV: property, as {@link #text(String, String)}. */
+        public String text(String davName) {
+            return text(DAV, davName);
         }
 
         /** {@code getcontentlength} as a number, or -1 when absent or not a number. */
@@ -41,16 +62,20 @@ public final class Multistatus {
                 return -1;
             }
             try {
-                return Long.parseLong(text.trim());
+                return Long.parseLong(text);
             } catch (NumberFormatException e) {
                 return -1;
             }
         }
 
-        /** Whether the property holds a child element of this name (resourcetype/collection). */
-        public boolean hasChild(String property, String child) {
-            JsonNode p = props == null ? null : props.get(property);
-            return p != null && p.isObject() && p.has(child);
+        /** Whether a DAV: property holds a child element of this namespace and name (resourcetype/C:calendar). */
+        public boolean hasChild(String davProperty, String childNamespace, String child) {
+            return SafeDom.child(property(DAV, davProperty), childNamespace, child) != null;
+        }
+
+        /** Whether a DAV: property holds a DAV: child element of this name (resourcetype/collection). */
+        public boolean hasChild(String davProperty, String davChild) {
+            return hasChild(davProperty, DAV, davChild);
         }
     }
 
@@ -77,63 +102,55 @@ public final class Multistatus {
 
     /** Parses the body with its top-level sync-token; the same errors as {@link #parse}. */
     public static Document read(InputStream body) throws IOException, MalformedException {
-        BufferedInputStream in = new BufferedInputStream(body, 8192);
-        in.mark(4096);
-        byte[] head = in.readNBytes(4096);
-        in.reset();
-        if (SafeDom.declaresDtd(head, head.length)) {
-            throw new MalformedException("the document declares a DTD or entities, which are refused", null);
-        }
-        JsonNode root;
+        Element root;
         try {
-            root = MAPPER.readTree(in);
-        } catch (JacksonException e) {
-            throw new MalformedException("not well-formed XML: " + e.getOriginalMessage(), e);
+            root = SafeDom.parse(body, XmlLimits.DEFAULT).getDocumentElement();
+        } catch (UnreadableXmlException e) {
+            throw new MalformedException(e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new MalformedException("an empty body", null);
-        }
-        if (!root.isObject() && !(root.isTextual() && root.asText().isBlank())) {
-            throw new MalformedException("not a multistatus document", null);
+        if (!SafeDom.is(root, DAV, "multistatus")) {
+            throw new MalformedException("not a multistatus document: the root element is " + qualified(root), null);
         }
         List<Entry> out = new ArrayList<>();
-        for (JsonNode r : all(root, "response")) {
-            String href = textOf(first(r.get("href")));
-            if (href == null) {
-                throw new MalformedException("a response without href", null);
-            }
-            int status = statusOf(textOf(r.get("status")));
-            JsonNode found = null;
-            int propStatus = -1;
-            for (JsonNode ps : all(r, "propstat")) {
-                int s = statusOf(textOf(ps.get("status")));
-                if (s / 100 == 2) {
-                    // A server may split the properties it found over several 2xx propstats: all count.
-                    found = merged(found, ps.get("prop"));
-                    propStatus = s;
-                } else if (propStatus < 0) {
-                    propStatus = s;
+        for (Element r : SafeDom.children(root, DAV, "response")) {
+            out.add(entry(r));
+        }
+        if (out.isEmpty()) {
+            for (Element e : SafeDom.children(root)) {
+                if (!SafeDom.is(e, DAV, "responsedescription") && !SafeDom.is(e, DAV, "sync-token")) {
+                    throw new MalformedException("not a multistatus document (no response element, but "
+                            + qualified(e) + ")", null);
                 }
             }
-            out.add(new Entry(href, status > 0 ? status : propStatus, found));
         }
-        if (out.isEmpty() && root.isObject() && root.size() > 0 && !root.has("responsedescription")
-                && !root.has("sync-token")) {
-            throw new MalformedException("not a multistatus document (no response element)", null);
-        }
-        return new Document(out, root.isObject() ? textOf(root.get("sync-token")) : null);
+        String token = SafeDom.trimmed(root, DAV, "sync-token");
+        return new Document(out, token == null || token.isEmpty() ? null : token);
     }
 
-    private static JsonNode merged(JsonNode before, JsonNode more) {
-        if (before == null || !before.isObject()) {
-            return more;
+    private static Entry entry(Element r) throws MalformedException {
+        String href = SafeDom.trimmed(r, DAV, "href");
+        if (href == null || href.isEmpty()) {
+            throw new MalformedException("a response without href", null);
         }
-        if (more == null || !more.isObject()) {
-            return before;
+        int status = statusOf(SafeDom.text(r, DAV, "status"));
+        List<Element> found = new ArrayList<>();
+        int propStatus = -1;
+        for (Element ps : SafeDom.children(r, DAV, "propstat")) {
+            int s = statusOf(SafeDom.text(ps, DAV, "status"));
+            if (s / 100 == 2) {
+                found.addAll(SafeDom.children(ps, DAV, "prop"));
+                propStatus = s;
+            } else if (propStatus < 0) {
+                propStatus = s;
+            }
         }
-        com.fasterxml.jackson.databind.node.ObjectNode out = ((com.fasterxml.jackson.databind.node.ObjectNode) before).deepCopy();
-        more.fields().forEachRemaining(f -> out.set(f.getKey(), f.getValue()));
-        return out;
+        return new Entry(href, status > 0 ? status : propStatus, found.isEmpty() ? null : List.copyOf(found));
+    }
+
+    /** An element's name with its namespace, for messages: {@code <x> in urn:y}. */
+    private static String qualified(Element e) {
+        String ns = e.getNamespaceURI();
+        return "<" + e.getLocalName() + ">" + (ns == null ? " without namespace" : " in " + ns);
     }
 
     /** The code of a status line such as "HTTP/1.1 404 Not Found", or -1. */
@@ -150,38 +167,5 @@ public final class Multistatus {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static JsonNode first(JsonNode n) {
-        return n != null && n.isArray() ? (n.size() == 0 ? null : n.get(0)) : n;
-    }
-
-    private static String textOf(JsonNode node) {
-        JsonNode n = first(node);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isObject()) {
-            // An element with attributes (Apache's <getlastmodified b:dt="...">) keeps its text under "".
-            n = n.get("");
-            if (n == null) {
-                return null;
-            }
-        }
-        String t = n.asText().trim();
-        return t.isEmpty() ? null : t;
-    }
-
-    private static List<JsonNode> all(JsonNode parent, String name) {
-        JsonNode n = parent.get(name);
-        if (n == null) {
-            return List.of();
-        }
-        if (n.isArray()) {
-            List<JsonNode> list = new ArrayList<>();
-            n.forEach(list::add);
-            return list;
-        }
-        return List.of(n);
     }
 }

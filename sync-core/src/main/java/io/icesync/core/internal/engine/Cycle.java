@@ -11,6 +11,7 @@ import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.FolderReport;
 import io.icesync.core.engine.MassDeleteException;
 import io.icesync.core.engine.SyncReport;
+import io.icesync.core.engine.UnsyncedFolder;
 import io.icesync.core.settings.FolderSelection;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.LocalFolder;
@@ -82,10 +83,19 @@ public final class Cycle {
         List<FolderState> folders = new ArrayList<>();
         // A folder an unfinished kind change is moving waits until the move is done.
         Set<FolderPath> moving = KindChanges.moving(ctx.state());
+        List<UnsyncedFolder> notSynced = new ArrayList<>();
         for (FolderState f : ctx.state().folders()) {
-            if (ctx.local().syncsItemsOf(f.kind()) && remoteFolders.containsKey(f.path()) && which.test(f)
-                    && !moving.contains(f.path())) {
+            if (!remoteFolders.containsKey(f.path()) || !which.test(f) || moving.contains(f.path())) {
+                continue;
+            }
+            if (ctx.local().syncsItemsOf(f.kind())) {
                 folders.add(f);
+            } else {
+                // Its items stay on the server untouched; the user is told every cycle, never left guessing.
+                UnsyncedFolder u = UnsyncedFolder.notKept(f.path(), f.kind());
+                notSynced.add(u);
+                ctx.monitor().warning("folder " + f.path() + " not synchronised",
+                        u.reason() + "; to sync it: " + u.remedy());
             }
         }
         // Priority folders first (F4.2), then in tree order.
@@ -133,7 +143,7 @@ public final class Cycle {
                     first.failed(), first.error()));
         }
         reports.addAll(treeFailures);
-        SyncReport report = new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()));
+        SyncReport report = new SyncReport(changes, reports, Duration.between(start, ctx.clock().now()), notSynced);
         if (!refused.isEmpty()) {
             throw new MassDeleteException(refused, report);
         }

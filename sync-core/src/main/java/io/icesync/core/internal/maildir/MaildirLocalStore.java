@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -143,6 +144,19 @@ public final class MaildirLocalStore implements LocalStore {
     public synchronized List<LocalFolder> folders() {
         tree.scan();
         return tree.folders().stream().map(MaildirFolder::toLocalFolder).toList();
+    }
+
+    /** The deepest known folder whose directory holds {@code file}; the tree is not scanned again. */
+    @Override
+    public synchronized Optional<FolderPath> folderAt(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        MaildirFolder best = null;
+        for (MaildirFolder m : tree.folders()) {
+            if (f.startsWith(m.dir()) && (best == null || m.dir().getNameCount() > best.dir().getNameCount())) {
+                best = m;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(best.path());
     }
 
     @Override

@@ -1,18 +1,20 @@
 package io.icesync.webdav.dav.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.icesync.webdav.internal.Multistatus.DAV;
+
+import io.icesync.core.xml.SafeDom;
 import io.icesync.webdav.MalformedResponseException;
 import io.icesync.webdav.internal.Multistatus;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 
 /**
  * Brings a collection's numbering up to date with the server. First the ctag (getctag, else
@@ -48,7 +50,7 @@ public final class CollectionListing {
         boolean offered = false;
         for (Multistatus.Entry e : calls.propfind(url, 0, XmlBodies.CTAG).entries()) {
             if (e.status() / 100 == 2 && e.props() != null) {
-                ctag = e.text("getctag");
+                ctag = e.text(Multistatus.CALENDARSERVER, "getctag");
                 syncToken = e.text("sync-token");
                 Set<String> reports = reportsOf(e);
                 // RFC 6578 makes servers list sync-collection; one that lists no reports at all is given the benefit.
@@ -175,18 +177,15 @@ public final class CollectionListing {
 
     /** The local names of the reports in supported-report-set (RFC 3253 3.1.5), or null when the property is absent. */
     static Set<String> reportsOf(Multistatus.Entry e) {
-        JsonNode set = e.props().get("supported-report-set");
+        Element set = e.property(DAV, "supported-report-set");
         if (set == null) {
             return null;
         }
         Set<String> out = new LinkedHashSet<>();
-        JsonNode supported = set.isObject() ? set.get("supported-report") : null;
-        if (supported != null) {
-            for (JsonNode s : supported.isArray() ? supported : List.of(supported)) {
-                JsonNode report = s.isObject() ? s.get("report") : null;
-                if (report != null && report.isObject()) {
-                    report.fieldNames().forEachRemaining(out::add);
-                }
+        for (Element supported : SafeDom.children(set, DAV, "supported-report")) {
+            // Reports come from several namespaces (DAV: sync-collection, CalDAV calendar-multiget).
+            for (Element report : SafeDom.children(SafeDom.child(supported, DAV, "report"))) {
+                out.add(report.getLocalName());
             }
         }
         return out;

@@ -1,8 +1,8 @@
 package io.icesync.webdav.dav.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.icesync.core.FolderKind;
 import io.icesync.core.ProtocolException;
+import io.icesync.core.xml.SafeDom;
 import io.icesync.webdav.DavForbiddenException;
 import io.icesync.webdav.DavNotFoundException;
 import io.icesync.webdav.MalformedResponseException;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 
 /**
  * Finds the user's calendars and address books: RFC 6764 well-known URLs (redirects followed on the
@@ -52,7 +53,7 @@ public final class Discovery {
                 DavCalls.Multi m = calls.propfind(hrefs.url(c), 0, XmlBodies.PRINCIPAL);
                 dav.addAll(m.dav());
                 for (Multistatus.Entry e : m.entries()) {
-                    List<String> p = hrefsIn(e, "current-user-principal");
+                    List<String> p = hrefsIn(e, Multistatus.DAV, "current-user-principal");
                     if (!p.isEmpty()) {
                         principal = p.get(0);
                         break;
@@ -71,8 +72,10 @@ public final class Discovery {
         List<String> cal = new ArrayList<>();
         List<String> card = new ArrayList<>();
         for (Multistatus.Entry e : m.entries()) {
-            hrefsIn(e, "calendar-home-set").stream().map(Hrefs::asCollection).filter(h -> !cal.contains(h)).forEach(cal::add);
-            hrefsIn(e, "addressbook-home-set").stream().map(Hrefs::asCollection).filter(h -> !card.contains(h)).forEach(card::add);
+            hrefsIn(e, Multistatus.CALDAV, "calendar-home-set").stream().map(Hrefs::asCollection)
+                    .filter(h -> !cal.contains(h)).forEach(cal::add);
+            hrefsIn(e, Multistatus.CARDDAV, "addressbook-home-set").stream().map(Hrefs::asCollection)
+                    .filter(h -> !card.contains(h)).forEach(card::add);
         }
         if (cal.isEmpty() && card.isEmpty()) {
             throw new ProtocolException("the server names no calendar-home-set or addressbook-home-set for the user at "
@@ -123,21 +126,17 @@ public final class Discovery {
      * component set.
      */
     static FolderKind kindOf(Multistatus.Entry e) {
-        if (e.hasChild("resourcetype", "addressbook")) {
+        if (e.hasChild("resourcetype", Multistatus.CARDDAV, "addressbook")) {
             return FolderKind.CONTACTS;
         }
-        if (!e.hasChild("resourcetype", "calendar")) {
+        if (!e.hasChild("resourcetype", Multistatus.CALDAV, "calendar")) {
             return null;
         }
         Set<String> comps = new LinkedHashSet<>();
-        JsonNode set = e.props().get("supported-calendar-component-set");
-        JsonNode comp = set == null ? null : set.get("comp");
-        if (comp != null) {
-            for (JsonNode c : comp.isArray() ? comp : List.of(comp)) {
-                JsonNode name = c.get("name");
-                if (name != null) {
-                    comps.add(name.asText().trim().toUpperCase(java.util.Locale.ROOT));
-                }
+        Element set = e.property(Multistatus.CALDAV, "supported-calendar-component-set");
+        for (Element c : SafeDom.children(set, Multistatus.CALDAV, "comp")) {
+            if (c.hasAttribute("name")) {
+                comps.add(c.getAttribute("name").trim().toUpperCase(java.util.Locale.ROOT));
             }
         }
         if (comps.equals(Set.of("VTODO"))) {
@@ -150,16 +149,11 @@ public final class Discovery {
     }
 
     /** The decoded hrefs inside a property such as current-user-principal or a home set. */
-    private List<String> hrefsIn(Multistatus.Entry e, String property) {
+    private List<String> hrefsIn(Multistatus.Entry e, String namespace, String property) {
         List<String> out = new ArrayList<>();
-        JsonNode p = e.props() == null ? null : e.props().get(property);
-        JsonNode h = p == null || !p.isObject() ? null : p.get("href");
-        if (h == null) {
-            return out;
-        }
-        for (JsonNode x : h.isArray() ? h : List.of(h)) {
-            String text = x.isObject() ? (x.get("") == null ? null : x.get("").asText()) : x.asText();
-            if (text != null && !text.isBlank()) {
+        for (Element h : SafeDom.children(e.property(namespace, property), Multistatus.DAV, "href")) {
+            String text = h.getTextContent().trim();
+            if (!text.isEmpty()) {
                 String path = hrefs.path(text);
                 if (path != null) {
                     out.add(path);

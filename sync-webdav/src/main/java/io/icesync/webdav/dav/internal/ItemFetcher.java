@@ -140,6 +140,7 @@ public final class ItemFetcher {
                     byHref.putIfAbsent(path, e);
                 }
             }
+            String dataNamespace = c.isAddressBook() ? Multistatus.CARDDAV : Multistatus.CALDAV;
             String data = c.isAddressBook() ? "address-data" : "calendar-data";
             int withoutData = 0;
             int found = 0;
@@ -150,12 +151,12 @@ public final class ItemFetcher {
                 } else if (e.status() / 100 != 2) {
                     // Gone or refused since the listing: this item only, retried at the next cycle.
                     sink.failed(w.uid(), calls.itemError("REPORT", hrefs.url(w.href()), e.status()));
-                } else if (e.text(data) == null) {
+                } else if (e.text(dataNamespace, data) == null) {
                     withoutData++;
                     get(w);
                 } else {
                     found++;
-                    deliver(w, e.text("getetag"), LineEnds.crlf(e.text(data)));
+                    deliver(w, e.text("getetag"), LineEnds.crlf(e.text(dataNamespace, data)));
                 }
             }
             if (withoutData > 0 && found == 0) {

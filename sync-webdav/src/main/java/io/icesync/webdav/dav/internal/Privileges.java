@@ -1,13 +1,15 @@
 package io.icesync.webdav.dav.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.icesync.webdav.internal.Multistatus.DAV;
+
+import io.icesync.core.xml.SafeDom;
 import io.icesync.core.Right;
 import io.icesync.core.Rights;
 import io.icesync.webdav.internal.Multistatus;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import org.w3c.dom.Element;
 
 /**
  * The rights of a collection from WebDAV ACL's {@code DAV:current-user-privilege-set} (RFC 3744 5.4),
@@ -20,20 +22,20 @@ public final class Privileges {
     }
 
     /**
-     * The local names of the privileges in the entry's current-user-privilege-set; null when the
+     * The local names of the DAV: privileges in the entry's current-user-privilege-set; null when the
      * server did not return the property (it then says nothing about rights).
      */
     public static Set<String> of(Multistatus.Entry e) {
-        JsonNode set = e.props() == null ? null : e.props().get("current-user-privilege-set");
+        Element set = e.property(DAV, "current-user-privilege-set");
         if (set == null) {
             return null;
         }
         Set<String> out = new LinkedHashSet<>();
-        JsonNode privilege = set.isObject() ? set.get("privilege") : null;
-        if (privilege != null) {
-            for (JsonNode p : privilege.isArray() ? privilege : List.of(privilege)) {
-                if (p.isObject()) {
-                    p.fieldNames().forEachRemaining(out::add);
+        for (Element privilege : SafeDom.children(set, DAV, "privilege")) {
+            // The rights below read DAV: privileges; another namespace's "write" is not DAV:write.
+            for (Element p : SafeDom.children(privilege)) {
+                if (DAV.equals(p.getNamespaceURI())) {
+                    out.add(p.getLocalName());
                 }
             }
         }

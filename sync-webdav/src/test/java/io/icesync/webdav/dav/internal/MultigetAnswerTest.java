@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Multiget and sync-collection answers as servers send them, read with Jackson XML, and the CRLF
+ * Multiget and sync-collection answers as servers send them, read with core's XML reader, and the CRLF
  * line ends put back: the bytes handed on must be the object a GET gives.
  */
 class MultigetAnswerTest {
@@ -37,8 +37,8 @@ class MultigetAnswerTest {
 
         assertThat(entries).extracting(Multistatus.Entry::status).containsExactly(404, 200);
         assertThat(entries.get(0).props()).isNull();
-        assertThat(entries.get(1).text("address-data")).doesNotContain("\r");
-        assertThat(LineEnds.crlf(entries.get(1).text("address-data"))).isEqualTo(VCARD.getBytes(StandardCharsets.UTF_8));
+        assertThat(entries.get(1).text(Multistatus.CARDDAV, "address-data")).doesNotContain("\r");
+        assertThat(LineEnds.crlf(entries.get(1).text(Multistatus.CARDDAV, "address-data"))).isEqualTo(VCARD.getBytes(StandardCharsets.UTF_8));
         assertThat(entries.get(1).text("getetag")).isEqualTo("\"abc\"");
     }
 
@@ -54,10 +54,10 @@ class MultigetAnswerTest {
 
         List<Multistatus.Entry> entries = read(xml).entries();
 
-        byte[] first = LineEnds.crlf(entries.get(0).text("calendar-data"));
+        byte[] first = LineEnds.crlf(entries.get(0).text(Multistatus.CALDAV, "calendar-data"));
         assertThat(first).isEqualTo(ics.getBytes(StandardCharsets.UTF_8));
         assertThat(first.length).as("UTF-8 bytes, not characters").isGreaterThan(ics.length());
-        assertThat(LineEnds.crlf(entries.get(1).text("calendar-data"))).isEqualTo(ics.replace("e1", "e2").getBytes(StandardCharsets.UTF_8));
+        assertThat(LineEnds.crlf(entries.get(1).text(Multistatus.CALDAV, "calendar-data"))).isEqualTo(ics.replace("e1", "e2").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

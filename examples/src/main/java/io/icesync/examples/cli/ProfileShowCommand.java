@@ -1,0 +1,126 @@
+package io.icesync.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.icesync.client.FolderKinds;
+import io.icesync.client.IceSync;
+import io.icesync.client.Profile;
+import io.icesync.core.FolderKind;
+import io.icesync.core.FolderPath;
+import io.icesync.core.IceSyncException;
+import io.icesync.core.settings.SettingsPolicy;
+import io.icesync.core.settings.SyncSettings;
+import io.icesync.core.spi.CertificateTrust;
+import io.icesync.core.tls.CapturingTrust;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code icesync profile show}: what a profile folder holds, never its password. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"The profile's account, server and security, a summary of its settings (icesync settings show "
+                + "lists them all), its folder kinds and names and the certificates it accepts (SHA-256). Reads the "
+                + "folder only: no network, no password, and it works while icesync sync runs."})
+final class ProfileShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Profile p;
+        SettingsPolicy policy;
+        Map<FolderPath, FolderKind> synced;
+        List<X509Certificate> certs;
+        try {
+            p = IceSync.readProfile(dir);
+            policy = IceSync.readPolicy(dir);
+            synced = IceSync.syncedKinds(dir);
+            certs = p.trustedCertificatePem() == null ? List.of() : CapturingTrust.parsePem(p.trustedCertificatePem());
+        } catch (IceSyncException e) {
+            return ExitCodes.report(e, err);
+        } catch (CertificateException e) {
+            err.println("icesync: " + dir.resolve(IceSync.PROFILE_FILE) + ": trustedCertificatePem: " + e.getMessage());
+            return ExitCodes.PROFILE;
+        }
+        SyncSettings s = policy.apply(p.settings());
+        if (json) {
+            out.println(SettingsCommand.JSON.writeValueAsString(json(p, policy, s, synced, certs)));
+        } else {
+            text(p, policy, s, synced, certs, out);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void text(Profile p, SettingsPolicy policy, SyncSettings s, Map<FolderPath, FolderKind> synced,
+                      List<X509Certificate> certs, PrintWriter out) {
+        out.println("profile:      " + dir);
+        out.println(TerminalText.escape("account:      " + p.account().email() + " (login " + p.account().login() + ")"));
+        out.println(TerminalText.escape("imap:         " + p.account().imap().host() + ":" + p.account().imap().port()));
+        out.println("security:     " + p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
+        out.println("settings:     folder tree every " + s.structureInterval().toMinutes() + " min, priority folders every "
+                + s.priorityInterval().toMinutes() + " min, others every " + s.standardInterval().toMinutes() + " min");
+        out.println("              sync after a local change: " + (s.syncAfterLocalChange() ? "on" : "off")
+                + ", conflicts: " + s.conflictPolicy() + ", download: " + s.downloadMode()
+                + ", locked by policy: " + (policy.locks().isEmpty() ? "none" : String.join(", ", policy.locks().keySet())));
+        if (p.folderKinds().isEmpty()) {
+            out.println("folder kinds: none set (the server's, or the folder names, decide)");
+        }
+        p.folderKinds().forEach((f, k) -> out.println(TerminalText.escape("folder kind:  " + FolderKinds.pathText(f)
+                + " " + FolderKinds.kindText(k))));
+        out.println(p.folderNames() == null ? "folder names: IceWarp's" : TerminalText.escape("folder names: "
+                + p.folderNames()));
+        out.println("synced:       " + synced.size() + " folders (" + synced.values().stream()
+                .filter(k -> k != FolderKind.MAIL).count() + " groupware)");
+        if (certs.isEmpty()) {
+            out.println("certificates: the system's CAs only");
+        }
+        for (X509Certificate c : certs) {
+            out.println(TerminalText.escape("certificate:  " + CertificateTrust.sha256(c) + "  "
+                    + c.getSubjectX500Principal().getName() + "  until " + c.getNotAfter().toInstant()));
+        }
+    }
+
+    private ObjectNode json(Profile p, SettingsPolicy policy, SyncSettings s, Map<FolderPath, FolderKind> synced,
+                            List<X509Certificate> certs) throws IOException {
+        ObjectNode o = SettingsCommand.JSON.createObjectNode();
+        o.put("profile", dir.toString()).put("email", p.account().email()).put("login", p.account().login());
+        o.putObject("imap").put("host", p.account().imap().host()).put("port", p.account().imap().port())
+                .put("security", p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
+        o.set("settings", SettingsCommand.JSON.readTree(io.icesync.core.settings.SettingsJson.write(s)));
+        ArrayNode locked = o.putArray("locked");
+        policy.locks().keySet().forEach(locked::add);
+        ObjectNode kinds = o.putObject("folderKinds");
+        p.folderKinds().forEach((f, k) -> kinds.put(FolderKinds.pathText(f), k.name()));
+        if (p.folderNames() == null) {
+            o.putNull("folderNames");
+        } else {
+            ObjectNode names = o.putObject("folderNames");
+            p.folderNames().forEach((n, k) -> names.put(n, k.name()));
+        }
+        ObjectNode syncedKinds = o.putObject("syncedKinds");
+        synced.forEach((f, k) -> syncedKinds.put(FolderKinds.pathText(f), k.name()));
+        ArrayNode c = o.putArray("certificates");
+        for (X509Certificate x : certs) {
+            c.addObject().put("sha256", CertificateTrust.sha256(x)).put("subject", x.getSubjectX500Principal().getName())
+                    .put("notAfter", x.getNotAfter().toInstant().toString());
+        }
+        return o;
+    }
+}
