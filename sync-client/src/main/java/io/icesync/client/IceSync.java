@@ -258,11 +258,55 @@ public final class IceSync implements AutoCloseable {
      */
     public static ProfileStatus status(Path dir, int maxEvents) {
         requireProfile(dir);
+        Profile p = readProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {
-            return new ProfileStatus(null, 0, 0, List.of(), List.of());
+            return new ProfileStatus(null, 0, 0, List.of(), List.of(), serviceStatus(p, name -> null));
         }
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
-            return status(s, maxEvents);
+            List<IgnoredItem> failures = new ArrayList<>(s.failures());
+            List<ServiceStatus> services = serviceStatus(p, name -> {
+                if (name.isEmpty()) {
+                    return s;
+                }
+                return StateStores.sqlite(dir.resolve(STATE_FILE), name);
+            });
+            for (ServiceStatus st : services.subList(1, services.size())) {
+                try (SyncStateStore scoped = StateStores.sqlite(dir.resolve(STATE_FILE), st.name())) {
+                    failures.addAll(scoped.failures());
+                }
+            }
+            LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
+            return new ProfileStatus(last, services.stream().mapToInt(ServiceStatus::folders).sum(),
+                    services.stream().mapToLong(ServiceStatus::items).sum(), s.recentEvents(maxEvents), failures,
+                    services);
+        }
+    }
+
+    /** Each service of the profile with what its scope of the state holds ({@code state} null: nothing yet). */
+    private static List<ServiceStatus> serviceStatus(Profile p, java.util.function.Function<String, SyncStateStore> state) {
+        List<ServiceStatus> out = new ArrayList<>();
+        out.add(status("mail", "", "mail over IMAP", p.account().imap().toString(), MAIL_DIR, state));
+        for (ServiceStores.Plan plan : ServiceStores.plan(p, GROUPWARE_DIR, DOCUMENTS_DIR)) {
+            out.add(status(plan.name(), plan.name(), plan.syncs(),
+                    plan.server() == null ? "found from the domain of " + p.account().email() : plan.server().toString(),
+                    plan.local(), state));
+        }
+        return out;
+    }
+
+    private static ServiceStatus status(String name, String scope, String syncs, String server, String local,
+                                        java.util.function.Function<String, SyncStateStore> state) {
+        SyncStateStore s = state.apply(scope);
+        if (s == null) {
+            return new ServiceStatus(name, syncs, server, local + "/", 0, 0, 0);
+        }
+        try {
+            return new ServiceStatus(name, syncs, server, local + "/", s.folders().size(), s.itemCount(),
+                    s.failures().size());
+        } finally {
+            if (!scope.isEmpty()) {
+                s.close();
+            }
         }
     }
 
@@ -462,6 +506,9 @@ public final class IceSync implements AutoCloseable {
 
     /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
     public ProfileStatus status(int maxEvents) {
+        if (dir != null) {
+            return status(dir, maxEvents);
+        }
         return status(state, maxEvents);
     }
 

@@ -13,13 +13,23 @@ import java.util.List;
  * @param folders   how many folders are synced
  * @param items     how many item pairs are synced
  * @param events    the last session-log events, oldest first (F11.2)
- * @param failures  items that failed, the ignored ones ({@link IgnoredItem#ignored()}) included (F4.7, F11.3)
+ * @param failures  items that failed, the ignored ones ({@link IgnoredItem#ignored()}) included (F4.7, F11.3),
+ *                  of every service
+ * @param services  each service of the profile, mail first, with what it has synced ({@code folders} and
+ *                  {@code items} are their sums)
  */
 public record ProfileStatus(LastCycle lastCycle, int folders, long items, List<SessionEvent> events,
-                            List<IgnoredItem> failures) {
+                            List<IgnoredItem> failures, List<ServiceStatus> services) {
     public ProfileStatus {
         events = List.copyOf(events);
         failures = List.copyOf(failures);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A status without the per-service detail. */
+    public ProfileStatus(LastCycle lastCycle, int folders, long items, List<SessionEvent> events,
+                         List<IgnoredItem> failures) {
+        this(lastCycle, folders, items, events, failures, List.of());
     }
 
     /** The folders the last cycle left unsynced on purpose, with why and what to do (empty when none or no cycle). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
 import io.icesync.client.IceSync;
 import io.icesync.client.Profile;
+import io.icesync.client.Services;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
@@ -74,6 +75,8 @@ final class ProfileShowCommand implements Callable<Integer> {
         out.println(TerminalText.escape("account:      " + p.account().email() + " (login " + p.account().login() + ")"));
         out.println(TerminalText.escape("imap:         " + p.account().imap().host() + ":" + p.account().imap().port()));
         out.println("security:     " + p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
+        out.println("proxy:        " + p.proxy().text());
+        services(p.services(), out);
         out.println("settings:     folder tree every " + s.structureInterval().toMinutes() + " min, priority folders every "
                 + s.priorityInterval().toMinutes() + " min, others every " + s.standardInterval().toMinutes() + " min");
         out.println("              sync after a local change: " + (s.syncAfterLocalChange() ? "on" : "off")
@@ -97,12 +100,36 @@ final class ProfileShowCommand implements Callable<Integer> {
         }
     }
 
+    private static void services(Services v, PrintWriter out) {
+        out.println("groupware:    " + (v.davGroupware() ? "over CalDAV/CardDAV into groupware/" : "from IMAP folders"));
+        line(out, "smtp:", v.smtp() == null ? null : v.smtp().host() + ":" + v.smtp().port() + " ("
+                + v.smtp().security().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        line(out, "caldav:", v.caldav() == null && v.davGroupware() && v.carddav() == null
+                ? "found from the address's domain at each open" : v.caldav());
+        line(out, "carddav:", v.carddav());
+        line(out, "documents:", v.documents() == null ? "not synced" : v.documents() + " into documents/");
+        line(out, "smartAttach:", v.smartAttach());
+        line(out, "freeBusy:", v.freeBusy());
+        line(out, "xmlApi:", v.xmlApi());
+        v.logins().forEach((service, login) -> line(out, "login:", service + " as " + login));
+    }
+
+    private static void line(PrintWriter out, String label, Object value) {
+        if (value != null) {
+            out.println(TerminalText.escape(String.format(java.util.Locale.ROOT, "%-13s %s", label, value)));
+        }
+    }
+
     private ObjectNode json(Profile p, SettingsPolicy policy, SyncSettings s, Map<FolderPath, FolderKind> synced,
                             List<X509Certificate> certs) throws IOException {
         ObjectNode o = SettingsCommand.JSON.createObjectNode();
         o.put("profile", dir.toString()).put("email", p.account().email()).put("login", p.account().login());
         o.putObject("imap").put("host", p.account().imap().host()).put("port", p.account().imap().port())
                 .put("security", p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("proxy", p.proxy().text());
+        // The services as profile.json holds them; "groupware" alone when the account has no other service.
+        com.fasterxml.jackson.databind.JsonNode services = SettingsCommand.JSON.readTree(p.toJson()).get("services");
+        o.set("services", services != null ? services : SettingsCommand.JSON.createObjectNode().put("groupware", "imap"));
         o.set("settings", SettingsCommand.JSON.readTree(io.icesync.core.settings.SettingsJson.write(s)));
         ArrayNode locked = o.putArray("locked");
         policy.locks().keySet().forEach(locked::add);

@@ -9,6 +9,7 @@ import io.icesync.client.IceSync;
 import io.icesync.client.LastCycle;
 import io.icesync.client.Profile;
 import io.icesync.client.ProfileStatus;
+import io.icesync.client.ServiceStatus;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.UnsyncedFolder;
@@ -84,6 +85,11 @@ final class StatusCommand implements Callable<Integer> {
             c.notSynced().forEach(u -> out.println("  not synced  " + TerminalText.escape(u.describe())));
         }
         out.println("synced:      " + s.folders() + " folders, " + s.items() + " items");
+        for (ServiceStatus v : s.services()) {
+            out.println(String.format(java.util.Locale.ROOT, "  %-10s %s from %s into %s: %d folders, %d items%s",
+                    v.name(), v.syncs(), TerminalText.escape(v.server()), v.local(), v.folders(), v.items(),
+                    v.failures() == 0 ? "" : ", " + v.failures() + " with failures"));
+        }
         out.println("ignored:     " + s.ignored() + " items (" + s.failures().size() + " with failures)");
         for (IgnoredItem i : s.failures()) {
             out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + TerminalText.escape(i.folder() + " " + i.key()
@@ -127,6 +133,12 @@ final class StatusCommand implements Callable<Integer> {
         }
         o.put("folders", s.folders());
         o.put("items", s.items());
+        ArrayNode sv = o.putArray("services");
+        for (ServiceStatus v : s.services()) {
+            sv.addObject().put("name", v.name()).put("syncs", v.syncs()).put("server", v.server())
+                    .put("local", v.local()).put("folders", v.folders()).put("items", v.items())
+                    .put("failures", v.failures());
+        }
         o.put("ignored", s.ignored());
         ArrayNode fl = o.putArray("failures");
         for (IgnoredItem i : s.failures()) {

@@ -54,61 +54,86 @@ public final class ServiceStores {
     }
 
     /**
+     * One service of a profile beyond mail, before anything is opened: its name (its state scope), the
+     * server ({@code null} for a DAV server looked up from the domain), the DAV services it syncs (none
+     * for documents) and its local folder, relative to the profile folder.
+     */
+    public record Plan(String name, URI server, Set<DavService> dav, String login, String local) {
+        /** What it syncs, for people. */
+        public String syncs() {
+            return dav.isEmpty() ? "documents over WebDAV"
+                    : dav.size() == 2 ? "groupware over CalDAV/CardDAV"
+                    : dav.contains(DavService.CALDAV) ? "calendars and tasks over CalDAV" : "address books over CardDAV";
+        }
+    }
+
+    /**
      * The services {@code p} has beyond mail, in sync order. A CalDAV and a CardDAV URL on two servers
-     * make two services, each into its own part of {@code groupware/}.
+     * make two services, each into its own part of the groupware folder.
+     */
+    public static List<Plan> plan(Profile p, String groupwareDir, String documentsDir) {
+        Services s = p.services();
+        String login = p.account().login();
+        List<Plan> out = new ArrayList<>();
+        if (s.davGroupware()) {
+            URI cal = s.caldav();
+            URI card = s.carddav();
+            if (cal != null && card != null && !sameServer(cal, card)) {
+                out.add(new Plan("caldav", cal, Set.of(DavService.CALDAV), s.login("caldav", login),
+                        groupwareDir + "/calendars"));
+                out.add(new Plan("carddav", card, Set.of(DavService.CARDDAV), s.login("carddav", login),
+                        groupwareDir + "/address-books"));
+            } else {
+                out.add(new Plan("dav", cal != null ? cal : card, Set.of(DavService.CALDAV, DavService.CARDDAV),
+                        s.login(cal != null ? "caldav" : "carddav", login), groupwareDir));
+            }
+        }
+        if (s.documents() != null) {
+            out.add(new Plan("documents", s.documents(), Set.of(), s.login("documents", login), documentsDir));
+        }
+        return out;
+    }
+
+    /**
+     * Opens the services of {@link #plan}.
      *
      * @param password asked at each login; the caller's secret store
      */
     public static List<Stores> open(Path dir, Profile p, Supplier<char[]> password, CertificateTrust trust,
                                     Supplier<SyncSettings> settings, String groupwareDir, String documentsDir,
                                     String stateFile) {
-        Services s = p.services();
-        String login = p.account().login();
         List<Stores> out = new ArrayList<>();
         try {
-            if (s.davGroupware()) {
-                URI cal = s.caldav();
-                URI card = s.carddav();
-                if (cal != null && card != null && !sameServer(cal, card)) {
-                    out.add(dav(dir, "caldav", cal, Set.of(DavService.CALDAV), s.login("caldav", login), password, trust,
-                            dir.resolve(groupwareDir).resolve("calendars"), stateFile));
-                    out.add(dav(dir, "carddav", card, Set.of(DavService.CARDDAV), s.login("carddav", login), password,
-                            trust, dir.resolve(groupwareDir).resolve("address-books"), stateFile));
+            for (Plan plan : plan(p, groupwareDir, documentsDir)) {
+                RemoteStore remote;
+                LocalStore local;
+                if (plan.dav().isEmpty()) {
+                    WebDavClient client = WebDavClient.builder(plan.server()).credentials(plan.login(), password)
+                            .trust(trust).build();
+                    remote = WebDavFilesRemoteStore.builder().client(client)
+                            .state(dir.resolve(plan.name() + "-numbering.json")).settings(settings).build();
+                    local = new FileTreeLocalStore(dir.resolve(plan.local()));
                 } else {
-                    URI one = cal != null ? cal : card;
-                    // A profile written by hand may lack both: the lookup happens at each open then.
-                    DavRemoteStore.Builder b = one != null ? DavRemoteStore.builder(one)
+                    // A profile written by hand may lack both URLs: the lookup happens at each open then.
+                    DavRemoteStore.Builder b = plan.server() != null ? DavRemoteStore.builder(plan.server())
                             : DavRemoteStore.builder(p.account().email(), DavServers.system());
-                    out.add(dav(dir, "dav", b, Set.of(DavService.CALDAV, DavService.CARDDAV),
-                            s.login(cal != null ? "caldav" : "carddav", login), password, trust,
-                            dir.resolve(groupwareDir), stateFile));
+                    remote = b.services(plan.dav()).credentials(plan.login(), password).trust(trust)
+                            .state(dir.resolve(plan.name() + "-numbering.json")).build();
+                    local = new VdirLocalStore(dir.resolve(plan.local()));
                 }
-            }
-            if (s.documents() != null) {
-                WebDavClient client = WebDavClient.builder(s.documents()).credentials(s.login("documents", login), password)
-                        .trust(trust).build();
-                RemoteStore remote = WebDavFilesRemoteStore.builder().client(client)
-                        .state(dir.resolve("documents-numbering.json")).settings(settings).build();
-                out.add(new Stores("documents", remote, new FileTreeLocalStore(dir.resolve(documentsDir)),
-                        StateStores.sqlite(dir.resolve(stateFile), "documents")));
+                try {
+                    out.add(new Stores(plan.name(), remote, local,
+                            StateStores.sqlite(dir.resolve(stateFile), plan.name())));
+                } catch (RuntimeException e) {
+                    closeAll(List.of(new Stores(plan.name(), remote, local, null)), e);
+                    throw e;
+                }
             }
             return out;
         } catch (RuntimeException e) {
             closeAll(out, e);
             throw e;
         }
-    }
-
-    private static Stores dav(Path dir, String name, URI server, Set<DavService> only, String login,
-                              Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
-        return dav(dir, name, DavRemoteStore.builder(server), only, login, password, trust, vdir, stateFile);
-    }
-
-    private static Stores dav(Path dir, String name, DavRemoteStore.Builder b, Set<DavService> only, String login,
-                              Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
-        RemoteStore remote = b.services(only).credentials(login, password).trust(trust)
-                .state(dir.resolve(name + "-numbering.json")).build();
-        return new Stores(name, remote, new VdirLocalStore(vdir), StateStores.sqlite(dir.resolve(stateFile), name));
     }
 
     private static boolean sameServer(URI a, URI b) {
@@ -136,7 +161,11 @@ public final class ServiceStores {
     /** Closes what was opened, adding failures to {@code cause}. */
     public static void closeAll(List<Stores> opened, Throwable cause) {
         for (Stores st : opened) {
-            for (AutoCloseable c : List.<AutoCloseable>of(st.remote()::close, st.local()::close, st.state()::close)) {
+            for (AutoCloseable c : List.<AutoCloseable>of(st.remote()::close, st.local()::close, () -> {
+                if (st.state() != null) {
+                    st.state().close();
+                }
+            })) {
                 try {
                     c.close();
                 } catch (Exception x) {
