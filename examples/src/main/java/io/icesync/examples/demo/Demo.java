@@ -2,6 +2,7 @@ package io.icesync.examples.demo;
 
 import io.icesync.client.IceSync;
 import io.icesync.client.Profile;
+import io.icesync.client.Services;
 import io.icesync.core.Account;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
@@ -10,6 +11,7 @@ import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncListener;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.SyncSettings;
+import io.icesync.testkit.WebDavFiles;
 import jakarta.mail.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,12 +41,15 @@ public final class Demo {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             int seeded = server.seed(messages, 42);
             int objects = DemoGroupware.seed(server.server.account(DemoServer.USER));
+            WebDavFiles files = server.server.webdav().files(DemoServer.USER);
+            int documents = DemoDocuments.seed(files);
             out.println("IceSync test server (IceWarp-like) started in " + startMs + " ms on 127.0.0.1:" + server.port
                     + ", account " + DemoServer.USER
                     + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders, " + objects
-                    + " events and contacts in Calendar and Contacts");
+                    + " events and contacts in Calendar and Contacts, " + documents + " documents over WebDAV");
             Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
-                    new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(), null);
+                    new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(),
+                    server.server.certificatePem()).withServices(Services.NONE.withDocuments(server.server.webdav().url()));
             try (IceSync sync = IceSync.create(profile, p, DemoServer.PASSWORD.toCharArray())) {
                 out.println("Profile folder: " + profile);
                 out.println();
@@ -57,6 +62,8 @@ public final class Demo {
                 DemoGroupware.onServer(server.server.account(DemoServer.USER), out);
                 DemoChanges.locally(profile.resolve(IceSync.MAIL_DIR), out);
                 DemoGroupware.locally(profile.resolve(IceSync.GROUPWARE_DIR), out);
+                DemoDocuments.onServer(files, out);
+                DemoDocuments.locally(profile.resolve(IceSync.DOCUMENTS_DIR), out);
 
                 out.println();
                 out.println("3. Second sync");
@@ -75,12 +82,18 @@ public final class Demo {
                     int total = remote.values().stream().mapToInt(List::size).sum();
                     Map<String, String> serverObjects = DemoGroupware.server(server.server.account(DemoServer.USER));
                     Map<String, String> localObjects = DemoGroupware.local(profile.resolve(IceSync.GROUPWARE_DIR));
-                    if (remote.equals(local) && serverObjects.equals(localObjects) && !idle.changedAnything()) {
+                    Map<String, String> serverDocs = DemoDocuments.server(files);
+                    Map<String, String> localDocs = DemoDocuments.local(profile.resolve(IceSync.DOCUMENTS_DIR));
+                    if (remote.equals(local) && serverObjects.equals(localObjects) && serverDocs.equals(localDocs)
+                            && !idle.changedAnything()) {
                         out.println("Server and local tree are identical: " + remote.size() + " folders, " + total
                                 + " messages, same read and flagged state; " + serverObjects.size()
-                                + " events and contacts, same versions: " + serverObjects.values());
+                                + " events and contacts, same versions: " + serverObjects.values() + "; "
+                                + serverDocs.size() + " documents, same content: " + serverDocs.keySet());
                         out.println("Events and contacts are files: ls '" + profile.resolve(IceSync.GROUPWARE_DIR)
                                 + "' (khal and khard read this layout)");
+                        out.println("Documents are plain files: ls '" + profile.resolve(IceSync.DOCUMENTS_DIR)
+                                .resolve(DemoDocuments.ROOT) + "'");
                         out.println("Look at the Maildir tree with any mail reader, e.g.: mutt -f '"
                                 + profile.resolve(IceSync.MAIL_DIR).resolve("INBOX") + "'");
                         return 0;
@@ -88,6 +101,7 @@ public final class Demo {
                     out.println("The trees differ:");
                     out.println("   server: " + remote + " " + serverObjects);
                     out.println("   local:  " + local + " " + localObjects);
+                    out.println("   server documents: " + serverDocs.keySet() + ", local: " + localDocs.keySet());
                     return 1;
                 }
             }

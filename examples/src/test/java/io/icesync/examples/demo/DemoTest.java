@@ -33,6 +33,10 @@ class DemoTest {
         assertThat(out).contains("Server and local tree are identical", "5 events and contacts, same versions",
                 "Revue de projet (14 h)", "Paul Martin-Durand", "Atelier synchronisation",
                 "Déjeuner d'équipe [Équipe]");
+        assertThat(out).contains("3 documents over WebDAV", "folder created locally: Files/Projets/Été 2026 (documents)",
+                "4 documents, same content", "Compte rendu.txt", "Projets/Été 2026/planning.txt");
+        assertThat(Files.readString(dir.resolve("profile/documents/Files/Projets/Été 2026/planning.txt")))
+                .contains("août: bilan");
         assertThat(Files.readString(dir.resolve("profile/profile.json"))).doesNotContain("demo-password");
     }
 

@@ -115,8 +115,8 @@ public final class AccountEngines {
             if (r == null) {
                 continue;
             }
-            String prefix = s.name().isEmpty() ? "" : s.name() + ": ";
-            r.structureChanges().forEach(c -> structure.add(prefix + c));
+            String suffix = s.name().isEmpty() ? "" : " (" + s.name() + ")";
+            r.structureChanges().forEach(c -> structure.add(c + suffix));
             folders.addAll(r.folders());
             for (UnsyncedFolder u : r.notSynced()) {
                 String how = s.name().isEmpty() ? elsewhere.get(u.kind()) : null;
