@@ -213,6 +213,23 @@ public final class IceSync implements AutoCloseable {
      * kind calls for it (once its local changes are on the server; never while it has sub-folders):
      * compare with {@link Profile#folderKinds()} to tell the user what is still to come.
      */
+    /**
+     * Every folder the profile's services have synced, mail's and the others' (a documents folder, a
+     * CalDAV calendar), with its kind; a path two services share appears once. Read without the lock.
+     */
+    public static Map<FolderPath, FolderKind> syncedFolders(Path dir) {
+        Map<FolderPath, FolderKind> all = new TreeMap<>(syncedKinds(dir));
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return Collections.unmodifiableMap(all);
+        }
+        for (ServiceStores.Plan plan : ServiceStores.plan(readProfile(dir), GROUPWARE_DIR, DOCUMENTS_DIR)) {
+            try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE), plan.name())) {
+                s.folders().forEach(f -> all.putIfAbsent(f.path(), f.kind()));
+            }
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
     public static Map<FolderPath, FolderKind> syncedKinds(Path dir) {
         requireProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {

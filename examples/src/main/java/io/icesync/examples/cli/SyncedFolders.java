@@ -43,7 +43,7 @@ final class SyncedFolders {
         for (String t : typed) {
             paths.add(FolderKinds.parsePath(t));
         }
-        Map<FolderPath, FolderKind> synced = IceSync.syncedKinds(dir);
+        Map<FolderPath, FolderKind> synced = IceSync.syncedFolders(dir);
         for (int i = 0; i < paths.size(); i++) {
             if (!synced.containsKey(paths.get(i))) {
                 throw new UnknownFolderException("no synced folder \"" + typed.get(i) + "\" in " + dir, hint(dir, synced));

@@ -59,7 +59,12 @@ class ProfileServicesCliTest {
         JsonNode docs = status.get("services").get(1);
         assertThat(docs.get("local").asText()).isEqualTo("documents/");
         assertThat(docs.get("items").asLong()).isEqualTo(1);
+        assertThat(docs.get("folders").asInt()).isEqualTo(1);
         assertThat(docs.get("server").asText()).isEqualTo(server.webdav().url().toString());
+
+        files.put("Nouveau.txt", "n".getBytes(StandardCharsets.UTF_8));
+        assertThat(cli.run("sync", "--dir", dir.toString(), "--once", "--folder", "Files")).as(cli.err.toString()).isZero();
+        assertThat(dir.resolve("documents/Files/Nouveau.txt")).as("a documents folder is one --folder names").exists();
 
         assertThat(cli.run("status", "--dir", dir.toString())).isZero();
         assertThat(cli.out.toString()).contains("documents  documents over WebDAV from " + server.webdav().url());

@@ -8,7 +8,6 @@ import io.icesync.core.engine.SyncEngine;
 import io.icesync.core.engine.SyncListener;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.engine.UnsyncedFolder;
-import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SyncStateStore;
 import java.time.Duration;
@@ -71,12 +70,15 @@ public final class AccountEngines {
         return runEach(s -> step.apply(s.engine()));
     }
 
-    /** The items of these folders, each asked of the service whose state knows it (mail for a folder none knows). */
+    /**
+     * The items of these folders, each asked of every service whose state knows it (a documents folder
+     * and a mail folder may share a path); a folder no service knows goes to mail, which reports it.
+     */
     public SyncReport syncFolders(List<FolderPath> folders) {
         return runEach(s -> {
             List<FolderPath> mine = new ArrayList<>();
             for (FolderPath p : folders) {
-                if (owner(p) == s) {
+                if (s.state().folderByPath(p).isPresent() || (s == services.get(0) && knownByNone(p))) {
                     mine.add(p);
                 }
             }
@@ -84,14 +86,8 @@ public final class AccountEngines {
         });
     }
 
-    /** The service whose state has this folder, else mail. */
-    private Service owner(FolderPath p) {
-        for (Service s : services) {
-            if (s.state().folderByPath(p).map(FolderState::path).isPresent()) {
-                return s;
-            }
-        }
-        return services.get(0);
+    private boolean knownByNone(FolderPath p) {
+        return services.stream().noneMatch(s -> s.state().folderByPath(p).isPresent());
     }
 
     private SyncReport runEach(Function<Service, SyncReport> step) {
