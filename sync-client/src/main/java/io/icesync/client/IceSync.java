@@ -556,7 +556,8 @@ public final class IceSync implements AutoCloseable {
 
     /**
      * The account's server-side rules (F9), forwarding and auto-responder, on the store the server
-     * offers: IceWarp's XML API when it answers at {@code api} (null: {@code https://<IMAP host>/icewarpapi/}),
+     * offers: IceWarp's XML API when it answers at {@code api} (null: the profile's
+     * {@code services().xmlApi()}, else {@code https://<IMAP host>/icewarpapi/}),
      * else a Sieve script over ManageSieve at {@code sieve} (null: the IMAP host, port 4190,
      * STARTTLS). A refused login or an untrusted certificate on the API is reported, not skipped:
      * the API is there. When neither answers, the exception names both attempts. Close the provider
@@ -579,10 +580,14 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
-    /** The rules through IceWarp's XML API at {@code api} (null: {@code https://<IMAP host>/icewarpapi/}). */
+    /**
+     * The rules through IceWarp's XML API at {@code api} (null: the profile's {@code services().xmlApi()},
+     * else {@code https://<IMAP host>/icewarpapi/}).
+     */
     public RulesProvider icewarpRules(java.net.URI api) {
         Account a = profile.account();
-        java.net.URI url = api != null ? api : java.net.URI.create("https://" + hostForUri(a.imap().host()) + "/icewarpapi/");
+        java.net.URI url = api != null ? api : profile.services().xmlApi() != null ? profile.services().xmlApi()
+                : java.net.URI.create("https://" + hostForUri(a.imap().host()) + "/icewarpapi/");
         char[] password = password(a);
         try {
             return IceWarpRulesProvider.connect(url, a.login(), password, certs);

@@ -56,7 +56,7 @@ final class FreeBusyCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "TEMPLATE",
             description = "The free/busy URL, %%NAME%% and %%SERVER%% standing for the address's parts (default:"
-                    + " https://IMAP-HOST" + "/freebusy/?%%NAME%%@%%SERVER%%).")
+                    + " the profile's, else https://IMAP-HOST" + "/freebusy/?%%NAME%%@%%SERVER%%).")
     String template;
 
     @Override
@@ -80,7 +80,9 @@ final class FreeBusyCommand implements Callable<Integer> {
             Account account = sync.profile().account();
             FreeBusyTemplate t;
             try {
-                t = FreeBusyTemplate.parse(template != null ? template : "https://" + host(account) + DEFAULT_PATH);
+                String profiles = sync.profile().services().freeBusy();
+                t = FreeBusyTemplate.parse(template != null ? template : profiles != null ? profiles
+                        : "https://" + host(account) + DEFAULT_PATH);
             } catch (FreeBusyTemplateException e) {
                 err.println("icesync: " + ExitCodes.oneLine(e));
                 return ExitCodes.USAGE;

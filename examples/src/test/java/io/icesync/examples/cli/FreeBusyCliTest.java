@@ -86,6 +86,18 @@ class FreeBusyCliTest {
     }
 
     @Test
+    void theProfilesTemplateIsTheDefault(IceWarpServer server) throws Exception {
+        Path dir = profile(server);
+        seedAnnesWeek(server);
+        io.icesync.client.IceSync.updateProfile(dir, p -> p.withServices(p.services().withFreeBusy(template(server))));
+
+        int code = run("freebusy", ANNE, "--dir", dir.toString(), "--from", "2025-03-24", "--to", "2025-03-30");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("BUSY-TENTATIVE");
+    }
+
+    @Test
     void printsJsonWithLocalOffsets(IceWarpServer server) throws Exception {
         Path dir = profile(server);
         seedAnnesWeek(server);
