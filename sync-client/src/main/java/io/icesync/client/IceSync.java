@@ -7,6 +7,7 @@ import io.icesync.client.internal.OwnWrites;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
+import io.icesync.client.internal.ReceiptsOnRead;
 import io.icesync.client.internal.Scheduler;
 import io.icesync.client.internal.ServiceStores;
 import io.icesync.core.Account;
@@ -38,6 +39,8 @@ import io.icesync.core.spi.SyncStateStore;
 import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
+import io.icesync.groupware.mdn.ReceiptOutcome;
+import io.icesync.groupware.mdn.ReceiptRecord;
 import io.icesync.imap.ImapRemoteStore;
 import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
@@ -102,6 +105,8 @@ public final class IceSync implements AutoCloseable {
      * format. Its forced values win over {@code profile.json}'s and cannot be changed by the user.
      */
     public static final String POLICY_FILE = "policy.json";
+    /** The Message-IDs whose read receipt was sent or declined, one a line (F6.5). */
+    public static final String RECEIPTS_FILE = "read-receipts.txt";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -121,6 +126,7 @@ public final class IceSync implements AutoCloseable {
     private final Clock clock;
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private final OwnWrites ownWrites = new OwnWrites();
+    private final ReceiptsOnRead receipts;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -146,6 +152,9 @@ public final class IceSync implements AutoCloseable {
                     .state(x.state()).settings(settings).build(), x.state()));
         }
         this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
+        this.receipts = new ReceiptsOnRead(settings, this::profile, () -> password(profile.account()), certs, local,
+                state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
+        engine.addListener(receipts);
     }
 
     /**
@@ -343,6 +352,7 @@ public final class IceSync implements AutoCloseable {
                 throw e;
             } finally {
                 ownWrites.end();
+                receipts.settle();
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             return r;
@@ -428,6 +438,31 @@ public final class IceSync implements AutoCloseable {
         LOG.info("local change in {}: syncing {}", paths.size() == 1 ? paths.iterator().next() : paths.size() + " files",
                 folders);
         return folders.isEmpty() ? null : cycle("local change", () -> engines.syncFolders(folders));
+    }
+
+    // ------------------------------------------------------------------ read receipts (F6.5)
+
+    /**
+     * The read receipts waiting for the user's answer, oldest first: messages asking for one that were
+     * marked read here while the {@code readReceipts} setting is ASK (or ALWAYS, when RFC 8098 wants
+     * the user asked, or when the profile has no SMTP server). Kept in {@code state.db} across restarts.
+     */
+    public List<PendingReceipt> pendingReceipts() {
+        return receipts.pending();
+    }
+
+    /**
+     * Answers a waiting read receipt: {@code send} sends it through the profile's SMTP server with the
+     * account's login, accepted certificates and proxy; false declines it. Either way the message is
+     * never asked about again. Waits for a cycle under way.
+     *
+     * @throws IllegalArgumentException when no receipt with this key waits
+     * @throws IceSyncException when it must be sent and the profile has no SMTP server, or sending
+     *         failed (login refused, untrusted certificate...): the receipt keeps waiting
+     */
+    public ReceiptOutcome answerReceipt(String key, boolean send) {
+        Objects.requireNonNull(key, "key");
+        return engines.exclusively(() -> receipts.answer(key, send));
     }
 
     // ------------------------------------------------------------------ monitoring (F11)
