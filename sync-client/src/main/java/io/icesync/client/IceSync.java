@@ -1,6 +1,7 @@
 package io.icesync.client;
 
 import io.icesync.client.internal.AccountEngines;
+import io.icesync.client.internal.GalRefresh;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.LocalChangeWatcher;
 import io.icesync.client.internal.OwnWrites;
@@ -127,6 +128,7 @@ public final class IceSync implements AutoCloseable {
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private final OwnWrites ownWrites = new OwnWrites();
     private final ReceiptsOnRead receipts;
+    private final GalRefresh gal;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -155,6 +157,7 @@ public final class IceSync implements AutoCloseable {
         this.receipts = new ReceiptsOnRead(settings, this::profile, () -> password(profile.account()), certs, local,
                 state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
         engine.addListener(receipts);
+        this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
     }
 
     /**
@@ -365,7 +368,8 @@ public final class IceSync implements AutoCloseable {
 
     /**
      * Runs on the schedules of the settings until the returned handle is stopped (F3.2, F4.2): a full
-     * cycle at once, then folder tree, priority and selected folders each on its interval. A failed
+     * cycle at once, then folder tree, priority and selected folders each on its interval, and with
+     * {@code galSync} the address list every {@code galInterval} ({@link #addressList()}). A failed
      * cycle is logged and the schedule goes on; an {@link Error} stops it. {@link #close()} stops it too.
      */
     public ScheduledSync startScheduled() {
@@ -394,11 +398,20 @@ public final class IceSync implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
         }
-        Scheduler s = Scheduler.start(kind -> switch (kind) {
-            case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
-            case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
-            case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
-            case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
+        Scheduler s = Scheduler.start(kind -> {
+            SyncReport r = switch (kind) {
+                case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
+                case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
+                case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
+                case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
+                case GAL -> null;
+            };
+            // The GAL keeps its own interval; any scheduled run that finds it due refreshes it.
+            if (gal.due(settings.get())) {
+                SyncReport g = cycle(Scheduler.Kind.GAL.label, this::refreshGal);
+                r = r == null ? g : r;
+            }
+            return r;
         }, settings, onCycle, onError, onFatal);
         schedules.add(s);
         if (dir != null && settings.get().syncAfterLocalChange()) {
@@ -438,6 +451,28 @@ public final class IceSync implements AutoCloseable {
         LOG.info("local change in {}: syncing {}", paths.size() == 1 ? paths.iterator().next() : paths.size() + " files",
                 folders);
         return folders.isEmpty() ? null : cycle("local change", () -> engines.syncFolders(folders));
+    }
+
+    // ------------------------------------------------------------------ Global Address List (F6.3)
+
+    /**
+     * The Global Address List: the contacts of the profile's own, shared and public address books in
+     * {@code groupware/}, as last refreshed. A scheduled profile with the {@code galSync} setting on
+     * refreshes it every {@code galInterval} (never on every cycle); before any refresh it is read from
+     * what {@code groupware/} holds. Empty without a profile folder.
+     */
+    public io.icesync.groupware.gal.AddressList addressList() {
+        return gal.list();
+    }
+
+    /** Refreshes the address list now ("Synchronise" on the GAL): syncs the contacts folders, then reads them. */
+    public io.icesync.groupware.gal.AddressList refreshAddressList() {
+        cycle(Scheduler.Kind.GAL.label, this::refreshGal);
+        return gal.list();
+    }
+
+    private SyncReport refreshGal() {
+        return gal.refresh(() -> engines.syncFolders(engines.foldersOfKind(FolderKind.CONTACTS)));
     }
 
     // ------------------------------------------------------------------ read receipts (F6.5)

@@ -84,6 +84,15 @@ public final class AccountEngines {
         });
     }
 
+    /** The folders of this kind that any service's state knows. */
+    public List<FolderPath> foldersOfKind(FolderKind kind) {
+        List<FolderPath> out = new ArrayList<>();
+        for (Service s : services) {
+            s.state().folders().stream().filter(f -> f.kind() == kind).forEach(f -> out.add(f.path()));
+        }
+        return out;
+    }
+
     /** The service whose state has this folder, else mail. */
     private Service owner(FolderPath p) {
         for (Service s : services) {
