@@ -87,7 +87,9 @@ final class MailFolderSync {
         List<ItemState> rows = state.items(fs.id());
         Set<String> unpaired = unpairedLocal(rows);
         List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
-        RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false);
+        // F4.5: a folder above the threshold is not compared in full, but for "synchronise all".
+        boolean newOnly = !retryIgnored && rows.size() > settings.folderSyncThreshold();
+        RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false, newOnly);
         boolean validityChanged = fs.cursor() != null && rc.cursor().uidValidity() != fs.cursor().uidValidity();
         boolean firstUpload = fs.cursor() == null
                 && FirstSyncChoice.UPLOAD_LOCAL.name().equals(state.value(Cycle.FIRST_SYNC_KEY).orElse(null));
