@@ -1,12 +1,14 @@
 package io.icesync.client;
 
 import io.icesync.client.internal.AccountEngines;
+import io.icesync.client.internal.GalRefresh;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.LocalChangeWatcher;
 import io.icesync.client.internal.OwnWrites;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
+import io.icesync.client.internal.ReceiptsOnRead;
 import io.icesync.client.internal.Scheduler;
 import io.icesync.client.internal.ServiceStores;
 import io.icesync.core.Account;
@@ -38,6 +40,8 @@ import io.icesync.core.spi.SyncStateStore;
 import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
+import io.icesync.groupware.mdn.ReceiptOutcome;
+import io.icesync.groupware.mdn.ReceiptRecord;
 import io.icesync.imap.ImapRemoteStore;
 import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
@@ -102,6 +106,8 @@ public final class IceSync implements AutoCloseable {
      * format. Its forced values win over {@code profile.json}'s and cannot be changed by the user.
      */
     public static final String POLICY_FILE = "policy.json";
+    /** The Message-IDs whose read receipt was sent or declined, one a line (F6.5). */
+    public static final String RECEIPTS_FILE = "read-receipts.txt";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -121,6 +127,8 @@ public final class IceSync implements AutoCloseable {
     private final Clock clock;
     private final List<ScheduledSync> schedules = new CopyOnWriteArrayList<>();
     private final OwnWrites ownWrites = new OwnWrites();
+    private final ReceiptsOnRead receipts;
+    private final GalRefresh gal;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -146,6 +154,10 @@ public final class IceSync implements AutoCloseable {
                     .state(x.state()).settings(settings).build(), x.state()));
         }
         this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
+        this.receipts = new ReceiptsOnRead(settings, this::profile, () -> password(profile.account()), certs, local,
+                state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
+        engine.addListener(receipts);
+        this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
     }
 
     /**
@@ -404,6 +416,7 @@ public final class IceSync implements AutoCloseable {
                 throw e;
             } finally {
                 ownWrites.end();
+                receipts.settle();
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             return r;
@@ -416,7 +429,8 @@ public final class IceSync implements AutoCloseable {
 
     /**
      * Runs on the schedules of the settings until the returned handle is stopped (F3.2, F4.2): a full
-     * cycle at once, then folder tree, priority and selected folders each on its interval. A failed
+     * cycle at once, then folder tree, priority and selected folders each on its interval, and with
+     * {@code galSync} the address list every {@code galInterval} ({@link #addressList()}). A failed
      * cycle is logged and the schedule goes on; an {@link Error} stops it. {@link #close()} stops it too.
      */
     public ScheduledSync startScheduled() {
@@ -445,11 +459,20 @@ public final class IceSync implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
         }
-        Scheduler s = Scheduler.start(kind -> switch (kind) {
-            case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
-            case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
-            case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
-            case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
+        Scheduler s = Scheduler.start(kind -> {
+            SyncReport r = switch (kind) {
+                case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
+                case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
+                case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
+                case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
+                case GAL -> null;
+            };
+            // The GAL keeps its own interval; any scheduled run that finds it due refreshes it.
+            if (gal.due(settings.get())) {
+                SyncReport g = cycle(Scheduler.Kind.GAL.label, this::refreshGal);
+                r = r == null ? g : r;
+            }
+            return r;
         }, settings, onCycle, onError, onFatal);
         schedules.add(s);
         if (dir != null && settings.get().syncAfterLocalChange()) {
@@ -489,6 +512,53 @@ public final class IceSync implements AutoCloseable {
         LOG.info("local change in {}: syncing {}", paths.size() == 1 ? paths.iterator().next() : paths.size() + " files",
                 folders);
         return folders.isEmpty() ? null : cycle("local change", () -> engines.syncFolders(folders));
+    }
+
+    // ------------------------------------------------------------------ Global Address List (F6.3)
+
+    /**
+     * The Global Address List: the contacts of the profile's own, shared and public address books in
+     * {@code groupware/}, as last refreshed. A scheduled profile with the {@code galSync} setting on
+     * refreshes it every {@code galInterval} (never on every cycle); before any refresh it is read from
+     * what {@code groupware/} holds. Empty without a profile folder.
+     */
+    public io.icesync.groupware.gal.AddressList addressList() {
+        return gal.list();
+    }
+
+    /** Refreshes the address list now ("Synchronise" on the GAL): syncs the contacts folders, then reads them. */
+    public io.icesync.groupware.gal.AddressList refreshAddressList() {
+        cycle(Scheduler.Kind.GAL.label, this::refreshGal);
+        return gal.list();
+    }
+
+    private SyncReport refreshGal() {
+        return gal.refresh(() -> engines.syncFolders(engines.foldersOfKind(FolderKind.CONTACTS)));
+    }
+
+    // ------------------------------------------------------------------ read receipts (F6.5)
+
+    /**
+     * The read receipts waiting for the user's answer, oldest first: messages asking for one that were
+     * marked read here while the {@code readReceipts} setting is ASK (or ALWAYS, when RFC 8098 wants
+     * the user asked, or when the profile has no SMTP server). Kept in {@code state.db} across restarts.
+     */
+    public List<PendingReceipt> pendingReceipts() {
+        return receipts.pending();
+    }
+
+    /**
+     * Answers a waiting read receipt: {@code send} sends it through the profile's SMTP server with the
+     * account's login, accepted certificates and proxy; false declines it. Either way the message is
+     * never asked about again. Waits for a cycle under way.
+     *
+     * @throws IllegalArgumentException when no receipt with this key waits
+     * @throws IceSyncException when it must be sent and the profile has no SMTP server, or sending
+     *         failed (login refused, untrusted certificate...): the receipt keeps waiting
+     */
+    public ReceiptOutcome answerReceipt(String key, boolean send) {
+        Objects.requireNonNull(key, "key");
+        return engines.exclusively(() -> receipts.answer(key, send));
     }
 
     // ------------------------------------------------------------------ monitoring (F11)

@@ -123,6 +123,11 @@ public final class ImapRemoteStore implements RemoteStore {
     }
 
     @Override
+    public RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds, boolean newOnly) {
+        return again(() -> impl.changes(folder, since, withMessageIds, newOnly));
+    }
+
+    @Override
     public RemoteCursor status(FolderPath folder) {
         return again(() -> impl.status(folder));
     }

@@ -90,6 +90,15 @@ public final class AccountEngines {
         return services.stream().noneMatch(s -> s.state().folderByPath(p).isPresent());
     }
 
+    /** The folders of this kind that any service's state knows. */
+    public List<FolderPath> foldersOfKind(FolderKind kind) {
+        List<FolderPath> out = new ArrayList<>();
+        for (Service s : services) {
+            s.state().folders().stream().filter(f -> f.kind() == kind).forEach(f -> out.add(f.path()));
+        }
+        return out;
+    }
+
     private SyncReport runEach(Function<Service, SyncReport> step) {
         List<String> structure = new ArrayList<>();
         List<FolderReport> folders = new ArrayList<>();

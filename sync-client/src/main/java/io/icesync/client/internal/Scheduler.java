@@ -28,7 +28,9 @@ public final class Scheduler implements ScheduledSync {
         FULL("full", SyncSettings::structureInterval),
         STRUCTURE("structure", SyncSettings::structureInterval),
         PRIORITY("priority", SyncSettings::priorityInterval),
-        SELECTED("selected", SyncSettings::standardInterval);
+        SELECTED("selected", SyncSettings::standardInterval),
+        /** The Global Address List, when {@code galSync} is on and {@code galInterval} has passed. */
+        GAL("address list", SyncSettings::galInterval);
 
         public final String label;
         final Function<SyncSettings, Duration> interval;
@@ -75,6 +77,7 @@ public final class Scheduler implements ScheduledSync {
         s.later(Kind.STRUCTURE);
         s.later(Kind.PRIORITY);
         s.later(Kind.SELECTED);
+        s.later(Kind.GAL);
         return s;
     }
 

@@ -3,6 +3,7 @@ package io.icesync.core.engine;
 import io.icesync.core.FolderPath;
 import io.icesync.core.spi.IgnoredItem;
 import io.icesync.core.spi.SessionEvent;
+import java.util.List;
 
 /**
  * Everything a sync shows a person, as it happens (F11). All methods have empty defaults;
@@ -24,6 +25,13 @@ public interface SyncListener {
 
     /** New mail arrived in a folder (F11.5). */
     default void onNewMail(FolderPath folder, int count) {
+    }
+
+    /**
+     * Mail items marked read here (by their local ids) whose \Seen this cycle has just taken to the
+     * server and recorded: what read receipts (F6.5) answer to. Told once per change.
+     */
+    default void onMarkedRead(FolderPath folder, List<String> localIds) {
     }
 
     /** A folder's sync starts; {@code index} of {@code total} folders in this cycle. */

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SyncSettings} as JSON, in and out: {@code SettingsJson.write(settings)},
@@ -46,8 +48,7 @@ import java.util.function.Function;
  *   "mailsOfLastDays" : 0,
  *   "delayBetweenItemsMs" : 1,
  *   "revertReadOnlyChanges" : false,
- *   "syncSignature" : false,
- *   "disableTnef" : true,
+ *   "readReceipts" : "ASK",
  *   "defaultSelection" : "SELECTED",
  *   "folderSelections" : { "INBOX" : "PRIORITY", "Projets" : "INHERIT" }
  * }
@@ -56,7 +57,9 @@ import java.util.function.Function;
  *
  * <p>Reading is strict, because a settings file is often written by hand: a missing field takes
  * the guide's default; an unknown field is rejected (a typo would otherwise be silently ignored),
- * with the closest known name suggested; a duplicated field, a wrong type, {@code null}, or an
+ * with the closest known name suggested, except the names of settings IceSync no longer has
+ * ({@link #RETIRED}: {@code syncSignature}, {@code disableTnef}), which an older file may hold: they
+ * are skipped with a warning in the log; a duplicated field, a wrong type, {@code null}, or an
  * out-of-bounds value is rejected. Every error is an {@link InvalidSettingException} whose
  * {@link InvalidSettingException#setting()} is the JSON field name and whose message gives the
  * value and the bound: {@code "standardIntervalMinutes: 5 minutes is below the minimum of 10 minutes"}.
@@ -84,6 +87,15 @@ public final class SettingsJson {
 
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
+    /**
+     * Settings older versions wrote that act on nothing IceSync does, and why: read and skipped, never
+     * written. They concerned the mail Outlook composes and sends (see {@link SyncSettings}).
+     */
+    public static final Map<String, String> RETIRED = Map.of(
+            "syncSignature", "IceSync keeps no mail signature (F10.6 acts in the mail program)",
+            "disableTnef", "IceSync sends no mail that could carry TNEF (F10.5 acts in the mail program)");
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsJson.class);
+
     static {
         minutes("structureIntervalMinutes", "structureInterval", SyncSettings::structureInterval,
                 SyncSettings.Builder::structureInterval);
@@ -109,8 +121,8 @@ public final class SettingsJson {
         millis("delayBetweenItemsMs", "delayBetweenItems", SyncSettings::delayBetweenItems,
                 SyncSettings.Builder::delayBetweenItems);
         bool("revertReadOnlyChanges", SyncSettings::revertReadOnlyChanges, SyncSettings.Builder::revertReadOnlyChanges);
-        bool("syncSignature", SyncSettings::syncSignature, SyncSettings.Builder::syncSignature);
-        bool("disableTnef", SyncSettings::disableTnef, SyncSettings.Builder::disableTnef);
+        enumeration("readReceipts", ReadReceiptMode.class, SyncSettings::readReceipts,
+                SyncSettings.Builder::readReceipts);
         enumeration("defaultSelection", FolderSelection.class, SyncSettings::defaultSelection,
                 SyncSettings.Builder::defaultSelection);
         FIELDS.put("folderSelections", new Field("folderSelections", "folderSelections",
@@ -135,6 +147,7 @@ public final class SettingsJson {
             case "standardIntervalMinutes" -> range(SyncSettings.MIN_STANDARD_INTERVAL.toMinutes(), week, "whole minutes");
             case "galIntervalMinutes" -> range(SyncSettings.MIN_GAL_INTERVAL.toMinutes(), week, "whole minutes");
             case "conflictPolicy" -> oneOf(ConflictPolicy.values());
+            case "readReceipts" -> oneOf(ReadReceiptMode.values());
             case "folderSyncThreshold" -> range(SyncSettings.MIN_FOLDER_SYNC_THRESHOLD,
                     SyncSettings.MAX_FOLDER_SYNC_THRESHOLD, "items");
             case "downloadMode" -> oneOf(DownloadMode.values());
@@ -203,6 +216,10 @@ public final class SettingsJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (RETIRED.containsKey(e.getKey())) {
+                LOG.warn("setting {} is ignored: {}; remove it from the file", e.getKey(), RETIRED.get(e.getKey()));
+                continue;
+            }
             readInto(b, field(e.getKey()), e.getValue());
         }
         return b.build();

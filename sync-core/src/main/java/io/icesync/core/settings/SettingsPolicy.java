@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Values an administrator sets on the server for Outlook Sync users (F10.2; guide, "GESTION DE LA
@@ -45,6 +47,7 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class SettingsPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsPolicy.class);
     /** No value imposed anywhere: the user's values are the effective ones. */
     public static final SettingsPolicy NONE = new SettingsPolicy(new EnumMap<>(PolicyLevel.class));
 
@@ -261,6 +264,10 @@ public final class SettingsPolicy {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> vs = m.getValue().fields(); vs.hasNext(); ) {
                     Map.Entry<String, JsonNode> v = vs.next();
+                    if (SettingsJson.RETIRED.containsKey(v.getKey())) {
+                        LOG.warn("policy setting {} is ignored: {}", v.getKey(), SettingsJson.RETIRED.get(v.getKey()));
+                        continue;
+                    }
                     if (b.levels.get(level).containsKey(v.getKey())) {
                         throw new InvalidSettingException(v.getKey(), "set both as forced and as default at the "
                                 + level + " level");

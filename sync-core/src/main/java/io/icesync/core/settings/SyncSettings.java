@@ -28,7 +28,10 @@ import java.util.Objects;
  * emits the events, the embedding app decides what to show, F2.4); "Utiliser les options Outlook"
  * follows Outlook's own POP3 schedule, which has no meaning outside Outlook; "Ne pas vérifier
  * Corbeille au lancement" is documented as "Ne pas utiliser"; the POP3 listener port and its
- * start/stop (F10.4) belong to the profile runtime, not to synchronisation.
+ * start/stop (F10.4) belong to the profile runtime, not to synchronisation. "Synchroniser la signature
+ * avec WebClient" (F10.6) and "Désactiver TNEF" (F10.5) act on the mail Outlook composes and sends;
+ * IceSync sends no user mail and has no signature to keep, so they are not settings here (an old
+ * {@code profile.json} that holds them still reads, see {@link SettingsJson}).
  *
  * <p>JSON names and units are those of {@link SettingsJson} ({@code standardIntervalMinutes},
  * {@code delayBetweenItemsMs}, {@code downloadThresholdMb}, ...); policies lock settings by those names.
@@ -75,10 +78,10 @@ import java.util.Objects;
  *                                 (ours). The guide names no default; 1 ms, the smallest allowed pause.
  * @param revertReadOnlyChanges    "Automatiquement annuler les modifications aux dossiers en lecture seule" (F4.9):
  *                                 "A cocher si", default false.
- * @param syncSignature            "Synchroniser la signature avec WebClient" (F10.6): a checkbox, default false.
- * @param disableTnef              "Désactiver TNEF" (onglet Avancé, F10.5): never emit winmail.dat. Default true: the
- *                                 guide's troubleshooting says "Comme TNEF est désactivé par Outlook Sync" and
- *                                 has the user uncheck it, then check it again.
+ * @param readReceipts             "Mode de confirmation" of read receipts (F6.5): "Demander chaque fois", "Toujours
+ *                                 envoyer", "Ne jamais envoyer". The guide names no default and manages receipts
+ *                                 only once "Gérer les confirmations de lecture" is checked; ASK here, the first
+ *                                 option and the one that sends nothing without the user's word.
  * @param defaultSelection         the selection of a folder with no explicit choice and no [hérite] ancestor
  *                                 (F4.2): default SELECTED (everything is synced, F10.3). May not be INHERIT.
  * @param folderSelections         explicit choices per folder (F4.2: "Synchronisation prioritaire", "Choisir -
@@ -89,7 +92,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           boolean syncSignature, boolean disableTnef, FolderSelection defaultSelection,
+                           ReadReceiptMode readReceipts, FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
 
     /** One MB ("Mo") as the guide's threshold counts it: 1,048,576 bytes. */
@@ -126,6 +129,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         checkMinutes("standardInterval", standardInterval, MIN_STANDARD_INTERVAL);
         checkMinutes("galInterval", galInterval, MIN_GAL_INTERVAL);
         required("conflictPolicy", conflictPolicy);
+        required("readReceipts", readReceipts);
         checkRange("folderSyncThreshold", folderSyncThreshold, MIN_FOLDER_SYNC_THRESHOLD, MAX_FOLDER_SYNC_THRESHOLD,
                 "items");
         required("downloadMode", downloadMode);
@@ -330,8 +334,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private int mailsOfLastDays;
         private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
-        private boolean syncSignature;
-        private boolean disableTnef = true;
+        private ReadReceiptMode readReceipts = ReadReceiptMode.ASK;
         private FolderSelection defaultSelection = FolderSelection.SELECTED;
         private final Map<FolderPath, FolderSelection> folderSelections = new LinkedHashMap<>();
 
@@ -354,8 +357,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             mailsOfLastDays = s.mailsOfLastDays;
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
-            syncSignature = s.syncSignature;
-            disableTnef = s.disableTnef;
+            readReceipts = s.readReceipts;
             defaultSelection = s.defaultSelection;
             folderSelections.putAll(s.folderSelections);
         }
@@ -457,15 +459,9 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
-        /** Keep the signature in sync with WebClient (F10.6): default false. */
-        public Builder syncSignature(boolean b) {
-            syncSignature = b;
-            return this;
-        }
-
-        /** Never emit TNEF / winmail.dat (F10.5): default true. */
-        public Builder disableTnef(boolean b) {
-            disableTnef = b;
+        /** Read receipts (F6.5): default ASK. */
+        public Builder readReceipts(ReadReceiptMode m) {
+            readReceipts = required("readReceipts", m);
             return this;
         }
 
@@ -505,7 +501,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, syncSignature, disableTnef, defaultSelection, folderSelections);
+                    revertReadOnlyChanges, readReceipts, defaultSelection, folderSelections);
         }
     }
 }

@@ -39,6 +39,17 @@ public interface RemoteStore extends AutoCloseable {
      */
     RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds);
 
+    /**
+     * As {@link #changes(FolderPath, RemoteCursor, boolean)}, for a folder above the folder sync
+     * threshold (F4.5) with {@code newOnly}: a store that can only list a folder in full (no
+     * CONDSTORE) may then answer, when {@code since} is of the same UIDVALIDITY, with the items new
+     * since {@code since} and every UID still there, and leave the flags of older items unread. The
+     * default lists as the three-argument form does.
+     */
+    default RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds, boolean newOnly) {
+        return changes(folder, since, withMessageIds);
+    }
+
     /** The folder's cursor now, without listing items (cheap: STATUS). */
     RemoteCursor status(FolderPath folder);
 

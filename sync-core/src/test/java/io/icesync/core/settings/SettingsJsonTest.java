@@ -34,8 +34,7 @@ class SettingsJsonTest {
                 .mailsOfLastDays(90)
                 .delayBetweenItems(Duration.ofMillis(25))
                 .revertReadOnlyChanges(true)
-                .syncSignature(true)
-                .disableTnef(false)
+                .readReceipts(ReadReceiptMode.ALWAYS)
                 .defaultSelection(FolderSelection.UNSELECTED)
                 .select(p("INBOX"), FolderSelection.PRIORITY)
                 .select(p("Projets"), FolderSelection.INHERIT)
@@ -65,12 +64,32 @@ class SettingsJsonTest {
         assertThat(n.get("conflictPolicy").asText()).isEqualTo("CLIENT_WINS");
         assertThat(n.get("folderSelections").get("Projets/Été 2026").asText()).isEqualTo("UNSELECTED");
         assertThat(n.get("folderSelections").get("Q1\\/Q2/a\\\\b").asText()).isEqualTo("SELECTED");
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(19);
+        assertThat(n.get("readReceipts").asText()).isEqualTo("ALWAYS");
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(18);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
                 "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
-                "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "syncSignature",
-                "disableTnef", "defaultSelection", "folderSelections");
+                "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
+                "defaultSelection", "folderSelections");
+    }
+
+    @Test
+    void anOlderFileWithTheRetiredMailProgramSettingsStillReadsAndTheLogSaysTheyAreIgnored() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        SyncSettings s;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            s = SettingsJson.read("{\"syncSignature\": true, \"disableTnef\": false, \"galSync\": true}");
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(s).isEqualTo(SyncSettings.builder().galSync(true).build());
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("setting syncSignature is ignored", "setting disableTnef is ignored", "TNEF");
+        assertThat(SettingsJson.write(s)).doesNotContain("syncSignature", "disableTnef");
+        assertThatThrownBy(() -> SettingsJson.read("{\"disableTnf\": true}")).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("unknown setting");
     }
 
     @Test

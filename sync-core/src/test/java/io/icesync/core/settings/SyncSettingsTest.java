@@ -42,9 +42,8 @@ class SyncSettingsTest {
         assertThat(d.applyThresholdToExisting()).isFalse();
         assertThat(d.wholeDocuments()).isFalse();
         assertThat(d.revertReadOnlyChanges()).isFalse();
-        assertThat(d.syncSignature()).isFalse();
-        // "Comme TNEF est désactivé par Outlook Sync"
-        assertThat(d.disableTnef()).isTrue();
+        // "Mode de confirmation": no default in the guide; the first option, which sends nothing unasked
+        assertThat(d.readReceipts()).isEqualTo(ReadReceiptMode.ASK);
         // "Résolution de conflit": first option, "Le serveur est maître"
         assertThat(d.conflictPolicy()).isEqualTo(ConflictPolicy.SERVER_WINS);
         // "Il n'est pas recommandé de mettre la valeur à plus de 1024"
@@ -124,8 +123,8 @@ class SyncSettingsTest {
         assertThatThrownBy(() -> new SyncSettings(d.structureInterval(), d.priorityInterval(), Duration.ofMinutes(9),
                 d.galInterval(), d.galSync(), d.syncAfterLocalChange(), d.conflictPolicy(), d.folderSyncThreshold(),
                 d.downloadMode(), d.downloadThresholdBytes(), d.applyThresholdToExisting(), d.wholeDocuments(),
-                d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(), d.syncSignature(),
-                d.disableTnef(), d.defaultSelection(), d.folderSelections()))
+                d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(),
+                d.readReceipts(), d.defaultSelection(), d.folderSelections()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("standardInterval: 9 minutes is below the minimum of 10 minutes");
     }

@@ -86,7 +86,13 @@ public final class AngusImapStore implements RemoteStore {
 
     @Override
     public synchronized RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
-        return listing.changes(folder, since, withMessageIds);
+        return listing.changes(folder, since, withMessageIds, false);
+    }
+
+    @Override
+    public synchronized RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds,
+                                              boolean newOnly) {
+        return listing.changes(folder, since, withMessageIds, newOnly);
     }
 
     @Override

@@ -35,7 +35,8 @@ final class ItemListing {
         this.conn = conn;
     }
 
-    RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds) {
+    /** @param newOnly without CONDSTORE, list only the items new since {@code since} (F4.5, see RemoteStore) */
+    RemoteChanges changes(FolderPath folder, RemoteCursor since, boolean withMessageIds, boolean newOnly) {
         conn.begin();
         try {
             boolean qresync = conn.info.has("QRESYNC");
@@ -51,11 +52,17 @@ final class ItemListing {
             IceImapStore.Folder f = conn.selected;
             RemoteCursor now = new RemoteCursor(f.getUIDValidity(), condstore ? Math.max(0, f.getHighestModSeq()) : 0,
                     f.getUIDNext());
+            if (!incremental && newOnly && !condstore && since != null && since.uidNext() > 0
+                    && now.uidValidity() == since.uidValidity()) {
+                List<RemoteItem> added = now.uidNext() <= since.uidNext() ? List.of()
+                        : list(f, since.uidNext(), null, withMessageIds);
+                return new RemoteChanges(now, false, added, null, allUids(f));
+            }
             if (!incremental || now.uidValidity() != since.uidValidity()) {
-                return RemoteChanges.complete(now, list(f, null, withMessageIds));
+                return RemoteChanges.complete(now, list(f, 1, null, withMessageIds));
             }
             List<RemoteItem> changed = now.highestModSeq() == since.highestModSeq() ? List.of()
-                    : list(f, since.highestModSeq(), withMessageIds);
+                    : list(f, 1, since.highestModSeq(), withMessageIds);
             if (qresync) {
                 List<Long> gone = new ArrayList<>();
                 for (MailEvent e : events) {
@@ -77,13 +84,14 @@ final class ItemListing {
         }
     }
 
-    /** One UID FETCH for the whole folder (or what changed since a modseq), read as it arrives. */
-    private List<RemoteItem> list(IceImapStore.Folder f, Long changedSince, boolean ids) throws MessagingException {
+    /** One UID FETCH from UID {@code fromUid} on (or what changed since a modseq), read as it arrives. */
+    private List<RemoteItem> list(IceImapStore.Folder f, long fromUid, Long changedSince, boolean ids)
+            throws MessagingException {
         if (f.count() == 0) {
             return List.of();
         }
         Argument a = new Argument();
-        a.writeAtom("1:*");
+        a.writeAtom(fromUid + ":*");
         a.writeAtom("(UID FLAGS RFC822.SIZE INTERNALDATE" + (ids ? " BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])" : ")"));
         if (changedSince != null) {
             a.writeAtom("(CHANGEDSINCE " + changedSince + ")");
@@ -124,6 +132,8 @@ final class ItemListing {
                     date == null || date.getDate() == null ? null : date.getDate().toInstant(), mid));
             return true;
         });
+        // "N:*" names the last message even when its UID is below N.
+        out.keySet().removeIf(uid -> uid < fromUid);
         return new ArrayList<>(out.values());
     }
 

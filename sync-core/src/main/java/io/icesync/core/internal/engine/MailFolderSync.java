@@ -87,7 +87,9 @@ final class MailFolderSync {
         List<ItemState> rows = state.items(fs.id());
         Set<String> unpaired = unpairedLocal(rows);
         List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
-        RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false);
+        // F4.5: a folder above the threshold is not compared in full, but for "synchronise all".
+        boolean newOnly = !retryIgnored && rows.size() > settings.folderSyncThreshold();
+        RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false, newOnly);
         boolean validityChanged = fs.cursor() != null && rc.cursor().uidValidity() != fs.cursor().uidValidity();
         boolean firstUpload = fs.cursor() == null
                 && FirstSyncChoice.UPLOAD_LOCAL.name().equals(state.value(Cycle.FIRST_SYNC_KEY).orElse(null));
@@ -168,7 +170,11 @@ final class MailFolderSync {
 
         List<ItemState> rowUpdates = new ArrayList<>(plan.rowUpdates());
         rowUpdates.addAll(plan.adoptions());
+        List<String> markedRead = markedRead(plan);
         applyFlags(plan.remoteFlags(), plan.localFlags(), rowUpdates, plan.rowRemovals());
+        if (!markedRead.isEmpty()) {
+            ctx.monitor().markedRead(path, List.copyOf(markedRead));
+        }
         applyRemoteDeletes(plan.remoteDeletes());
         applyLocalDeletes(plan.localDeletes());
         List<Upload> allUploads = new ArrayList<>();
@@ -181,6 +187,21 @@ final class MailFolderSync {
             recordVersions();
         }
         settleKeyed(plan.keyed(), plan.gone());
+    }
+
+    /** Mail items whose flags going to the server add \Seen to what was synced: read here. */
+    private List<String> markedRead(ItemPlan plan) {
+        List<String> read = new ArrayList<>();
+        if (fs.kind() != io.icesync.core.FolderKind.MAIL || plan.remoteFlags().isEmpty()) {
+            return read;
+        }
+        for (ItemState r : plan.rows()) {
+            Flags next = plan.remoteFlags().get(r.uid());
+            if (next != null && next.has(Flag.SEEN) && !r.flags().has(Flag.SEEN)) {
+                read.add(r.localId());
+            }
+        }
+        return read;
     }
 
     /** Stops this folder before any write when its deletions on one side trip the guard; Trash and Junk are emptied at will. */

@@ -134,6 +134,10 @@ public final class Monitor {
         fire("onNewMail", l -> l.onNewMail(folder, count));
     }
 
+    public void markedRead(FolderPath folder, java.util.List<String> localIds) {
+        fire("onMarkedRead", l -> l.onMarkedRead(folder, localIds));
+    }
+
     public void folderStarted(FolderPath folder, int index, int total) {
         fire("onFolderStarted", l -> l.onFolderStarted(folder, index, total));
     }
