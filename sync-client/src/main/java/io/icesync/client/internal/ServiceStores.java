@@ -7,6 +7,7 @@ import io.icesync.core.spi.LocalStore;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.SyncStateStore;
 import io.icesync.core.store.StateStores;
+import io.icesync.groupware.store.RawItemCodec;
 import io.icesync.groupware.store.VdirLocalStore;
 import io.icesync.webdav.WebDavClient;
 import io.icesync.webdav.dav.DavRemoteStore;
@@ -99,6 +100,26 @@ public final class ServiceStores {
         }
     }
 
+    /** The state scopes {@link #open} gives {@code p}'s services beyond mail, in the same order. */
+    public static List<String> scopes(Profile p) {
+        Services s = p.services();
+        List<String> out = new ArrayList<>();
+        if (s.davGroupware()) {
+            URI cal = s.caldav();
+            URI card = s.carddav();
+            if (cal != null && card != null && !sameServer(cal, card)) {
+                out.add("caldav");
+                out.add("carddav");
+            } else {
+                out.add("dav");
+            }
+        }
+        if (s.documents() != null) {
+            out.add("documents");
+        }
+        return out;
+    }
+
     private static Stores dav(Path dir, String name, URI server, Set<DavService> only, String login,
                               Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
         return dav(dir, name, DavRemoteStore.builder(server), only, login, password, trust, vdir, stateFile);
@@ -108,7 +129,9 @@ public final class ServiceStores {
                               Supplier<char[]> password, CertificateTrust trust, Path vdir, String stateFile) {
         RemoteStore remote = b.services(only).credentials(login, password).trust(trust)
                 .state(dir.resolve(name + "-numbering.json")).build();
-        return new Stores(name, remote, new VdirLocalStore(vdir), StateStores.sqlite(dir.resolve(stateFile), name));
+        // CalDAV/CardDAV items are the objects themselves: a local object goes up as its .ics or .vcf text.
+        return new Stores(name, remote, new VdirLocalStore(vdir, f -> new RawItemCodec()),
+                StateStores.sqlite(dir.resolve(stateFile), name));
     }
 
     private static boolean sameServer(URI a, URI b) {
