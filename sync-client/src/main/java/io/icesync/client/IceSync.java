@@ -261,14 +261,40 @@ public final class IceSync implements AutoCloseable {
         if (!Files.exists(dir.resolve(STATE_FILE))) {
             return new ProfileStatus(null, 0, 0, List.of(), List.of());
         }
-        try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
-            return status(s, maxEvents);
+        List<SyncStateStore> scopes = new ArrayList<>();
+        try {
+            scopes.add(StateStores.sqlite(dir.resolve(STATE_FILE)));
+            for (String scope : scopesBeyondMail(dir)) {
+                scopes.add(StateStores.sqlite(dir.resolve(STATE_FILE), scope));
+            }
+            return status(scopes, maxEvents);
+        } finally {
+            scopes.forEach(SyncStateStore::close);
         }
     }
 
-    private static ProfileStatus status(SyncStateStore s, int maxEvents) {
-        LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
-        return new ProfileStatus(last, s.folders().size(), s.itemCount(), s.recentEvents(maxEvents), s.failures());
+    /** The state scopes of the profile's other services; none when profile.json cannot be read (status still shows mail's). */
+    private static List<String> scopesBeyondMail(Path dir) {
+        try {
+            return ServiceStores.scopes(readProfile(dir));
+        } catch (IceSyncException e) {
+            return List.of();
+        }
+    }
+
+    /** The last report and session log of the first (mail's) scope; folders, items and failures of every scope. */
+    private static ProfileStatus status(List<SyncStateStore> scopes, int maxEvents) {
+        SyncStateStore mail = scopes.get(0);
+        LastCycle last = mail.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
+        int folders = 0;
+        long items = 0;
+        List<IgnoredItem> failures = new ArrayList<>();
+        for (SyncStateStore s : scopes) {
+            folders += s.folders().size();
+            items += s.itemCount();
+            failures.addAll(s.failures());
+        }
+        return new ProfileStatus(last, folders, items, mail.recentEvents(maxEvents), failures);
     }
 
     /**
@@ -462,7 +488,7 @@ public final class IceSync implements AutoCloseable {
 
     /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
     public ProfileStatus status(int maxEvents) {
-        return status(state, maxEvents);
+        return status(engines.services().stream().map(AccountEngines.Service::state).toList(), maxEvents);
     }
 
     /**
