@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The SIGKILL campaign (examples/.../KillCampaignIT): for each kind of work (initial mail, uploads, folder
-# renames, groupware edits, documents) a real sync process is killed at 20 random moments against the peer
+# renames, groupware edits, documents, and "profile": the first sync of one CLI profile of Dovecot + Radicale +
+# nginx, mail, groupware and documents together) a real sync process is killed at 20 random moments against the peer
 # servers, then run to the end; both sides must hold everything exactly once. Builds the CLI jar on the way
 # (reactor build, nothing installed into ~/.m2). Needs .ci/peers-up.sh first.
-#   usage: bench/kill-campaign.sh [-Dicesync.kill.seed=N] [-Dicesync.kill.count=N] [-Dit.test=KillCampaignIT#uploads]
+#   usage: bench/kill-campaign.sh [-Dicesync.kill.seed=N] [-Dicesync.kill.count=N] [-Dit.test=KillCampaignIT#uploads|#oneProfile]
 # Figures: examples/target/kill-campaign/figures.txt; each kind's process output: <kind>.log beside it.
 set -uo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)

@@ -92,6 +92,32 @@ class AccountServicesTest {
     }
 
     @Test
+    void statusCountsTheItemsOfEveryService(IceWarpServer server) {
+        Path dir = tmp.resolve("p");
+        WebDavFiles files = files(server);
+        files.put("Plan.txt", "plan".getBytes(StandardCharsets.UTF_8));
+        files.put("Projets/devis.txt", "devis".getBytes(StandardCharsets.UTF_8));
+        server.account(JEAN).mailbox("INBOX").append(Messages.simple("<status-1@iwdemo.test>", "Hello"));
+        ProfileStatus open;
+        try (IceSync sync = IceSync.create(dir, profile(server), "secret".toCharArray())) {
+            assertThat(sync.syncOnce().ok()).isTrue();
+            open = sync.status(0);
+        }
+        long mailItems;
+        int mailFolders;
+        try (SyncStateStore mail = StateStores.sqlite(dir.resolve(IceSync.STATE_FILE))) {
+            mailItems = mail.itemCount();
+            mailFolders = mail.folders().size();
+        }
+        assertThat(mailItems).isPositive();
+        ProfileStatus read = IceSync.status(dir, 0);
+        assertThat(read.items()).as("mail items and the two documents").isEqualTo(mailItems + 2);
+        assertThat(read.folders()).as("mail folders, Files and Files/Projets").isEqualTo(mailFolders + 2);
+        assertThat(open.items()).isEqualTo(read.items());
+        assertThat(open.folders()).isEqualTo(read.folders());
+    }
+
+    @Test
     void theServicesSurviveTheProfileFile(IceWarpServer server) {
         Profile p = profile(server).withServices(profile(server).services()
                 .withGroupware(Services.GroupwareSource.DAV).withCaldav(java.net.URI.create("https://dav.example.test/"))

@@ -7,6 +7,7 @@ import io.icesync.core.spi.LocalStore;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.SyncStateStore;
 import io.icesync.core.store.StateStores;
+import io.icesync.groupware.store.RawItemCodec;
 import io.icesync.groupware.store.VdirLocalStore;
 import io.icesync.webdav.WebDavClient;
 import io.icesync.webdav.dav.DavRemoteStore;
@@ -119,7 +120,8 @@ public final class ServiceStores {
                             : DavRemoteStore.builder(p.account().email(), DavServers.system());
                     remote = b.services(plan.dav()).credentials(plan.login(), password).trust(trust)
                             .state(dir.resolve(plan.name() + "-numbering.json")).build();
-                    local = new VdirLocalStore(dir.resolve(plan.local()));
+                    // CalDAV/CardDAV items are the objects themselves: a local object goes up as its .ics or .vcf text.
+                    local = new VdirLocalStore(dir.resolve(plan.local()), f -> new RawItemCodec());
                 }
                 try {
                     out.add(new Stores(plan.name(), remote, local,

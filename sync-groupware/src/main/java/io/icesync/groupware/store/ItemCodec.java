@@ -1,5 +1,7 @@
 package io.icesync.groupware.store;
 
+import io.icesync.core.Flag;
+import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 
 /**
@@ -18,4 +20,12 @@ public interface ItemCodec {
 
     /** The server message for an object; an {@code eml} object is returned as it is. */
     byte[] encode(FolderKind kind, LocalObject object);
+
+    /**
+     * The flags of an object file the store holds no flags for (written by another program):
+     * {@code \Seen}, as IceWarp's groupware messages carry it.
+     */
+    default Flags unknownObjectFlags() {
+        return Flags.of(Flag.SEEN);
+    }
 }

@@ -1,5 +1,6 @@
 package io.icesync.groupware.store;
 
+import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 
 /**
@@ -26,5 +27,11 @@ public final class RawItemCodec implements ItemCodec {
     @Override
     public byte[] encode(FolderKind kind, LocalObject object) {
         return object.content();
+    }
+
+    /** None: CalDAV and CardDAV list every object without flags, so a file written here must not differ. */
+    @Override
+    public Flags unknownObjectFlags() {
+        return Flags.NONE;
     }
 }

@@ -484,7 +484,7 @@ public final class VdirLocalStore implements LocalStore {
             if (k == null) {
                 continue; // gone while listing
             }
-            Entry e = entries.getOrDefault(id, new Entry(Flags.of(Flag.SEEN), 0));
+            Entry e = entries.getOrDefault(id, new Entry(codec.unknownObjectFlags(), 0));
             out.add(new LocalItem(idOf(d, id), k.over(e.flags()), k.messageSize(), e.uidHint(), k.key(), k.version()));
         }
         if (indexChanged) {
@@ -815,7 +815,7 @@ public final class VdirLocalStore implements LocalStore {
         }
         Map<String, Entry> toEntries = cached(d);
         // The UID hint belongs to the old folder, as in the Maildir store.
-        toEntries.put(id, new Entry(e == null ? Flags.of(Flag.SEEN) : e.flags(), 0));
+        toEntries.put(id, new Entry(e == null ? codecs.apply(to).unknownObjectFlags() : e.flags(), 0));
         writeEntries(d, toEntries);
         writeEntries(f.getParent(), fromEntries);
         dirty.add(d);

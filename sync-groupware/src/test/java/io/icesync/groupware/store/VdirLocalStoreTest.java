@@ -57,6 +57,23 @@ class VdirLocalStoreTest {
     }
 
     @Test
+    void aFileAnotherProgramWroteIsSeenForImapAndFlaglessForCalDav() throws IOException {
+        try (VdirLocalStore imap = new VdirLocalStore(root.resolve("imap"));
+             VdirLocalStore dav = new VdirLocalStore(root.resolve("dav"), f -> new RawItemCodec())) {
+            for (VdirLocalStore store : List.of(imap, dav)) {
+                store.createFolder(CAL, FolderKind.EVENTS);
+            }
+            String event = GroupwareSyncTest.event("e1", "Written by khal");
+            Files.writeString(root.resolve("imap/Calendar/e1.ics"), event);
+            Files.writeString(root.resolve("dav/Calendar/e1.ics"), event);
+
+            // As the servers list their copies once uploaded: the sync then has no flag to change.
+            assertThat(imap.items(CAL)).extracting(LocalItem::flags).containsExactly(Flags.of(Flag.SEEN));
+            assertThat(dav.items(CAL)).extracting(LocalItem::flags).containsExactly(Flags.NONE);
+        }
+    }
+
+    @Test
     void objectsAddedByAProcessKilledBeforeTheFlushNeverAppear() throws IOException {
         VdirLocalStore killed = new VdirLocalStore(root);
         killed.createFolder(CAL, FolderKind.EVENTS);
