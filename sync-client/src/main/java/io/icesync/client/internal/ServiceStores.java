@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * resources in a JSON file of its own beside it.
  */
 public final class ServiceStores {
-    /** What one service syncs: its name (its state scope), its three stores. */
-    public record Stores(String name, RemoteStore remote, LocalStore local, SyncStateStore state) {
+    /** What one service syncs: its name (its state scope), its three stores, and the client its remote store uses, or null. */
+    public record Stores(String name, RemoteStore remote, LocalStore local, SyncStateStore state, AutoCloseable client) {
     }
 
     private ServiceStores() {
@@ -108,10 +108,13 @@ public final class ServiceStores {
             for (Plan plan : plan(p, groupwareDir, documentsDir)) {
                 RemoteStore remote;
                 LocalStore local;
+                AutoCloseable client = null;
                 if (plan.dav().isEmpty()) {
-                    WebDavClient client = WebDavClient.builder(plan.server()).credentials(plan.login(), password)
+                    // The documents store uses the client without owning it: closed with the service.
+                    WebDavClient webdav = WebDavClient.builder(plan.server()).credentials(plan.login(), password)
                             .trust(trust).build();
-                    remote = WebDavFilesRemoteStore.builder().client(client)
+                    client = webdav;
+                    remote = WebDavFilesRemoteStore.builder().client(webdav)
                             .state(dir.resolve(plan.name() + "-numbering.json")).settings(settings).build();
                     local = new FileTreeLocalStore(dir.resolve(plan.local()));
                 } else {
@@ -125,9 +128,9 @@ public final class ServiceStores {
                 }
                 try {
                     out.add(new Stores(plan.name(), remote, local,
-                            StateStores.sqlite(dir.resolve(stateFile), plan.name())));
+                            StateStores.sqlite(dir.resolve(stateFile), plan.name()), client));
                 } catch (RuntimeException e) {
-                    closeAll(List.of(new Stores(plan.name(), remote, local, null)), e);
+                    closeAll(List.of(new Stores(plan.name(), remote, local, null, client)), e);
                     throw e;
                 }
             }
@@ -166,6 +169,10 @@ public final class ServiceStores {
             for (AutoCloseable c : List.<AutoCloseable>of(st.remote()::close, st.local()::close, () -> {
                 if (st.state() != null) {
                     st.state().close();
+                }
+            }, () -> {
+                if (st.client() != null) {
+                    st.client().close();
                 }
             })) {
                 try {
