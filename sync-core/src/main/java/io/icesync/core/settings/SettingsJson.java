@@ -47,6 +47,7 @@ import java.util.function.Function;
  *   "delayBetweenItemsMs" : 1,
  *   "revertReadOnlyChanges" : false,
  *   "syncSignature" : false,
+ *   "autoFetchAttachmentsMb" : 0,
  *   "disableTnef" : true,
  *   "defaultSelection" : "SELECTED",
  *   "folderSelections" : { "INBOX" : "PRIORITY", "Projets" : "INHERIT" }
@@ -110,6 +111,9 @@ public final class SettingsJson {
                 SyncSettings.Builder::delayBetweenItems);
         bool("revertReadOnlyChanges", SyncSettings::revertReadOnlyChanges, SyncSettings.Builder::revertReadOnlyChanges);
         bool("syncSignature", SyncSettings::syncSignature, SyncSettings.Builder::syncSignature);
+        whole("autoFetchAttachmentsMb", "MB", s -> (long) s.autoFetchAttachmentsMb(), (b, v) -> b.autoFetchAttachmentsMb(
+                (int) SyncSettings.checkRange("autoFetchAttachmentsMb", v, 0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
+                        "MB")));
         bool("disableTnef", SyncSettings::disableTnef, SyncSettings.Builder::disableTnef);
         enumeration("defaultSelection", FolderSelection.class, SyncSettings::defaultSelection,
                 SyncSettings.Builder::defaultSelection);
@@ -141,6 +145,8 @@ public final class SettingsJson {
             case "downloadThresholdMb" -> range(SyncSettings.MIN_DOWNLOAD_THRESHOLD_MB,
                     SyncSettings.MAX_DOWNLOAD_THRESHOLD_MB, "whole MB");
             case "mailsOfLastDays" -> range(0, SyncSettings.MAX_MAILS_OF_LAST_DAYS, "days; 0 is all mail");
+            case "autoFetchAttachmentsMb" -> range(0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
+                    "whole MB; 0 fetches none");
             case "delayBetweenItemsMs" -> range(SyncSettings.MIN_DELAY_BETWEEN_ITEMS.toMillis(),
                     SyncSettings.MAX_DELAY_BETWEEN_ITEMS.toMillis(), "whole milliseconds");
             case "defaultSelection" -> "one of SELECTED, UNSELECTED, PRIORITY";

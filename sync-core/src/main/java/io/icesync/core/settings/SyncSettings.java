@@ -76,6 +76,9 @@ import java.util.Objects;
  * @param revertReadOnlyChanges    "Automatiquement annuler les modifications aux dossiers en lecture seule" (F4.9):
  *                                 "A cocher si", default false.
  * @param syncSignature            "Synchroniser la signature avec WebClient" (F10.6): a checkbox, default false.
+ * @param autoFetchAttachmentsMb  attachment links of mail and events (SmartAttach, F6.2, F7.1) whose size is known
+ *                                 and below this many MB are downloaded at the end of each cycle into the
+ *                                 profile's {@code attachments/}; 0 (the default) fetches none. 0 to 2048 MB.
  * @param disableTnef              "Désactiver TNEF" (onglet Avancé, F10.5): never emit winmail.dat. Default true: the
  *                                 guide's troubleshooting says "Comme TNEF est désactivé par Outlook Sync" and
  *                                 has the user uncheck it, then check it again.
@@ -89,7 +92,8 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           boolean syncSignature, boolean disableTnef, FolderSelection defaultSelection,
+                           boolean syncSignature, int autoFetchAttachmentsMb, boolean disableTnef,
+                           FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
 
     /** One MB ("Mo") as the guide's threshold counts it: 1,048,576 bytes. */
@@ -113,6 +117,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
     static final long MIN_DOWNLOAD_THRESHOLD_MB = 1;
     static final long MAX_DOWNLOAD_THRESHOLD_MB = 2048;
     static final int MAX_MAILS_OF_LAST_DAYS = 36_500;
+    static final int MAX_AUTO_FETCH_ATTACHMENTS_MB = 2048;
     static final Duration DEFAULT_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MIN_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MAX_DELAY_BETWEEN_ITEMS = Duration.ofSeconds(60);
@@ -131,6 +136,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         required("downloadMode", downloadMode);
         checkDownloadThresholdBytes("downloadThresholdBytes", downloadThresholdBytes);
         checkRange("mailsOfLastDays", mailsOfLastDays, 0, MAX_MAILS_OF_LAST_DAYS, "days");
+        checkRange("autoFetchAttachmentsMb", autoFetchAttachmentsMb, 0, MAX_AUTO_FETCH_ATTACHMENTS_MB, "MB");
         checkDelay("delayBetweenItems", delayBetweenItems);
         checkDefaultSelection(defaultSelection);
         required("folderSelections", folderSelections);
@@ -328,6 +334,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private boolean applyThresholdToExisting;
         private boolean wholeDocuments;
         private int mailsOfLastDays;
+        private int autoFetchAttachmentsMb;
         private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
         private boolean syncSignature;
@@ -352,6 +359,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             applyThresholdToExisting = s.applyThresholdToExisting;
             wholeDocuments = s.wholeDocuments;
             mailsOfLastDays = s.mailsOfLastDays;
+            autoFetchAttachmentsMb = s.autoFetchAttachmentsMb;
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
             syncSignature = s.syncSignature;
@@ -445,6 +453,12 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
+        /** Attachment links below this many MB are fetched at the end of each cycle: 0 (default, none) to 2048. */
+        public Builder autoFetchAttachmentsMb(int mb) {
+            autoFetchAttachmentsMb = (int) checkRange("autoFetchAttachmentsMb", mb, 0, MAX_AUTO_FETCH_ATTACHMENTS_MB, "MB");
+            return this;
+        }
+
         /** Pause between two items: default 1 ms, whole ms, 1 ms to 60 s, never 0. */
         public Builder delayBetweenItems(Duration d) {
             delayBetweenItems = checkDelay("delayBetweenItems", d);
@@ -505,7 +519,8 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, syncSignature, disableTnef, defaultSelection, folderSelections);
+                    revertReadOnlyChanges, syncSignature, autoFetchAttachmentsMb, disableTnef, defaultSelection,
+                    folderSelections);
         }
     }
 }

@@ -35,6 +35,7 @@ class SettingsJsonTest {
                 .delayBetweenItems(Duration.ofMillis(25))
                 .revertReadOnlyChanges(true)
                 .syncSignature(true)
+                .autoFetchAttachmentsMb(25)
                 .disableTnef(false)
                 .defaultSelection(FolderSelection.UNSELECTED)
                 .select(p("INBOX"), FolderSelection.PRIORITY)
@@ -65,12 +66,12 @@ class SettingsJsonTest {
         assertThat(n.get("conflictPolicy").asText()).isEqualTo("CLIENT_WINS");
         assertThat(n.get("folderSelections").get("Projets/Été 2026").asText()).isEqualTo("UNSELECTED");
         assertThat(n.get("folderSelections").get("Q1\\/Q2/a\\\\b").asText()).isEqualTo("SELECTED");
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(19);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(20);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
                 "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "syncSignature",
-                "disableTnef", "defaultSelection", "folderSelections");
+                "autoFetchAttachmentsMb", "disableTnef", "defaultSelection", "folderSelections");
     }
 
     @Test
@@ -131,6 +132,7 @@ class SettingsJsonTest {
             {"downloadThresholdMb": 0}              | downloadThresholdMb: 0 MB is below the minimum of 1 MB
             {"downloadThresholdMb": 9000000000000}  | downloadThresholdMb: 9000000000000 MB is above the maximum of 2048 MB
             {"mailsOfLastDays": -3}                 | mailsOfLastDays: -3 days is below the minimum of 0 days
+            {"autoFetchAttachmentsMb": 4096}        | autoFetchAttachmentsMb: 4096 MB is above the maximum of 2048 MB
             {"defaultSelection": "INHERIT"}         | defaultSelection: INHERIT is not allowed
             """)
     void anOutOfRangeValueIsRejectedLikeInTheBuilder(String json, String message) {
