@@ -130,7 +130,7 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
 
         assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("schema version 99")
-                .hasMessageContaining("(4)").hasMessageContaining("newer");
+                .hasMessageContaining("(5)").hasMessageContaining("newer");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
