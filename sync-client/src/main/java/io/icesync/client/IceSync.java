@@ -275,6 +275,22 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
+    /**
+     * The attachment links recorded in a profile folder ({@link #attachments()}), without connecting,
+     * without the password and without taking the folder's lock (so it works while another process
+     * syncs it). Empty before the first sync.
+     */
+    public static List<Attachment> attachments(Path dir) {
+        requireProfile(dir);
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return List.of();
+        }
+        try (io.icesync.core.store.AttachmentLinkStore s = io.icesync.core.store.AttachmentLinkStore.open(
+                dir.resolve(STATE_FILE))) {
+            return new Attachments(dir, s, null, null).list();
+        }
+    }
+
     private static ProfileStatus status(SyncStateStore s, int maxEvents) {
         LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
         return new ProfileStatus(last, s.folders().size(), s.itemCount(), s.recentEvents(maxEvents), s.failures());
@@ -344,9 +360,13 @@ public final class IceSync implements AutoCloseable {
             try {
                 r = run.get();
             } catch (RuntimeException e) {
-                scanAttachments();
                 try {
                     save(LastCycleJson.failed(kind, e, engines.counters(), clock.now()));
+                } catch (RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+                try {
+                    scanAttachments();
                 } catch (RuntimeException x) {
                     e.addSuppressed(x);
                 }
@@ -354,10 +374,11 @@ public final class IceSync implements AutoCloseable {
             } finally {
                 ownWrites.end();
             }
+            save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
+            // After the report, still under the lock: the links of what the cycle brought, then the small files.
             if (scanAttachments()) {
                 autoFetchAttachments();
             }
-            save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             return r;
         });
     }
