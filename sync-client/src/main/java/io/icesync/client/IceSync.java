@@ -1,6 +1,8 @@
 package io.icesync.client;
 
 import io.icesync.client.internal.AccountEngines;
+import io.icesync.client.internal.AccountServers;
+import io.icesync.client.internal.AttachmentScanner;
 import io.icesync.client.internal.GalRefresh;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.LocalChangeWatcher;
@@ -83,7 +85,8 @@ import org.slf4j.LoggerFactory;
  * A profile folder holds {@code profile.json} (account, server, trusted certificate, settings; no
  * password), {@code secrets.json} (the password, mode 0600: the only file with a credential),
  * {@code state.db} (SQLite: what was synced, intents, session log, the last cycle's report),
- * {@code mail/<folder path>/{cur,new,tmp}} (one Maildir per folder) and {@code icesync.lock}
+ * {@code mail/<folder path>/{cur,new,tmp}} (one Maildir per folder), {@code attachments/} (the
+ * attachment links fetched, see {@link #attachments()}) and {@code icesync.lock}
  * (one IceSync per folder at a time). Apps that bring their own server connector, storage or
  * password store use {@link #builder()}.
  *
@@ -129,6 +132,9 @@ public final class IceSync implements AutoCloseable {
     private final OwnWrites ownWrites = new OwnWrites();
     private final ReceiptsOnRead receipts;
     private final GalRefresh gal;
+    /** The attachment links of the profile folder's items; null without a folder. */
+    private final io.icesync.core.store.AttachmentLinkStore links;
+    private final Attachments attachments;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -158,6 +164,9 @@ public final class IceSync implements AutoCloseable {
                 state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
         engine.addListener(receipts);
         this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
+        this.links = dir == null ? null : io.icesync.core.store.AttachmentLinkStore.open(dir.resolve(STATE_FILE));
+        this.attachments = links == null ? null : new Attachments(dir, links,
+                new AccountServers(profile.services(), profile.account().imap().host()), this::webdav);
     }
 
     /**
@@ -339,6 +348,22 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
+    /**
+     * The attachment links recorded in a profile folder ({@link #attachments()}), without connecting,
+     * without the password and without taking the folder's lock (so it works while another process
+     * syncs it). Empty before the first sync.
+     */
+    public static List<Attachment> attachments(Path dir) {
+        requireProfile(dir);
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return List.of();
+        }
+        try (io.icesync.core.store.AttachmentLinkStore s = io.icesync.core.store.AttachmentLinkStore.open(
+                dir.resolve(STATE_FILE))) {
+            return new Attachments(dir, s, null, null).list();
+        }
+    }
+
     private static ProfileStatus status(SyncStateStore s, int maxEvents) {
         LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
         return new ProfileStatus(last, s.folders().size(), s.itemCount(), s.recentEvents(maxEvents), s.failures());
@@ -413,14 +438,64 @@ public final class IceSync implements AutoCloseable {
                 } catch (RuntimeException x) {
                     e.addSuppressed(x);
                 }
+                try {
+                    scanAttachments();
+                } catch (RuntimeException x) {
+                    e.addSuppressed(x);
+                }
                 throw e;
             } finally {
                 ownWrites.end();
                 receipts.settle();
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
+            // After the report, still under the lock: the links of what the cycle brought, then the small files.
+            if (scanAttachments()) {
+                autoFetchAttachments();
+            }
             return r;
         });
+    }
+
+    /**
+     * Records the attachment links of the items the cycle brought (F6.2, F7.1). A failure here is logged,
+     * never the cycle's: the next cycle scans again. Returns whether the scan ran.
+     */
+    private boolean scanAttachments() {
+        if (links == null) {
+            return false;
+        }
+        try {
+            List<AttachmentScanner.Source> sources = new ArrayList<>();
+            sources.add(new AttachmentScanner.Source("", local, state));
+            extra.stream().filter(x -> !x.name().equals("documents"))
+                    .forEach(x -> sources.add(new AttachmentScanner.Source(x.name(), x.local(), x.state())));
+            Services svc = profile.services();
+            new AttachmentScanner(links, svc.smartAttach() != null ? svc.smartAttach() : svc.documents()).scan(sources);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("attachment links not recorded this cycle: {}", e.toString());
+            state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "attachment links not recorded",
+                    e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Fetches the links under the size the settings give (F7.1); a failure is recorded, not thrown. */
+    private void autoFetchAttachments() {
+        int mb = settings.get().autoFetchAttachmentsMb();
+        if (mb <= 0) {
+            return;
+        }
+        try {
+            for (String failure : attachments.fetchSmall(mb * 1024L * 1024)) {
+                state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "attachment not fetched", failure));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("attachments not fetched this cycle: {}", e.toString());
+            state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "attachments not fetched",
+                    e.getMessage()));
+        }
     }
 
     private void save(LastCycle c) {
@@ -697,6 +772,19 @@ public final class IceSync implements AutoCloseable {
     }
 
     /**
+     * The attachment links recorded in the profile's synced mail and events, to list and fetch into
+     * {@code DIR/attachments/} (F6.2, F7.1).
+     *
+     * @throws IllegalStateException for an IceSync without a profile folder (nothing is recorded then)
+     */
+    public Attachments attachments() {
+        if (attachments == null) {
+            throw new IllegalStateException("attachment links are recorded only in a profile folder");
+        }
+        return attachments;
+    }
+
+    /**
      * A free/busy client for the server's URL template (F6.4) with the account's login, stored password
      * (given only over HTTPS to the template's host, when asked) and accepted certificates.
      */
@@ -785,7 +873,13 @@ public final class IceSync implements AutoCloseable {
                 local.close();
             } finally {
                 try {
-                    state.close();
+                    try {
+                        if (links != null) {
+                            links.close();
+                        }
+                    } finally {
+                        state.close();
+                    }
                 } finally {
                     if (lock != null) {
                         lock.close();

@@ -28,6 +28,11 @@ final class ServiceOptions {
             description = "The WebDAV folder whose files are synced into DIR/documents, e.g. https://mail.example.com/webdav/Files/.")
     String documents;
 
+    @Option(names = "--smartattach", paramLabel = "URL",
+            description = "The server's WebDAV & SmartAttach URL, where attachment links of mail and events point"
+                    + " (icesync attachments), e.g. https://mail.example.com/webdav/.")
+    String smartAttach;
+
     @Option(names = "--groupware", paramLabel = "imap|dav",
             description = "Where contacts, events, tasks and notes come from: imap (IceWarp's typed folders, the default) or dav (CalDAV/CardDAV).")
     String groupware;
@@ -53,6 +58,9 @@ final class ServiceOptions {
         }
         if (documents != null) {
             s = s.withDocuments(url("documents", documents));
+        }
+        if (smartAttach != null) {
+            s = s.withSmartAttach(url("smartAttach", smartAttach));
         }
         if (groupware != null) {
             s = s.withGroupware(Services.GroupwareSource.parse(groupware));

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  *   "delayBetweenItemsMs" : 1,
  *   "revertReadOnlyChanges" : false,
  *   "readReceipts" : "ASK",
+ *   "autoFetchAttachmentsMb" : 0,
  *   "defaultSelection" : "SELECTED",
  *   "folderSelections" : { "INBOX" : "PRIORITY", "Projets" : "INHERIT" }
  * }
@@ -123,6 +124,9 @@ public final class SettingsJson {
         bool("revertReadOnlyChanges", SyncSettings::revertReadOnlyChanges, SyncSettings.Builder::revertReadOnlyChanges);
         enumeration("readReceipts", ReadReceiptMode.class, SyncSettings::readReceipts,
                 SyncSettings.Builder::readReceipts);
+        whole("autoFetchAttachmentsMb", "MB", s -> (long) s.autoFetchAttachmentsMb(), (b, v) -> b.autoFetchAttachmentsMb(
+                (int) SyncSettings.checkRange("autoFetchAttachmentsMb", v, 0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
+                        "MB")));
         enumeration("defaultSelection", FolderSelection.class, SyncSettings::defaultSelection,
                 SyncSettings.Builder::defaultSelection);
         FIELDS.put("folderSelections", new Field("folderSelections", "folderSelections",
@@ -154,6 +158,8 @@ public final class SettingsJson {
             case "downloadThresholdMb" -> range(SyncSettings.MIN_DOWNLOAD_THRESHOLD_MB,
                     SyncSettings.MAX_DOWNLOAD_THRESHOLD_MB, "whole MB");
             case "mailsOfLastDays" -> range(0, SyncSettings.MAX_MAILS_OF_LAST_DAYS, "days; 0 is all mail");
+            case "autoFetchAttachmentsMb" -> range(0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
+                    "whole MB; 0 fetches none");
             case "delayBetweenItemsMs" -> range(SyncSettings.MIN_DELAY_BETWEEN_ITEMS.toMillis(),
                     SyncSettings.MAX_DELAY_BETWEEN_ITEMS.toMillis(), "whole milliseconds");
             case "defaultSelection" -> "one of SELECTED, UNSELECTED, PRIORITY";

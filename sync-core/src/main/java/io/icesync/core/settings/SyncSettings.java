@@ -82,6 +82,9 @@ import java.util.Objects;
  *                                 envoyer", "Ne jamais envoyer". The guide names no default and manages receipts
  *                                 only once "Gérer les confirmations de lecture" is checked; ASK here, the first
  *                                 option and the one that sends nothing without the user's word.
+ * @param autoFetchAttachmentsMb  attachment links of mail and events (SmartAttach, F6.2, F7.1) whose size is known
+ *                                 and below this many MB are downloaded at the end of each cycle into the
+ *                                 profile's {@code attachments/}; 0 (the default) fetches none. 0 to 2048 MB.
  * @param defaultSelection         the selection of a folder with no explicit choice and no [hérite] ancestor
  *                                 (F4.2): default SELECTED (everything is synced, F10.3). May not be INHERIT.
  * @param folderSelections         explicit choices per folder (F4.2: "Synchronisation prioritaire", "Choisir -
@@ -92,7 +95,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           ReadReceiptMode readReceipts, FolderSelection defaultSelection,
+                           ReadReceiptMode readReceipts, int autoFetchAttachmentsMb, FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
 
     /** One MB ("Mo") as the guide's threshold counts it: 1,048,576 bytes. */
@@ -116,6 +119,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
     static final long MIN_DOWNLOAD_THRESHOLD_MB = 1;
     static final long MAX_DOWNLOAD_THRESHOLD_MB = 2048;
     static final int MAX_MAILS_OF_LAST_DAYS = 36_500;
+    static final int MAX_AUTO_FETCH_ATTACHMENTS_MB = 2048;
     static final Duration DEFAULT_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MIN_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MAX_DELAY_BETWEEN_ITEMS = Duration.ofSeconds(60);
@@ -135,6 +139,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         required("downloadMode", downloadMode);
         checkDownloadThresholdBytes("downloadThresholdBytes", downloadThresholdBytes);
         checkRange("mailsOfLastDays", mailsOfLastDays, 0, MAX_MAILS_OF_LAST_DAYS, "days");
+        checkRange("autoFetchAttachmentsMb", autoFetchAttachmentsMb, 0, MAX_AUTO_FETCH_ATTACHMENTS_MB, "MB");
         checkDelay("delayBetweenItems", delayBetweenItems);
         checkDefaultSelection(defaultSelection);
         required("folderSelections", folderSelections);
@@ -332,6 +337,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private boolean applyThresholdToExisting;
         private boolean wholeDocuments;
         private int mailsOfLastDays;
+        private int autoFetchAttachmentsMb;
         private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
         private ReadReceiptMode readReceipts = ReadReceiptMode.ASK;
@@ -355,6 +361,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             applyThresholdToExisting = s.applyThresholdToExisting;
             wholeDocuments = s.wholeDocuments;
             mailsOfLastDays = s.mailsOfLastDays;
+            autoFetchAttachmentsMb = s.autoFetchAttachmentsMb;
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
             readReceipts = s.readReceipts;
@@ -447,6 +454,12 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
+        /** Attachment links below this many MB are fetched at the end of each cycle: 0 (default, none) to 2048. */
+        public Builder autoFetchAttachmentsMb(int mb) {
+            autoFetchAttachmentsMb = (int) checkRange("autoFetchAttachmentsMb", mb, 0, MAX_AUTO_FETCH_ATTACHMENTS_MB, "MB");
+            return this;
+        }
+
         /** Pause between two items: default 1 ms, whole ms, 1 ms to 60 s, never 0. */
         public Builder delayBetweenItems(Duration d) {
             delayBetweenItems = checkDelay("delayBetweenItems", d);
@@ -501,7 +514,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, readReceipts, defaultSelection, folderSelections);
+                    revertReadOnlyChanges, readReceipts, autoFetchAttachmentsMb, defaultSelection, folderSelections);
         }
     }
 }

@@ -35,6 +35,7 @@ class SettingsJsonTest {
                 .delayBetweenItems(Duration.ofMillis(25))
                 .revertReadOnlyChanges(true)
                 .readReceipts(ReadReceiptMode.ALWAYS)
+                .autoFetchAttachmentsMb(25)
                 .defaultSelection(FolderSelection.UNSELECTED)
                 .select(p("INBOX"), FolderSelection.PRIORITY)
                 .select(p("Projets"), FolderSelection.INHERIT)
@@ -65,12 +66,13 @@ class SettingsJsonTest {
         assertThat(n.get("folderSelections").get("Projets/Été 2026").asText()).isEqualTo("UNSELECTED");
         assertThat(n.get("folderSelections").get("Q1\\/Q2/a\\\\b").asText()).isEqualTo("SELECTED");
         assertThat(n.get("readReceipts").asText()).isEqualTo("ALWAYS");
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(18);
+        assertThat(n.get("autoFetchAttachmentsMb").asInt()).isEqualTo(25);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(19);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
                 "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
-                "defaultSelection", "folderSelections");
+                "autoFetchAttachmentsMb", "defaultSelection", "folderSelections");
     }
 
     @Test
@@ -150,6 +152,7 @@ class SettingsJsonTest {
             {"downloadThresholdMb": 0}              | downloadThresholdMb: 0 MB is below the minimum of 1 MB
             {"downloadThresholdMb": 9000000000000}  | downloadThresholdMb: 9000000000000 MB is above the maximum of 2048 MB
             {"mailsOfLastDays": -3}                 | mailsOfLastDays: -3 days is below the minimum of 0 days
+            {"autoFetchAttachmentsMb": 4096}        | autoFetchAttachmentsMb: 4096 MB is above the maximum of 2048 MB
             {"defaultSelection": "INHERIT"}         | defaultSelection: INHERIT is not allowed
             """)
     void anOutOfRangeValueIsRejectedLikeInTheBuilder(String json, String message) {

@@ -91,6 +91,10 @@ class SyncSettingsTest {
                         "mailsOfLastDays: -1 days is below the minimum of 0 days"),
                 bad("mailsOfLastDays", b -> b.mailsOfLastDays(36_501),
                         "mailsOfLastDays: 36501 days is above the maximum of 36500 days"),
+                bad("autoFetchAttachmentsMb", b -> b.autoFetchAttachmentsMb(-1),
+                        "autoFetchAttachmentsMb: -1 MB is below the minimum of 0 MB"),
+                bad("autoFetchAttachmentsMb", b -> b.autoFetchAttachmentsMb(2049),
+                        "autoFetchAttachmentsMb: 2049 MB is above the maximum of 2048 MB"),
                 bad("delayBetweenItems", b -> b.delayBetweenItems(Duration.ZERO),
                         "delayBetweenItems: 0 ms is below the minimum of 1 ms"),
                 bad("delayBetweenItems", b -> b.delayBetweenItems(Duration.ofSeconds(61)),
@@ -124,7 +128,7 @@ class SyncSettingsTest {
                 d.galInterval(), d.galSync(), d.syncAfterLocalChange(), d.conflictPolicy(), d.folderSyncThreshold(),
                 d.downloadMode(), d.downloadThresholdBytes(), d.applyThresholdToExisting(), d.wholeDocuments(),
                 d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(),
-                d.readReceipts(), d.defaultSelection(), d.folderSelections()))
+                d.readReceipts(), d.autoFetchAttachmentsMb(), d.defaultSelection(), d.folderSelections()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("standardInterval: 9 minutes is below the minimum of 10 minutes");
     }
@@ -139,9 +143,12 @@ class SyncSettingsTest {
                 .folderSyncThreshold(1)
                 .downloadThresholdMb(2048)
                 .mailsOfLastDays(36_500)
+                .autoFetchAttachmentsMb(2048)
                 .delayBetweenItems(Duration.ofMillis(1))
                 .build();
         assertThat(s.downloadThresholdBytes()).isEqualTo(2048L * 1024 * 1024);
+        assertThat(s.autoFetchAttachmentsMb()).isEqualTo(2048);
+        assertThat(SyncSettings.defaults().autoFetchAttachmentsMb()).as("off unless asked").isZero();
         assertThat(SyncSettings.builder().standardInterval(Duration.ofDays(7)).delayBetweenItems(Duration.ofSeconds(60))
                 .folderSyncThreshold(1_000_000).build().standardInterval()).isEqualTo(Duration.ofDays(7));
     }

@@ -20,7 +20,8 @@ final class Schema {
         void apply(Connection db) throws SQLException;
     }
 
-    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3, Schema::v4);
+    static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3, Schema::v4,
+            Schema::v5);
 
     private Schema() {
     }
@@ -178,6 +179,20 @@ final class Schema {
                 "INSERT INTO kv_v4 (key, value) SELECT key, value FROM kv",
                 "DROP TABLE kv",
                 "ALTER TABLE kv_v4 RENAME TO kv");
+    }
+
+    /**
+     * Schema 5: the attachment links found in synced mail and events (SmartAttach, F6.2, F7.1), one row
+     * per link of an item, and the items already scanned for links (those without any too), per scope.
+     */
+    private static void v5(Connection db) throws SQLException {
+        exec(db,
+                "CREATE TABLE attachment_links (id TEXT NOT NULL PRIMARY KEY, scope TEXT NOT NULL, folder TEXT NOT NULL,"
+                        + " local_id TEXT NOT NULL, item TEXT, title TEXT, url TEXT NOT NULL, file_name TEXT NOT NULL,"
+                        + " size INTEGER NOT NULL, sha256 TEXT, state TEXT NOT NULL, error TEXT, file TEXT,"
+                        + " UNIQUE (scope, local_id, url))",
+                "CREATE TABLE attachment_scans (scope TEXT NOT NULL, local_id TEXT NOT NULL,"
+                        + " PRIMARY KEY (scope, local_id))");
     }
 
     private static void exec(Connection db, String... statements) throws SQLException {

@@ -100,6 +100,18 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     public static SqliteSyncStateStore open(Path file, Clock clock, String scope) {
         checkScope(scope);
         Path abs = file.toAbsolutePath();
+        return new SqliteSyncStateStore(abs, scope, clock, connect(abs));
+    }
+
+    /**
+     * A connection to the state database {@code file}, created if missing, checked and migrated to the
+     * latest schema, with the journal and durability every writer of the file uses (WAL,
+     * {@code synchronous=FULL}): for stores of the profile that keep their own tables in the file.
+     *
+     * @throws StoreException as {@link #open(Path, Clock)}
+     */
+    public static Connection connect(Path file) {
+        Path abs = file.toAbsolutePath();
         Connection db;
         try {
             Path parent = abs.getParent();
@@ -130,7 +142,7 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             }
             throw new StoreException("cannot open the state database " + abs + " (" + e.getMessage() + ")", e);
         }
-        return new SqliteSyncStateStore(abs, scope, clock, db);
+        return db;
     }
 
     static void checkScope(String scope) {

@@ -1,0 +1,129 @@
+package io.icesync.client.internal;
+
+import io.icesync.core.FolderKind;
+import io.icesync.core.spi.FolderState;
+import io.icesync.core.spi.ItemState;
+import io.icesync.core.spi.LocalStore;
+import io.icesync.core.spi.SyncStateStore;
+import io.icesync.core.store.AttachmentLinkStore;
+import io.icesync.core.store.AttachmentLinkStore.Row;
+import io.icesync.core.store.AttachmentLinkStore.State;
+import io.icesync.webdav.SmartAttach;
+import io.icesync.webdav.SmartAttachException;
+import io.icesync.webdav.SmartAttachLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the attachment links of the items a profile's services synced and records them: each item of
+ * a mail, event or task folder not scanned yet is read from its local store once; the links of items
+ * no longer in the sync state (deleted locally or on the server) are dropped.
+ */
+public final class AttachmentScanner {
+    /** One service's items: its state scope, its local store and its state. */
+    public record Source(String scope, LocalStore local, SyncStateStore state) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentScanner.class);
+    /** SmartAttach takes large attachments out of mail: a message this big is not one whose links matter. */
+    private static final long MAX_SCANNED_BYTES = 32L * 1024 * 1024;
+
+    private final AttachmentLinkStore store;
+    private final URI webdavBase;
+
+    /** @param webdavBase the account's WebDAV and SmartAttach URL (links in bodies and events are kept under it), or null */
+    public AttachmentScanner(AttachmentLinkStore store, URI webdavBase) {
+        this.store = store;
+        this.webdavBase = webdavBase;
+    }
+
+    /** Scans what is new in every source; returns how many links were found in the newly scanned items. */
+    public int scan(List<Source> sources) {
+        int found = 0;
+        for (Source s : sources) {
+            found += scan(s);
+        }
+        return found;
+    }
+
+    private int scan(Source s) {
+        Set<String> scanned = store.scanned(s.scope());
+        Set<String> present = new HashSet<>();
+        int found = 0;
+        for (FolderState f : s.state().folders()) {
+            if (!scannable(f.kind()) || !s.local().syncsItemsOf(f.kind())) {
+                continue;
+            }
+            for (ItemState item : s.state().items(f.id())) {
+                present.add(item.localId());
+                if (!scanned.contains(item.localId())) {
+                    found += scanItem(s, f, item);
+                }
+            }
+        }
+        Set<String> known = new HashSet<>(scanned);
+        store.all().stream().filter(r -> r.scope().equals(s.scope())).forEach(r -> known.add(r.localId()));
+        known.removeAll(present);
+        known.forEach(id -> store.forget(s.scope(), id));
+        return found;
+    }
+
+    private static boolean scannable(FolderKind k) {
+        return k == FolderKind.MAIL || k == FolderKind.EVENTS || k == FolderKind.TASKS;
+    }
+
+    private int scanItem(Source s, FolderState f, ItemState item) {
+        if (item.size() > MAX_SCANNED_BYTES) {
+            store.record(s.scope(), item.localId(), List.of(), true);
+            return 0;
+        }
+        byte[] bytes;
+        try (InputStream in = s.local().open(f.path(), item.localId())) {
+            bytes = in.readNBytes((int) MAX_SCANNED_BYTES);
+        } catch (IOException | RuntimeException e) {
+            // Gone or unreadable now: the next cycle tries again.
+            LOG.debug("attachment links of {} in {}: not read now ({})", item.localId(), f.path(), e.toString());
+            return 0;
+        }
+        ItemLinks links;
+        try {
+            links = f.kind() == FolderKind.MAIL ? ItemLinks.ofMessage(bytes, webdavBase)
+                    : ItemLinks.ofCalendarObject(bytes, webdavBase);
+        } catch (SmartAttachException e) {
+            // Not readable MIME: it will not become readable, so the item counts as scanned.
+            LOG.info("attachment links of {} in {}: {}", item.localId(), f.path(), e.getMessage());
+            links = new ItemLinks(null, null, List.of());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (SmartAttachLink l : links.links()) {
+            rows.add(new Row(idOf(s.scope(), item.localId(), l.url()), s.scope(), f.path().escaped(), item.localId(),
+                    links.item(), links.title(), l.url().toString(), l.fileName(), l.size(), l.sha256(),
+                    State.NOT_FETCHED, null, null));
+        }
+        // A message known by its headers only is scanned again once complete.
+        store.record(s.scope(), item.localId(), rows, !item.partial());
+        return rows.size();
+    }
+
+    /** Eight hex digits of the SHA-256 of the scope, the item and the URL: short to type, stable across scans. */
+    static String idOf(String scope, String localId, URI url) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((scope + "\n" + localId + "\n" + url)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    }
+}
