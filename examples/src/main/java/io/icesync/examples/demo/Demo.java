@@ -1,5 +1,7 @@
 package io.icesync.examples.demo;
 
+import io.icesync.client.Attachment;
+import io.icesync.client.Attachments;
 import io.icesync.client.IceSync;
 import io.icesync.client.Profile;
 import io.icesync.client.Services;
@@ -43,18 +45,24 @@ public final class Demo {
             int objects = DemoGroupware.seed(server.server.account(DemoServer.USER));
             WebDavFiles files = server.server.webdav().files(DemoServer.USER);
             int documents = DemoDocuments.seed(files);
+            server.server.account(DemoServer.USER).mailbox("INBOX")
+                    .append(server.server.webdav().smartAttachMessage(DemoServer.USER, DemoDocuments.ATTACHED));
             out.println("IceSync test server (IceWarp-like) started in " + startMs + " ms on 127.0.0.1:" + server.port
                     + ", account " + DemoServer.USER
                     + ": " + seeded + " messages in " + DemoServer.FOLDERS.size() + " folders, " + objects
-                    + " events and contacts in Calendar and Contacts, " + documents + " documents over WebDAV");
+                    + " events and contacts in Calendar and Contacts, " + documents + " documents over WebDAV,"
+                    + " a message whose attachment SmartAttach replaced by a link");
             Profile p = new Profile(new Account(DemoServer.USER, DemoServer.USER,
                     new Endpoint("127.0.0.1", server.port, Security.PLAIN)), SyncSettings.defaults(),
-                    server.server.certificatePem()).withServices(Services.NONE.withDocuments(server.server.webdav().url()));
+                    server.server.certificatePem()).withServices(Services.NONE.withDocuments(server.server.webdav().url())
+                    .withSmartAttach(server.server.webdav().url()));
             try (IceSync sync = IceSync.create(profile, p, DemoServer.PASSWORD.toCharArray())) {
                 out.println("Profile folder: " + profile);
                 out.println();
                 out.println("1. First sync");
                 print(sync(sync));
+                byte[] attached = files.get(DemoDocuments.ATTACHED).orElseThrow();
+                boolean fetched = fetchAttachments(sync, attached);
 
                 out.println();
                 out.println("2. Changes on both sides");
@@ -85,7 +93,7 @@ public final class Demo {
                     Map<String, String> serverDocs = DemoDocuments.server(files);
                     Map<String, String> localDocs = DemoDocuments.local(profile.resolve(IceSync.DOCUMENTS_DIR));
                     if (remote.equals(local) && serverObjects.equals(localObjects) && serverDocs.equals(localDocs)
-                            && !idle.changedAnything()) {
+                            && fetched && !idle.changedAnything()) {
                         out.println("Server and local tree are identical: " + remote.size() + " folders, " + total
                                 + " messages, same read and flagged state; " + serverObjects.size()
                                 + " events and contacts, same versions: " + serverObjects.values() + "; "
@@ -94,6 +102,8 @@ public final class Demo {
                                 + "' (khal and khard read this layout)");
                         out.println("Documents are plain files: ls '" + profile.resolve(IceSync.DOCUMENTS_DIR)
                                 .resolve(DemoDocuments.ROOT) + "'");
+                        out.println("Attachments too: ls -R '" + profile.resolve(Attachments.DIR) + "' (icesync attachments"
+                                + " list --dir '" + profile + "')");
                         out.println("Look at the Maildir tree with any mail reader, e.g.: mutt -f '"
                                 + profile.resolve(IceSync.MAIL_DIR).resolve("INBOX") + "'");
                         return 0;
@@ -106,6 +116,25 @@ public final class Demo {
                 }
             }
         }
+    }
+
+    /** Lists the attachment links the first sync recorded, fetches them, and checks the SmartAttach file arrived whole. */
+    private boolean fetchAttachments(IceSync sync, byte[] expected) throws java.io.IOException {
+        List<Attachment> links = sync.attachments().list();
+        for (Attachment a : links) {
+            out.println("   attachment link: " + a.fileName() + " (" + a.size() + " bytes) in " + a.folder() + ", \""
+                    + a.title() + "\"");
+        }
+        boolean whole = false;
+        for (Attachment a : sync.attachments().fetchAll(null)) {
+            if (a.state() == Attachment.State.FETCHED) {
+                out.println("   fetched " + a.fileName() + " into " + a.file());
+                whole |= java.util.Arrays.equals(Files.readAllBytes(a.file()), expected);
+            } else {
+                out.println("   could not fetch " + a.fileName() + ": " + a.error());
+            }
+        }
+        return whole;
     }
 
     private SyncReport sync(IceSync sync) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 final class DemoDocuments {
     /** The root folder the WebDAV base stands for in the local tree. */
     static final String ROOT = "Files";
+    /** The file IceWarp's SmartAttach took out of a message and left a link to. */
+    static final String ATTACHED = "Pièces jointes/rapport-trimestriel.pdf";
 
     private DemoDocuments() {
     }
@@ -22,6 +24,7 @@ final class DemoDocuments {
         files.put("Lisez-moi.txt", bytes("Bienvenue dans les documents partagés.\n"));
         files.put("Projets/Été 2026/budget.csv", bytes("poste;montant\nsalle;1200\n"));
         files.put("Projets/Été 2026/planning.txt", bytes("juin: cadrage\njuillet: réalisation\n"));
+        files.put(ATTACHED, bytes("%PDF-1.4\n% rapport trimestriel\n".repeat(200)));
         return files.list().stream().filter(p -> !p.endsWith("/")).mapToInt(p -> 1).sum();
     }
 

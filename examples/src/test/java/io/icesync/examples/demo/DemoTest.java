@@ -33,8 +33,10 @@ class DemoTest {
         assertThat(out).contains("Server and local tree are identical", "5 events and contacts, same versions",
                 "Revue de projet (14 h)", "Paul Martin-Durand", "Atelier synchronisation",
                 "Déjeuner d'équipe [Équipe]");
-        assertThat(out).contains("3 documents over WebDAV", "folder created locally: Files/Projets/Été 2026 (documents)",
-                "4 documents, same content", "Compte rendu.txt", "Projets/Été 2026/planning.txt");
+        assertThat(out).contains("4 documents over WebDAV", "folder created locally: Files/Projets/Été 2026 (documents)",
+                "5 documents, same content", "Compte rendu.txt", "Projets/Été 2026/planning.txt");
+        assertThat(out).contains("attachment link: rapport-trimestriel.pdf", "fetched rapport-trimestriel.pdf into "
+                + dir.resolve("profile").resolve("attachments"));
         assertThat(Files.readString(dir.resolve("profile/documents/Files/Projets/Été 2026/planning.txt")))
                 .contains("août: bilan");
         assertThat(Files.readString(dir.resolve("profile/profile.json"))).doesNotContain("demo-password");
