@@ -160,7 +160,8 @@ public final class IceSync implements AutoCloseable {
                     .state(x.state()).settings(settings).build(), x.state()));
         }
         this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
-        this.receipts = new ReceiptsOnRead(settings, this::profile, () -> password(profile.account()), certs, local,
+        this.receipts = new ReceiptsOnRead(settings, this::profile,
+                () -> servicePassword(secrets.get(), profile.account(), "smtp"), certs, local,
                 state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
         engine.addListener(receipts);
         this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
@@ -805,6 +806,27 @@ public final class IceSync implements AutoCloseable {
                 "no password is stored for " + a.login() + " in " + store));
     }
 
+    /** The password stored for {@code service} ({@link Services#SERVICE_NAMES}), else the account's. */
+    private static char[] servicePassword(SecretStore store, Account a, String service) {
+        return store.get(Services.secretKey(a, service)).or(() -> store.get(a.secretKey()))
+                .orElseThrow(() -> new IceSyncException("no password is stored for " + a.login() + " in " + store));
+    }
+
+    /**
+     * Stores the password of one service of the profile at {@code dir} in its secret store
+     * ({@code secrets.json}), for a server whose password differs from the account's; with
+     * {@code service} null, replaces the account's own password (after a change on the server).
+     * Takes effect at the next open.
+     *
+     * @throws io.icesync.core.InvalidSettingException for a service not in {@link Services#SERVICE_NAMES}
+     */
+    public static void storePassword(Path dir, String service, char[] password) {
+        Objects.requireNonNull(password, "password");
+        Account a = readProfile(dir).account();
+        String key = service == null ? a.secretKey() : Services.secretKey(a, service);
+        SecretStores.file(dir.resolve(SECRETS_FILE)).put(key, password);
+    }
+
     private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
@@ -1079,7 +1101,8 @@ public final class IceSync implements AutoCloseable {
                 EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 // An app that gives its own remote store syncs that store only.
                 List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
-                        : ServiceStores.open(dir, p, passwordOf(p), certs, settings, GROUPWARE_DIR, DOCUMENTS_DIR,
+                        : ServiceStores.open(dir, p, service -> passwordOf(p, service), certs, settings, GROUPWARE_DIR,
+                        DOCUMENTS_DIR,
                         STATE_FILE);
                 opened.add(() -> ServiceStores.closeAll(extra, null));
                 return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
@@ -1111,11 +1134,10 @@ public final class IceSync implements AutoCloseable {
             return SecretStores.file(file);
         }
 
-        /** The account's password, asked of the secret store at each login of a service. */
-        private Supplier<char[]> passwordOf(Profile p) {
+        /** The password of a service, else the account's, asked of the secret store at each login. */
+        private Supplier<char[]> passwordOf(Profile p, String service) {
             SecretStore store = secretsFor(dir);
-            return () -> store.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
-                    "no password is stored for " + p.account().login() + " in " + store));
+            return () -> servicePassword(store, p.account(), service);
         }
 
         private RemoteStore imap(Profile p, CertificateTrust certs) {

@@ -110,6 +110,18 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         return u;
     }
 
+    /**
+     * Where the secret store keeps the password of {@code service} ({@link #SERVICE_NAMES}) when it differs
+     * from the account's; without one there, the account's password ({@link io.icesync.core.Account#secretKey()})
+     * serves.
+     */
+    public static String secretKey(io.icesync.core.Account account, String service) {
+        if (!SERVICE_NAMES.contains(service)) {
+            throw new InvalidSettingException("service", "unknown service '" + service + "'; known: " + SERVICE_NAMES);
+        }
+        return account.secretKey() + "#" + service;
+    }
+
     /** The login of {@code service} ({@link #SERVICE_NAMES}), else the account's. */
     public String login(String service, String accountLogin) {
         return logins.getOrDefault(service, accountLogin);

@@ -1,6 +1,7 @@
 package io.icesync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icesync.core.Account;
 import io.icesync.core.engine.SyncReport;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * come down in one cycle into {@code mail/} and {@code documents/}, edits on either side go both
  * ways, and each service keeps its state in its own scope of the one {@code state.db}.
  */
-@IceWarpTest(accounts = "jean@iwdemo.test:secret")
+@IceWarpTest(accounts = {"jean@iwdemo.test:secret", "anne@iwdemo.test:anne-pw"})
 class AccountServicesTest {
     static final String JEAN = "jean@iwdemo.test";
 
@@ -115,6 +116,28 @@ class AccountServicesTest {
         assertThat(read.folders()).as("mail folders, Files and Files/Projets").isEqualTo(mailFolders + 2);
         assertThat(open.items()).isEqualTo(read.items());
         assertThat(open.folders()).isEqualTo(read.folders());
+    }
+
+    @Test
+    void aServiceSignsInWithItsOwnLoginAndPasswordWhenTheProfileHasThem(IceWarpServer server) throws Exception {
+        WebDavFiles annes = server.webdav().files("anne@iwdemo.test");
+        annes.delete("");
+        annes.put("Partagé.txt", "chez Anne".getBytes(StandardCharsets.UTF_8));
+        Path dir = tmp.resolve("p");
+        Profile p = profile(server).withServices(profile(server).services()
+                .withLogins(java.util.Map.of("documents", "anne@iwdemo.test")));
+        try (IceSync sync = IceSync.create(dir, p, "secret".toCharArray())) {
+            assertThatThrownBy(sync::syncOnce).as("the account's password does not open Anne's files")
+                    .isInstanceOf(io.icesync.core.AuthenticationException.class);
+        }
+        IceSync.storePassword(dir, "documents", "anne-pw".toCharArray());
+        try (IceSync sync = IceSync.open(dir)) {
+            assertThat(sync.syncOnce().ok()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("documents/Files/Partagé.txt"))).isEqualTo("chez Anne");
+        assertThat(Files.readString(dir.resolve(IceSync.SECRETS_FILE))).contains("#documents");
+        assertThatThrownBy(() -> IceSync.storePassword(dir, "ftp", "x".toCharArray()))
+                .isInstanceOf(io.icesync.core.InvalidSettingException.class).hasMessageContaining("ftp");
     }
 
     @Test

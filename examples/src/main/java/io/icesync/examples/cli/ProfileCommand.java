@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code icesync profile create|show}: a profile folder for an account, and what it holds. */
-@Command(name = "profile", description = "Manage profile folders.", subcommands = {ProfileCommand.Create.class, ProfileShowCommand.class},
+@Command(name = "profile", description = "Manage profile folders.", subcommands = {ProfileCommand.Create.class, ProfileShowCommand.class,
+        ProfilePasswordCommand.class},
         mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND")
 final class ProfileCommand {
 

@@ -37,6 +37,11 @@ final class ServiceOptions {
             description = "Where contacts, events, tasks and notes come from: imap (IceWarp's typed folders, the default) or dav (CalDAV/CardDAV).")
     String groupware;
 
+    @Option(names = "--login", paramLabel = "SERVICE=USER",
+            description = "A login for one service whose server wants another than the account's (repeatable), e.g."
+                    + " --login smtp=jean; its own password, if any: icesync profile password --service SERVICE.")
+    java.util.Map<String, String> logins;
+
     /** {@code base} with what the options give. */
     Services apply(Services base) {
         Services s = base;
@@ -61,6 +66,11 @@ final class ServiceOptions {
         }
         if (smartAttach != null) {
             s = s.withSmartAttach(url("smartAttach", smartAttach));
+        }
+        if (logins != null && !logins.isEmpty()) {
+            java.util.Map<String, String> all = new java.util.HashMap<>(s.logins());
+            all.putAll(logins);
+            s = s.withLogins(all);
         }
         if (groupware != null) {
             s = s.withGroupware(Services.GroupwareSource.parse(groupware));

@@ -71,6 +71,24 @@ class ProfileServicesCliTest {
     }
 
     @Test
+    void aServiceLoginAndItsPasswordAreKeptApartFromTheAccounts(IceWarpServer server) throws Exception {
+        Path dir = tmp.resolve("s");
+        assertThat(cli.run(create(server, dir, "--smtp", "127.0.0.1:" + server.smtp().port(), "--login", "smtp=jean")))
+                .as(cli.err.toString()).isZero();
+        assertThat(cli.run("profile", "show", "--dir", dir.toString(), "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out.toString()).at("/services/logins/smtp").asText()).isEqualTo("jean");
+
+        assertThat(cli.run("profile", "password", "--dir", dir.toString(), "--service", "smtp", "--password-stdin"))
+                .as(cli.err.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("secrets.json"))).contains("#smtp");
+        assertThat(cli.run("profile", "password", "--dir", dir.toString(), "--service", "ftp", "--password-stdin"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err.toString()).contains("ftp", "smtp, caldav");
+        assertThat(cli.run("profile", "password", "--dir", dir.toString(), "--password-stdin")).isZero();
+        assertThat(cli.out.toString()).contains("password stored for the account");
+    }
+
+    @Test
     void aBadServiceOptionIsAUsageErrorNamingIt(IceWarpServer server) throws Exception {
         assertThat(cli.run(create(server, tmp.resolve("a"), "--groupware", "exchange"))).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("groupware").contains("imap or dav").contains("exchange");
@@ -78,6 +96,8 @@ class ProfileServicesCliTest {
         assertThat(cli.err.toString()).contains("documents").contains("http");
         assertThat(cli.run(create(server, tmp.resolve("c"), "--caldav", "https://jean:pw@dav.example.test/"))).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("caldav").doesNotContain("pw@");
+        assertThat(cli.run(create(server, tmp.resolve("d"), "--login", "ftp=jean"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err.toString()).contains("ftp");
         assertThat(tmp.resolve("a/profile.json")).doesNotExist();
     }
 }

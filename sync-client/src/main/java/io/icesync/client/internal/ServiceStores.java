@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -57,9 +58,10 @@ public final class ServiceStores {
     /**
      * One service of a profile beyond mail, before anything is opened: its name (its state scope), the
      * server ({@code null} for a DAV server looked up from the domain), the DAV services it syncs (none
-     * for documents) and its local folder, relative to the profile folder.
+     * for documents), the service whose login and password it uses ({@link Services#SERVICE_NAMES}) and
+     * that login, and its local folder, relative to the profile folder.
      */
-    public record Plan(String name, URI server, Set<DavService> dav, String login, String local) {
+    public record Plan(String name, URI server, Set<DavService> dav, String credentials, String login, String local) {
         /** What it syncs, for people. */
         public String syncs() {
             return dav.isEmpty() ? "documents over WebDAV"
@@ -80,17 +82,19 @@ public final class ServiceStores {
             URI cal = s.caldav();
             URI card = s.carddav();
             if (cal != null && card != null && !sameServer(cal, card)) {
-                out.add(new Plan("caldav", cal, Set.of(DavService.CALDAV), s.login("caldav", login),
+                out.add(new Plan("caldav", cal, Set.of(DavService.CALDAV), "caldav", s.login("caldav", login),
                         groupwareDir + "/calendars"));
-                out.add(new Plan("carddav", card, Set.of(DavService.CARDDAV), s.login("carddav", login),
+                out.add(new Plan("carddav", card, Set.of(DavService.CARDDAV), "carddav", s.login("carddav", login),
                         groupwareDir + "/address-books"));
             } else {
-                out.add(new Plan("dav", cal != null ? cal : card, Set.of(DavService.CALDAV, DavService.CARDDAV),
-                        s.login(cal != null ? "caldav" : "carddav", login), groupwareDir));
+                String which = cal != null || card == null ? "caldav" : "carddav";
+                out.add(new Plan("dav", cal != null ? cal : card, Set.of(DavService.CALDAV, DavService.CARDDAV), which,
+                        s.login(which, login), groupwareDir));
             }
         }
         if (s.documents() != null) {
-            out.add(new Plan("documents", s.documents(), Set.of(), s.login("documents", login), documentsDir));
+            out.add(new Plan("documents", s.documents(), Set.of(), "documents", s.login("documents", login),
+                    documentsDir));
         }
         return out;
     }
@@ -98,14 +102,16 @@ public final class ServiceStores {
     /**
      * Opens the services of {@link #plan}.
      *
-     * @param password asked at each login; the caller's secret store
+     * @param passwords the password of a service ({@link Plan#credentials()}), asked at each login
      */
-    public static List<Stores> open(Path dir, Profile p, Supplier<char[]> password, CertificateTrust trust,
+    public static List<Stores> open(Path dir, Profile p, Function<String, Supplier<char[]>> passwords,
+                                    CertificateTrust trust,
                                     Supplier<SyncSettings> settings, String groupwareDir, String documentsDir,
                                     String stateFile) {
         List<Stores> out = new ArrayList<>();
         try {
             for (Plan plan : plan(p, groupwareDir, documentsDir)) {
+                Supplier<char[]> password = passwords.apply(plan.credentials());
                 RemoteStore remote;
                 LocalStore local;
                 AutoCloseable client = null;

@@ -33,7 +33,7 @@ class ServiceStoresTest {
         Profile p = Profile.of(new Account("jean@iwdemo.test", "jean@iwdemo.test", new Endpoint("127.0.0.1", 1, Security.PLAIN)))
                 .withServices(Services.NONE.withGroupware(Services.GroupwareSource.DAV)
                         .withCaldav(URI.create("http://127.0.0.1:1/")));
-        List<ServiceStores.Stores> stores = ServiceStores.open(dir, p, "secret"::toCharArray, CertificateTrust.inMemory(),
+        List<ServiceStores.Stores> stores = ServiceStores.open(dir, p, service -> "secret"::toCharArray, CertificateTrust.inMemory(),
                 SyncSettings::defaults, "groupware", "documents", "state.db");
         try {
             assertThat(stores).extracting(ServiceStores.Stores::name).containsExactly("dav");
