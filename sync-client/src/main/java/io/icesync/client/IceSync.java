@@ -446,11 +446,24 @@ public final class IceSync implements AutoCloseable {
      * @throws InvalidMessageException when its header cannot be read or it names no recipient
      */
     public String send(byte[] message) {
-        Objects.requireNonNull(message, "message");
         if (dir == null) {
             throw new IllegalStateException("sending needs a profile folder (its Outbox is mail/Outbox)");
         }
-        String account = profile.account().email();
+        return queue(dir, profile.account().email(), message);
+    }
+
+    /**
+     * Queues a message in a profile folder's Outbox as {@link #send(byte[])} does, without the folder's lock
+     * (so while another process syncs it: that process sends it at its next full cycle). Returns its Message-ID.
+     *
+     * @throws InvalidMessageException when its header cannot be read or it names no recipient
+     */
+    public static String send(Path dir, byte[] message) {
+        return queue(dir, readProfile(dir).account().email(), message);
+    }
+
+    private static String queue(Path dir, String account, byte[] message) {
+        Objects.requireNonNull(message, "message");
         OutgoingMessage m;
         try {
             m = OutgoingMessage.parse(message, account);

@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
         subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class,
             DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
-            GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class},
+            GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
+            SendCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
