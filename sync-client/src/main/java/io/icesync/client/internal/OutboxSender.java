@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A refused recipient, a message too large or any other refusal of the message is a failure of
  * that message (the ignored list after {@value IgnoredItem#LIMIT}); an unreachable server, a refused
- * login or certificate stop the run and the messages wait, without counting against them.
+ * login or certificate, or a failed APPEND stop the run and the messages wait, without counting
+ * against them.
  */
 public final class OutboxSender {
     /** The folder failures of Outbox messages are recorded under. */
@@ -87,8 +88,9 @@ public final class OutboxSender {
             }
         } catch (NoSmtpException e) {
             blocked = e.getMessage();
-        } catch (ConnectionException | io.icesync.core.AuthenticationException
-                 | io.icesync.core.UntrustedCertificateException e) {
+        } catch (IceSyncException e) {
+            // The server or a store failed beyond one message (a refused APPEND, a lost connection): the
+            // messages wait at their stage, and the mail sync of the cycle still runs.
             blocked = e.getMessage();
             log(SessionEvent.Level.ERROR, "sending stopped", e.getMessage());
         } finally {
