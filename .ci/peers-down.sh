@@ -7,3 +7,4 @@ PEERS=${ICESYNC_PEERS:-/tmp/icesync-peers}
 bash "$SHARED/peers/dovecot-down.sh" "$PEERS/dovecot"
 bash "$SHARED/peers/webdav-down.sh" "$PEERS/webdav"
 bash "$SHARED/peers/radicale-down.sh" "$PEERS/radicale"
+bash "$SHARED/peers/smtp-down.sh" "$PEERS/smtp"

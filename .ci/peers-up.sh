@@ -15,6 +15,7 @@ command -v python3 >/dev/null || need+=(python3)
 command -v nginx >/dev/null || need+=(nginx-extras)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v radicale >/dev/null || need+=(radicale)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "peers-up: need root to install: ${need[*]}" >&2; exit 1; }
   apt-get update -qq
@@ -25,3 +26,4 @@ chmod 755 "$PEERS"
 bash "$SHARED/peers/dovecot-up.sh" "$PEERS/dovecot"
 bash "$SHARED/peers/webdav-up.sh" "$PEERS/webdav"
 bash "$SHARED/peers/radicale-up.sh" "$PEERS/radicale"
+bash "$SHARED/peers/smtp-up.sh" "$PEERS/smtp" "$PEERS/dovecot"

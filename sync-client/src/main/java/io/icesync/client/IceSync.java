@@ -6,7 +6,12 @@ import io.icesync.client.internal.AttachmentScanner;
 import io.icesync.client.internal.GalRefresh;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.LocalChangeWatcher;
+import io.icesync.client.internal.OutboxFolder;
+import io.icesync.client.internal.OutboxListing;
+import io.icesync.client.internal.OutboxSender;
+import io.icesync.client.internal.OutgoingMessage;
 import io.icesync.client.internal.OwnWrites;
+import io.icesync.client.internal.SmtpSubmission;
 import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
@@ -20,6 +25,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
 import io.icesync.core.StoreException;
 import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncHandler;
@@ -135,6 +141,7 @@ public final class IceSync implements AutoCloseable {
     /** The attachment links of the profile folder's items; null without a folder. */
     private final io.icesync.core.store.AttachmentLinkStore links;
     private final Attachments attachments;
+    private final RemoteStore remote;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
@@ -150,6 +157,7 @@ public final class IceSync implements AutoCloseable {
         this.state = state;
         this.local = local;
         this.clock = clock;
+        this.remote = remote;
         // The builder's first-sync answer, delete guard, clock and listeners are already in engineOptions.
         this.engine = engineOptions.remote(remote).local(local).state(state).settings(settings).build();
         this.extra = List.copyOf(extra);
@@ -299,7 +307,8 @@ public final class IceSync implements AutoCloseable {
         requireProfile(dir);
         Profile p = readProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {
-            return new ProfileStatus(null, 0, 0, List.of(), List.of(), serviceStatus(p, name -> null));
+            return new ProfileStatus(null, 0, 0, List.of(), List.of(), serviceStatus(p, name -> null),
+                    OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), null, p.account().email()));
         }
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
             List<IgnoredItem> failures = new ArrayList<>(s.failures());
@@ -317,7 +326,7 @@ public final class IceSync implements AutoCloseable {
             LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
             return new ProfileStatus(last, services.stream().mapToInt(ServiceStatus::folders).sum(),
                     services.stream().mapToLong(ServiceStatus::items).sum(), s.recentEvents(maxEvents), failures,
-                    services);
+                    services, OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), s, p.account().email()));
         }
     }
 
@@ -432,6 +441,9 @@ public final class IceSync implements AutoCloseable {
             SyncReport r;
             ownWrites.begin();
             try {
+                if (!kind.equals("folders")) {
+                    runOutbox();
+                }
                 r = run.get();
             } catch (RuntimeException e) {
                 try {
@@ -497,6 +509,91 @@ public final class IceSync implements AutoCloseable {
             state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "attachments not fetched",
                     e.getMessage()));
         }
+    }
+
+    // ------------------------------------------------------------------ sending (F2.1, F10.5)
+
+    /**
+     * Queues a message in the profile's Outbox ({@code mail/Outbox/new}, written whole): it is sent over
+     * the profile's SMTP server at the next full cycle ({@link #syncOnce()}) or by {@link #sendOutbox()},
+     * exactly once, then kept in the server's Sent folder (without its Bcc header) and removed from the
+     * Outbox. A message without a Message-ID gets one here. Returns its Message-ID.
+     *
+     * @throws InvalidMessageException when its header cannot be read or it names no recipient
+     */
+    public String send(byte[] message) {
+        if (dir == null) {
+            throw new IllegalStateException("sending needs a profile folder (its Outbox is mail/Outbox)");
+        }
+        return queue(dir, profile.account().email(), message);
+    }
+
+    /**
+     * Queues a message in a profile folder's Outbox as {@link #send(byte[])} does, without the folder's lock
+     * (so while another process syncs it: that process sends it at its next full cycle). Returns its Message-ID.
+     *
+     * @throws InvalidMessageException when its header cannot be read or it names no recipient
+     */
+    public static String send(Path dir, byte[] message) {
+        return queue(dir, readProfile(dir).account().email(), message);
+    }
+
+    private static String queue(Path dir, String account, byte[] message) {
+        Objects.requireNonNull(message, "message");
+        OutgoingMessage m;
+        try {
+            m = OutgoingMessage.parse(message, account);
+        } catch (IceSyncException e) {
+            throw new InvalidMessageException("cannot send the message: " + e.getMessage(), e);
+        }
+        if (m.recipients().isEmpty()) {
+            throw new InvalidMessageException("cannot send the message: it has no recipient in To, Cc or Bcc", null);
+        }
+        if (m.messageId() == null) {
+            m = m.withNewMessageId(account);
+        }
+        new OutboxFolder(dir.resolve(MAIL_DIR)).queue(m.original());
+        return m.messageId();
+    }
+
+    /**
+     * Sends what waits in the Outbox now, without a sync cycle (under the cycle lock, so never beside
+     * one). Returns what still waits, and why.
+     */
+    public List<OutboxMessage> sendOutbox() {
+        if (closed) {
+            throw new IllegalStateException("this IceSync is closed");
+        }
+        return engines.exclusively(() -> {
+            ownWrites.begin();
+            try {
+                runOutbox();
+            } finally {
+                ownWrites.end();
+            }
+            return outbox();
+        });
+    }
+
+    /** The messages waiting in the Outbox, and why (empty without a profile folder). */
+    public List<OutboxMessage> outbox() {
+        return dir == null ? List.of()
+                : OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), state, profile.account().email());
+    }
+
+    private void runOutbox() {
+        if (dir == null) {
+            return;
+        }
+        Profile p = profile;
+        Endpoint smtp = p.services().smtp();
+        java.util.function.Supplier<SmtpSubmission> session = smtp == null ? null
+                : () -> new SmtpSubmission(smtp, ServiceAccess.builder().endpoint(smtp)
+                .credentials(p.services().login("smtp", p.account().login()),
+                        () -> servicePassword(secrets.get(), p.account(), "smtp"))
+                .trust(certs).proxy(p.proxy()).build());
+        new OutboxSender(new OutboxFolder(dir.resolve(MAIL_DIR)), state, remote, session, p.account().email(), clock)
+                .run();
     }
 
     private void save(LastCycle c) {

@@ -17,13 +17,21 @@ import java.util.List;
  *                  of every service
  * @param services  each service of the profile, mail first, with what it has synced ({@code folders} and
  *                  {@code items} are their sums)
+ * @param outbox    the messages waiting in the Outbox to be sent, and why
  */
 public record ProfileStatus(LastCycle lastCycle, int folders, long items, List<SessionEvent> events,
-                            List<IgnoredItem> failures, List<ServiceStatus> services) {
+                            List<IgnoredItem> failures, List<ServiceStatus> services, List<OutboxMessage> outbox) {
     public ProfileStatus {
         events = List.copyOf(events);
         failures = List.copyOf(failures);
         services = services == null ? List.of() : List.copyOf(services);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A status with an empty Outbox. */
+    public ProfileStatus(LastCycle lastCycle, int folders, long items, List<SessionEvent> events,
+                         List<IgnoredItem> failures, List<ServiceStatus> services) {
+        this(lastCycle, folders, items, events, failures, services, List.of());
     }
 
     /** A status without the per-service detail. */

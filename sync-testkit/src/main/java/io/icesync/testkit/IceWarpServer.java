@@ -172,7 +172,11 @@ public final class IceWarpServer implements AutoCloseable {
         return new Endpoint(host, pop3.tlsPort(), Security.SSL);
     }
 
-    /** SMTP submission (STARTTLS and AUTH PLAIN/LOGIN offered); what it receives is in {@link #sentMail()}. */
+    /**
+     * SMTP submission (STARTTLS and AUTH PLAIN/LOGIN offered, SIZE the {@code maxLiteral}); what it receives is in
+     * {@link #sentMail()}. Recipients whose address starts with {@code reject} are refused (550), as on the
+     * peer submission server.
+     */
     public Endpoint smtp() {
         return new Endpoint(host, smtp.port(), Security.PLAIN);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
 import io.icesync.client.IceSync;
 import io.icesync.client.LastCycle;
+import io.icesync.client.OutboxMessage;
 import io.icesync.client.Profile;
 import io.icesync.client.ProfileStatus;
 import io.icesync.client.ServiceStatus;
@@ -25,11 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code icesync status}: the last cycle, the session log and the ignored list, without connecting. */
+/** {@code icesync status}: the last cycle, the session log, the ignored list and the Outbox, without connecting. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the last sync cycle (counters and summary, folders left unsynced and why), failed and "
-                + "ignored items and the last session-log events of a profile folder. Reads the folder only: no "
-                + "network, no password, and it works while icesync sync runs."})
+                + "ignored items, the messages waiting in the Outbox and why, and the last session-log events of a "
+                + "profile folder. Reads the folder only: no network, no password, and it works while icesync sync runs."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -95,6 +96,12 @@ final class StatusCommand implements Callable<Integer> {
             out.println("  " + (i.ignored() ? "IGNORED " : "failed  ") + TerminalText.escape(i.folder() + " " + i.key()
                     + " (" + i.description() + ") x" + i.failures() + ": " + i.lastError()));
         }
+        out.println("outbox:      " + s.outbox().size() + " messages waiting");
+        for (OutboxMessage m : s.outbox()) {
+            out.println("  " + TerminalText.escape(m.file() + "  " + (m.messageId() == null ? "(no Message-ID yet)" : m.messageId())
+                    + "  \"" + (m.subject() == null ? "" : m.subject()) + "\" to " + String.join(", ", m.recipients())
+                    + ": " + m.reason()));
+        }
         out.println("session log (last " + s.events().size() + "):");
         for (SessionEvent e : s.events()) {
             out.println("  " + e.time() + " " + e.level() + " "
@@ -146,6 +153,14 @@ final class StatusCommand implements Callable<Integer> {
                     .put("description", i.description()).put("failures", i.failures())
                     .put("ignored", i.ignored()).put("lastError", i.lastError())
                     .put("lastFailure", i.lastFailure() == null ? null : i.lastFailure().toString());
+        }
+        ArrayNode ob = o.putArray("outbox");
+        for (OutboxMessage w : s.outbox()) {
+            ObjectNode x = ob.addObject().put("file", w.file()).put("messageId", w.messageId()).put("subject", w.subject());
+            ArrayNode to = x.putArray("recipients");
+            w.recipients().forEach(to::add);
+            x.put("failures", w.failures()).put("ignored", w.ignored()).put("lastError", w.lastError())
+                    .put("reason", w.reason());
         }
         ArrayNode ev = o.putArray("events");
         for (SessionEvent e : s.events()) {

@@ -164,6 +164,9 @@ public final class Cycle {
         long items = 0;
         List<LocalFolder> localFolders = ctx.local().folders();
         for (LocalFolder f : localFolders) {
+            if (f.path().equals(FolderTreeSync.OUTBOX)) {
+                continue; // messages waiting to be sent are no synced data
+            }
             items += ctx.local().items(f.path()).size();
         }
         if (items == 0) {

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * plan that deletes too much (a local store that vanished) stops before any write ({@link FolderDeleteGuard}).
  */
 final class FolderTreeSync {
-    private static final FolderPath OUTBOX = FolderPath.of("Outbox");
+    /** The client-only folder of messages waiting to be sent (F3.3). */
+    static final FolderPath OUTBOX = FolderPath.of("Outbox");
 
     private final EngineContext ctx;
     private final DeleteGuard guard;

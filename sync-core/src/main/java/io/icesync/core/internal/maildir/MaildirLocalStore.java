@@ -84,6 +84,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaildirLocalStore implements LocalStore {
     private static final Logger LOG = LoggerFactory.getLogger(MaildirLocalStore.class);
+    private static final FolderPath OUTBOX = FolderPath.of("Outbox");
     private final Path root;
     /** The root did not exist at open: once synced, it was moved away or is not mounted. */
     private final boolean rootWasMissing;
@@ -162,7 +163,8 @@ public final class MaildirLocalStore implements LocalStore {
     @Override
     public synchronized List<EmptyRoot> emptyRoots() {
         tree.scan();
-        if (!tree.folders().isEmpty()) {
+        // A message queued for sending re-creates Outbox alone in a Maildir that vanished: still empty.
+        if (tree.folders().stream().anyMatch(f -> !f.path().equals(OUTBOX))) {
             return List.of();
         }
         return List.of(new EmptyRoot(root.toString(), rootWasMissing, EnumSet.allOf(FolderKind.class)));

@@ -211,6 +211,9 @@ final class SmtpSession extends LineSession {
             send("503 5.5.1 MAIL first");
         } else if (!m.matches() || !m.group(1).equalsIgnoreCase("RCPT TO") || m.group(2).isBlank()) {
             send("501 5.5.4 syntax: RCPT TO:<address>");
+        } else if (m.group(2).toLowerCase(Locale.ROOT).startsWith("reject")) {
+            // As the peer submission server does: a way for tests to meet a refused recipient.
+            send("550 5.1.1 <" + m.group(2) + ">: recipient refused");
         } else if (login == null && model.find(m.group(2)).isEmpty()) {
             send("554 5.7.1 relaying denied: authenticate first");
         } else {

@@ -1,0 +1,33 @@
+package io.icesync.client;
+
+import io.icesync.core.ProtocolException;
+
+/**
+ * A message is larger than the SMTP server takes (its SIZE limit, RFC 1870). Nothing was sent: the
+ * message stays in the Outbox until it is made smaller or ignored.
+ */
+public class MessageTooLargeException extends ProtocolException {
+    private static final long serialVersionUID = 1L;
+    private final long size;
+    private final long limit;
+
+    /**
+     * @param size  the message's size in bytes
+     * @param limit the server's limit in bytes, or 0 when it did not say
+     */
+    public MessageTooLargeException(String server, long size, long limit, String serverLine, Throwable cause) {
+        super("the message (" + size + " bytes) is larger than " + server + " accepts"
+                + (limit > 0 ? " (SIZE limit " + limit + " bytes)" : ""), serverLine, cause);
+        this.size = size;
+        this.limit = limit;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** The server's limit in bytes, or 0 when it did not say. */
+    public long limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,223 @@
+package io.icesync.client.internal;
+
+import io.icesync.client.MessageTooLargeException;
+import io.icesync.client.RecipientRefusedException;
+import io.icesync.core.AuthenticationException;
+import io.icesync.core.ConnectionException;
+import io.icesync.core.Endpoint;
+import io.icesync.core.IceSyncException;
+import io.icesync.core.ProtocolException;
+import io.icesync.core.Security;
+import io.icesync.core.ServiceAccess;
+import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.proxy.MailProxy;
+import io.icesync.core.tls.CapturingTrust;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayInputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * One SMTP submission session with Angus Mail, for the messages of one Outbox run: plain, STARTTLS
+ * (required once asked for) or implicit TLS as the endpoint says, the login and password of the
+ * access, the server's name checked and its certificate checked against the system's CAs plus the
+ * profile's accepted ones, through the profile's proxy. The connection is opened at the first message
+ * and opened again after a message failed, so that one refusal leaves no half transaction behind.
+ */
+public final class SmtpSubmission implements AutoCloseable {
+    private final Endpoint endpoint;
+    private final ServiceAccess access;
+    private final String where;
+    private Transport transport;
+    private CapturingTrust capturing;
+    private MailProxy proxy;
+    private Session session;
+
+    public SmtpSubmission(Endpoint endpoint, ServiceAccess access) {
+        this.endpoint = endpoint;
+        this.access = access;
+        this.where = "SMTP " + endpoint;
+    }
+
+    /**
+     * Sends {@code bytes} from {@code from} to {@code recipients}; returns when the server accepted the
+     * message. Errors: {@link RecipientRefusedException}, {@link MessageTooLargeException},
+     * {@link AuthenticationException}, {@link UntrustedCertificateException}, {@link ConnectionException},
+     * {@link ProtocolException}.
+     */
+    public void send(byte[] bytes, String from, List<String> recipients) {
+        try {
+            if (transport == null || !transport.isConnected()) {
+                connect();
+            }
+            long limit = sizeLimit();
+            if (limit > 0 && bytes.length > limit) {
+                throw new MessageTooLargeException(where, bytes.length, limit, null, null);
+            }
+            SMTPMessage m = new SMTPMessage(session, new ByteArrayInputStream(bytes));
+            m.setEnvelopeFrom(from);
+            Address[] to = new Address[recipients.size()];
+            for (int i = 0; i < to.length; i++) {
+                to[i] = new InternetAddress(recipients.get(i), false);
+            }
+            transport.sendMessage(m, to);
+        } catch (MessagingException e) {
+            IceSyncException f = failure(e, bytes.length);
+            closeQuietly();
+            throw f;
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    private void connect() throws MessagingException {
+        try {
+            capturing = new CapturingTrust(access.trust().accepted());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
+        }
+        boolean ssl = endpoint.security() == Security.SSL;
+        String protocol = ssl ? "smtps" : "smtp";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put(p + "host", endpoint.host());
+        props.put(p + "port", Integer.toString(endpoint.port()));
+        props.put(p + "connectiontimeout", Long.toString(access.timeouts().connect().toMillis()));
+        props.put(p + "timeout", Long.toString(access.timeouts().read().toMillis()));
+        props.put(p + "writetimeout", Long.toString(access.timeouts().read().toMillis()));
+        proxy = MailProxy.of(access.proxy(), endpoint.host(), endpoint.port());
+        proxy.applyTo(props, protocol);
+        props.put(p + "auth", Boolean.toString(access.user() != null));
+        try {
+            props.put(p + "ssl.socketFactory", capturing.socketFactory());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        props.put(p + "ssl.checkserveridentity", "true");
+        // No second try with the JVM's own factories, which would leave the accepted certificates out.
+        props.put(p + "socketFactory.fallback", "false");
+        props.put(p + "ssl.socketFactory.fallback", "false");
+        if (endpoint.security() == Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        session = Session.getInstance(props);
+        transport = session.getTransport(protocol);
+        if (access.user() != null) {
+            char[] password = access.password();
+            try {
+                transport.connect(endpoint.host(), endpoint.port(), access.user(), new String(password));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        } else {
+            transport.connect();
+        }
+    }
+
+    /** The server's SIZE limit from its EHLO answer, or 0 when it gave none. */
+    private long sizeLimit() {
+        if (!(transport instanceof SMTPTransport t)) {
+            return 0;
+        }
+        String v = t.getExtensionParameter("SIZE");
+        try {
+            return v == null ? 0 : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private IceSyncException failure(MessagingException e, long size) {
+        IceSyncException viaProxy = proxy == null ? null : proxy.failure(where, e);
+        if (viaProxy != null) {
+            return viaProxy;
+        }
+        if (e instanceof AuthenticationFailedException) {
+            return new AuthenticationException(where + " refused the login of '" + access.user() + "'", e);
+        }
+        if (e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0) {
+            List<String> refused = new ArrayList<>();
+            Arrays.stream(s.getInvalidAddresses()).forEach(a -> refused.add(((InternetAddress) a).getAddress()));
+            return new RecipientRefusedException(where, refused, rcptReply(s), e);
+        }
+        if (e instanceof SMTPSendFailedException s) {
+            String line = s.getReturnCode() + " " + String.valueOf(s.getMessage()).trim();
+            if (s.getReturnCode() == 552) {
+                return new MessageTooLargeException(where, size, sizeLimit(), line, e);
+            }
+            return new ProtocolException(where + " refused the message", line, e);
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CertificateException || c instanceof SSLException) {
+                String m = String.valueOf(c.getMessage());
+                if (c instanceof CertificateException || m.contains("PKIX") || m.contains("certificate")) {
+                    return new UntrustedCertificateException("the certificate of " + where + " is not trusted; trust it"
+                            + " explicitly if you accept the risk", capturing.lastChain(), e);
+                }
+                return new ConnectionException(where + ": TLS failed: " + m, e);
+            }
+            if (c instanceof UnknownHostException) {
+                return new ConnectionException(where + ": the host is unknown (DNS)", e);
+            }
+            if (c instanceof ConnectException) {
+                return new ConnectionException(where + ": the server refused the connection", e);
+            }
+            if (c instanceof SocketTimeoutException) {
+                return new ConnectionException(where + ": the server did not answer in time", e);
+            }
+        }
+        return new ProtocolException(where + " could not send the message", String.valueOf(e.getMessage()).trim(), e);
+    }
+
+    /** The server's answer to the first refused RCPT, as Angus chained it. */
+    private static String rcptReply(SendFailedException s) {
+        for (Exception n = s.getNextException(); n != null;
+             n = n instanceof MessagingException m ? m.getNextException() : null) {
+            if (n instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode() + " " + String.valueOf(a.getMessage()).trim();
+            }
+        }
+        return null;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // the connection is dropped either way
+        }
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // QUIT not answered: nothing is left to undo
+            } finally {
+                transport = null;
+            }
+        }
+    }
+}
