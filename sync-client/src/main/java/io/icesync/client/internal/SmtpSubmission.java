@@ -7,9 +7,10 @@ import io.icesync.core.ConnectionException;
 import io.icesync.core.Endpoint;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.ProtocolException;
-import io.icesync.core.Security;
 import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
+import io.icesync.core.mail.MailFailures;
+import io.icesync.core.mail.MailSession;
 import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.Address;
@@ -20,16 +21,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayInputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -90,37 +84,11 @@ public final class SmtpSubmission implements AutoCloseable {
     }
 
     private void connect() throws MessagingException {
-        try {
-            capturing = new CapturingTrust(access.trust().accepted());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
-        }
-        boolean ssl = endpoint.security() == Security.SSL;
-        String protocol = ssl ? "smtps" : "smtp";
-        String p = "mail." + protocol + ".";
-        Properties props = new Properties();
-        props.put(p + "host", endpoint.host());
-        props.put(p + "port", Integer.toString(endpoint.port()));
-        props.put(p + "connectiontimeout", Long.toString(access.timeouts().connect().toMillis()));
-        props.put(p + "timeout", Long.toString(access.timeouts().read().toMillis()));
-        props.put(p + "writetimeout", Long.toString(access.timeouts().read().toMillis()));
-        proxy = MailProxy.of(access.proxy(), endpoint.host(), endpoint.port());
-        proxy.applyTo(props, protocol);
-        props.put(p + "auth", Boolean.toString(access.user() != null));
-        try {
-            props.put(p + "ssl.socketFactory", capturing.socketFactory());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-        }
-        props.put(p + "ssl.checkserveridentity", "true");
-        // No second try with the JVM's own factories, which would leave the accepted certificates out.
-        props.put(p + "socketFactory.fallback", "false");
-        props.put(p + "ssl.socketFactory.fallback", "false");
-        if (endpoint.security() == Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        session = Session.getInstance(props);
+        MailSession mail = MailSession.of("smtp", endpoint, access);
+        capturing = mail.trust();
+        proxy = mail.proxy();
+        String protocol = mail.protocol();
+        session = Session.getInstance(mail.properties());
         transport = session.getTransport(protocol);
         if (access.user() != null) {
             char[] password = access.password();
@@ -167,24 +135,9 @@ public final class SmtpSubmission implements AutoCloseable {
             }
             return new ProtocolException(where + " refused the message", line, e);
         }
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof CertificateException || c instanceof SSLException) {
-                String m = String.valueOf(c.getMessage());
-                if (c instanceof CertificateException || m.contains("PKIX") || m.contains("certificate")) {
-                    return new UntrustedCertificateException("the certificate of " + where + " is not trusted; trust it"
-                            + " explicitly if you accept the risk", capturing.lastChain(), e);
-                }
-                return new ConnectionException(where + ": TLS failed: " + m, e);
-            }
-            if (c instanceof UnknownHostException) {
-                return new ConnectionException(where + ": the host is unknown (DNS)", e);
-            }
-            if (c instanceof ConnectException) {
-                return new ConnectionException(where + ": the server refused the connection", e);
-            }
-            if (c instanceof SocketTimeoutException) {
-                return new ConnectionException(where + ": the server did not answer in time", e);
-            }
+        IceSyncException network = MailFailures.network(where, e, capturing);
+        if (network != null) {
+            return network;
         }
         return new ProtocolException(where + " could not send the message", String.valueOf(e.getMessage()).trim(), e);
     }
