@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import java.time.ZoneId;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,6 +31,9 @@ final class CliLogging {
 
     /** Sets the console as slf4j-simple printed it: stderr, HH:mm:ss, warnings only or (verbose) info too. */
     static void console(boolean verbose) {
+        // Time zones first: ical4j's zone provider logs as it loads, and a line logged while SLF4J starts
+        // (logback reads the zone then) makes SLF4J print a warning of its own on stderr.
+        ZoneId.systemDefault().getRules();
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             console(ctx, verbose);
         }
