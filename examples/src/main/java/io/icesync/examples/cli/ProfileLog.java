@@ -51,13 +51,18 @@ final class ProfileLog implements AutoCloseable {
         LogFolder folder = new LogFolder(dir);
         RollingFileAppender<ILoggingEvent> appender;
         try {
+            if (folder.dir().toAbsolutePath().toString().contains("%")) {
+                // logback's file name patterns turn \ into / before reading escapes, so a % cannot be escaped
+                throw new IllegalStateException("its path holds a %, which logback's file names cannot");
+            }
             Files.createDirectories(folder.dir());
             if (settings.deleteLogsAfterDays() > 0) {
                 folder.prune(settings.deleteLogsAfterDays(), LocalDate.now());
             }
             appender = appender(ctx, folder, effective);
         } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(ProfileLog.class).warn("no log file in {}: {}", folder.dir(), e.toString());
+            LoggerFactory.getLogger(ProfileLog.class).warn("no log file in {}: {}", folder.dir(),
+                    e instanceof IOException ? e.toString() : e.getMessage());
             return NONE;
         }
         if (effective == LogLevel.DEBUG) {
@@ -79,14 +84,14 @@ final class ProfileLog implements AutoCloseable {
     }
 
     private static RollingFileAppender<ILoggingEvent> appender(LoggerContext ctx, LogFolder folder, LogLevel level) {
+        String logs = folder.dir().toAbsolutePath().toString();
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(ctx);
         appender.setName("profile");
         TimeBasedRollingPolicy<ILoggingEvent> daily = new TimeBasedRollingPolicy<>();
         daily.setContext(ctx);
         // No active file of its own: each day's lines go straight to that day's file.
-        daily.setFileNamePattern(folder.dir().toAbsolutePath().toString().replace("%", "\\%")
-                + "/%d{MM-dd-yyyy}" + LogFolder.SUFFIX);
+        daily.setFileNamePattern(logs + "/%d{MM-dd-yyyy}" + LogFolder.SUFFIX);
         daily.setParent(appender);
         daily.start();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

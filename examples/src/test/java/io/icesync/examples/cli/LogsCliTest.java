@@ -172,6 +172,22 @@ class LogsCliTest {
         assertThat(today(dir)).exists();
     }
 
+    @Test
+    void aFolderWhosePathLogbackCannotNameSyncsAndSaysItWritesNoLog(IceWarpServer server) throws Exception {
+        Path dir = cli.profile(server, Files.createDirectories(tmp.resolve("50% off")));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+            assertThat(cli.run("sync", "--dir", dir.toString(), "--once")).as(cli.err.toString()).isZero();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("no log file in " + dir.resolve("logs"),
+                "its path holds a %");
+        assertThat(dir.resolve("logs")).doesNotExist();
+    }
+
     private static List<String> entries(Path zip) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipInputStream z = new ZipInputStream(Files.newInputStream(zip))) {
