@@ -95,7 +95,6 @@ public final class IceSyncCli {
                 .setOut(new PrintWriter(TerminalText.safe(out), true)).setErr(new PrintWriter(TerminalText.safe(err), true))
                 .setExecutionStrategy(IceSyncCli::runLogged)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
-                    LoggerFactory.getLogger(CliLogging.CLI_LOGGER).error("unexpected error", e);
                     line.getErr().println("icesync: unexpected error: " + TerminalText.escape(String.valueOf(e)));
                     if (verbose) {
                         e.printStackTrace(line.getErr());
@@ -123,9 +122,16 @@ public final class IceSyncCli {
         boolean logsCommand = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof LogsCommand;
         try (ProfileLog log = ProfileLog.start(dir == null || logsCommand ? null : Path.of(dir.toString()), level,
                 command.toString())) {
-            int code = new CommandLine.RunLast().execute(parsed);
-            log.ended(code);
-            return code;
+            try {
+                int code = new CommandLine.RunLast().execute(parsed);
+                log.ended(code);
+                return code;
+            } catch (RuntimeException e) {
+                // logged while the file is open; the exception handler prints it
+                LoggerFactory.getLogger(CliLogging.CLI_LOGGER).error("unexpected error",
+                        e.getCause() != null ? e.getCause() : e);
+                throw e;
+            }
         }
     }
 
