@@ -115,6 +115,12 @@ public final class IceSync implements AutoCloseable {
      * format. Its forced values win over {@code profile.json}'s and cannot be changed by the user.
      */
     public static final String POLICY_FILE = "policy.json";
+    /**
+     * Where the application keeps its daily log files, one {@code MM-DD-YYYY.txt} a day (F11.4; the
+     * GUI's "show log folder"). The libraries write none: they log through SLF4J, and the application's
+     * backend writes here ({@code icesync} does, at the profile's {@code logLevel}).
+     */
+    public static final String LOGS_DIR = "logs";
     /** The Message-IDs whose read receipt was sent or declined, one a line (F6.5). */
     public static final String RECEIPTS_FILE = "read-receipts.txt";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */

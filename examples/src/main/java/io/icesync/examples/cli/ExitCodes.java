@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Exit codes (listed in {@code icesync --help}) and the one-line reasons printed with them. */
 final class ExitCodes {
@@ -26,11 +28,19 @@ final class ExitCodes {
     /** EX_SOFTWARE (sysexits.h): a fatal error stopped the scheduled sync; a supervisor should start it again. */
     static final int FATAL = 70;
 
+    private static final Logger LOG = LoggerFactory.getLogger(CliLogging.CLI_LOGGER);
+
     private ExitCodes() {
     }
 
     /** Prints why a command failed (one line, then hints) and returns the exit code for it. */
     static int report(Exception e, PrintWriter err) {
+        // For the profile's log file; the console has the line below. The stack only at debug level.
+        if (LOG.isDebugEnabled()) {
+            LOG.error("failed: {}", oneLine(e), e);
+        } else {
+            LOG.error("failed: {}", oneLine(e));
+        }
         if (!(e instanceof MassDeleteException)) {
             err.println("icesync: " + oneLine(e));
         }

@@ -2,15 +2,18 @@ package io.icesync.examples.cli;
 
 import io.icesync.client.IceSync;
 import io.icesync.core.engine.FirstSyncHandler;
+import io.icesync.core.settings.LogLevel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -24,7 +27,7 @@ import picocli.CommandLine.ScopeType;
             DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
             AttachmentsCommand.class,
             GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
-            ReceiptsCommand.class, SendCommand.class},
+            ReceiptsCommand.class, SendCommand.class, LogsCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -44,7 +47,8 @@ import picocli.CommandLine.ScopeType;
             "  icesync profile create --dir ~/mail/jean --email jean@example.com \\",
             "    --imap mail.example.com:143 --security starttls --password-env PW",
             "  icesync sync --dir ~/mail/jean --once",
-            "  icesync status --dir ~/mail/jean"})
+            "  icesync status --dir ~/mail/jean",
+            "  icesync logs pack --dir ~/mail/jean"})
 public final class IceSyncCli {
     /** How the commands open a profile folder; the default is {@link IceSync} with IMAP, Maildir and SQLite. */
     @FunctionalInterface
@@ -57,6 +61,11 @@ public final class IceSyncCli {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log what happens to stderr (info level; default: warnings only).")
     boolean verbose;
+
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "What this run writes to the profile's daily log file DIR/logs/MM-DD-YYYY.txt: "
+                    + "${COMPLETION-CANDIDATES} (default: the profile's logLevel setting).")
+    LogLevel logLevel;
 
     final Opener opener;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -71,16 +80,7 @@ public final class IceSyncCli {
 
     public static void main(String[] args) {
         List<String> a = Arrays.asList(args);
-        boolean verbose = a.contains("-v") || a.contains("--verbose");
-        // Before the first logger exists: slf4j-simple reads its configuration once.
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        if (!verbose) {
-            // The session log is printed by the commands themselves; the logger repeats it only with -v.
-            System.setProperty("org.slf4j.simpleLogger.log.io.icesync.sync", "off");
-        }
+        CliLogging.console(a.contains("-v") || a.contains("--verbose"));
         SqliteNative.useCachedCopy();
         System.exit(new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -94,6 +94,7 @@ public final class IceSyncCli {
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(TerminalText.safe(out), true)).setErr(new PrintWriter(TerminalText.safe(err), true))
+                .setExecutionStrategy(IceSyncCli::runLogged)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     line.getErr().println("icesync: unexpected error: " + TerminalText.escape(String.valueOf(e)));
                     if (verbose) {
@@ -102,6 +103,37 @@ public final class IceSyncCli {
                     return ExitCodes.PROFILE;
                 });
         return cl.execute(args);
+    }
+
+    /**
+     * Runs the command with its profile's daily log file open when it has a {@code --dir} that holds a
+     * profile; commands without one, and {@code icesync logs}, which manages the files, log to the console only.
+     */
+    private static int runLogged(ParseResult parsed) {
+        ParseResult last = parsed;
+        LogLevel level = null;
+        StringBuilder command = new StringBuilder();
+        for (ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
+            command.append(command.length() == 0 ? "" : " ").append(p.commandSpec().name());
+            level = p.matchedOptionValue("--log-level", level);
+            last = p;
+        }
+        level = parsed.matchedOptionValue("--log-level", level);
+        Object dir = last.hasMatchedOption("--dir") ? last.matchedOption("--dir").getValue() : null;
+        boolean logsCommand = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof LogsCommand;
+        try (ProfileLog log = ProfileLog.start(dir == null || logsCommand ? null : Path.of(dir.toString()), level,
+                command.toString())) {
+            try {
+                int code = new CommandLine.RunLast().execute(parsed);
+                log.ended(code);
+                return code;
+            } catch (RuntimeException e) {
+                // logged while the file is open; the exception handler prints it
+                LoggerFactory.getLogger(CliLogging.CLI_LOGGER).error("unexpected error",
+                        e.getCause() != null ? e.getCause() : e);
+                throw e;
+            }
+        }
     }
 
     /** Stops a running {@code icesync sync} (without --once) as SIGINT or SIGTERM would. */

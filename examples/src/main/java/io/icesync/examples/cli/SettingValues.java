@@ -10,7 +10,7 @@ import io.icesync.core.settings.SyncSettings;
 
 /** A setting's name and value as typed on the command line, read with the rules of {@code profile.json}. */
 final class SettingValues {
-    private static final String[] UNITS = {"Minutes", "Ms", "Mb"};
+    private static final String[] UNITS = {"Minutes", "Ms", "Mb", "Seconds", "Days"};
 
     private SettingValues() {
     }

@@ -23,8 +23,8 @@ public interface SyncListener {
     default void onItemFailed(IgnoredItem item) {
     }
 
-    /** New mail arrived in a folder (F11.5). */
-    default void onNewMail(FolderPath folder, int count) {
+    /** New mail arrived in a folder (F11.5): where, how many, and how long to show the notification. */
+    default void onNewMail(NewMail event) {
     }
 
     /**

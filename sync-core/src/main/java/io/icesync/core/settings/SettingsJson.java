@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *   "revertReadOnlyChanges" : false,
  *   "readReceipts" : "ASK",
  *   "autoFetchAttachmentsMb" : 0,
+ *   "logLevel" : "STARTUP_AND_ERRORS",
+ *   "deleteLogsAfterDays" : 0,
+ *   "hideNewMailAfterSeconds" : 5,
  *   "defaultSelection" : "SELECTED",
  *   "folderSelections" : { "INBOX" : "PRIORITY", "Projets" : "INHERIT" }
  * }
@@ -127,6 +130,12 @@ public final class SettingsJson {
         whole("autoFetchAttachmentsMb", "MB", s -> (long) s.autoFetchAttachmentsMb(), (b, v) -> b.autoFetchAttachmentsMb(
                 (int) SyncSettings.checkRange("autoFetchAttachmentsMb", v, 0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
                         "MB")));
+        enumeration("logLevel", LogLevel.class, SyncSettings::logLevel, SyncSettings.Builder::logLevel);
+        whole("deleteLogsAfterDays", "days", s -> (long) s.deleteLogsAfterDays(), (b, v) -> b.deleteLogsAfterDays(
+                (int) SyncSettings.checkRange("deleteLogsAfterDays", v, 0, SyncSettings.MAX_DELETE_LOGS_AFTER_DAYS,
+                        "days")));
+        seconds("hideNewMailAfterSeconds", "hideNewMailAfter", SyncSettings::hideNewMailAfter,
+                SyncSettings.Builder::hideNewMailAfter);
         enumeration("defaultSelection", FolderSelection.class, SyncSettings::defaultSelection,
                 SyncSettings.Builder::defaultSelection);
         FIELDS.put("folderSelections", new Field("folderSelections", "folderSelections",
@@ -152,6 +161,10 @@ public final class SettingsJson {
             case "galIntervalMinutes" -> range(SyncSettings.MIN_GAL_INTERVAL.toMinutes(), week, "whole minutes");
             case "conflictPolicy" -> oneOf(ConflictPolicy.values());
             case "readReceipts" -> oneOf(ReadReceiptMode.values());
+            case "logLevel" -> oneOf(LogLevel.values());
+            case "deleteLogsAfterDays" -> range(0, SyncSettings.MAX_DELETE_LOGS_AFTER_DAYS, "days; 0 keeps every log");
+            case "hideNewMailAfterSeconds" -> range(0, SyncSettings.MAX_HIDE_NEW_MAIL_AFTER.getSeconds(),
+                    "whole seconds; 0 shows it until closed");
             case "folderSyncThreshold" -> range(SyncSettings.MIN_FOLDER_SYNC_THRESHOLD,
                     SyncSettings.MAX_FOLDER_SYNC_THRESHOLD, "items");
             case "downloadMode" -> oneOf(DownloadMode.values());
@@ -348,6 +361,20 @@ public final class SettingsJson {
             }
             return plain(v);
         }));
+    }
+
+    private static void seconds(String json, String java, Function<SyncSettings, Duration> get,
+                                BiConsumer<SyncSettings.Builder, Duration> set) {
+        FIELDS.put(json, new Field(json, java, s -> NODES.numberNode(get.apply(s).getSeconds()),
+                (b, n) -> set.accept(b, Duration.ofSeconds(wholeNumber(json, n, "seconds"))), v -> {
+                    if (v instanceof Duration d) {
+                        if (d.getNano() != 0) {
+                            throw new InvalidSettingException(json, d + " is not a whole number of seconds");
+                        }
+                        return NODES.numberNode(d.getSeconds());
+                    }
+                    return plain(v);
+                }));
     }
 
     private static void whole(String json, String unit, Function<SyncSettings, Long> get,

@@ -33,6 +33,12 @@ import java.util.Objects;
  * IceSync sends no user mail and has no signature to keep, so they are not settings here (an old
  * {@code profile.json} that holds them still reads, see {@link SettingsJson}).
  *
+ * <p>Three settings of the tabs "Présentation" and "Journaux" are here too, because the SDK carries them
+ * to the application: the log level and the age after which logs are deleted (F11.4, read by the
+ * application that writes log files; the libraries write none) and how long the new-mail notification
+ * stays (F11.5, handed on in each {@link io.icesync.core.engine.NewMail} event). The rest of those tabs
+ * (language, sound, showing the icon) is the application's own user interface.
+ *
  * <p>JSON names and units are those of {@link SettingsJson} ({@code standardIntervalMinutes},
  * {@code delayBetweenItemsMs}, {@code downloadThresholdMb}, ...); policies lock settings by those names.
  *
@@ -85,6 +91,15 @@ import java.util.Objects;
  * @param autoFetchAttachmentsMb  attachment links of mail and events (SmartAttach, F6.2, F7.1) whose size is known
  *                                 and below this many MB are downloaded at the end of each cycle into the
  *                                 profile's {@code attachments/}; 0 (the default) fetches none. 0 to 2048 MB.
+ * @param logLevel                 "Niveau de journalisation" (F11.4): "Seulement démarrage et erreurs" or "Debug".
+ *                                 The guide names no default; the first option, STARTUP_AND_ERRORS, the one that
+ *                                 writes least.
+ * @param deleteLogsAfterDays      "Supprimer les journaux" / "Supprimer après le nombre de jours indiqués" (F11.4):
+ *                                 daily log files older than this many days are deleted when the application starts;
+ *                                 0 (the default: the guide's checkbox is opt-in) keeps them all. 0 to 36,500 days.
+ * @param hideNewMailAfter         "Masquer notification après (secondes)" (F11.5): how long the application shows
+ *                                 the new-mail notification; whole seconds, 0 to 3600, 0 meaning until the user
+ *                                 closes it (ours). The guide names no default; 5 seconds here, a desktop's usual.
  * @param defaultSelection         the selection of a folder with no explicit choice and no [hérite] ancestor
  *                                 (F4.2): default SELECTED (everything is synced, F10.3). May not be INHERIT.
  * @param folderSelections         explicit choices per folder (F4.2: "Synchronisation prioritaire", "Choisir -
@@ -95,7 +110,8 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           ReadReceiptMode readReceipts, int autoFetchAttachmentsMb, FolderSelection defaultSelection,
+                           ReadReceiptMode readReceipts, int autoFetchAttachmentsMb, LogLevel logLevel,
+                           int deleteLogsAfterDays, Duration hideNewMailAfter, FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
 
     /** One MB ("Mo") as the guide's threshold counts it: 1,048,576 bytes. */
@@ -123,6 +139,9 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
     static final Duration DEFAULT_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MIN_DELAY_BETWEEN_ITEMS = Duration.ofMillis(1);
     static final Duration MAX_DELAY_BETWEEN_ITEMS = Duration.ofSeconds(60);
+    static final int MAX_DELETE_LOGS_AFTER_DAYS = 36_500;
+    static final Duration DEFAULT_HIDE_NEW_MAIL_AFTER = Duration.ofSeconds(5);
+    static final Duration MAX_HIDE_NEW_MAIL_AFTER = Duration.ofHours(1);
 
     private static final SyncSettings DEFAULTS = new Builder().build();
 
@@ -134,6 +153,9 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         checkMinutes("galInterval", galInterval, MIN_GAL_INTERVAL);
         required("conflictPolicy", conflictPolicy);
         required("readReceipts", readReceipts);
+        required("logLevel", logLevel);
+        checkRange("deleteLogsAfterDays", deleteLogsAfterDays, 0, MAX_DELETE_LOGS_AFTER_DAYS, "days");
+        checkSeconds("hideNewMailAfter", hideNewMailAfter);
         checkRange("folderSyncThreshold", folderSyncThreshold, MIN_FOLDER_SYNC_THRESHOLD, MAX_FOLDER_SYNC_THRESHOLD,
                 "items");
         required("downloadMode", downloadMode);
@@ -258,6 +280,21 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         return d;
     }
 
+    static Duration checkSeconds(String name, Duration d) {
+        required(name, d);
+        if (d.isNegative()) {
+            throw new InvalidSettingException(name, d.getSeconds() + " seconds is below the minimum of 0 seconds");
+        }
+        if (d.compareTo(MAX_HIDE_NEW_MAIL_AFTER) > 0) {
+            throw new InvalidSettingException(name, d.getSeconds() + " seconds is above the maximum of "
+                    + MAX_HIDE_NEW_MAIL_AFTER.getSeconds() + " seconds");
+        }
+        if (d.getNano() != 0) {
+            throw new InvalidSettingException(name, d + " is not a whole number of seconds");
+        }
+        return d;
+    }
+
     static long checkRange(String name, long v, long min, long max, String unit) {
         if (v < min) {
             throw new InvalidSettingException(name, v + " " + unit + " is below the minimum of " + min + " " + unit);
@@ -341,6 +378,9 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
         private ReadReceiptMode readReceipts = ReadReceiptMode.ASK;
+        private LogLevel logLevel = LogLevel.STARTUP_AND_ERRORS;
+        private int deleteLogsAfterDays;
+        private Duration hideNewMailAfter = DEFAULT_HIDE_NEW_MAIL_AFTER;
         private FolderSelection defaultSelection = FolderSelection.SELECTED;
         private final Map<FolderPath, FolderSelection> folderSelections = new LinkedHashMap<>();
 
@@ -365,6 +405,9 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
             readReceipts = s.readReceipts;
+            logLevel = s.logLevel;
+            deleteLogsAfterDays = s.deleteLogsAfterDays;
+            hideNewMailAfter = s.hideNewMailAfter;
             defaultSelection = s.defaultSelection;
             folderSelections.putAll(s.folderSelections);
         }
@@ -478,6 +521,24 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
+        /** What the application's daily log files hold (F11.4): default STARTUP_AND_ERRORS. */
+        public Builder logLevel(LogLevel l) {
+            logLevel = required("logLevel", l);
+            return this;
+        }
+
+        /** Delete daily log files older than N days when the application starts: 0 = never (default), 0 to 36,500. */
+        public Builder deleteLogsAfterDays(int days) {
+            deleteLogsAfterDays = (int) checkRange("deleteLogsAfterDays", days, 0, MAX_DELETE_LOGS_AFTER_DAYS, "days");
+            return this;
+        }
+
+        /** How long the new-mail notification shows (F11.5): default 5 s, whole seconds, 0 (until closed) to 3600 s. */
+        public Builder hideNewMailAfter(Duration d) {
+            hideNewMailAfter = checkSeconds("hideNewMailAfter", d);
+            return this;
+        }
+
         /** Selection of folders with no choice of their own: default SELECTED; INHERIT is rejected. */
         public Builder defaultSelection(FolderSelection s) {
             defaultSelection = checkDefaultSelection(s);
@@ -514,7 +575,8 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, readReceipts, autoFetchAttachmentsMb, defaultSelection, folderSelections);
+                    revertReadOnlyChanges, readReceipts, autoFetchAttachmentsMb, logLevel, deleteLogsAfterDays,
+                    hideNewMailAfter, defaultSelection, folderSelections);
         }
     }
 }

@@ -37,7 +37,7 @@ class ListenerFailureTest {
             }
 
             @Override
-            public void onNewMail(FolderPath folder, int count) {
+            public void onNewMail(NewMail event) {
                 throw new IllegalStateException("listener bug");
             }
         };

@@ -337,7 +337,8 @@ class SyncEngineTest {
         remote.serverAdd(INBOX, "<a@x>", Flags.NONE);
         remote.serverAdd(INBOX, "<b@x>", Flags.of(Flag.SEEN));
         List<SyncCounters> counters = new ArrayList<>();
-        List<Integer> newMail = new ArrayList<>();
+        List<NewMail> newMail = new ArrayList<>();
+        fx.settings = fx.settings.toBuilder().hideNewMailAfter(java.time.Duration.ofSeconds(12)).build();
         SyncEngine e = fx.engine();
         e.addListener(new SyncListener() {
             @Override
@@ -346,8 +347,8 @@ class SyncEngineTest {
             }
 
             @Override
-            public void onNewMail(FolderPath folder, int count) {
-                newMail.add(count);
+            public void onNewMail(NewMail event) {
+                newMail.add(event);
             }
         });
 
@@ -356,7 +357,8 @@ class SyncEngineTest {
         assertThat(e.counters().downloaded()).isEqualTo(2);
         assertThat(e.counters().toDownload()).isEqualTo(2);
         assertThat(counters).isNotEmpty();
-        assertThat(newMail).containsExactly(1);
+        // one unread message of the two, in INBOX, with the profile's "hide after" for the app to honour
+        assertThat(newMail).containsExactly(new NewMail(INBOX, 1, java.time.Duration.ofSeconds(12)));
         assertThat(e.events(200)).extracting(SessionEvent::message)
                 .contains("folder structure synchronised", "item synchronisation of INBOX");
     }

@@ -36,6 +36,9 @@ class SettingsJsonTest {
                 .revertReadOnlyChanges(true)
                 .readReceipts(ReadReceiptMode.ALWAYS)
                 .autoFetchAttachmentsMb(25)
+                .logLevel(LogLevel.DEBUG)
+                .deleteLogsAfterDays(30)
+                .hideNewMailAfter(Duration.ofSeconds(20))
                 .defaultSelection(FolderSelection.UNSELECTED)
                 .select(p("INBOX"), FolderSelection.PRIORITY)
                 .select(p("Projets"), FolderSelection.INHERIT)
@@ -67,12 +70,16 @@ class SettingsJsonTest {
         assertThat(n.get("folderSelections").get("Q1\\/Q2/a\\\\b").asText()).isEqualTo("SELECTED");
         assertThat(n.get("readReceipts").asText()).isEqualTo("ALWAYS");
         assertThat(n.get("autoFetchAttachmentsMb").asInt()).isEqualTo(25);
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(19);
+        assertThat(n.get("logLevel").asText()).isEqualTo("DEBUG");
+        assertThat(n.get("deleteLogsAfterDays").asLong()).isEqualTo(30);
+        assertThat(n.get("hideNewMailAfterSeconds").asLong()).isEqualTo(20);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(22);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
                 "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
-                "autoFetchAttachmentsMb", "defaultSelection", "folderSelections");
+                "autoFetchAttachmentsMb", "logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds", "defaultSelection",
+                "folderSelections");
     }
 
     @Test
@@ -127,6 +134,8 @@ class SettingsJsonTest {
             {"folderSyncThreshold": [1]}             | folderSyncThreshold     | folderSyncThreshold: expected a whole number of items, got [1]
             {"conflictPolicy": "LAST_WINS"}          | conflictPolicy          | conflictPolicy: expected one of [SERVER_WINS, CLIENT_WINS], got "LAST_WINS"
             {"downloadMode": 1}                      | downloadMode            | downloadMode: expected one of [HEADERS_ONLY, FULL, CUSTOM], got 1
+            {"logLevel": "VERBOSE"}                  | logLevel                | logLevel: expected one of [STARTUP_AND_ERRORS, DEBUG], got "VERBOSE"
+            {"hideNewMailAfterSeconds": "5s"}        | hideNewMailAfterSeconds | hideNewMailAfterSeconds: expected a whole number of seconds, got "5s"
             {"folderSelections": ["INBOX"]}          | folderSelections        | folderSelections: expected an object of folder path -> selection, got ["INBOX"]
             {"folderSelections": {"INBOX": "MAYBE"}} | folderSelections        | folderSelections: "INBOX": expected one of [UNSELECTED, SELECTED, PRIORITY, INHERIT], got "MAYBE"
             {"folderSelections": {"A//B": "SELECTED"}} | folderSelections      | folderSelections: bad folder path "A//B": a folder name may not be empty
@@ -154,6 +163,9 @@ class SettingsJsonTest {
             {"mailsOfLastDays": -3}                 | mailsOfLastDays: -3 days is below the minimum of 0 days
             {"autoFetchAttachmentsMb": 4096}        | autoFetchAttachmentsMb: 4096 MB is above the maximum of 2048 MB
             {"defaultSelection": "INHERIT"}         | defaultSelection: INHERIT is not allowed
+            {"deleteLogsAfterDays": -1}             | deleteLogsAfterDays: -1 days is below the minimum of 0 days
+            {"hideNewMailAfterSeconds": -1}         | hideNewMailAfterSeconds: -1 seconds is below the minimum of 0 seconds
+            {"hideNewMailAfterSeconds": 3601}       | hideNewMailAfterSeconds: 3601 seconds is above the maximum of 3600 seconds
             """)
     void anOutOfRangeValueIsRejectedLikeInTheBuilder(String json, String message) {
         assertThatThrownBy(() -> SettingsJson.read(json))

@@ -44,6 +44,11 @@ class SyncSettingsTest {
         assertThat(d.revertReadOnlyChanges()).isFalse();
         // "Mode de confirmation": no default in the guide; the first option, which sends nothing unasked
         assertThat(d.readReceipts()).isEqualTo(ReadReceiptMode.ASK);
+        // "Niveau de journalisation": no default in the guide; the first option, which writes least
+        assertThat(d.logLevel()).isEqualTo(LogLevel.STARTUP_AND_ERRORS);
+        // "Supprimer les journaux" is a checkbox to tick: logs are kept until asked
+        assertThat(d.deleteLogsAfterDays()).isZero();
+        assertThat(d.hideNewMailAfter()).isEqualTo(Duration.ofSeconds(5));
         // "Résolution de conflit": first option, "Le serveur est maître"
         assertThat(d.conflictPolicy()).isEqualTo(ConflictPolicy.SERVER_WINS);
         // "Il n'est pas recommandé de mettre la valeur à plus de 1024"
@@ -101,6 +106,13 @@ class SyncSettingsTest {
                         "delayBetweenItems: 61000 ms is above the maximum of 60000 ms"),
                 bad("delayBetweenItems", b -> b.delayBetweenItems(Duration.ofNanos(1_500_000)),
                         "delayBetweenItems: PT0.0015S is not a whole number of milliseconds"),
+                bad("deleteLogsAfterDays", b -> b.deleteLogsAfterDays(36_501),
+                        "deleteLogsAfterDays: 36501 days is above the maximum of 36500 days"),
+                bad("hideNewMailAfter", b -> b.hideNewMailAfter(Duration.ofMillis(1500)),
+                        "hideNewMailAfter: PT1.5S is not a whole number of seconds"),
+                bad("hideNewMailAfter", b -> b.hideNewMailAfter(Duration.ofSeconds(-1)),
+                        "hideNewMailAfter: -1 seconds is below the minimum of 0 seconds"),
+                bad("logLevel", b -> b.logLevel(null), "logLevel: a value is required"),
                 bad("conflictPolicy", b -> b.conflictPolicy(null), "conflictPolicy: a value is required"),
                 bad("downloadMode", b -> b.downloadMode(null), "downloadMode: a value is required"),
                 bad("defaultSelection", b -> b.defaultSelection(INHERIT), "defaultSelection: INHERIT is not allowed"),
@@ -128,7 +140,8 @@ class SyncSettingsTest {
                 d.galInterval(), d.galSync(), d.syncAfterLocalChange(), d.conflictPolicy(), d.folderSyncThreshold(),
                 d.downloadMode(), d.downloadThresholdBytes(), d.applyThresholdToExisting(), d.wholeDocuments(),
                 d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(),
-                d.readReceipts(), d.autoFetchAttachmentsMb(), d.defaultSelection(), d.folderSelections()))
+                d.readReceipts(), d.autoFetchAttachmentsMb(), d.logLevel(), d.deleteLogsAfterDays(), d.hideNewMailAfter(),
+                d.defaultSelection(), d.folderSelections()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("standardInterval: 9 minutes is below the minimum of 10 minutes");
     }

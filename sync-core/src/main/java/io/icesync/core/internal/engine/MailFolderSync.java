@@ -10,6 +10,7 @@ import io.icesync.core.SpecialUse;
 import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.MassDeleteException;
+import io.icesync.core.engine.NewMail;
 import io.icesync.core.engine.MassDeleteException.Refusal;
 import io.icesync.core.engine.MassDeleteException.Side;
 import io.icesync.core.engine.FolderReport;
@@ -509,7 +510,7 @@ final class MailFolderSync {
             unseen += downloadGroup(group, FetchMode.HEADERS);
         }
         if (notify && unseen > 0) {
-            ctx.monitor().newMail(path, unseen);
+            ctx.monitor().newMail(new NewMail(path, unseen, settings.hideNewMailAfter()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.icesync.core.internal.engine;
 
 import io.icesync.core.FolderPath;
+import io.icesync.core.engine.NewMail;
 import io.icesync.core.engine.SyncCounters;
 import io.icesync.core.engine.SyncListener;
 import io.icesync.core.spi.Clock;
@@ -130,8 +131,8 @@ public final class Monitor {
         fire("onItemFailed", l -> l.onItemFailed(item));
     }
 
-    public void newMail(FolderPath folder, int count) {
-        fire("onNewMail", l -> l.onNewMail(folder, count));
+    public void newMail(NewMail event) {
+        fire("onNewMail", l -> l.onNewMail(event));
     }
 
     public void markedRead(FolderPath folder, java.util.List<String> localIds) {
