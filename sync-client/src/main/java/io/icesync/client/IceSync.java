@@ -16,6 +16,7 @@ import io.icesync.client.internal.ProfileCertificates;
 import io.icesync.client.internal.ProfileJson;
 import io.icesync.client.internal.ProfileLock;
 import io.icesync.client.internal.ReceiptsOnRead;
+import io.icesync.client.internal.SignatureSync;
 import io.icesync.client.internal.Scheduler;
 import io.icesync.client.internal.ServiceStores;
 import io.icesync.core.Account;
@@ -123,6 +124,10 @@ public final class IceSync implements AutoCloseable {
     public static final String LOGS_DIR = "logs";
     /** The Message-IDs whose read receipt was sent or declined, one a line (F6.5). */
     public static final String RECEIPTS_FILE = "read-receipts.txt";
+    /** The user's signature as HTML, kept the same as WebClient's with {@code syncSignature} (F10.6). */
+    public static final String SIGNATURE_HTML = SignatureSync.HTML_FILE;
+    /** The signature's text form, written with {@link #SIGNATURE_HTML}; an edit of it alone is taken too. */
+    public static final String SIGNATURE_TEXT = SignatureSync.TEXT_FILE;
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -144,6 +149,8 @@ public final class IceSync implements AutoCloseable {
     private final OwnWrites ownWrites = new OwnWrites();
     private final ReceiptsOnRead receipts;
     private final GalRefresh gal;
+    /** Null without a profile folder. */
+    private final SignatureSync signature;
     /** The attachment links of the profile folder's items; null without a folder. */
     private final io.icesync.core.store.AttachmentLinkStore links;
     private final Attachments attachments;
@@ -179,6 +186,7 @@ public final class IceSync implements AutoCloseable {
                 state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
         engine.addListener(receipts);
         this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
+        this.signature = dir == null ? null : new SignatureSync(dir, state, clock, this::signatureApi);
         this.links = dir == null ? null : io.icesync.core.store.AttachmentLinkStore.open(dir.resolve(STATE_FILE));
         this.attachments = links == null ? null : new Attachments(dir, links,
                 new AccountServers(profile.services(), profile.account().imap().host()), this::webdav);
@@ -468,6 +476,10 @@ public final class IceSync implements AutoCloseable {
                 receipts.settle();
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
+            // The full cycles and the standard schedule, not every priority minute.
+            if (kind.equals("full") || kind.equals("all") || kind.equals(Scheduler.Kind.SELECTED.label)) {
+                syncSignatureAfterCycle();
+            }
             // After the report, still under the lock: the links of what the cycle brought, then the small files.
             if (scanAttachments()) {
                 autoFetchAttachments();
@@ -715,6 +727,69 @@ public final class IceSync implements AutoCloseable {
         return gal.refresh(() -> engines.syncFolders(engines.foldersOfKind(FolderKind.CONTACTS)));
     }
 
+    // ------------------------------------------------------------------ signature (F10.6)
+
+    /** With {@code syncSignature} on, keeps the signature the same; a failure is logged, never the cycle's. */
+    private void syncSignatureAfterCycle() {
+        if (signature == null || !settings.get().syncSignature()) {
+            return;
+        }
+        try {
+            signature.run(SignatureSync.Mode.SYNC, settings.get().conflictPolicy());
+        } catch (RuntimeException e) {
+            LOG.warn("signature not synced this cycle: {}", e.toString());
+            state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "signature not synced", e.getMessage()));
+        }
+    }
+
+    /**
+     * Keeps the signature the same in {@code DIR/signature.html} (and {@code signature.txt}) and in
+     * WebClient now, whatever the {@code syncSignature} setting: the side that changed since the last run
+     * wins; both changed, the {@code conflictPolicy} chooses and the other is kept in
+     * {@code signature.conflict.html}. A server without IceWarp's XML API gives
+     * {@link SignatureOutcome#NOT_AVAILABLE}. Waits for a cycle under way.
+     */
+    public SignatureOutcome syncSignature() {
+        return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.SYNC, settings.get().conflictPolicy()));
+    }
+
+    /**
+     * Writes WebClient's signature into the profile's files, over any change made here.
+     *
+     * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
+     */
+    public SignatureOutcome pullSignature() {
+        return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.PULL, settings.get().conflictPolicy()));
+    }
+
+    /**
+     * Writes the profile's signature ({@code signature.html}, or {@code signature.txt} when only it was
+     * edited) to the server, over WebClient's.
+     *
+     * @throws io.icesync.core.PolicyLockedException when the administrator locked the signature
+     * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
+     */
+    public SignatureOutcome pushSignature() {
+        return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.PUSH, settings.get().conflictPolicy()));
+    }
+
+    private SignatureSync signatureSync() {
+        if (signature == null) {
+            throw new IllegalStateException("the signature is kept only in a profile folder");
+        }
+        return signature;
+    }
+
+    private io.icesync.rules.IceWarpSignature signatureApi() {
+        Account a = profile.account();
+        char[] password = password(a);
+        try {
+            return io.icesync.rules.IceWarpSignature.connect(xmlApi(null), a.login(), password, certs);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
     // ------------------------------------------------------------------ read receipts (F6.5)
 
     /**
@@ -835,14 +910,19 @@ public final class IceSync implements AutoCloseable {
      */
     public RulesProvider icewarpRules(java.net.URI api) {
         Account a = profile.account();
-        java.net.URI url = api != null ? api : profile.services().xmlApi() != null ? profile.services().xmlApi()
-                : java.net.URI.create("https://" + hostForUri(a.imap().host()) + "/icewarpapi/");
+        java.net.URI url = xmlApi(api);
         char[] password = password(a);
         try {
             return IceWarpRulesProvider.connect(url, a.login(), password, certs);
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** {@code api}, else the profile's {@code services().xmlApi()}, else {@code https://<IMAP host>/icewarpapi/}. */
+    private java.net.URI xmlApi(java.net.URI api) {
+        return api != null ? api : profile.services().xmlApi() != null ? profile.services().xmlApi()
+                : java.net.URI.create("https://" + hostForUri(profile.account().imap().host()) + "/icewarpapi/");
     }
 
     /**

@@ -139,6 +139,26 @@ class SendingTest {
     }
 
     @Test
+    void anHtmlMessageWithAnAttachmentLeavesAsQueuedAndNeverAsTnef(IceWarpServer server) throws Exception {
+        String queued = "Message-ID: <html-1@iwdemo.test>\r\nFrom: Jean <jean@iwdemo.test>\r\nTo: anne@iwdemo.test\r\n"
+                + "Subject: Rapport\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: multipart/alternative; boundary=\"b2\"\r\n\r\n"
+                + "--b2\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nLe rapport.\r\n"
+                + "--b2\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p><b>Le</b> rapport.</p>\r\n--b2--\r\n"
+                + "--b1\r\nContent-Type: application/pdf; name=\"rapport.pdf\"\r\nContent-Disposition: attachment; "
+                + "filename=\"rapport.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b1--\r\n";
+        try (IceSync sync = IceSync.create(dir, profile(server), "secret".toCharArray())) {
+            sync.send(queued.getBytes(StandardCharsets.UTF_8));
+            assertThat(sync.syncOnce().ok()).isTrue();
+        }
+        assertThat(server.sentMail()).singleElement().satisfies(m -> {
+            assertThat(m.text().replace("\r\n", "\n").strip()).as("the bytes queued are the bytes sent")
+                    .isEqualTo(queued.replace("\r\n", "\n").strip());
+            assertThat(m.text().toLowerCase(java.util.Locale.ROOT)).doesNotContain("ms-tnef", "winmail.dat");
+        });
+    }
+
+    @Test
     void aMessageWithoutRecipientsIsRefusedWhenQueued(IceWarpServer server) throws IOException {
         try (IceSync sync = IceSync.create(dir, profile(server), "secret".toCharArray())) {
             assertThatThrownBy(() -> sync.send("Subject: none\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII)))

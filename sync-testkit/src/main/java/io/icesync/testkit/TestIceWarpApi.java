@@ -23,8 +23,8 @@ import org.w3c.dom.Element;
  * own account: {@code authenticate}/{@code logout}, the rule commands ({@code getrulesinfolist},
  * {@code getrule}, {@code addrule}, {@code editrule}, {@code deleterule}) and
  * {@code getaccountproperties}/{@code setaccountproperties} with the rights of each property
- * ({@link Right}). Rules are kept as the client sent them, so what a client reads back is what it
- * wrote. Tests lock properties, seed values or raw rules, and read what clients stored.
+ * ({@link Right}), among them the WebClient signature ({@link #SIGNATURE}). Rules are kept as the
+ * client sent them, so what a client reads back is what it wrote. Tests lock properties, seed values or raw rules, and read what clients stored.
  */
 public final class TestIceWarpApi {
     private static final int MAX_REQUEST = 1024 * 1024;
@@ -88,6 +88,19 @@ public final class TestIceWarpApi {
         }
         String cls = SafeDom.text(v, "classname");
         return Optional.of("TPropertyString".equalsIgnoreCase(cls) ? nonNull(SafeDom.text(v, "val")) : SafeDom.write(v));
+    }
+
+    /** The account property that holds the user's WebClient signature (HTML), as IceSync reads it. */
+    public static final String SIGNATURE = "A_Signature";
+
+    /** Sets the account's signature, as the user would in WebClient. */
+    public TestIceWarpApi signature(String email, String html) {
+        return property(email, SIGNATURE, html);
+    }
+
+    /** The account's signature as stored; "" when it has none. */
+    public String signature(String email) {
+        return property(email, SIGNATURE).orElse("");
     }
 
     /** The account's rules as stored, each a {@code <rulesettings>} element's XML, in order. */

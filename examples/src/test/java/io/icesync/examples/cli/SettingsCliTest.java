@@ -53,9 +53,9 @@ class SettingsCliTest {
                 .doesNotContain("locked");
         assertThat(cli.run("settings", "show", "--dir", d, "--json")).isZero();
         JsonNode j = new ObjectMapper().readTree(cli.out.toString());
-        assertThat(j.get("settings")).hasSize(22);
+        assertThat(j.get("settings")).hasSize(23);
         assertThat(j.findValuesAsText("name")).contains("logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds",
-                "readReceipts", "autoFetchAttachmentsMb");
+                "readReceipts", "syncSignature", "autoFetchAttachmentsMb");
         assertThat(j.at("/settings/3/name").asText()).isEqualTo("galIntervalMinutes");
         assertThat(j.at("/settings/3/value").asInt()).isEqualTo(90);
         assertThat(j.at("/settings/3/locked").asBoolean()).isFalse();

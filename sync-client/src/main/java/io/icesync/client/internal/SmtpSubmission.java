@@ -35,6 +35,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * access, the server's name checked and its certificate checked against the system's CAs plus the
  * profile's accepted ones, through the profile's proxy. The connection is opened at the first message
  * and opened again after a message failed, so that one refusal leaves no half transaction behind.
+ * A message leaves as the bytes queued (parsed, never rebuilt), so IceSync never emits TNEF (F10.5).
  */
 public final class SmtpSubmission implements AutoCloseable {
     private final Endpoint endpoint;

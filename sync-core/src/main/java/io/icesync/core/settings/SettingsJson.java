@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  *   "delayBetweenItemsMs" : 1,
  *   "revertReadOnlyChanges" : false,
  *   "readReceipts" : "ASK",
+ *   "syncSignature" : false,
  *   "autoFetchAttachmentsMb" : 0,
  *   "logLevel" : "STARTUP_AND_ERRORS",
  *   "deleteLogsAfterDays" : 0,
@@ -62,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reading is strict, because a settings file is often written by hand: a missing field takes
  * the guide's default; an unknown field is rejected (a typo would otherwise be silently ignored),
  * with the closest known name suggested, except the names of settings IceSync no longer has
- * ({@link #RETIRED}: {@code syncSignature}, {@code disableTnef}), which an older file may hold: they
+ * ({@link #RETIRED}: {@code disableTnef}), which an older file may hold: they
  * are skipped with a warning in the log; a duplicated field, a wrong type, {@code null}, or an
  * out-of-bounds value is rejected. Every error is an {@link InvalidSettingException} whose
  * {@link InvalidSettingException#setting()} is the JSON field name and whose message gives the
@@ -93,11 +94,10 @@ public final class SettingsJson {
 
     /**
      * Settings older versions wrote that act on nothing IceSync does, and why: read and skipped, never
-     * written. They concerned the mail Outlook composes and sends (see {@link SyncSettings}).
+     * written. It concerned the mail Outlook composes and sends (see {@link SyncSettings}).
      */
     public static final Map<String, String> RETIRED = Map.of(
-            "syncSignature", "IceSync keeps no mail signature (F10.6 acts in the mail program)",
-            "disableTnef", "IceSync sends no mail that could carry TNEF (F10.5 acts in the mail program)");
+            "disableTnef", "IceSync never writes TNEF (winmail.dat), so there is nothing to disable (F10.5)");
     private static final Logger LOG = LoggerFactory.getLogger(SettingsJson.class);
 
     static {
@@ -127,6 +127,7 @@ public final class SettingsJson {
         bool("revertReadOnlyChanges", SyncSettings::revertReadOnlyChanges, SyncSettings.Builder::revertReadOnlyChanges);
         enumeration("readReceipts", ReadReceiptMode.class, SyncSettings::readReceipts,
                 SyncSettings.Builder::readReceipts);
+        bool("syncSignature", SyncSettings::syncSignature, SyncSettings.Builder::syncSignature);
         whole("autoFetchAttachmentsMb", "MB", s -> (long) s.autoFetchAttachmentsMb(), (b, v) -> b.autoFetchAttachmentsMb(
                 (int) SyncSettings.checkRange("autoFetchAttachmentsMb", v, 0, SyncSettings.MAX_AUTO_FETCH_ATTACHMENTS_MB,
                         "MB")));

@@ -28,10 +28,9 @@ import java.util.Objects;
  * emits the events, the embedding app decides what to show, F2.4); "Utiliser les options Outlook"
  * follows Outlook's own POP3 schedule, which has no meaning outside Outlook; "Ne pas vérifier
  * Corbeille au lancement" is documented as "Ne pas utiliser"; the POP3 listener port and its
- * start/stop (F10.4) belong to the profile runtime, not to synchronisation. "Synchroniser la signature
- * avec WebClient" (F10.6) and "Désactiver TNEF" (F10.5) act on the mail Outlook composes and sends;
- * IceSync sends no user mail and has no signature to keep, so they are not settings here (an old
- * {@code profile.json} that holds them still reads, see {@link SettingsJson}).
+ * start/stop (F10.4) belong to the profile runtime, not to synchronisation. "Désactiver TNEF" (F10.5)
+ * is not a setting: IceSync never writes TNEF (an old {@code profile.json} that holds it still reads,
+ * see {@link SettingsJson}).
  *
  * <p>Three settings of the tabs "Présentation" and "Journaux" are here too, because the SDK carries them
  * to the application: the log level and the age after which logs are deleted (F11.4, read by the
@@ -88,6 +87,10 @@ import java.util.Objects;
  *                                 envoyer", "Ne jamais envoyer". The guide names no default and manages receipts
  *                                 only once "Gérer les confirmations de lecture" is checked; ASK here, the first
  *                                 option and the one that sends nothing without the user's word.
+ * @param syncSignature            "Synchroniser la signature avec WebClient" (F10.6): the user's signature is kept
+ *                                 the same in the profile's {@code signature.html}/{@code signature.txt} and on the
+ *                                 server (the one WebClient uses). A checkbox; the guide names no default, false
+ *                                 here, so nothing is written to the server unasked.
  * @param autoFetchAttachmentsMb  attachment links of mail and events (SmartAttach, F6.2, F7.1) whose size is known
  *                                 and below this many MB are downloaded at the end of each cycle into the
  *                                 profile's {@code attachments/}; 0 (the default) fetches none. 0 to 2048 MB.
@@ -110,7 +113,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
-                           ReadReceiptMode readReceipts, int autoFetchAttachmentsMb, LogLevel logLevel,
+                           ReadReceiptMode readReceipts, boolean syncSignature, int autoFetchAttachmentsMb, LogLevel logLevel,
                            int deleteLogsAfterDays, Duration hideNewMailAfter, FolderSelection defaultSelection,
                            Map<FolderPath, FolderSelection> folderSelections) {
 
@@ -378,6 +381,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private Duration delayBetweenItems = DEFAULT_DELAY_BETWEEN_ITEMS;
         private boolean revertReadOnlyChanges;
         private ReadReceiptMode readReceipts = ReadReceiptMode.ASK;
+        private boolean syncSignature;
         private LogLevel logLevel = LogLevel.STARTUP_AND_ERRORS;
         private int deleteLogsAfterDays;
         private Duration hideNewMailAfter = DEFAULT_HIDE_NEW_MAIL_AFTER;
@@ -405,6 +409,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             delayBetweenItems = s.delayBetweenItems;
             revertReadOnlyChanges = s.revertReadOnlyChanges;
             readReceipts = s.readReceipts;
+            syncSignature = s.syncSignature;
             logLevel = s.logLevel;
             deleteLogsAfterDays = s.deleteLogsAfterDays;
             hideNewMailAfter = s.hideNewMailAfter;
@@ -521,6 +526,12 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
+        /** Keep the signature the same here and in WebClient (F10.6): default false. */
+        public Builder syncSignature(boolean b) {
+            syncSignature = b;
+            return this;
+        }
+
         /** What the application's daily log files hold (F11.4): default STARTUP_AND_ERRORS. */
         public Builder logLevel(LogLevel l) {
             logLevel = required("logLevel", l);
@@ -575,7 +586,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
-                    revertReadOnlyChanges, readReceipts, autoFetchAttachmentsMb, logLevel, deleteLogsAfterDays,
+                    revertReadOnlyChanges, readReceipts, syncSignature, autoFetchAttachmentsMb, logLevel, deleteLogsAfterDays,
                     hideNewMailAfter, defaultSelection, folderSelections);
         }
     }

@@ -35,6 +35,7 @@ class SettingsJsonTest {
                 .delayBetweenItems(Duration.ofMillis(25))
                 .revertReadOnlyChanges(true)
                 .readReceipts(ReadReceiptMode.ALWAYS)
+                .syncSignature(true)
                 .autoFetchAttachmentsMb(25)
                 .logLevel(LogLevel.DEBUG)
                 .deleteLogsAfterDays(30)
@@ -69,21 +70,22 @@ class SettingsJsonTest {
         assertThat(n.get("folderSelections").get("Projets/Été 2026").asText()).isEqualTo("UNSELECTED");
         assertThat(n.get("folderSelections").get("Q1\\/Q2/a\\\\b").asText()).isEqualTo("SELECTED");
         assertThat(n.get("readReceipts").asText()).isEqualTo("ALWAYS");
+        assertThat(n.get("syncSignature").asBoolean()).isTrue();
         assertThat(n.get("autoFetchAttachmentsMb").asInt()).isEqualTo(25);
         assertThat(n.get("logLevel").asText()).isEqualTo("DEBUG");
         assertThat(n.get("deleteLogsAfterDays").asLong()).isEqualTo(30);
         assertThat(n.get("hideNewMailAfterSeconds").asLong()).isEqualTo(20);
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(22);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(23);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
                 "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
-                "autoFetchAttachmentsMb", "logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds", "defaultSelection",
+                "syncSignature", "autoFetchAttachmentsMb", "logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds", "defaultSelection",
                 "folderSelections");
     }
 
     @Test
-    void anOlderFileWithTheRetiredMailProgramSettingsStillReadsAndTheLogSaysTheyAreIgnored() {
+    void anOlderFileWithTheRetiredTnefSettingStillReadsAndTheLogSaysItIsIgnored() {
         java.io.PrintStream before = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         SyncSettings s;
@@ -93,10 +95,11 @@ class SettingsJsonTest {
         } finally {
             System.setErr(before);
         }
-        assertThat(s).isEqualTo(SyncSettings.builder().galSync(true).build());
+        assertThat(s).as("syncSignature is a setting again: an older file's value is kept")
+                .isEqualTo(SyncSettings.builder().galSync(true).syncSignature(true).build());
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("setting syncSignature is ignored", "setting disableTnef is ignored", "TNEF");
-        assertThat(SettingsJson.write(s)).doesNotContain("syncSignature", "disableTnef");
+                .contains("setting disableTnef is ignored", "TNEF").doesNotContain("syncSignature");
+        assertThat(SettingsJson.write(s)).doesNotContain("disableTnef").contains("\"syncSignature\" : true");
         assertThatThrownBy(() -> SettingsJson.read("{\"disableTnf\": true}")).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("unknown setting");
     }

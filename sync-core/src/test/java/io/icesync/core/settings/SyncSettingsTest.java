@@ -140,7 +140,7 @@ class SyncSettingsTest {
                 d.galInterval(), d.galSync(), d.syncAfterLocalChange(), d.conflictPolicy(), d.folderSyncThreshold(),
                 d.downloadMode(), d.downloadThresholdBytes(), d.applyThresholdToExisting(), d.wholeDocuments(),
                 d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(),
-                d.readReceipts(), d.autoFetchAttachmentsMb(), d.logLevel(), d.deleteLogsAfterDays(), d.hideNewMailAfter(),
+                d.readReceipts(), d.syncSignature(), d.autoFetchAttachmentsMb(), d.logLevel(), d.deleteLogsAfterDays(), d.hideNewMailAfter(),
                 d.defaultSelection(), d.folderSelections()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("standardInterval: 9 minutes is below the minimum of 10 minutes");
