@@ -8,6 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MINUTES="${1:-10}"
+read -r -a MVN_ARGS <<< "${MAVEN_ARGS:-}"   # MAVEN_ARGS=-o: offline, after a first build
 shift || true
 
 # A minute on one input is a timeout finding; merely slow inputs (the first, while ical4j loads) are no finding.
@@ -31,7 +32,7 @@ mkdir -p target/fuzz
 modules=$(for t in "${TARGETS[@]}"; do read -r m _ <<< "$t"; echo "$m"; done | sort -u | paste -sd, -)
 echo "$(date +%H:%M:%S) building $modules"
 # One reactor build from this tree (never install): classes, test classes and each module's class path.
-mvn -B -q -ntp -o -pl "$modules" -am test-compile dependency:build-classpath \
+mvn -B -q -ntp "${MVN_ARGS[@]}" -pl "$modules" -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/fuzz.cp -Dmdep.includeScope=test || exit 2
 
 SUMMARY=target/fuzz/summary.txt

@@ -70,6 +70,7 @@ public final class AttachmentLinkStore implements AutoCloseable {
 
     /** Opens the table in a profile's state file (created and migrated if needed). */
     public static AttachmentLinkStore open(Path stateFile) {
+        io.icesync.core.internal.OptionalLibraries.requireSqlite("the attachment links in " + stateFile);
         return new AttachmentLinkStore(stateFile.toAbsolutePath(), SqliteSyncStateStore.connect(stateFile));
     }
 

@@ -1,5 +1,6 @@
 package io.icesync.core.store;
 
+import io.icesync.core.internal.OptionalLibraries;
 import io.icesync.core.internal.state.InMemorySyncStateStore;
 import io.icesync.core.internal.state.SqliteSyncStateStore;
 import io.icesync.core.spi.Clock;
@@ -17,6 +18,8 @@ public final class StateStores {
      *
      * @throws io.icesync.core.StoreException naming the file if it is not a state database, is
      *         damaged, was written by a newer IceSync, or cannot be created
+     * @throws io.icesync.core.MissingDependencyException if {@code org.xerial:sqlite-jdbc} is not on the
+     *         class path (IceSync declares it optional)
      */
     public static SyncStateStore sqlite(Path file) {
         return sqlite(file, Clock.SYSTEM);
@@ -24,6 +27,7 @@ public final class StateStores {
 
     /** As {@link #sqlite(Path)}, with the clock that stamps failures (tests pass their own). */
     public static SyncStateStore sqlite(Path file, Clock clock) {
+        OptionalLibraries.requireSqlite("the state file " + file);
         return SqliteSyncStateStore.open(file, clock);
     }
 
@@ -34,6 +38,7 @@ public final class StateStores {
      * engines share one file and one session log. Scope names are 1 to 32 of {@code a-z 0-9 -}.
      */
     public static SyncStateStore sqlite(Path file, String scope) {
+        OptionalLibraries.requireSqlite("the state file " + file);
         return SqliteSyncStateStore.open(file, Clock.SYSTEM, scope);
     }
 

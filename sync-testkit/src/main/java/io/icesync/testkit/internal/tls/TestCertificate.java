@@ -1,7 +1,8 @@
 package io.icesync.testkit.internal.tls;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -9,51 +10,84 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 
-/** A fresh self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made at server start. */
+/**
+ * A fresh self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made at server start.
+ * Its names follow the server's accounts (SmartDiscover is reached at {@code autodiscover.<domain>}), so
+ * it is made, not bundled: the JDK signs it, {@link Der} encodes it.
+ */
 public record TestCertificate(X509Certificate certificate, PrivateKey key) {
 
+    private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String COMMON_NAME = "2.5.4.3";
+    private static final String ORGANIZATION = "2.5.4.10";
+    private static final String SUBJECT_ALT_NAME = "2.5.29.17";
+    private static final String BASIC_CONSTRAINTS = "2.5.29.19";
+
     /** A certificate for localhost, the loopback addresses, the host and these extra DNS names ({@code *.x} allowed). */
-    public static TestCertificate generate(String host, java.util.Collection<String> dnsNames) {
+    public static TestCertificate generate(String host, Collection<String> dnsNames) {
         try {
+            SecureRandom random = new SecureRandom();
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(256, new SecureRandom());
+            g.initialize(256, random);
             KeyPair pair = g.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = new X500Name("CN=localhost, O=IceSync test server");
-            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
-            java.util.List<GeneralName> names = new java.util.ArrayList<>(java.util.List.of(
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                    new GeneralName(GeneralName.iPAddress, "::1")));
+            List<byte[]> names = new ArrayList<>(List.of(
+                    dnsName("localhost"),
+                    ipAddress("127.0.0.1"),
+                    ipAddress("::1")));
             if (!host.equals("localhost") && !isAddress(host)) {
-                names.add(new GeneralName(GeneralName.dNSName, host));
+                names.add(dnsName(host));
             }
-            dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
-            GeneralNames sans = new GeneralNames(names.toArray(new GeneralName[0]));
-            b.addExtension(Extension.subjectAlternativeName, false, sans);
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+            dnsNames.forEach(n -> names.add(dnsName(n)));
+            byte[] algorithm = Der.sequence(Der.oid(ECDSA_SHA256));
+            byte[] name = Der.sequence(
+                    Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8("localhost"))),
+                    Der.set(Der.sequence(Der.oid(ORGANIZATION), Der.utf8("IceSync test server"))));
+            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
+            byte[] tbs = Der.sequence(
+                    Der.context(0, true, Der.integer(BigInteger.TWO)),          // v3
+                    Der.integer(new BigInteger(64, random).add(BigInteger.ONE)),
+                    algorithm,
+                    name,
+                    Der.sequence(Der.time(now.minusDays(1)), Der.time(now.plusDays(3650))),
+                    name,
+                    pair.getPublic().getEncoded(),
+                    Der.context(3, true, Der.sequence(
+                            Der.sequence(Der.oid(SUBJECT_ALT_NAME),
+                                    Der.octets(Der.sequence(names.toArray(new byte[0][])))),
+                            Der.sequence(Der.oid(BASIC_CONSTRAINTS), Der.bool(true),
+                                    Der.octets(Der.sequence())))));
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(pair.getPrivate(), random);
+            signer.update(tbs);
+            byte[] der = Der.sequence(tbs, algorithm, Der.bits(signer.sign()));
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            cert.verify(pair.getPublic());
             return new TestCertificate(cert, pair.getPrivate());
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("could not make the test server's certificate: " + e, e);
+        }
+    }
+
+    private static byte[] dnsName(String name) {
+        return Der.context(2, false, Der.ascii(name));
+    }
+
+    private static byte[] ipAddress(String literal) {
+        try {
+            return Der.context(7, false, InetAddress.getByName(literal).getAddress());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an IP address: " + literal, e);
         }
     }
 
@@ -67,11 +101,13 @@ public record TestCertificate(X509Certificate certificate, PrivateKey key) {
 
     /** The certificate in PEM, for a client to trust. */
     public String pem() {
-        try (StringWriter s = new StringWriter(); JcaPEMWriter w = new JcaPEMWriter(s)) {
-            w.writeObject(certificate);
-            w.flush();
-            return s.toString();
-        } catch (IOException e) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(Der.ascii("-----BEGIN CERTIFICATE-----\n"));
+            out.writeBytes(Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(certificate.getEncoded()));
+            out.writeBytes(Der.ascii("\n-----END CERTIFICATE-----\n"));
+            return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not write a certificate as PEM", e);
         }
     }
