@@ -518,7 +518,7 @@ public final class IceSync implements AutoCloseable {
         return new SyncReport(r.structureChanges(), folders, r.took(), r.notSynced());
     }
 
-    private static final Set<String> POP3_CYCLES = Set.of("full", "all", Scheduler.Kind.FULL.label,
+    private static final Set<String> POP3_CYCLES = Set.of(Scheduler.Kind.FULL.label, "all",
             Scheduler.Kind.PRIORITY.label, Scheduler.Kind.SELECTED.label);
 
     /**
@@ -1063,6 +1063,9 @@ public final class IceSync implements AutoCloseable {
             try {
                 ServiceStores.closeAll(extra, null);
                 local.close();
+                if (pop3 != null) {
+                    pop3.close();
+                }
             } finally {
                 try {
                     try {

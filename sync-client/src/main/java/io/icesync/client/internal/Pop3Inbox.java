@@ -107,6 +107,11 @@ public final class Pop3Inbox {
         }
     }
 
+    /** Closes the INBOX's store. */
+    public void close() {
+        mail.close();
+    }
+
     private boolean due(Instant fetchedAt) {
         return !policy.leavesOnServer()
                 && !fetchedAt.plus(Duration.ofDays(policy.deleteAfterDays())).isAfter(clock.now());
