@@ -128,6 +128,11 @@ public final class IceSync implements AutoCloseable {
     public static final String SIGNATURE_HTML = SignatureSync.HTML_FILE;
     /** The signature's text form, written with {@link #SIGNATURE_HTML}; an edit of it alone is taken too. */
     public static final String SIGNATURE_TEXT = SignatureSync.TEXT_FILE;
+    /**
+     * A GroupWare profile's record of the POP3 messages already in {@code mail/INBOX}, by UIDL (F10.3);
+     * deleting it makes the next sync download the whole maildrop again.
+     */
+    public static final String POP3_UIDLS_FILE = "pop3-uidls.txt";
     /** The state-store value that holds the last cycle's report (JSON, see {@link LastCycle}). */
     public static final String LAST_REPORT_KEY = LastCycleJson.KEY;
 
@@ -155,12 +160,14 @@ public final class IceSync implements AutoCloseable {
     private final io.icesync.core.store.AttachmentLinkStore links;
     private final Attachments attachments;
     private final RemoteStore remote;
+    /** A GroupWare profile's mail over POP3 (F10.3), or null. */
+    private final io.icesync.client.internal.Pop3Inbox pop3;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
                     LocalStore local, RemoteStore remote, List<ServiceStores.Stores> extra,
-                    SyncEngine.Builder engineOptions, Clock clock) {
+                    SyncEngine.Builder engineOptions, Clock clock, io.icesync.client.internal.Pop3Inbox pop3) {
         this.dir = dir;
         this.lock = lock;
         this.profile = profile;
@@ -171,6 +178,7 @@ public final class IceSync implements AutoCloseable {
         this.local = local;
         this.clock = clock;
         this.remote = remote;
+        this.pop3 = pop3;
         // The builder's first-sync answer, delete guard, clock and listeners are already in engineOptions.
         this.engine = engineOptions.remote(remote).local(local).state(state).settings(settings).build();
         this.extra = List.copyOf(extra);
@@ -458,7 +466,7 @@ public final class IceSync implements AutoCloseable {
                 if (!kind.equals("folders")) {
                     runOutbox();
                 }
-                r = run.get();
+                r = withPop3(kind, run);
             } catch (RuntimeException e) {
                 try {
                     save(LastCycleJson.failed(kind, e, engines.counters(), clock.now()));
@@ -487,6 +495,43 @@ public final class IceSync implements AutoCloseable {
             return r;
         });
     }
+
+    /**
+     * The cycle {@code run}, after the POP3 mail of a GroupWare profile on a cycle that concerns every
+     * selected folder (not on folder-tree, address-list or single-folder cycles). A POP3 failure does not
+     * keep the other services from syncing; it is thrown once they ran, like a service's (AccountEngines).
+     */
+    private SyncReport withPop3(String kind, Supplier<SyncReport> run) {
+        if (pop3 == null || !POP3_CYCLES.contains(kind)) {
+            return run.get();
+        }
+        io.icesync.core.engine.FolderReport inbox = null;
+        RuntimeException failed = null;
+        try {
+            inbox = pop3.fetch();
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        SyncReport r;
+        try {
+            r = run.get();
+        } catch (RuntimeException e) {
+            if (failed != null) {
+                e.addSuppressed(failed);
+            }
+            throw e;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        List<io.icesync.core.engine.FolderReport> folders = new ArrayList<>();
+        folders.add(inbox);
+        folders.addAll(r.folders());
+        return new SyncReport(r.structureChanges(), folders, r.took(), r.notSynced());
+    }
+
+    private static final Set<String> POP3_CYCLES = Set.of(Scheduler.Kind.FULL.label, "all",
+            Scheduler.Kind.PRIORITY.label, Scheduler.Kind.SELECTED.label);
 
     /**
      * Records the attachment links of the items the cycle brought (F6.2, F7.1). A failure here is logged,
@@ -669,7 +714,29 @@ public final class IceSync implements AutoCloseable {
         if (dir != null && settings.get().syncAfterLocalChange()) {
             watchLocalChanges(s);
         }
+        listenForPop3(s);
         return s;
+    }
+
+    /**
+     * The local POP3 listener (F10.4) for as long as the schedule runs. A port already taken (another
+     * profile's listener, another program) is a warning in the log and the session log, not a failure:
+     * the sync runs without it.
+     */
+    private void listenForPop3(Scheduler s) {
+        int port = profile.pop3ListenerPort();
+        if (port == 0) {
+            return;
+        }
+        try {
+            s.alsoClose(io.icesync.client.internal.LocalPop3Listener.start(port));
+        } catch (IOException e) {
+            String why = "127.0.0.1:" + port + " cannot be used (" + e.getMessage() + "); another profile or program"
+                    + " may listen there. The sync goes on; a mail program's POP3 account pointed there gets no answer."
+                    + " Change the port with pop3ListenerPort in " + PROFILE_FILE + ", or 0 for none";
+            LOG.warn("local POP3 listener not started: {}", why);
+            state.log(new SessionEvent(clock.now(), SessionEvent.Level.WARNING, "local POP3 listener not started", why));
+        }
     }
 
     /**
@@ -1076,6 +1143,9 @@ public final class IceSync implements AutoCloseable {
             try {
                 ServiceStores.closeAll(extra, null);
                 local.close();
+                if (pop3 != null) {
+                    pop3.close();
+                }
             } finally {
                 try {
                     try {
@@ -1122,6 +1192,7 @@ public final class IceSync implements AutoCloseable {
         private SettingsPolicy policy;
         private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
+        private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
         private io.icesync.webdav.dav.DavServers davServers = io.icesync.webdav.dav.DavServers.system();
 
         private Builder() {
@@ -1184,6 +1255,7 @@ public final class IceSync implements AutoCloseable {
         /** The answer to the first sync of a local store that already holds mail (F4.8; default: refuse). */
         public Builder firstSync(FirstSyncHandler h) {
             engine.firstSync(h);
+            this.firstSync = h;
             return this;
         }
 
@@ -1264,9 +1336,18 @@ public final class IceSync implements AutoCloseable {
                 ProfileCertificates certs = new ProfileCertificates(dir == null ? null : dir.resolve(PROFILE_FILE),
                         p.trustedCertificatePem());
                 RemoteStore r = remote != null ? remote : imap(p, certs);
+                if (p.groupwareProfile()) {
+                    r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
+                }
                 opened.add(r::close);
                 LocalStore l = local;
-                if (l == null) {
+                if (l == null && p.groupwareProfile()) {
+                    // mail/ is the POP3 inbox's; the IMAP engine keeps only the groupware folders, if any.
+                    l = dir == null || p.services().davGroupware() ? LocalStores.inMemory()
+                            : new io.icesync.groupware.store.GroupwareLocalStore(LocalStores.inMemory(),
+                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)));
+                    opened.add(l);
+                } else if (l == null) {
                     // With groupware over CalDAV/CardDAV, groupware/ is the DAV service's: IMAP's groupware folders stay out.
                     l = dir == null ? LocalStores.inMemory()
                             : p.services().davGroupware() ? LocalStores.maildir(dir.resolve(MAIL_DIR))
@@ -1288,8 +1369,14 @@ public final class IceSync implements AutoCloseable {
                         DOCUMENTS_DIR,
                         STATE_FILE);
                 opened.add(() -> ServiceStores.closeAll(extra, null));
+                io.icesync.client.internal.Pop3Inbox pop3 = null;
+                if (dir != null && p.groupwareProfile()) {
+                    LocalStore maildir = LocalStores.maildir(dir.resolve(MAIL_DIR));
+                    opened.add(maildir);
+                    pop3 = pop3Inbox(p, certs, maildir);
+                }
                 return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
-                        clock);
+                        clock, pop3);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {
@@ -1321,6 +1408,19 @@ public final class IceSync implements AutoCloseable {
         private Supplier<char[]> passwordOf(Profile p, String service) {
             SecretStore store = secretsFor(dir);
             return () -> servicePassword(store, p.account(), service);
+        }
+
+        /** A GroupWare profile's POP3 mail into {@code maildir}'s INBOX, its UIDLs in {@value IceSync#POP3_UIDLS_FILE}. */
+        private io.icesync.client.internal.Pop3Inbox pop3Inbox(Profile p, CertificateTrust certs, LocalStore maildir) {
+            Pop3Mail mail = p.services().pop3();
+            SecretStore store = secretsFor(dir);
+            ServiceAccess access = ServiceAccess.builder().endpoint(mail.server())
+                    .credentials(p.services().login("pop3", p.account().login()),
+                            () -> servicePassword(store, p.account(), "pop3"))
+                    .trust(certs).proxy(p.proxy()).build();
+            return new io.icesync.client.internal.Pop3Inbox(maildir,
+                    new io.icesync.client.internal.FileUidlRecord(dir.resolve(POP3_UIDLS_FILE)),
+                    () -> new io.icesync.client.internal.AngusPop3Mailbox(mail.server(), access), mail, firstSync, clock);
         }
 
         private RemoteStore imap(Profile p, CertificateTrust certs) {

@@ -5,6 +5,7 @@ import io.icesync.client.internal.ProfileJson;
 import io.icesync.core.Account;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.InvalidSettingException;
 import io.icesync.core.ProxyChoice;
 import io.icesync.core.settings.SyncSettings;
 import io.icesync.smartdiscover.DiscoveredSettings;
@@ -49,8 +50,10 @@ import java.util.Objects;
  *     "documents" : "https://mail.example.com/webdav/jean/Files/",
  *     "smartAttach" : "https://mail.example.com/webdav/", "freeBusy" : "https://...?user=%NAME%@%SERVER%",
  *     "xmlApi" : "https://mail.example.com/icewarpapi/", "groupware" : "imap",
- *     "logins" : { "smtp" : "jean" }
- *   }
+ *     "logins" : { "smtp" : "jean" },
+ *     "pop3" : { "host" : "mail.example.com", "port" : 995, "security" : "ssl", "deleteAfterDays" : 14 }
+ *   },                                                                (pop3: a GroupWare profile, see Pop3Mail)
+ *   "pop3ListenerPort" : 5110                                        (optional; 0: no local POP3 listener)
  * }
  * }</pre>
  * Folder paths are written as {@link FolderKinds#pathText} writes them. {@code proxy} is the proxy the
@@ -58,7 +61,10 @@ import java.util.Objects;
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                       Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
-                      ProxyChoice proxy, Services services) {
+                      ProxyChoice proxy, Services services, int pop3ListenerPort) {
+    /** Where the local POP3 listener answers unless the profile says otherwise (the guide's "Port POP3"). */
+    public static final int DEFAULT_POP3_LISTENER_PORT = 5110;
+
     /**
      * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
      *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
@@ -74,6 +80,18 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         folderNames = FolderKindMaps.names(folderNames);
         proxy = proxy == null ? ProxyChoice.none() : proxy;
         services = services == null ? Services.NONE : services;
+        if (pop3ListenerPort < 0 || pop3ListenerPort > 65535) {
+            throw new InvalidSettingException("pop3ListenerPort", "expected a port 1..65535, or 0 for no listener, got "
+                    + pop3ListenerPort);
+        }
+    }
+
+    /** A profile whose POP3 listener answers on {@value #DEFAULT_POP3_LISTENER_PORT}. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                   Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
+                   ProxyChoice proxy, Services services) {
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services,
+                DEFAULT_POP3_LISTENER_PORT);
     }
 
     /** A profile of the IMAP service only. */
@@ -124,11 +142,11 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services, pop3ListenerPort);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services);
+        return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services, pop3ListenerPort);
     }
 
     /** The folder treated as {@code kind} whatever the server or its name says. */
@@ -147,7 +165,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
 
     /** All overrides replaced by these (null or empty: none). */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
-        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services);
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services, pop3ListenerPort);
     }
 
     /**
@@ -156,17 +174,30 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * folder mail; {@code FolderKind.defaultNames()} applies IceWarp's names on any server.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services, pop3ListenerPort);
     }
 
     /** The account's other services replaced by these (null: none but IMAP). */
     public Profile withServices(Services s) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s, pop3ListenerPort);
     }
 
     /** The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server). */
     public Profile withProxy(ProxyChoice p) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services, pop3ListenerPort);
+    }
+
+    /**
+     * The port of the local POP3 listener (F10.4) that runs with the scheduled sync, always on 127.0.0.1;
+     * 0: no listener ("Démarrer/Arrêter").
+     */
+    public Profile withPop3ListenerPort(int port) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services, port);
+    }
+
+    /** Whether mail comes over POP3 (a GroupWare profile, F10.3) rather than IMAP (a normal profile). */
+    public boolean groupwareProfile() {
+        return services.mailOverPop3();
     }
 
     /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}), on IceWarp servers only. */

@@ -29,16 +29,19 @@ import java.util.TreeMap;
  * @param xmlApi    IceWarp's XML API ({@code https://host/icewarpapi/}), or null
  * @param groupware where contacts, events, tasks, notes and journal come from
  * @param logins    logins that differ from the account's, by service ({@link #SERVICE_NAMES}); never null
+ * @param pop3      where mail comes from in a GroupWare profile (F10.3), or null for mail over IMAP (a normal
+ *                  profile). With it, INBOX is filled over POP3 alone and the IMAP server serves only the
+ *                  groupware folders (none when groupware comes over DAV) and the copy of sent mail in Sent.
  */
 public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, URI smartAttach, String freeBusy,
-                       URI xmlApi, GroupwareSource groupware, Map<String, String> logins) {
+                       URI xmlApi, GroupwareSource groupware, Map<String, String> logins, Pop3Mail pop3) {
     /** The names of the services a login can be given for. */
     public static final List<String> SERVICE_NAMES = List.of("smtp", "caldav", "carddav", "documents", "freebusy",
-            "xmlapi");
+            "xmlapi", "pop3");
 
     /** No service but IMAP; groupware over IMAP folders. */
     public static final Services NONE = new Services(null, null, null, null, null, null, null, GroupwareSource.IMAP,
-            Map.of());
+            Map.of(), null);
 
     /** Where a profile's groupware items come from. */
     public enum GroupwareSource {
@@ -95,6 +98,12 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         logins = Map.copyOf(l);
     }
 
+    /** Every service as given, mail over IMAP (no POP3). */
+    public Services(Endpoint smtp, URI caldav, URI carddav, URI documents, URI smartAttach, String freeBusy,
+                    URI xmlApi, GroupwareSource groupware, Map<String, String> logins) {
+        this(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, null);
+    }
+
     private static URI web(String name, URI u) {
         if (u == null) {
             return null;
@@ -127,44 +136,54 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         return logins.getOrDefault(service, accountLogin);
     }
 
+    /** Whether mail comes over POP3 (a GroupWare profile, F10.3). */
+    public boolean mailOverPop3() {
+        return pop3 != null;
+    }
+
     /** Whether groupware comes over CalDAV/CardDAV. */
     public boolean davGroupware() {
         return groupware == GroupwareSource.DAV;
     }
 
     public Services withSmtp(Endpoint v) {
-        return new Services(v, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+        return new Services(v, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
     public Services withCaldav(URI v) {
-        return new Services(smtp, v, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+        return new Services(smtp, v, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
     public Services withCarddav(URI v) {
-        return new Services(smtp, caldav, v, documents, smartAttach, freeBusy, xmlApi, groupware, logins);
+        return new Services(smtp, caldav, v, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
     public Services withDocuments(URI v) {
-        return new Services(smtp, caldav, carddav, v, smartAttach, freeBusy, xmlApi, groupware, logins);
+        return new Services(smtp, caldav, carddav, v, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
     public Services withSmartAttach(URI v) {
-        return new Services(smtp, caldav, carddav, documents, v, freeBusy, xmlApi, groupware, logins);
+        return new Services(smtp, caldav, carddav, documents, v, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
     public Services withFreeBusy(String v) {
-        return new Services(smtp, caldav, carddav, documents, smartAttach, v, xmlApi, groupware, logins);
+        return new Services(smtp, caldav, carddav, documents, smartAttach, v, xmlApi, groupware, logins, pop3);
     }
 
     public Services withXmlApi(URI v) {
-        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, v, groupware, logins);
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, v, groupware, logins, pop3);
     }
 
     public Services withGroupware(GroupwareSource v) {
-        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, v, logins);
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, v, logins, pop3);
     }
 
     public Services withLogins(Map<String, String> v) {
-        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, v);
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, v, pop3);
+    }
+
+    /** Mail over POP3 from {@code v} (a GroupWare profile), or over IMAP again with null. */
+    public Services withPop3(Pop3Mail v) {
+        return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, v);
     }
 }

@@ -64,6 +64,11 @@ final class ProfileCommand {
         @Mixin
         ServiceOptions services = new ServiceOptions();
 
+        @Option(names = "--pop3-listener-port", paramLabel = "PORT",
+                description = "Where the local POP3 listener answers while icesync sync runs on its schedule, on 127.0.0.1"
+                        + " (an always-empty mailbox for a mail program's POP3 account; default 5110, 0: none).")
+        Integer pop3ListenerPort;
+
         @Option(names = "--trust-cert", paramLabel = "PEM",
                 description = "Also trust this certificate (PEM file): a self-signed server you checked.")
         Path trustCert;
@@ -123,6 +128,9 @@ final class ProfileCommand {
                             + found.settings().source() + ")");
                 }
                 p = p.withProxy(via).withServices(services.apply(p.services()));
+                if (pop3ListenerPort != null) {
+                    p = p.withPop3ListenerPort(pop3ListenerPort);
+                }
                 Endpoint ep = p.account().imap();
                 IceSync.create(dir, p, pw).close();
                 if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {

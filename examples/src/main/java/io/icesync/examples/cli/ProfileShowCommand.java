@@ -77,6 +77,8 @@ final class ProfileShowCommand implements Callable<Integer> {
         out.println("security:     " + p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
         out.println("proxy:        " + p.proxy().text());
         services(p.services(), out);
+        out.println("pop3 listener: " + (p.pop3ListenerPort() == 0 ? "none"
+                : "127.0.0.1:" + p.pop3ListenerPort() + " while icesync sync runs on its schedule"));
         out.println("settings:     folder tree every " + s.structureInterval().toMinutes() + " min, priority folders every "
                 + s.priorityInterval().toMinutes() + " min, others every " + s.standardInterval().toMinutes() + " min");
         out.println("              sync after a local change: " + (s.syncAfterLocalChange() ? "on" : "off")
@@ -102,6 +104,10 @@ final class ProfileShowCommand implements Callable<Integer> {
 
     private static void services(Services v, PrintWriter out) {
         out.println("groupware:    " + (v.davGroupware() ? "over CalDAV/CardDAV into groupware/" : "from IMAP folders"));
+        line(out, "mail:", v.pop3() == null ? null : "over POP3 from " + v.pop3().server().host() + ":"
+                + v.pop3().server().port() + " (" + v.pop3().server().security().name().toLowerCase(java.util.Locale.ROOT)
+                + "), " + (v.pop3().leavesOnServer() ? "a copy left on the server"
+                : "deleted from the server " + v.pop3().deleteAfterDays() + " days after download") + " (GroupWare profile)");
         line(out, "smtp:", v.smtp() == null ? null : v.smtp().host() + ":" + v.smtp().port() + " ("
                 + v.smtp().security().name().toLowerCase(java.util.Locale.ROOT) + ")");
         line(out, "caldav:", v.caldav() == null && v.davGroupware() && v.carddav() == null

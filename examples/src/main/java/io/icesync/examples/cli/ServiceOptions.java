@@ -1,5 +1,6 @@
 package io.icesync.examples.cli;
 
+import io.icesync.client.Pop3Mail;
 import io.icesync.client.Services;
 import io.icesync.core.Endpoint;
 import io.icesync.core.InvalidSettingException;
@@ -37,6 +38,22 @@ final class ServiceOptions {
             description = "Where contacts, events, tasks and notes come from: imap (IceWarp's typed folders, the default) or dav (CalDAV/CardDAV).")
     String groupware;
 
+    @Option(names = "--pop3", paramLabel = "HOST:PORT",
+            description = "A GroupWare profile: mail comes over POP3 from this server into DIR/mail/INBOX (each message once,"
+                    + " by its UIDL), e.g. mail.example.com:995; the IMAP server then serves the groupware folders only.")
+    String pop3;
+
+    @Option(names = "--pop3-security", paramLabel = "plain|starttls|ssl",
+            description = "How the POP3 connection is protected (default: plain on port 110, else ssl).")
+    Security pop3Security;
+
+    @Option(names = "--leave-on-server", description = "With --pop3: keep a copy of each message on the server (the default).")
+    boolean leaveOnServer;
+
+    @Option(names = "--delete-after-days", paramLabel = "N",
+            description = "With --pop3: delete a message from the server N days after it was downloaded (0: at once).")
+    Integer deleteAfterDays;
+
     @Option(names = "--login", paramLabel = "SERVICE=USER",
             description = "A login for one service whose server wants another than the account's (repeatable), e.g."
                     + " --login smtp=jean; its own password, if any: icesync profile password --service SERVICE.")
@@ -55,6 +72,7 @@ final class ServiceOptions {
         } else if (smtpSecurity != null) {
             throw new InvalidSettingException("smtp", "--smtp-security needs --smtp HOST:PORT");
         }
+        s = withPop3(s);
         if (caldav != null) {
             s = s.withCaldav(url("caldav", caldav));
         }
@@ -76,6 +94,32 @@ final class ServiceOptions {
             s = s.withGroupware(Services.GroupwareSource.parse(groupware));
         }
         return s;
+    }
+
+    private Services withPop3(Services s) {
+        if (pop3 == null) {
+            if (pop3Security != null || leaveOnServer || deleteAfterDays != null) {
+                throw new InvalidSettingException("pop3", "--pop3-security, --leave-on-server and --delete-after-days"
+                        + " need --pop3 HOST:PORT");
+            }
+            return s;
+        }
+        if (leaveOnServer && deleteAfterDays != null) {
+            throw new InvalidSettingException("pop3", "--leave-on-server and --delete-after-days exclude each other");
+        }
+        Security sec = pop3Security != null ? pop3Security : pop3.endsWith(":110") ? Security.PLAIN : Security.SSL;
+        Endpoint server;
+        try {
+            server = Endpoint.parse(pop3, sec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("pop3", "--pop3 " + pop3 + ": " + e.getMessage());
+        }
+        if (deleteAfterDays != null && (deleteAfterDays < 0 || deleteAfterDays > Pop3Mail.MAX_DAYS)) {
+            throw new InvalidSettingException("pop3", "--delete-after-days " + deleteAfterDays + ": expected 0 to "
+                    + Pop3Mail.MAX_DAYS);
+        }
+        return s.withPop3(deleteAfterDays == null ? Pop3Mail.leaveOnServer(server)
+                : Pop3Mail.deleteAfterDays(server, deleteAfterDays));
     }
 
     private static URI url(String option, String text) {

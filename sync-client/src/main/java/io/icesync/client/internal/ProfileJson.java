@@ -40,7 +40,7 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
-            "folderKinds", "folderNames", "proxy", "services");
+            "folderKinds", "folderNames", "proxy", "services", "pop3ListenerPort");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -72,6 +72,9 @@ public final class ProfileJson {
         }
         if (!p.services().equals(Services.NONE)) {
             o.set("services", ServicesJson.write(p.services()));
+        }
+        if (p.pop3ListenerPort() != Profile.DEFAULT_POP3_LISTENER_PORT) {
+            o.put("pop3ListenerPort", p.pop3ListenerPort());
         }
         try {
             return JSON.writeValueAsString(o) + "\n";
@@ -176,8 +179,18 @@ public final class ProfileJson {
                 throw new InvalidProfileException(file, "proxy", inner(e), e);
             }
         }
+        int listener = Profile.DEFAULT_POP3_LISTENER_PORT;
+        JsonNode lp = o.get("pop3ListenerPort");
+        if (lp != null && !lp.isNull()) {
+            if (!lp.isIntegralNumber() || lp.asLong() < 0 || lp.asLong() > 65535) {
+                throw new InvalidProfileException(file, "pop3ListenerPort", "expected a port 1..65535, or 0 for no"
+                        + " local POP3 listener, got " + lp, null);
+            }
+            listener = lp.intValue();
+        }
         try {
-            return new Profile(account, settings, pem, kinds, names, proxy, ServicesJson.read(file, o.get("services")));
+            return new Profile(account, settings, pem, kinds, names, proxy, ServicesJson.read(file, o.get("services")),
+                    listener);
         } catch (InvalidSettingException e) {
             throw new InvalidProfileException(file, e.setting(), inner(e), e);
         }

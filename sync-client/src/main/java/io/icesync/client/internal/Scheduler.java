@@ -50,7 +50,7 @@ public final class Scheduler implements ScheduledSync {
     private final Consumer<Error> onFatal;
     private volatile boolean running = true;
     private volatile Error fatal;
-    private volatile AutoCloseable companion;
+    private final java.util.List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Scheduler(Function<Kind, SyncReport> run, Supplier<SyncSettings> settings, Consumer<SyncReport> onCycle,
                       Consumer<Exception> onError, Consumer<Error> onFatal) {
@@ -115,9 +115,9 @@ public final class Scheduler implements ScheduledSync {
         }
     }
 
-    /** Something that lives as long as the schedule (the local-change watcher): closed when it stops. */
+    /** Something that lives as long as the schedule (the local-change watcher, the POP3 listener): closed when it stops. */
     public void alsoClose(AutoCloseable c) {
-        companion = c;
+        companions.add(c);
         if (!running) {
             closeCompanion();
         }
@@ -199,13 +199,13 @@ public final class Scheduler implements ScheduledSync {
     }
 
     private void closeCompanion() {
-        AutoCloseable c = companion;
-        companion = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.debug("closing {}: {}", c, e.toString());
+        for (AutoCloseable c : companions) {
+            if (companions.remove(c)) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.debug("closing {}: {}", c, e.toString());
+                }
             }
         }
     }

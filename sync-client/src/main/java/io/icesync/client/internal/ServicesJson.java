@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.InvalidProfileException;
+import io.icesync.client.Pop3Mail;
 import io.icesync.client.Services;
 import io.icesync.core.Endpoint;
 import io.icesync.core.InvalidSettingException;
@@ -20,8 +21,9 @@ import java.util.Map;
 /** The {@code services} object of profile.json ({@link Services}); written only when the account has more than IMAP. */
 final class ServicesJson {
     static final List<String> FIELDS = List.of("smtp", "caldav", "carddav", "documents", "smartAttach", "freeBusy",
-            "xmlApi", "groupware", "logins");
+            "xmlApi", "groupware", "logins", "pop3");
     private static final List<String> ENDPOINT_FIELDS = List.of("host", "port", "security");
+    private static final List<String> POP3_FIELDS = List.of("host", "port", "security", "deleteAfterDays");
 
     private ServicesJson() {
     }
@@ -29,10 +31,7 @@ final class ServicesJson {
     static ObjectNode write(Services s) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         if (s.smtp() != null) {
-            ObjectNode e = o.putObject("smtp");
-            e.put("host", s.smtp().host());
-            e.put("port", s.smtp().port());
-            e.put("security", s.smtp().security().name().toLowerCase(Locale.ROOT));
+            endpoint(o.putObject("smtp"), s.smtp());
         }
         url(o, "caldav", s.caldav());
         url(o, "carddav", s.carddav());
@@ -47,7 +46,21 @@ final class ServicesJson {
             ObjectNode l = o.putObject("logins");
             s.logins().forEach(l::put);
         }
+        if (s.pop3() != null) {
+            // No deleteAfterDays: a copy stays on the server.
+            ObjectNode p = endpoint(o.putObject("pop3"), s.pop3().server());
+            if (s.pop3().deleteAfterDays() != null) {
+                p.put("deleteAfterDays", s.pop3().deleteAfterDays());
+            }
+        }
         return o;
+    }
+
+    private static ObjectNode endpoint(ObjectNode e, Endpoint v) {
+        e.put("host", v.host());
+        e.put("port", v.port());
+        e.put("security", v.security().name().toLowerCase(Locale.ROOT));
+        return e;
     }
 
     private static void url(ObjectNode o, String name, URI u) {
@@ -69,7 +82,8 @@ final class ServicesJson {
                         null);
             }
         });
-        Endpoint smtp = endpoint(file, o.get("smtp"));
+        Endpoint smtp = endpoint(file, "smtp", o.get("smtp"), ENDPOINT_FIELDS);
+        Pop3Mail pop3 = pop3(file, o.get("pop3"));
         Services.GroupwareSource groupware = Services.GroupwareSource.IMAP;
         if (o.hasNonNull("groupware")) {
             try {
@@ -98,7 +112,7 @@ final class ServicesJson {
         String freeBusy = o.hasNonNull("freeBusy") ? text(file, o, "freeBusy") : null;
         try {
             return new Services(smtp, uri(file, o, "caldav"), uri(file, o, "carddav"), uri(file, o, "documents"),
-                    uri(file, o, "smartAttach"), freeBusy, uri(file, o, "xmlApi"), groupware, logins);
+                    uri(file, o, "smartAttach"), freeBusy, uri(file, o, "xmlApi"), groupware, logins, pop3);
         } catch (InvalidSettingException e) {
             String m = e.getMessage();
             String prefix = e.setting() + ": ";
@@ -107,31 +121,49 @@ final class ServicesJson {
         }
     }
 
-    private static Endpoint endpoint(Path file, JsonNode e) {
+    /** {@code "pop3": {"host", "port", "security", "deleteAfterDays"}}: a GroupWare profile's mail (F10.3). */
+    private static Pop3Mail pop3(Path file, JsonNode e) {
+        Endpoint server = endpoint(file, "pop3", e, POP3_FIELDS);
+        if (server == null) {
+            return null;
+        }
+        JsonNode days = e.get("deleteAfterDays");
+        if (days == null || days.isNull()) {
+            return Pop3Mail.leaveOnServer(server);
+        }
+        if (!days.isIntegralNumber() || days.asLong() < 0 || days.asLong() > Pop3Mail.MAX_DAYS) {
+            throw new InvalidProfileException(file, "services.pop3.deleteAfterDays", "expected a number of days 0.."
+                    + Pop3Mail.MAX_DAYS + " (or no field, to leave mail on the server), got " + days, null);
+        }
+        return Pop3Mail.deleteAfterDays(server, days.intValue());
+    }
+
+    private static Endpoint endpoint(Path file, String name, JsonNode e, List<String> fields) {
         if (e == null || e.isNull()) {
             return null;
         }
+        String at = "services." + name;
         if (!e.isObject()) {
-            throw new InvalidProfileException(file, "services.smtp", "expected {\"host\": ..., \"port\": ...,"
+            throw new InvalidProfileException(file, at, "expected {\"host\": ..., \"port\": ...,"
                     + " \"security\": \"plain|starttls|ssl\"}", null);
         }
         e.fieldNames().forEachRemaining(n -> {
-            if (!ENDPOINT_FIELDS.contains(n)) {
-                throw new InvalidProfileException(file, "services.smtp." + n, "unknown field; known fields are "
-                        + ENDPOINT_FIELDS, null);
+            if (!fields.contains(n)) {
+                throw new InvalidProfileException(file, at + "." + n, "unknown field; known fields are " + fields,
+                        null);
             }
         });
-        String host = text(file, e, "host");
+        String host = text(file, e, "host", at + ".host");
         JsonNode port = e.get("port");
         if (port == null || !port.isIntegralNumber() || port.asLong() < 1 || port.asLong() > 65535) {
-            throw new InvalidProfileException(file, "services.smtp.port", "expected a port number 1..65535, got "
+            throw new InvalidProfileException(file, at + ".port", "expected a port number 1..65535, got "
                     + (port == null ? "nothing" : port.toString()), null);
         }
-        String sec = text(file, e, "security");
+        String sec = text(file, e, "security", at + ".security");
         try {
             return new Endpoint(host, port.intValue(), Security.valueOf(sec.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException x) {
-            throw new InvalidProfileException(file, "services.smtp", "expected security plain, starttls or ssl and a"
+            throw new InvalidProfileException(file, at, "expected security plain, starttls or ssl and a"
                     + " usable host, got " + e, x);
         }
     }
@@ -149,9 +181,13 @@ final class ServicesJson {
     }
 
     private static String text(Path file, JsonNode o, String name) {
+        return text(file, o, name, "services." + name);
+    }
+
+    private static String text(Path file, JsonNode o, String name, String field) {
         JsonNode n = o.get(name);
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new InvalidProfileException(file, "services." + name, "expected a non-empty text, got " + n, null);
+            throw new InvalidProfileException(file, field, "expected a non-empty text, got " + n, null);
         }
         return n.asText();
     }
