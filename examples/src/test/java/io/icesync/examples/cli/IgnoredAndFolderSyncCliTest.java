@@ -87,6 +87,6 @@ class IgnoredAndFolderSyncCliTest {
         assertThat(cli.run("sync", "--dir", d, "--folder", "Projets")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--folder works with --once only");
         assertThat(cli.run("--help")).isZero();
-        assertThat(cli.out.toString()).contains("6   a --folder of icesync sync names no folder");
+        assertThat(cli.out.toString()).contains("6    a --folder of icesync sync names no folder");
     }
 }
