@@ -104,7 +104,7 @@ final class AttachmentsCommand {
                 err.println("icesync: give the id of one link, or --all");
                 return ExitCodes.USAGE;
             }
-            boolean terminal = System.console() != null;
+            boolean terminal = Terminal.interactive();
             FetchProgress progress = new FetchProgress(err, terminal);
             List<Attachment> done = new ArrayList<>();
             int code = ExitCodes.OK;
@@ -208,6 +208,6 @@ final class AttachmentsCommand {
                     .put("url", a.url().toString()).put("size", a.size()).put("sha256", a.sha256())
                     .put("error", a.error()).put("file", a.file() == null ? null : a.file().toString());
         }
-        return SettingsCommand.JSON.writeValueAsString(arr);
+        return CliJson.write(CliJson.document("attachments", arr));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code icesync demo}: the whole job on an embedded server, nothing to set up. */
@@ -19,11 +20,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Where to put the profile folder (default: a new temporary folder).")
     Path dir;
 
-    @Option(names = "--messages", description = "How many messages to seed (default ${DEFAULT-VALUE}).")
+    static final int MAX_MESSAGES = 100_000;
+
+    @Option(names = "--messages", paramLabel = "N", description = "How many messages to seed, 0 to " + MAX_MESSAGES
+            + " (default ${DEFAULT-VALUE}).")
     int messages = 300;
 
     @Override
     public Integer call() throws Exception {
-        return new Demo(spec.commandLine().getOut(), System.console() != null).run(dir, messages);
+        if (messages < 0 || messages > MAX_MESSAGES) {
+            throw new ParameterException(spec.commandLine(), "--messages must be between 0 and " + MAX_MESSAGES
+                    + ", got " + messages);
+        }
+        return new Demo(spec.commandLine().getOut(), Terminal.interactive()).run(dir, messages);
     }
 }

@@ -1,7 +1,5 @@
 package io.icesync.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.icesync.client.IceSync;
 import io.icesync.core.Endpoint;
 import io.icesync.smartdiscover.DiscoveredSettings;
@@ -65,7 +63,7 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             DiscoveryResult r = IceSync.discover(address, pw, options.discovery(DiscoveryOptions.certificates(trustCert)));
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap(r)));
+                CliJson.print(out, CliJson.documentOf(asMap(r)));
             } else {
                 print(r, out);
             }

@@ -25,8 +25,13 @@ final class ExitCodes {
     static final int MASS_DELETE = 5;
     /** {@code icesync sync --folder} named a folder the profile never synced (a typo, or a folder not synced yet). */
     static final int UNKNOWN_FOLDER = 6;
-    /** EX_SOFTWARE (sysexits.h): a fatal error stopped the scheduled sync; a supervisor should start it again. */
+    /**
+     * EX_SOFTWARE (sysexits.h): an internal error, a bug or a fatal error (out of memory) that stopped the
+     * scheduled sync; a supervisor should start it again.
+     */
     static final int FATAL = 70;
+    /** 128 + SIGINT, as shells report it; after SIGTERM the JVM exits with 143. */
+    static final int INTERRUPTED = 130;
 
     private static final Logger LOG = LoggerFactory.getLogger(CliLogging.CLI_LOGGER);
 

@@ -76,7 +76,7 @@ final class FetchCommand implements Callable<Integer> {
             err.println("icesync: --out must name a file in an existing folder: " + out);
             return ExitCodes.USAGE;
         }
-        FetchProgress progress = new FetchProgress(err, System.console() != null);
+        FetchProgress progress = new FetchProgress(err, Terminal.interactive());
         try (IceSync sync = IceSync.open(dir); WebDavClient client = client(sync, u)) {
             Download d;
             try {

@@ -155,11 +155,11 @@ final class FolderNamesCommand implements Callable<Integer> {
     private void show(Profile p, PrintWriter out) throws IOException {
         Map<String, FolderKind> m = inForce(p);
         if (json) {
-            ObjectNode o = FoldersCommand.JSON.createObjectNode();
+            ObjectNode o = CliJson.document();
             o.put("profile", dir.toString());
             o.put("iceWarpDefaults", p.folderNames() == null);
             ObjectNode n = o.putObject("folderNames");
-            m.forEach((name, kind) -> n.put(name, kind.name()));
+            new java.util.TreeMap<>(m).forEach((name, kind) -> n.put(name, kind.name()));
             out.println(FoldersCommand.JSON.writeValueAsString(o));
             return;
         }

@@ -1,7 +1,6 @@
 package io.icesync.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
@@ -35,7 +34,7 @@ final class FoldersCommand {
     private FoldersCommand() {
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = CliJson.MAPPER;
 
     /** An argument error's text without the "setting: " prefix: the user typed the value, not the field. */
     static String argument(InvalidSettingException e) {
@@ -138,7 +137,7 @@ final class FoldersCommand {
                 set = set.containsKey(only) ? Map.of(only, set.get(only)) : Map.of();
             }
             if (json) {
-                ObjectNode o = JSON.createObjectNode();
+                ObjectNode o = CliJson.document();
                 o.put("profile", dir.toString());
                 ArrayNode a = o.putArray("folderKinds");
                 set.forEach((f, k) -> a.addObject().put("folder", FolderKinds.pathText(f)).put("kind", k.name())

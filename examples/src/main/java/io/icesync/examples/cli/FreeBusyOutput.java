@@ -1,7 +1,5 @@
 package io.icesync.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.groupware.freebusy.BusyPeriod;
@@ -37,8 +35,7 @@ final class FreeBusyOutput {
     }
 
     String json(FreeBusy fb) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode o = m.createObjectNode();
+        ObjectNode o = CliJson.document();
         o.put("address", fb.address());
         o.put("from", iso(fb.from()));
         o.put("to", iso(fb.to()));
@@ -49,7 +46,7 @@ final class FreeBusyOutput {
             b.put("end", iso(p.end()));
             b.put("type", p.type().icalName());
         }
-        return m.writeValueAsString(o);
+        return CliJson.write(o);
     }
 
     private String local(Instant t) {

@@ -1,7 +1,5 @@
 package io.icesync.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.IceSync;
@@ -87,8 +85,7 @@ final class GalSearchCommand implements Callable<Integer> {
     }
 
     private String json(List<GalEntry> found) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode a = m.createArrayNode();
+        ArrayNode a = CliJson.MAPPER.createArrayNode();
         for (GalEntry e : found) {
             ObjectNode o = a.addObject();
             o.put("name", e.displayName());
@@ -98,6 +95,6 @@ final class GalSearchCommand implements Callable<Integer> {
             o.put("owner", e.owner());
             o.put("shared", e.shared());
         }
-        return m.writeValueAsString(a);
+        return CliJson.write(CliJson.document("entries", a));
     }
 }

@@ -4,6 +4,7 @@ import io.icesync.client.IceSync;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.settings.LogLevel;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,10 @@ import picocli.CommandLine.ScopeType;
             " 5:the sync stopped before deleting many folders or items, or those of a local store that is gone;"
                     + " nothing of it was deleted (confirm with icesync sync --allow-mass-delete)",
             " 6:a --folder of icesync sync names no folder the profile has synced",
-            "70:a fatal error (out of memory...) stopped the scheduled sync; start it again (a supervisor should)"},
+            "70:an internal error: a bug (icesync logs pack gives the log to report it), or a fatal error"
+                    + " (out of memory...) stopped the scheduled sync; start it again (a supervisor should)",
+            "130:stopped by SIGINT (Ctrl-C); a sync cancels its cycle cleanly first",
+            "143:stopped by SIGTERM; likewise"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  icesync demo",
@@ -69,6 +73,7 @@ public final class IceSyncCli {
 
     final Opener opener;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public IceSyncCli() {
         this(Opener.DEFAULT);
@@ -82,27 +87,57 @@ public final class IceSyncCli {
         List<String> a = Arrays.asList(args);
         CliLogging.console(a.contains("-v") || a.contains("--verbose"));
         SqliteNative.useCachedCopy();
-        System.exit(new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(args));
     }
 
     /** Runs the command in this process with the default opener; returns its exit code. */
     public static int run(String... args) {
+        // execute flushes both before it returns: what a command printed is out before System.exit.
         return new IceSyncCli().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs a command in this process; returns its exit code. */
+    /**
+     * Runs a command in this process; returns its exit code once everything it printed is flushed to
+     * {@code out} and {@code err}. With {@code --json}, a failure is one JSON document on {@code err}.
+     */
     public int execute(PrintWriter out, PrintWriter err, String... args) {
+        boolean json = JsonErrors.wanted(args);
+        StringWriter held = new StringWriter();
+        PrintWriter errTarget = json ? new PrintWriter(held, true) : err;
         CommandLine cl = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(new PrintWriter(TerminalText.safe(out), true)).setErr(new PrintWriter(TerminalText.safe(err), true))
+                .setOut(new PrintWriter(TerminalText.safe(out), true))
+                .setErr(new PrintWriter(TerminalText.safe(errTarget), true))
                 .setExecutionStrategy(IceSyncCli::runLogged)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     line.getErr().println("icesync: unexpected error: " + TerminalText.escape(String.valueOf(e)));
+                    line.getErr().println("  this is a bug: icesync logs pack --dir DIR packs the log to report it"
+                            + (verbose ? "" : " (-v prints the stack trace)"));
                     if (verbose) {
                         e.printStackTrace(line.getErr());
                     }
-                    return ExitCodes.PROFILE;
+                    return ExitCodes.FATAL;
                 });
-        return cl.execute(args);
+        try {
+            int code;
+            try {
+                code = cl.execute(args);
+            } finally {
+                cl.getOut().flush();
+                cl.getErr().flush();
+            }
+            if (json) {
+                if (code == ExitCodes.OK) {
+                    err.print(held);
+                } else {
+                    err.println(CliJson.write(JsonErrors.document(code, held.toString())));
+                }
+            }
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            finished.countDown();
+        }
     }
 
     /**
@@ -143,5 +178,10 @@ public final class IceSyncCli {
 
     CountDownLatch stopRequested() {
         return stopRequested;
+    }
+
+    /** Counted down when {@link #execute} has flushed everything: what a signal handler waits for. */
+    CountDownLatch finished() {
+        return finished;
     }
 }

@@ -57,7 +57,7 @@ final class IgnoredCommand {
                             .put("lastError", i.lastError())
                             .put("lastFailure", i.lastFailure() == null ? null : i.lastFailure().toString());
                 }
-                out.println(SettingsCommand.JSON.writeValueAsString(a));
+                CliJson.print(out, CliJson.document("ignored", a));
                 return ExitCodes.OK;
             }
             if (items.isEmpty()) {

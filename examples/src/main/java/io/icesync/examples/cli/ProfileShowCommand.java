@@ -128,7 +128,7 @@ final class ProfileShowCommand implements Callable<Integer> {
 
     private ObjectNode json(Profile p, SettingsPolicy policy, SyncSettings s, Map<FolderPath, FolderKind> synced,
                             List<X509Certificate> certs) throws IOException {
-        ObjectNode o = SettingsCommand.JSON.createObjectNode();
+        ObjectNode o = CliJson.document();
         o.put("profile", dir.toString()).put("email", p.account().email()).put("login", p.account().login());
         o.putObject("imap").put("host", p.account().imap().host()).put("port", p.account().imap().port())
                 .put("security", p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));

@@ -54,7 +54,7 @@ final class ReceiptsCommand {
                             .put("subject", r.subject()).put("reason", r.reason().name().toLowerCase(Locale.ROOT))
                             .put("readAt", r.readAt().toString()).set("notifyTo", to);
                 }
-                out.println(SettingsCommand.JSON.writeValueAsString(a));
+                CliJson.print(out, CliJson.document("receipts", a));
             } else if (pending.isEmpty()) {
                 out.println("no read receipt waits for an answer");
             } else {

@@ -5,6 +5,8 @@ import io.icesync.rules.InvalidRuleException;
 import io.icesync.rules.RuleSet;
 import io.icesync.rules.RulesProvider;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +26,25 @@ final class ResponderCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the auto-responder on the server.")
     static final class Show extends RulesCommand.ServerCommand {
+        @Option(names = "--json", description = "Print JSON (docs/cli-json.md).")
+        boolean json;
+
         @Override
         int run(RulesProvider p, PrintWriter out) {
             AutoResponder r = p.pull().responder();
+            if (json) {
+                ObjectNode o = CliJson.document();
+                o.put("mode", r.mode().name().toLowerCase(Locale.ROOT))
+                        .put("againAfterDays", r.mode() == AutoResponder.Mode.AGAIN_AFTER_DAYS ? r.againAfterDays() : null)
+                        .put("from", r.from() == null ? null : r.from().toString())
+                        .put("until", r.until() == null ? null : r.until().toString());
+                ArrayNode noReply = o.putArray("noReplyTo");
+                r.noReplyTo().forEach(noReply::add);
+                o.put("subject", r.subject()).put("text", r.text())
+                        .put("locked", p.locked().contains(RulesProvider.RESPONDER));
+                CliJson.print(out, o);
+                return ExitCodes.OK;
+            }
             out.println("mode: " + r.mode().name().toLowerCase(Locale.ROOT)
                     + (r.mode() == AutoResponder.Mode.AGAIN_AFTER_DAYS ? " (" + r.againAfterDays() + " days)" : "")
                     + (p.locked().contains(RulesProvider.RESPONDER) ? " (locked by the administrator)" : ""));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.icesync.client.IceSync;
 import io.icesync.core.Endpoint;
@@ -88,7 +90,9 @@ final class RulesCommand {
                         : mapper.readValue(Files.readString(context), DeliveryContext.class);
                 DryRun.Result r = DryRun.run(set, Files.readAllBytes(message), ctx);
                 if (json) {
-                    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+                    ObjectNode doc = CliJson.document();
+                    doc.setAll((ObjectNode) mapper.valueToTree(r));
+                    CliJson.print(out, doc);
                     return ExitCodes.OK;
                 }
                 if (r.matched().isEmpty()) {
@@ -185,9 +189,16 @@ final class RulesCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules on the server, one a line.")
     static final class ListRules extends ServerCommand {
+        @Option(names = "--json", description = "Print JSON (docs/cli-json.md).")
+        boolean json;
+
         @Override
         int run(RulesProvider p, PrintWriter out) {
             RuleSet set = p.pull();
+            if (json) {
+                CliJson.print(out, json(p, set));
+                return ExitCodes.OK;
+            }
             int i = 1;
             for (Rule r : set.rules()) {
                 out.println(i++ + ". " + (r.enabled() ? "[on]  " : "[off] ") + r.name() + " (" + r.then().size() + " actions)");
@@ -199,6 +210,26 @@ final class RulesCommand {
                     + locked(p, RulesProvider.RESPONDER));
             return ExitCodes.OK;
         }
+    }
+
+    private static ObjectNode json(RulesProvider p, RuleSet set) {
+        ObjectNode o = CliJson.document();
+        ArrayNode rules = o.putArray("rules");
+        int i = 1;
+        for (Rule r : set.rules()) {
+            rules.addObject().put("index", i++).put("name", r.name()).put("enabled", r.enabled())
+                    .put("actions", r.then().size());
+        }
+        ArrayNode kept = o.putArray("keptOnServer");
+        p.skipped().forEach(kept::add);
+        ObjectNode fw = o.putObject("forwarding");
+        fw.put("active", set.forwarding().active()).put("locked", p.locked().contains(RulesProvider.FORWARDING));
+        ArrayNode to = fw.putArray("to");
+        set.forwarding().to().forEach(to::add);
+        fw.put("keepCopy", set.forwarding().keepCopy());
+        o.putObject("responder").put("mode", set.responder().mode().name().toLowerCase(java.util.Locale.ROOT))
+                .put("locked", p.locked().contains(RulesProvider.RESPONDER));
+        return o;
     }
 
     private static String locked(RulesProvider p, String what) {

@@ -2,7 +2,6 @@ package io.icesync.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.IceSync;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "settings", description = "Show or change a profile's sync settings.", mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND", subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class})
 final class SettingsCommand {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = CliJson.MAPPER;
 
     private SettingsCommand() {
     }
@@ -70,7 +69,7 @@ final class SettingsCommand {
                     o.put("locked", lock.isPresent()).put("lockedBy", lock.map(SettingsCommand::level).orElse(null))
                             .put("allowed", SettingsJson.allowedValues(name));
                 }
-                ObjectNode root = JSON.createObjectNode();
+                ObjectNode root = CliJson.document();
                 root.set("settings", a);
                 ArrayNode w = root.putArray("warnings");
                 effective.warnings().forEach(w::add);

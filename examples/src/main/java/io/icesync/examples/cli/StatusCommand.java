@@ -1,7 +1,5 @@
 package io.icesync.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
@@ -110,8 +108,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private String json(ProfileStatus s, String account) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode o = m.createObjectNode();
+        ObjectNode o = CliJson.document();
         o.put("profile", dir.toString());
         o.put("account", account);
         LastCycle c = s.lastCycle();
@@ -167,6 +164,6 @@ final class StatusCommand implements Callable<Integer> {
             ev.addObject().put("time", e.time().toString()).put("level", e.level().name())
                     .put("message", e.message()).put("details", e.details());
         }
-        return m.writeValueAsString(o);
+        return CliJson.write(o);
     }
 }

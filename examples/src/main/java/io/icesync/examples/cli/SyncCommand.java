@@ -11,6 +11,7 @@ import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.DeleteGuard;
 import io.icesync.core.engine.FirstSyncHandler;
 import io.icesync.core.engine.MassDeleteException;
+import io.icesync.core.engine.SyncCancelledException;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.settings.SyncSettings;
 import java.io.PrintWriter;
@@ -76,10 +77,20 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
 
+    @Option(names = "--json", description = "With --once: print the cycle's report as one JSON document "
+            + "(docs/cli-json.md), no progress line.")
+    boolean json;
+
+    /** The progress line of the cycle under way, finished by a signal before it says why the sync stops. */
+    private volatile Progress progress;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (json && !once) {
+            throw new ParameterException(spec.commandLine(), "--json works with --once only");
+        }
         if (all && !once) {
             throw new ParameterException(spec.commandLine(), "--all works with --once only");
         }
@@ -111,22 +122,38 @@ final class SyncCommand implements Callable<Integer> {
         } catch (IceSyncException e) {
             return ExitCodes.report(e, err);
         }
-        try (sync) {
-            return once ? runOnce(sync, only, out, err) : runScheduled(sync, out, err);
+        // Ctrl-C during --once: cancel the cycle, close the stores, then exit (130, or 143 for SIGTERM).
+        CancelOnSignal signal = once ? new CancelOnSignal(() -> interrupted(sync, err), cli.finished()) : null;
+        try (signal; sync) {
+            return once ? runOnce(sync, only, out, err, signal) : runScheduled(sync, out, err);
         } catch (IceSyncException e) {
+            if (signal != null && signal.signalled()) {
+                return ExitCodes.INTERRUPTED;
+            }
             return ExitCodes.report(e, err);
         }
     }
 
-    private static boolean terminal() {
-        return System.console() != null;
+    private void interrupted(IceSync sync, PrintWriter err) {
+        Progress p = progress;
+        if (p != null) {
+            p.finish();
+        }
+        err.println("icesync: interrupted: cancelling the cycle under way; the next sync settles what it had begun");
+        err.flush();
+        sync.cancel();
     }
 
-    private int runOnce(IceSync sync, List<FolderPath> only, PrintWriter out, PrintWriter err) {
+    private static boolean terminal() {
+        return Terminal.interactive();
+    }
+
+    private int runOnce(IceSync sync, List<FolderPath> only, PrintWriter out, PrintWriter err, CancelOnSignal signal) {
         Progress progress = null;
-        if (!quiet && terminal()) {
+        if (!quiet && !json && terminal()) {
             progress = new Progress(out);
             sync.addListener(progress);
+            this.progress = progress;
         }
         SyncReport r;
         try {
@@ -138,27 +165,42 @@ final class SyncCommand implements Callable<Integer> {
                 r = all ? sync.syncAll() : sync.syncOnce();
             }
         } catch (MassDeleteException e) {
-            if (e.report() != null) {
+            if (e.report() != null && json) {
+                CliJson.print(out, ReportJson.document(e.report(), ExitCodes.MASS_DELETE));
+            } else if (e.report() != null) {
                 new ReportPrinter(out, err, quiet, terminal(), false).print(e.report());
             }
             return ExitCodes.report(e, err);
+        } catch (SyncCancelledException e) {
+            if (signal.signalled()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            throw e;
         } catch (VirtualMachineError e) {
             // Out of memory and the like: the same code as a scheduled sync's, for scripts to tell it apart.
             err.println("icesync: fatal error: " + e + " (exit " + ExitCodes.FATAL + ")");
             return ExitCodes.FATAL;
         } finally {
             if (progress != null) {
+                this.progress = null;
                 progress.finish();
                 sync.removeListener(progress);
             }
         }
-        new ReportPrinter(out, err, quiet, terminal(), false).print(r);
-        String reason = ReportPrinter.failureReason(r);
-        if (reason == null) {
-            return ExitCodes.OK;
+        if (signal.signalled()) {
+            return ExitCodes.INTERRUPTED;
         }
-        err.println("icesync: " + reason + " (icesync status --dir " + dir + " lists them)");
-        return ExitCodes.PARTIAL;
+        String reason = ReportPrinter.failureReason(r);
+        int code = reason == null ? ExitCodes.OK : ExitCodes.PARTIAL;
+        if (json) {
+            CliJson.print(out, ReportJson.document(r, code));
+        } else {
+            new ReportPrinter(out, err, quiet, terminal(), false).print(r);
+        }
+        if (reason != null) {
+            err.println("icesync: " + reason + " (icesync status --dir " + dir + " lists them)");
+        }
+        return code;
     }
 
     private int runScheduled(IceSync sync, PrintWriter out, PrintWriter err) throws IceSyncException {

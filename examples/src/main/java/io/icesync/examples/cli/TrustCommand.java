@@ -6,6 +6,7 @@ import io.icesync.core.spi.CertificateTrust;
 import io.icesync.smartdiscover.SettingsCheck;
 import io.icesync.smartdiscover.Verdict;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -34,11 +35,26 @@ final class TrustCommand {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The profile folder.")
         Path dir;
 
+        @Option(names = "--json", description = "Print JSON (docs/cli-json.md).")
+        boolean json;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (IceSync sync = IceSync.open(dir)) {
                 List<X509Certificate> certs = sync.certificates().accepted();
+                if (json) {
+                    ArrayNode a = CliJson.MAPPER.createArrayNode();
+                    for (X509Certificate c : certs) {
+                        a.addObject().put("sha256", CertificateTrust.sha256(c))
+                                .put("subject", c.getSubjectX500Principal().getName())
+                                .put("issuer", c.getIssuerX500Principal().getName())
+                                .put("notBefore", c.getNotBefore().toInstant().toString())
+                                .put("notAfter", c.getNotAfter().toInstant().toString());
+                    }
+                    CliJson.print(out, CliJson.document("certificates", a));
+                    return ExitCodes.OK;
+                }
                 if (certs.isEmpty()) {
                     out.println("no certificate accepted beyond the system's CAs");
                 }

@@ -1,6 +1,7 @@
 package io.icesync.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.core.Endpoint;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.ProxyChoice;
@@ -17,8 +18,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -95,12 +94,14 @@ final class VerifyCommand implements Callable<Integer> {
                     .build();
             Verdict v = new SettingsCheck(access).check(protocol, e, user, pw);
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("verdict", v.kind().name());
-                m.put("message", v.message());
-                m.put("capabilities", v.capabilities());
-                m.put("certificateSha256", v.fingerprint());
-                out.println(new ObjectMapper().writeValueAsString(m));
+                ObjectNode o = CliJson.document();
+                o.put("ok", v.ok()).put("verdict", v.kind().name()).put("message", v.message())
+                        .put("protocol", protocol.name()).put("host", e.host()).put("port", e.port())
+                        .put("security", e.security().name());
+                ArrayNode caps = o.putArray("capabilities");
+                v.capabilities().forEach(caps::add);
+                o.put("certificateSha256", v.fingerprint());
+                CliJson.print(out, o);
             } else {
                 out.println(TerminalText.escape(v.toString()));
                 if (v.kind() == Verdict.Kind.UNTRUSTED_CERTIFICATE) {

@@ -26,20 +26,26 @@ final class DemoChanges {
         try (Store s = server.client()) {
             Folder inbox = s.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            Message[] first = inbox.getMessages(1, 3);
-            inbox.setFlags(first, new Flags(Flags.Flag.FLAGGED), true);
+            // A small seed (icesync demo --messages 5) leaves some folders empty: change what there is.
+            int flagged = Math.min(3, inbox.getMessageCount());
+            if (flagged > 0) {
+                inbox.setFlags(inbox.getMessages(1, flagged), new Flags(Flags.Flag.FLAGGED), true);
+            }
             Session session = Session.getInstance(new Properties());
             Random rnd = new Random(7);
             inbox.appendMessages(new Message[] {DemoServer.message(session, "new-1", rnd),
                 DemoServer.message(session, "new-2", rnd)});
             inbox.close(false);
-            out.println("   server: 3 messages flagged in INBOX, 2 new messages in INBOX");
+            out.println("   server: " + flagged + (flagged == 1 ? " message" : " messages")
+                    + " flagged in INBOX, 2 new messages in INBOX");
 
             Folder news = s.getFolder("Newsletters");
             news.open(Folder.READ_WRITE);
-            news.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            if (news.getMessageCount() > 0) {
+                news.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+                out.println("   server: 1 message deleted in Newsletters");
+            }
             news.close(true);
-            out.println("   server: 1 message deleted in Newsletters");
 
             Folder autumn = s.getFolder("Projets/Automne 2026");
             autumn.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS);
@@ -52,11 +58,14 @@ final class DemoChanges {
     static void locally(Path mail, PrintWriter out) throws IOException {
         Path inbox = mail.resolve("INBOX/cur");
         List<Path> files = list(inbox);
-        Path moved = files.get(files.size() - 1);
-        Files.move(moved, mail.resolve("Archive/cur").resolve(moved.getFileName()));
-        out.println("   local:  1 message moved from INBOX to Archive");
+        if (!files.isEmpty()) {
+            Path moved = files.get(files.size() - 1);
+            Files.move(moved, mail.resolve("Archive/cur").resolve(moved.getFileName()));
+            out.println("   local:  1 message moved from INBOX to Archive");
+            files = files.subList(0, files.size() - 1);
+        }
 
-        for (Path p : files.subList(0, files.size() - 1)) {
+        for (Path p : files) {
             String name = p.getFileName().toString();
             if (name.contains(":2,") && !name.substring(name.indexOf(":2,")).contains("S")) {
                 Files.move(p, p.resolveSibling(name + "S"));
@@ -65,9 +74,11 @@ final class DemoChanges {
             }
         }
 
-        Path clients = mail.resolve("Clients/Société Générale/cur");
-        Files.delete(list(clients).get(0));
-        out.println("   local:  1 message deleted in Clients/Société Générale");
+        List<Path> clients = list(mail.resolve("Clients/Société Générale/cur"));
+        if (!clients.isEmpty()) {
+            Files.delete(clients.get(0));
+            out.println("   local:  1 message deleted in Clients/Société Générale");
+        }
 
         Path notes = mail.resolve("Notes locales");
         for (String sub : List.of("cur", "new", "tmp")) {
@@ -81,6 +92,9 @@ final class DemoChanges {
     }
 
     private static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }

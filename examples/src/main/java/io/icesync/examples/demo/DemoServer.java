@@ -51,9 +51,13 @@ final class DemoServer implements AutoCloseable {
         TestAccount account = server.account(USER);
         Session session = Session.getInstance(new Properties());
         int total = 0;
-        for (String f : FOLDERS) {
+        int inbox = messages / 3;
+        int others = FOLDERS.size() - 1;
+        for (int k = 0; k < FOLDERS.size(); k++) {
+            String f = FOLDERS.get(k);
             TestMailbox box = account.create(f);
-            int n = f.equals("INBOX") ? messages / 3 : messages * 2 / 3 / (FOLDERS.size() - 1);
+            // A third in INBOX, the rest spread over the other folders: exactly the number asked for.
+            int n = k == 0 ? inbox : (messages - inbox) / others + (k - 1 < (messages - inbox) % others ? 1 : 0);
             for (int i = 0; i < n; i++) {
                 MimeMessage m = message(session, f + "-" + i, rnd);
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

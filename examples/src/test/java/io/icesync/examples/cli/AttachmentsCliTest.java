@@ -59,7 +59,7 @@ class AttachmentsCliTest {
 
     private JsonNode listJson(Path dir) throws Exception {
         assertThat(cli.run("attachments", "list", "--dir", dir.toString(), "--json")).as(cli.err.toString()).isZero();
-        return new ObjectMapper().readTree(cli.out.toString());
+        return new ObjectMapper().readTree(cli.out.toString()).get("attachments");
     }
 
     private static JsonNode named(JsonNode links, String fileName) {
@@ -98,7 +98,7 @@ class AttachmentsCliTest {
         assertThat(Path.of(after.get("file").asText())).startsWith(dir.resolve("attachments")).hasBinaryContent(REPORT);
 
         assertThat(cli.run("attachments", "fetch", "--dir", dir.toString(), "--all", "--json")).as(cli.err.toString()).isZero();
-        JsonNode fetched = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode fetched = new ObjectMapper().readTree(cli.out.toString()).get("attachments");
         assertThat(fetched).as("only what was not fetched yet").hasSize(1);
         assertThat(fetched.get(0).get("fileName").asText()).isEqualTo("agenda.pdf");
         assertThat(fetched.get(0).get("state").asText()).isEqualTo("FETCHED");
@@ -118,7 +118,7 @@ class AttachmentsCliTest {
         assertThat(cli.err.toString()).contains("icesync: attachment " + id).contains(wrong);
 
         assertThat(cli.run("attachments", "fetch", "--dir", dir.toString(), "--all", "--json")).isEqualTo(ExitCodes.PARTIAL);
-        JsonNode report = named(new ObjectMapper().readTree(cli.out.toString()), "report.pdf");
+        JsonNode report = named(new ObjectMapper().readTree(cli.out.toString()).get("attachments"), "report.pdf");
         assertThat(report.get("state").asText()).isEqualTo("FAILED");
         assertThat(report.get("error").asText()).contains(wrong);
         assertThat(report.get("file").isNull()).isTrue();

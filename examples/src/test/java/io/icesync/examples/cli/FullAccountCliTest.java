@@ -104,7 +104,7 @@ class FullAccountCliTest {
         assertThat(files(dir.resolve("groupware/Contacts"), ".vcf")).hasSize(1);
         assertThat(Files.readString(dir.resolve("documents/Files/Projets/Été/plan.txt"))).isEqualTo("plan v1");
         assertThat(cli.run("attachments", "list", "--dir", dir.toString(), "--json")).as(cli.err.toString()).isZero();
-        JsonNode links = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode links = new ObjectMapper().readTree(cli.out.toString()).get("attachments");
         assertThat(links).extracting(l -> l.get("fileName").asText()).containsExactlyInAnyOrder("report.pdf", "agenda.pdf");
         assertThat(cli.run("attachments", "fetch", "--dir", dir.toString(), "--all")).as(cli.err.toString()).isZero();
         assertThat(files(dir.resolve("attachments"), ".pdf")).containsExactlyInAnyOrder("report.pdf", "agenda.pdf");

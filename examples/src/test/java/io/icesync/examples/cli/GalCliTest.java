@@ -96,7 +96,7 @@ class GalCliTest {
 
         assertThat(run("gal", "search", "zoe", "--dir", dir.toString(), "--json")).as(err.toString()).isZero();
 
-        JsonNode entries = new ObjectMapper().readTree(out.toString());
+        JsonNode entries = new ObjectMapper().readTree(out.toString()).get("entries");
         assertThat(entries).hasSize(1);
         JsonNode zoe = entries.get(0);
         assertThat(zoe.get("name").asText()).isEqualTo("Zoé Martin");

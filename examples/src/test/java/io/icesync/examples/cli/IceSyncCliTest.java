@@ -59,8 +59,9 @@ class IceSyncCliTest {
     void helpListsTheCommandsAndTheExitCodes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("profile", "sync", "status", "demo", "Exit codes:",
-                "1   the sync finished, but some items or folders failed",
-                "2   wrong usage", "3   login refused, server unreachable or its certificate not trusted");
+                "1    the sync finished, but some items or folders failed",
+                "2    wrong usage", "3    login refused, server unreachable or its certificate not trusted",
+                "70    an internal error", "130   stopped by SIGINT (Ctrl-C)", "143   stopped by SIGTERM");
     }
 
     @Test
@@ -310,7 +311,7 @@ class IceSyncCliTest {
     @Test
     void progressShowsTheFolderAndTheCounters() {
         StringWriter w = new StringWriter();
-        Progress p = new Progress(new PrintWriter(w));
+        Progress p = new Progress(new PrintWriter(w), 120, System::nanoTime);
         p.onFolderStarted(FolderPath.of("Projets", "Été 2026"), 2, 7);
         p.onCounters(new SyncCounters(5, 10, 1, 2, 5, 10));
         assertThat(p.line()).isEqualTo("[##########..........] [2/7] Projets/Été 2026  "
@@ -318,5 +319,28 @@ class IceSyncCliTest {
         assertThat(w.toString()).startsWith("\r");
         p.finish();
         assertThat(w.toString()).endsWith("\r");
+    }
+
+    @Test
+    void progressFitsAn80ColumnTerminalAndShowsRateAndTimeLeftOnLongWork() {
+        long[] now = {0};
+        StringWriter w = new StringWriter();
+        Progress p = new Progress(new PrintWriter(w), Terminal.columns(java.util.Map.of()), () -> now[0]);
+        p.onFolderStarted(FolderPath.of("Projets", "Été 2026"), 2, 7);
+        p.onCounters(new SyncCounters(0, 100, 0, 0, 0, 100));
+        assertThat(p.line()).hasSize(79).doesNotContain("left");
+        now[0] = 10_000_000_000L;
+        p.onCounters(new SyncCounters(50, 100, 0, 0, 50, 100));
+        assertThat(p.line()).hasSize(79).startsWith("[##########..........] 10.0/s 0:10 left [2/7] Projets/Été 2026");
+        for (String line : w.toString().split("\r")) {
+            assertThat(line.length()).as("a drawn line never wraps").isLessThan(80);
+        }
+    }
+
+    @Test
+    void terminalWidthFallsBackToColumnsThen80() {
+        assertThat(Terminal.columns(java.util.Map.of("COLUMNS", "132"))).isEqualTo(132);
+        assertThat(Terminal.columns(java.util.Map.of("COLUMNS", "wide"))).isEqualTo(80);
+        assertThat(Terminal.columns(java.util.Map.of())).isEqualTo(80);
     }
 }

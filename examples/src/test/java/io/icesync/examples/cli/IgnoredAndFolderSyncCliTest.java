@@ -49,7 +49,7 @@ class IgnoredAndFolderSyncCliTest {
         assertThat(cli.out.toString()).contains("Projets  uid:42  message <x@iwdemo.test>  x3",
                 "INBOX  uid:43", "the server said NO").doesNotContain("uid:7");
         assertThat(cli.run("ignored", "list", "--dir", d, "--json")).isZero();
-        JsonNode j = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode j = new ObjectMapper().readTree(cli.out.toString()).get("ignored");
         assertThat(j).hasSize(2);
         assertThat(j.findValuesAsText("item")).containsExactlyInAnyOrder("uid:42", "uid:43");
 
@@ -87,6 +87,6 @@ class IgnoredAndFolderSyncCliTest {
         assertThat(cli.run("sync", "--dir", d, "--folder", "Projets")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--folder works with --once only");
         assertThat(cli.run("--help")).isZero();
-        assertThat(cli.out.toString()).contains("6   a --folder of icesync sync names no folder");
+        assertThat(cli.out.toString()).contains("6    a --folder of icesync sync names no folder");
     }
 }

@@ -64,7 +64,7 @@ class ReceiptsAndGalCliTest {
         assertThat(server.sentMail()).as("the default mode asks first").isEmpty();
 
         assertThat(cli.run("receipts", "list", "--dir", dir.toString(), "--json")).as(cli.err.toString()).isZero();
-        JsonNode list = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode list = new ObjectMapper().readTree(cli.out.toString()).get("receipts");
         assertThat(list).singleElement().satisfies(r -> {
             assertThat(r.get("key").asText()).isEqualTo("<cli-r1@iwdemo.test>");
             assertThat(r.get("subject").asText()).isEqualTo("Budget");

@@ -43,6 +43,16 @@ class DemoTest {
     }
 
     @Test
+    void demoWorksWithAsFewMessagesAsTheUserAsks() throws Exception {
+        for (int n : new int[] {0, 5}) {
+            StringWriter text = new StringWriter();
+            int exit = new Demo(new PrintWriter(text, true), false).run(dir.resolve("small-" + n), n);
+            assertThat(exit).as(text.toString()).isZero();
+            assertThat(text.toString()).contains(": " + n + " messages in 8 folders", "Server and local tree are identical");
+        }
+    }
+
+    @Test
     void demoRefusesAFolderThatHoldsAProfile() throws Exception {
         StringWriter first = new StringWriter();
         new Demo(new PrintWriter(first, true), false).run(dir.resolve("p"), 30);
