@@ -80,8 +80,13 @@ class LocalChangeSyncTest {
                     .as("the local message is on the server").isTrue();
             assertThat(IceSync.status(dir, 0).lastCycle().kind()).isEqualTo("local change");
             int after = cycles.size();
-            assertThat(within(Duration.ofSeconds(4), () -> cycles.size() > after))
-                    .as("the sync's own writes in mail/Projets trigger no further sync").isFalse();
+            // The watcher may take an event of the cycle's own writes only after the cycle ended (a busy
+            // machine): that costs one more cycle that finds nothing, never a chain of them.
+            within(Duration.ofSeconds(4), () -> cycles.size() > after + 1);
+            assertThat(cycles.size() - after).as("the sync's own writes trigger at most one idle cycle")
+                    .isLessThanOrEqualTo(1);
+            assertThat(cycles.subList(after, cycles.size())).as("an extra cycle changes nothing")
+                    .noneMatch(SyncReport::changedAnything);
 
             Path card = dir.resolve("groupware/Contacts/c1.vcf");
             Files.writeString(card, Files.readString(card).replace("Anna Martin", "Anna Martin-Keller"),

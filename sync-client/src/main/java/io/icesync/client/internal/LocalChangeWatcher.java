@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * program makes (F4.3), and hands the changed paths on once a burst of writes has settled: a quiet
  * moment of {@link #QUIET}, or {@link #MAX_WAIT} after the first change when writes keep coming.
  * IceSync's own files (names starting with '.', Maildir's {@code tmp/} and {@code dovecot-*}) are not
- * changes, and nothing is taken while {@code ownWrites} says a cycle is writing: a sync never
- * triggers itself. A change the watcher misses (made during a cycle, or lost to an overflow) waits
- * for the folder's scheduled run.
+ * changes, and nothing is taken while {@code ownWrites} says a cycle is writing. An event of a
+ * cycle's own writes that this thread takes only after the cycle ended (a busy machine) costs one
+ * more cycle that finds nothing; that cycle writes nothing, so it never starts a chain. A change the
+ * watcher misses (made during a cycle, or lost to an overflow) waits for the folder's scheduled run.
  */
 public final class LocalChangeWatcher implements AutoCloseable {
     static final Duration QUIET = Duration.ofMillis(700);
