@@ -95,20 +95,33 @@ public final class AttachmentLinkStore implements AutoCloseable {
      * with {@code complete}, the item is marked scanned (an item known only by its headers is not).
      */
     public synchronized void record(String scope, String localId, List<Row> links, boolean complete) {
-        inTransaction("record the links of item " + localId, () -> {
-            try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO attachment_links (" + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (Row r : links) {
-                    bind(p, r);
-                    p.executeUpdate();
-                }
-            }
-            if (complete) {
-                try (PreparedStatement p = db.prepareStatement(
-                        "INSERT OR IGNORE INTO attachment_scans (scope, local_id) VALUES (?, ?)")) {
-                    p.setString(1, scope);
-                    p.setString(2, localId);
-                    p.executeUpdate();
+        recordAll(scope, List.of(new Scan(localId, links, complete)));
+    }
+
+    /** What the scan of one item found: its links, and whether it now counts as scanned. */
+    public record Scan(String localId, List<Row> links, boolean complete) {
+    }
+
+    /** Records the scans of several items in one transaction (one fsync for a whole batch). */
+    public synchronized void recordAll(String scope, List<Scan> scans) {
+        if (scans.isEmpty()) {
+            return;
+        }
+        inTransaction("record the links of " + scans.size() + " items", () -> {
+            try (PreparedStatement links = db.prepareStatement("INSERT OR IGNORE INTO attachment_links (" + COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement marks = db.prepareStatement(
+                         "INSERT OR IGNORE INTO attachment_scans (scope, local_id) VALUES (?, ?)")) {
+                for (Scan sc : scans) {
+                    for (Row r : sc.links()) {
+                        bind(links, r);
+                        links.executeUpdate();
+                    }
+                    if (sc.complete()) {
+                        marks.setString(1, scope);
+                        marks.setString(2, sc.localId());
+                        marks.executeUpdate();
+                    }
                 }
             }
         });
