@@ -329,22 +329,14 @@ public final class IceSync implements AutoCloseable {
         requireProfile(dir);
         Profile p = readProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {
-            return new ProfileStatus(null, 0, 0, List.of(), List.of(), serviceStatus(p, name -> null),
+            return new ProfileStatus(null, 0, 0, List.of(), List.of(),
+                    serviceStatus(p, name -> null, new ArrayList<>()),
                     OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), null, p.account().email()));
         }
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
-            List<IgnoredItem> failures = new ArrayList<>(s.failures());
-            List<ServiceStatus> services = serviceStatus(p, name -> {
-                if (name.isEmpty()) {
-                    return s;
-                }
-                return StateStores.sqlite(dir.resolve(STATE_FILE), name);
-            });
-            for (ServiceStatus st : services.subList(1, services.size())) {
-                try (SyncStateStore scoped = StateStores.sqlite(dir.resolve(STATE_FILE), st.name())) {
-                    failures.addAll(scoped.failures());
-                }
-            }
+            List<IgnoredItem> failures = new ArrayList<>();
+            List<ServiceStatus> services = serviceStatus(p,
+                    name -> name.isEmpty() ? s : StateStores.sqlite(dir.resolve(STATE_FILE), name), failures);
             LastCycle last = s.value(LAST_REPORT_KEY).map(LastCycleJson::read).orElse(null);
             return new ProfileStatus(last, services.stream().mapToInt(ServiceStatus::folders).sum(),
                     services.stream().mapToLong(ServiceStatus::items).sum(), s.recentEvents(maxEvents), failures,
@@ -352,27 +344,34 @@ public final class IceSync implements AutoCloseable {
         }
     }
 
-    /** Each service of the profile with what its scope of the state holds ({@code state} null: nothing yet). */
-    private static List<ServiceStatus> serviceStatus(Profile p, java.util.function.Function<String, SyncStateStore> state) {
+    /**
+     * Each service of the profile with what its scope of the state holds ({@code state} null: nothing yet);
+     * the failures of every scope are added to {@code failures}, each scope opened and read once.
+     */
+    private static List<ServiceStatus> serviceStatus(Profile p,
+                                                     java.util.function.Function<String, SyncStateStore> state,
+                                                     List<IgnoredItem> failures) {
         List<ServiceStatus> out = new ArrayList<>();
-        out.add(status("mail", "", "mail over IMAP", p.account().imap().toString(), MAIL_DIR, state));
+        out.add(status("mail", "", "mail over IMAP", p.account().imap().toString(), MAIL_DIR, state, failures));
         for (ServiceStores.Plan plan : ServiceStores.plan(p, GROUPWARE_DIR, DOCUMENTS_DIR)) {
             out.add(status(plan.name(), plan.name(), plan.syncs(),
                     plan.server() == null ? "found from the domain of " + p.account().email() : plan.server().toString(),
-                    plan.local(), state));
+                    plan.local(), state, failures));
         }
         return out;
     }
 
     private static ServiceStatus status(String name, String scope, String syncs, String server, String local,
-                                        java.util.function.Function<String, SyncStateStore> state) {
+                                        java.util.function.Function<String, SyncStateStore> state,
+                                        List<IgnoredItem> failures) {
         SyncStateStore s = state.apply(scope);
         if (s == null) {
             return new ServiceStatus(name, syncs, server, local + "/", 0, 0, 0);
         }
         try {
-            return new ServiceStatus(name, syncs, server, local + "/", s.folders().size(), s.itemCount(),
-                    s.failures().size());
+            List<IgnoredItem> own = s.failures();
+            failures.addAll(own);
+            return new ServiceStatus(name, syncs, server, local + "/", s.folders().size(), s.itemCount(), own.size());
         } finally {
             if (!scope.isEmpty()) {
                 s.close();
