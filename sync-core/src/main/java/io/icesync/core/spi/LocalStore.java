@@ -77,6 +77,19 @@ public interface LocalStore extends AutoCloseable {
     /** Every item of a folder. */
     List<LocalItem> items(FolderPath folder);
 
+    /**
+     * A short text that is the same for as long as nothing in the folder's items changed (no item added,
+     * removed, moved, re-flagged or rewritten, by this store or by another program), and differs once
+     * anything did; null when the store cannot tell (it is then listed every cycle). The engine compares
+     * it with the mark taken at the folder's last complete sync and, when both sides are quiet, skips
+     * listing the folder's items: a cycle with nothing to do then costs per folder, not per item.
+     * A store must answer null rather than risk the same mark for two different contents (a change in
+     * the same clock tick as the mark was read, for instance). Default: null.
+     */
+    default String changeMark(FolderPath folder) {
+        return null;
+    }
+
     /** The content of an item; the caller closes the stream. */
     InputStream open(FolderPath folder, String id);
 

@@ -191,6 +191,11 @@ public final class GroupwareLocalStore implements LocalStore {
     }
 
     @Override
+    public String changeMark(FolderPath folder) {
+        return at(folder).changeMark(folder);
+    }
+
+    @Override
     public InputStream open(FolderPath folder, String id) {
         return at(folder).open(folder, id);
     }

@@ -102,9 +102,21 @@ public final class Cycle {
         folders.sort(Comparator.comparing((FolderState f) ->
                 ctx.settings().get().selectionOf(f.path()) != FolderSelection.PRIORITY).thenComparing(FolderState::path));
 
+        // A folder whose local side is as it was at its last complete sync is not listed now (null).
+        QuietFolders quiet = new QuietFolders(ctx.state(), ctx.settings().get());
         Map<FolderState, List<LocalItem>> listings = new LinkedHashMap<>();
+        Map<FolderState, String> localMarks = new HashMap<>();
+        Map<FolderState, QuietFolders.Mark> quietMarks = new HashMap<>();
         for (FolderState f : folders) {
-            listings.put(f, new ArrayList<>(ctx.local().items(f.path())));
+            String mark = retryIgnored ? null : ctx.local().changeMark(f.path());
+            localMarks.put(f, mark);
+            QuietFolders.Mark saved = quiet.locallyQuiet(f, remoteFolders.get(f.path()), mark);
+            if (saved != null) {
+                quietMarks.put(f, saved);
+                listings.put(f, null);
+            } else {
+                listings.put(f, new ArrayList<>(ctx.local().items(f.path())));
+            }
         }
         ctx.stop().check();
         LocalMoves moves = new LocalMoves(ctx);
@@ -119,7 +131,7 @@ public final class Cycle {
             ctx.monitor().folderStarted(f.path(), ++index, listings.size());
             try {
                 FolderReport r = new MailFolderSync(ctx, f, remoteFolders.get(f.path()), e.getValue(), deferred,
-                        retryIgnored, guard).run();
+                        retryIgnored, guard).run(quiet, localMarks.get(e.getKey()), quietMarks.get(e.getKey()));
                 reports.add(r);
                 ctx.monitor().info("item synchronisation of " + f.path(), describe(r));
             } catch (MassDeleteException ex) {

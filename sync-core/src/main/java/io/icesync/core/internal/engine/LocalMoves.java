@@ -32,7 +32,8 @@ final class LocalMoves {
     }
 
     /**
-     * @param listings the items of each synced folder, by folder state
+     * @param listings the items of each synced folder, by folder state; null for a folder whose local side
+     *                 has not changed since its last complete sync
      * @return local ids whose move could not be settled this cycle: the folder syncs leave them alone
      */
     Set<String> run(Map<FolderState, List<LocalItem>> listings) {
@@ -41,6 +42,9 @@ final class LocalMoves {
         Map<List<Long>, List<ItemState>> groups = new LinkedHashMap<>();
         for (Map.Entry<FolderState, List<LocalItem>> e : listings.entrySet()) {
             FolderState to = e.getKey();
+            if (e.getValue() == null) {
+                continue; // unchanged here since its last complete sync: nothing moved in or out
+            }
             // One query per folder, not one per item, and one folder's ids at a time: a no-change
             // resync of 100,000 items stays cheap in time and memory.
             Set<String> pairedHere = new HashSet<>();

@@ -57,7 +57,7 @@ final class MailFolderSync {
     private final FolderState fs;
     private final FolderPath path;
     private final Folder remoteFolder;
-    private final List<LocalItem> localList;
+    private List<LocalItem> localList;
     private final Set<String> deferred;
     private final boolean retryIgnored;
     private final SyncSettings settings;
@@ -82,15 +82,36 @@ final class MailFolderSync {
     }
 
     FolderReport run() {
+        return run(null, null, null);
+    }
+
+    /**
+     * @param quiet     where complete syncs are recorded (null: not recorded)
+     * @param localMark the local store's change mark taken before the folder was listed (null: none)
+     * @param saved     the folder's last complete sync when its local side is unchanged since then; the
+     *                  folder was then not listed ({@code localList} is null)
+     */
+    FolderReport run(QuietFolders quiet, String localMark, QuietFolders.Mark saved) {
         if (retryIgnored) {
             state.clearFailures(path);
+        }
+        RemoteChanges rc = null;
+        if (saved != null) {
+            boolean newOnly = saved.rows() > settings.folderSyncThreshold();
+            rc = ctx.remote().changes(path, fs.cursor(), false, newOnly);
+            if (QuietFolders.serverQuiet(rc, fs.cursor())) {
+                return new FolderReport(path, 0, 0, 0, 0, 0, 0, 0, 0, null);
+            }
+            localList = new ArrayList<>(ctx.local().items(path));
         }
         List<ItemState> rows = state.items(fs.id());
         Set<String> unpaired = unpairedLocal(rows);
         List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
         // F4.5: a folder above the threshold is not compared in full, but for "synchronise all".
         boolean newOnly = !retryIgnored && rows.size() > settings.folderSyncThreshold();
-        RemoteChanges rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false, newOnly);
+        if (rc == null) {
+            rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false, newOnly);
+        }
         boolean validityChanged = fs.cursor() != null && rc.cursor().uidValidity() != fs.cursor().uidValidity();
         boolean firstUpload = fs.cursor() == null
                 && FirstSyncChoice.UPLOAD_LOCAL.name().equals(state.value(Cycle.FIRST_SYNC_KEY).orElse(null));
@@ -116,6 +137,10 @@ final class MailFolderSync {
 
         if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
             state.putFolder(state.folder(fs.id()).orElse(fs).withCursor(rc.cursor()));
+        }
+        if (quiet != null && localMark != null && retriable == 0 && rc.cursor().highestModSeq() > 0) {
+            FolderState now = state.folder(fs.id()).orElse(fs);
+            quiet.record(now, remoteFolder, localMark, rc.cursor(), rows.size());
         }
         return new FolderReport(path, downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer,
                 deletedLocally, 0, failed, null);

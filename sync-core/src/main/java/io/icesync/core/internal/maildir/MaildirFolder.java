@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +26,8 @@ import java.util.Properties;
  */
 final class MaildirFolder {
     static final String META = ".icesync-folder";
+    /** How long a directory must have been still before its time is trusted as a change mark. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
     final String id;
     final FolderKind kind;
     private Path dir;
@@ -64,6 +70,35 @@ final class MaildirFolder {
             index.clear();
         }
         path = newPath;
+    }
+
+    /**
+     * The modification times and identities of cur/ and new/ (any file added, removed or renamed there:
+     * a new message, a deletion, a flag change) and of the two keyword files; null when one of them
+     * changed less than {@link #SETTLE} ago, since a change in the same clock tick would leave the same
+     * time behind (the racy case git knows for its index).
+     */
+    String changeMark(Instant now) {
+        StringBuilder mark = new StringBuilder();
+        Instant settled = now.minus(SETTLE);
+        for (String name : new String[] {"cur", "new", KeywordTable.FILE, ExtraKeywords.FILE}) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException absent) {
+                mark.append("-;");
+                continue;
+            } catch (IOException e) {
+                return null;
+            }
+            Instant modified = a.lastModifiedTime().toInstant();
+            if (!modified.isBefore(settled)) {
+                return null;
+            }
+            mark.append(modified.getEpochSecond()).append('.').append(modified.getNano()).append(',')
+                    .append(a.size()).append(',').append(a.fileKey()).append(';');
+        }
+        return mark.toString();
     }
 
     static boolean isMaildir(Path dir) {

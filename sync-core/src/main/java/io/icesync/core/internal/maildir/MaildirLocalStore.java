@@ -282,6 +282,15 @@ public final class MaildirLocalStore implements LocalStore {
     // ---- items
 
     @Override
+    public synchronized String changeMark(FolderPath path) {
+        MaildirFolder f = tree.get(path);
+        if (pending.keySet().stream().anyMatch(k -> k.folderId().equals(f.id))) {
+            return null; // written here but not flushed: not yet a state the mark could stand for
+        }
+        return f.changeMark(java.time.Instant.now());
+    }
+
+    @Override
     public synchronized List<LocalItem> items(FolderPath path) {
         return list(tree.get(path));
     }
