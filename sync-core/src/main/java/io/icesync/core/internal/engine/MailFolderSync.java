@@ -92,6 +92,22 @@ final class MailFolderSync {
      *                  folder was then not listed ({@code localList} is null)
      */
     FolderReport run(QuietFolders quiet, String localMark, QuietFolders.Mark saved) {
+        try {
+            return sync(quiet, localMark, saved);
+        } catch (RuntimeException e) {
+            if (quiet != null) {
+                // Part of the folder may have synced: it is not settled until a complete sync says so.
+                try {
+                    quiet.clear(fs);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private FolderReport sync(QuietFolders quiet, String localMark, QuietFolders.Mark saved) {
         if (retryIgnored) {
             state.clearFailures(path);
         }
@@ -138,9 +154,9 @@ final class MailFolderSync {
         if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
             state.putFolder(state.folder(fs.id()).orElse(fs).withCursor(rc.cursor()));
         }
-        if (quiet != null && localMark != null && retriable == 0 && rc.cursor().highestModSeq() > 0) {
+        if (quiet != null) {
             FolderState now = state.folder(fs.id()).orElse(fs);
-            quiet.record(now, remoteFolder, localMark, rc.cursor(), rows.size());
+            quiet.record(now, remoteFolder, retriable == 0 ? localMark : null, rc.cursor(), rows.size());
         }
         return new FolderReport(path, downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer,
                 deletedLocally, 0, failed, null);

@@ -25,7 +25,7 @@ import java.util.Objects;
  * rows nor the local files are read. Anything else falls back to the full comparison.
  */
 final class QuietFolders {
-    private static final String PREFIX = "quiet.";
+    private static final String PREFIX = "quiet."; // SettledFolders reads it for other modules
 
     /** What a folder's last complete sync started from; {@code rows} is how many pairs it had then. */
     record Mark(String local, RemoteCursor cursor, String decisions, long rows) {
@@ -35,7 +35,7 @@ final class QuietFolders {
         }
 
         static Mark decode(String s) {
-            String[] p = s.split(" ", 6);
+            String[] p = s.split(" ", 6); // "" (cleared) too has fewer parts
             if (p.length < 6) {
                 return null;
             }
@@ -101,17 +101,24 @@ final class QuietFolders {
 
     /**
      * Records a complete sync of the folder that started from {@code localMark} and ended at {@code cursor}
-     * with {@code rows} pairs (no write when it is the mark already kept, nor while an item is retried).
+     * with {@code rows} pairs (no write when it is the mark already kept). A sync that cannot be recorded
+     * (no local mark, no MODSEQ, an item being retried) clears the record: the folder is not settled.
      */
     void record(FolderState f, Folder remote, String localMark, RemoteCursor cursor, long rows) {
         List<IgnoredItem> now = state.failures();
-        if (retrying(f, now)) {
-            return;
-        }
         String key = PREFIX + f.id();
-        String value = new Mark(localMark, cursor, decisions(f, remote, now), rows).encode();
+        String value = localMark == null || cursor.highestModSeq() == 0 || retrying(f, now) ? ""
+                : new Mark(localMark, cursor, decisions(f, remote, now), rows).encode();
         if (!Objects.equals(state.value(key).orElse(null), value)) {
             state.putValue(key, value);
+        }
+    }
+
+    /** Forgets the folder's record (one write, only when one is kept). */
+    void clear(FolderState f) {
+        String key = PREFIX + f.id();
+        if (!state.value(key).orElse("").isEmpty()) {
+            state.putValue(key, "");
         }
     }
 

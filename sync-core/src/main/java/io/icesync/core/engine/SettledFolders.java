@@ -1,0 +1,25 @@
+package io.icesync.core.engine;
+
+import io.icesync.core.spi.FolderState;
+import io.icesync.core.spi.SyncStateStore;
+import java.util.Optional;
+
+/**
+ * What the engine recorded of a folder's last complete sync while both sides were settled: a text that
+ * stays the same for as long as the folder's synced items (their set, on either side) have not changed,
+ * and differs once they may have. Work that follows a cycle (finding attachment links, for instance) can
+ * skip a folder whose record it has already seen. Empty when none is kept: the folder's local store
+ * cannot tell when it changed ({@link io.icesync.core.spi.LocalStore#changeMark}), the server has no
+ * QRESYNC-style cursor, or an item of the folder is being retried.
+ */
+public final class SettledFolders {
+    static final String PREFIX = "quiet.";
+
+    private SettledFolders() {
+    }
+
+    /** The record of {@code folder}'s last settled complete sync in {@code state}, if one is kept. */
+    public static Optional<String> record(SyncStateStore state, FolderState folder) {
+        return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty());
+    }
+}
