@@ -507,7 +507,8 @@ public final class IceSync implements AutoCloseable {
         io.icesync.core.engine.FolderReport inbox = null;
         RuntimeException failed = null;
         try {
-            inbox = pop3.fetch();
+            inbox = pop3.fetch(n -> engine.announceNewMail(new io.icesync.core.engine.NewMail(
+                    io.icesync.client.internal.Pop3Inbox.INBOX, n, settings.get().hideNewMailAfter())));
         } catch (RuntimeException e) {
             failed = e;
         }

@@ -9,6 +9,8 @@ import io.icesync.core.IceSyncException;
 import io.icesync.core.MessageHeaders;
 import io.icesync.core.engine.FirstSyncChoice;
 import io.icesync.core.engine.FolderReport;
+import io.icesync.core.engine.NewMail;
+import io.icesync.core.engine.SyncListener;
 import io.icesync.core.engine.SyncReport;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,32 @@ class GroupwareProfileTest {
         assertThat(dir.resolve("mail").resolve("Projects")).as("no mail comes over IMAP").doesNotExist();
         assertThat(dir.resolve("groupware").resolve("Projects")).doesNotExist();
         assertThat(server.account(JEAN).mailbox("Projects").messages()).hasSize(1);
+    }
+
+    @Test
+    void mailArrivingOverPop3IsAnnouncedWithHowManyWhereAndTheHideAfterSetting(IceWarpServer server) throws Exception {
+        TestMailbox inbox = server.account(JEAN).mailbox("INBOX");
+        inbox.append(Messages.simple("<before@x>", "already there"));
+        Profile p = profile(server, Pop3Mail.leaveOnServer(server.pop3()));
+        p = p.withSettings(p.settings().toBuilder().hideNewMailAfter(Duration.ofSeconds(12)).build());
+        List<NewMail> told = new CopyOnWriteArrayList<>();
+        try (IceSync sync = IceSync.create(dir, p, "secret".toCharArray())) {
+            sync.addListener(new SyncListener() {
+                @Override
+                public void onNewMail(NewMail event) {
+                    told.add(event);
+                }
+            });
+            sync.syncOnce();
+            assertThat(told).as("what the maildrop held before the first session is not new mail").isEmpty();
+            inbox.append(Messages.simple("<new1@x>", "first new"));
+            inbox.append(Messages.simple("<new2@x>", "second new"));
+            sync.syncOnce();
+            assertThat(told).containsExactly(new NewMail(INBOX, 2, Duration.ofSeconds(12)));
+            sync.syncOnce();
+            assertThat(told).as("nothing new, nothing told").hasSize(1);
+        }
+        assertThat(localMessageIds()).containsExactlyInAnyOrder("<before@x>", "<new1@x>", "<new2@x>");
     }
 
     @Test

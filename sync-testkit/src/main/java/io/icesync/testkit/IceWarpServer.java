@@ -3,6 +3,7 @@ package io.icesync.testkit;
 import com.sun.net.httpserver.HttpHandler;
 import io.icesync.core.Endpoint;
 import io.icesync.core.Security;
+import io.icesync.testkit.internal.Await;
 import io.icesync.testkit.internal.dns.DnsResponder;
 import io.icesync.testkit.internal.http.HttpEndpoints;
 import io.icesync.testkit.internal.imap.ImapServer;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -87,14 +89,14 @@ public final class IceWarpServer implements AutoCloseable {
         try {
             this.imap = new ImapServer(loops, b.host, b.imapPort, b.imapsPort, model, tls, Set.copyOf(b.disabled),
                     b.maxLiteral, faults, b.trace, connectorGreetings, serverMetadata);
-            this.pop3 = new Pop3Server(loops, b.host, 0, 0, model, tls, b.trace);
-            this.smtp = new SmtpServer(loops, b.host, 0, model, tls, sent, b.maxLiteral, b.trace);
+            this.pop3 = new Pop3Server(loops, b.host, b.pop3Port, b.pop3sPort, model, tls, b.trace);
+            this.smtp = new SmtpServer(loops, b.host, b.smtpPort, model, tls, sent, b.maxLiteral, b.trace);
         } catch (RuntimeException e) {
             loops.close();
             throw e;
         }
         try {
-            this.http = new HttpEndpoints(b.host, serverSslContext());
+            this.http = new HttpEndpoints(b.host, serverSslContext(), b.httpPort, b.httpsPort);
         } catch (RuntimeException e) {
             loops.close();
             throw e;
@@ -318,6 +320,41 @@ public final class IceWarpServer implements AutoCloseable {
         return Collections.unmodifiableList(new ArrayList<>(connectorGreetings));
     }
 
+    /**
+     * Waits until the account's folder holds at least {@code count} messages (a client's APPEND, mail
+     * delivered through SMTP, a test's own), as GreenMail's {@code waitForIncomingEmail} does, and returns
+     * every message the folder then holds. A folder that does not exist yet is waited for too.
+     *
+     * @throws MailNotArrivedError       when {@code timeout} passes first: it names the account, the folder,
+     *                                   how many were wanted and how many came
+     * @throws java.util.NoSuchElementException when the server has no such account
+     * @throws IllegalArgumentException  when {@code count} is below 1 or the timeout negative
+     */
+    public List<TestMessage> waitForMail(String email, String folder, int count, Duration timeout) {
+        TestAccount account = model.account(email);
+        Objects.requireNonNull(folder, "folder");
+        String what = "messages in " + account.email() + "/" + folder;
+        // Each change of a folder wakes the wait at once; it also looks again every few milliseconds.
+        Thread waiter = Thread.currentThread();
+        AutoCloseable watching = model.watch(m -> java.util.concurrent.locks.LockSupport.unpark(waiter));
+        try {
+            return Await.atLeast(() -> account.find(folder).map(TestMailbox::messages).orElse(List.of()), count,
+                    timeout, what);
+        } finally {
+            Await.close(watching);
+        }
+    }
+
+    /**
+     * Waits until the SMTP submission service has received at least {@code count} messages in all (see
+     * {@link #sentMail()}) and returns them all, in order.
+     *
+     * @throws MailNotArrivedError when {@code timeout} passes first, naming how many were wanted and came
+     */
+    public List<SentMail> waitForSentMail(int count, Duration timeout) {
+        return Await.atLeast(this::sentMail, count, timeout, "messages sent through SMTP");
+    }
+
     /** Stops listening and closes every connection. */
     @Override
     public void close() {
@@ -342,6 +379,11 @@ public final class IceWarpServer implements AutoCloseable {
         private int imapsPort;
         private MailServerModel model = new MailServerModel();
         private final Set<String> disabled = new HashSet<>();
+        private int pop3Port;
+        private int pop3sPort;
+        private int smtpPort;
+        private int httpPort;
+        private int httpsPort;
         private long maxLiteral = 64L * 1024 * 1024;
         private Consumer<String> trace;
 
@@ -362,6 +404,33 @@ public final class IceWarpServer implements AutoCloseable {
             this.imapPort = imap;
             this.imapsPort = imaps;
             return this;
+        }
+
+        /** Fixed POP3 ports, plain (with STLS) and implicit TLS (0 = any free port). */
+        public Builder pop3Ports(int plain, int tls) {
+            this.pop3Port = port("pop3", plain);
+            this.pop3sPort = port("pop3s", tls);
+            return this;
+        }
+
+        /** A fixed SMTP submission port (0 = any free port). */
+        public Builder smtpPort(int smtp) {
+            this.smtpPort = port("smtp", smtp);
+            return this;
+        }
+
+        /** Fixed HTTP and HTTPS ports for the web endpoints (0 = any free port). */
+        public Builder httpPorts(int http, int https) {
+            this.httpPort = port("http", http);
+            this.httpsPort = port("https", https);
+            return this;
+        }
+
+        private static int port(String service, int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("the " + service + " port must be 0..65535, got " + port);
+            }
+            return port;
         }
 
         /** Serves this model (for instance one loaded from a fixture); by default a new empty one. */

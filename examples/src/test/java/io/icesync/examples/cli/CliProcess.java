@@ -1,6 +1,9 @@
 package io.icesync.examples.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,13 +30,14 @@ final class CliProcess {
     /** A started process and its two pipes, drained as it runs so that it never blocks on a full one. */
     static final class Running {
         final Process process;
+        private final StringBuffer outSoFar = new StringBuffer();
         private final CompletableFuture<String> out;
         private final CompletableFuture<String> err;
 
         Running(Process process) {
             this.process = process;
-            this.out = drain(process, true);
-            this.err = drain(process, false);
+            this.out = drain(process.getInputStream(), outSoFar);
+            this.err = drain(process.getErrorStream(), new StringBuffer());
         }
 
         Result await(int seconds) throws Exception {
@@ -44,15 +48,39 @@ final class CliProcess {
             return new Result(process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
         }
 
-        private static CompletableFuture<String> drain(Process p, boolean stdout) {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String((stdout ? p.getInputStream() : p.getErrorStream()).readAllBytes(),
-                            StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "(unreadable: " + e + ")";
+        /**
+         * Waits until stdout holds {@code end} (a process that keeps running, such as {@code icesync server}),
+         * and returns what it printed up to there, {@code end} included.
+         */
+        String awaitOut(String end, int seconds) throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (outSoFar.indexOf(end) < 0) {
+                if (!process.isAlive() || System.nanoTime() > until) {
+                    throw new AssertionError("icesync did not print " + end.strip() + (process.isAlive() ? " in "
+                            + seconds + " s" : " before it exited " + process.waitFor()) + "; stdout: " + outSoFar);
                 }
-            });
+                Thread.sleep(20);
+            }
+            String s = outSoFar.toString();
+            return s.substring(0, s.indexOf(end) + end.length());
+        }
+
+        private static CompletableFuture<String> drain(InputStream in, StringBuffer seen) {
+            CompletableFuture<String> all = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    char[] buf = new char[8192];
+                    for (int n; (n = r.read(buf)) >= 0; ) {
+                        seen.append(buf, 0, n);
+                    }
+                    all.complete(seen.toString());
+                } catch (IOException e) {
+                    all.complete(seen + "(unreadable: " + e + ")");
+                }
+            }, "icesync-pipe");
+            t.setDaemon(true);
+            t.start();
+            return all;
         }
     }
 

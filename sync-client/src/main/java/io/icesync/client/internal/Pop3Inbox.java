@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,13 +68,24 @@ public final class Pop3Inbox {
 
     /** One session: new messages down, old ones deleted as the profile says. Returns what it did to INBOX. */
     public FolderReport fetch() {
+        return fetch(n -> {
+        });
+    }
+
+    /**
+     * {@link #fetch()}, telling {@code arrived} how many messages the session stored once they are all
+     * recorded, when there are any. The first session of a maildrop tells nothing: what was already on the
+     * server is not new mail (as a folder's first sync over IMAP, F11.5).
+     */
+    public FolderReport fetch(IntConsumer arrived) {
         if (mail.folders().stream().noneMatch(f -> f.path().equals(INBOX))) {
             mail.createFolder(INBOX, FolderKind.MAIL);
         }
         try (Pop3Mailbox box = server.get()) {
             List<Pop3Mailbox.Entry> listed = box.list();
             recover();
-            if (!record.started()) {
+            boolean first = !record.started();
+            if (first) {
                 settleFirstSync(box, listed);
             }
             Map<String, Instant> fetched = record.fetched();
@@ -88,6 +100,9 @@ public final class Pop3Inbox {
                 mail.flush();
                 record.record(e.uidl(), clock.now());
                 downloaded++;
+            }
+            if (downloaded > 0 && !first) {
+                arrived.accept(downloaded);
             }
             Set<String> kept = new HashSet<>();
             int deleted = 0;

@@ -197,6 +197,15 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
+     * Tells this engine's listeners of new mail that reached the local store by another way than this
+     * engine's remote store (a GroupWare profile's POP3 maildrop, F10.3), as the engine tells of its own
+     * downloads (F11.5). A listener's exception is logged and ignored, as for the engine's own events.
+     */
+    public void announceNewMail(NewMail event) {
+        monitor.newMail(Objects.requireNonNull(event, "event"));
+    }
+
+    /**
      * Cuts the cycle under way (as {@link #cancel()} does), waits for it to end, and closes the remote
      * store; the local and state stores belong to the caller. Later cycles fail with
      * {@link SyncCancelledException}.

@@ -30,9 +30,14 @@ public final class HttpEndpoints implements AutoCloseable {
     });
 
     public HttpEndpoints(String host, SSLContext serverTls) {
+        this(host, serverTls, 0, 0);
+    }
+
+    /** Listens on these ports (0 = a free one). */
+    public HttpEndpoints(String host, SSLContext serverTls, int httpPort, int httpsPort) {
         try {
-            http = HttpServer.create(new InetSocketAddress(host, 0), 0);
-            https = HttpsServer.create(new InetSocketAddress(host, 0), 0);
+            http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
+            https = HttpsServer.create(new InetSocketAddress(host, httpsPort), 0);
         } catch (IOException e) {
             throw new IllegalStateException("could not listen for HTTP on " + host + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,52 @@
+package io.icesync.testkit;
+
+import java.time.Duration;
+
+/**
+ * A wait of {@link IceWarpServer#waitForMail} or {@link IceWarpServer#waitForSentMail} ran out of time:
+ * what was waited for, how many were wanted and how many came. An {@link AssertionError}, so that a test
+ * reports it as a failed expectation, not as a broken test.
+ */
+public final class MailNotArrivedError extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    private final String waitedFor;
+    private final int wanted;
+    private final int found;
+    private final transient Duration timeout;
+
+    /**
+     * @param waitedFor what was counted, such as {@code messages in jean@iwdemo.test/INBOX}
+     * @param wanted    how many were wanted at least
+     * @param found     how many there were when the time ran out
+     * @param timeout   how long the wait lasted
+     */
+    public MailNotArrivedError(String waitedFor, int wanted, int found, Duration timeout) {
+        super("waited " + timeout.toMillis() + " ms for " + wanted + " " + waitedFor + "; " + found
+                + (found == 1 ? " was" : " were") + " there");
+        this.waitedFor = waitedFor;
+        this.wanted = wanted;
+        this.found = found;
+        this.timeout = timeout;
+    }
+
+    /** What was counted, such as {@code messages in jean@iwdemo.test/INBOX}. */
+    public String waitedFor() {
+        return waitedFor;
+    }
+
+    /** How many were wanted at least. */
+    public int wanted() {
+        return wanted;
+    }
+
+    /** How many there were when the time ran out. */
+    public int found() {
+        return found;
+    }
+
+    /** How long the wait lasted. */
+    public Duration timeout() {
+        return timeout;
+    }
+}
