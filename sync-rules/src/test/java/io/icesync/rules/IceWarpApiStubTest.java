@@ -191,4 +191,25 @@ class IceWarpApiStubTest {
             assertThat(rules.pull().rules()).extracting(Rule::name).containsExactly("first", "second");
         }
     }
+
+    @Test
+    void theSignatureReadsAnAnswerWithoutItAndARefusedWriteAsTypedErrors() {
+        try (IceWarpSignature signature = IceWarpSignature.connect(api(), ServiceAccess.builder()
+                .credentials(JEAN, "secret".toCharArray()).trust(CertificateTrust.inMemory(certificate.certificate()))
+                .timeout(Duration.ofSeconds(10)).build(), HttpClientFactory.standard())) {
+            String before = signature.read().html();
+            breakCommand("setaccountproperties", aResponse().withStatus(200)
+                    .withBody("<iq type=\"error\"><query xmlns=\"admin:iq:rpc\"><error uid=\"account_locked\"/></query></iq>"));
+            assertThatThrownBy(() -> signature.write("<p>Jean</p>")).isInstanceOfSatisfying(IceWarpApiException.class, e -> {
+                assertThat(e.command()).isEqualTo("setaccountproperties");
+                assertThat(e.errorId()).isEqualTo("account_locked");
+            });
+
+            breakCommand("getaccountproperties", aResponse().withStatus(200)
+                    .withBody("<iq type=\"result\"><query xmlns=\"admin:iq:rpc\"/></iq>"));
+            assertThatThrownBy(signature::read).isInstanceOf(IceWarpApiException.class)
+                    .hasMessageContaining(api().toString()).hasMessageContaining(IceWarpSignature.PROPERTY);
+            assertThat(before).isNotNull();
+        }
+    }
 }
