@@ -104,13 +104,13 @@ class DavRemoteStoreStubTest extends MiniCalDavFixture {
     void aListingThatStallsPastTheReadTimeoutFailsAndChangesNothing() throws Exception {
         server.put(MiniCalDavServer.CAL + "e1.ics", DavRemoteStoreTest.event("e1", "A"));
         try (DavRemoteStore store = DavRemoteStore.builder(URI.create(proxy.baseUrl() + "/")).credentials("u", PASSWORD.toCharArray())
-                .timeouts(io.icesync.core.Timeouts.of(java.time.Duration.ofSeconds(10)).withRead(java.time.Duration.ofMillis(500)))
+                .timeouts(io.icesync.core.Timeouts.of(java.time.Duration.ofSeconds(10)).withRead(java.time.Duration.ofMillis(1500)))
                 .state(tmp.resolve("dav.json")).build()) {
             proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(origin())));
             RemoteChanges first = store.changes(WORK, null, false);
             byte[] saved = Files.readAllBytes(store.stateFile());
             server.put(MiniCalDavServer.CAL + "e2.ics", DavRemoteStoreTest.event("e2", "B"));
-            breakListing(aResponse().proxiedFrom(origin()).withChunkedDribbleDelay(5, 5_000));
+            breakListing(aResponse().proxiedFrom(origin()).withChunkedDribbleDelay(4, 12_000));
 
             assertThatThrownBy(() -> store.changes(WORK, first.cursor(), false))
                     .isInstanceOf(ConnectionException.class).hasMessageContaining("did not answer in time");
