@@ -17,6 +17,8 @@ public record DiscoveryAttempt(String candidate, Outcome outcome, String detail)
         REFUSED,
         /** No answer in time. */
         TIMEOUT,
+        /** The server was reached but its answer broke off or was not HTTP (reset, closed, garbage, a bad chunk). */
+        BROKEN_ANSWER,
         /** The TLS handshake failed or the certificate is not trusted (detail has its fingerprint). */
         TLS,
         /** An HTTP status other than 200 (401: the password was refused). */

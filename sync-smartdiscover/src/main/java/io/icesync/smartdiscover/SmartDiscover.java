@@ -9,6 +9,7 @@ import io.icesync.core.ServiceAccess;
 import io.icesync.core.Timeouts;
 import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.tls.CapturingTrust;
+import io.icesync.core.tls.TransportErrors;
 import io.icesync.core.xml.SafeDom;
 import io.icesync.net.HttpClientFactory;
 import io.icesync.smartdiscover.DiscoveryAttempt.Outcome;
@@ -337,9 +338,26 @@ public final class SmartDiscover {
                 List<X509Certificate> chain = trust.lastChain();
                 attempt(candidate, Outcome.TLS, chain.isEmpty() ? c.getMessage() : "untrusted certificate "
                         + chain.get(0).getSubjectX500Principal().getName() + " SHA-256 " + CertificateTrust.sha256(chain.get(0)));
+            } else if (brokenAnswer(e)) {
+                attempt(candidate, Outcome.BROKEN_ANSWER, TransportErrors.rootMessage(e));
             } else {
                 attempt(candidate, Outcome.REFUSED, e.toString());
             }
+        }
+
+        /** A server that was reached and then broke off, or answered something that is not HTTP: not "nothing listens". */
+        private boolean brokenAnswer(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.apache.hc.core5.http.NoHttpResponseException
+                        || t instanceof org.apache.hc.core5.http.ConnectionClosedException
+                        || t instanceof org.apache.hc.core5.http.MalformedChunkCodingException
+                        || t instanceof org.apache.hc.core5.http.ProtocolException
+                        || t instanceof org.apache.hc.core5.http.ParseException
+                        || t instanceof java.net.SocketException && !(t instanceof ConnectException)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Thunderbird autoconfig on the user's domain (no credentials sent). */

@@ -137,8 +137,12 @@ public final class IceWarpApi implements Closeable {
         try {
             return http.execute(post, response -> {
                 if (response.getCode() != 200) {
+                    // Redirects are not followed: the password would go along to wherever they point.
+                    org.apache.hc.core5.http.Header location = response.getFirstHeader("Location");
+                    String where = response.getCode() / 100 == 3 && location != null
+                            ? " (a redirect to " + location.getValue() + ", not followed: set that address instead)" : "";
                     throw new ProtocolException("the IceWarp API at " + url + " answered " + command + " with HTTP "
-                            + response.getCode() + (response.getCode() == 404 ? " (no API at this address)" : ""),
+                            + response.getCode() + (response.getCode() == 404 ? " (no API at this address)" : where),
                             null, null);
                 }
                 if (response.getEntity() == null) {
