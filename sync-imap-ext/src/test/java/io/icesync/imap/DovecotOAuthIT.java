@@ -93,10 +93,13 @@ class DovecotOAuthIT {
                 "  inet_listener imaps {", "    port = 0", "  }", "}",
                 "service stats {", "  unix_listener stats-reader {", "    mode = 0666", "  }",
                 "  unix_listener stats-writer {", "    mode = 0666", "  }", "}", ""));
+        // The daemon keeps the descriptors it was given: a file, never a pipe this test would wait on.
+        Path said = dir.resolve("start.txt");
         Process p = new ProcessBuilder("/usr/sbin/dovecot", "-c", dir.resolve("dovecot.conf").toString())
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("dovecot started: " + said).isTrue();
+                .redirectErrorStream(true).redirectOutput(said.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        new java.io.File("/dev/null"))).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("dovecot started: "
+                + (Files.exists(said) ? Files.readString(said) : "")).isTrue();
         for (int i = 0; i < 100 && !listening(); i++) {
             Thread.sleep(100);
         }
@@ -115,10 +118,16 @@ class DovecotOAuthIT {
     static void stop() throws Exception {
         if (dir != null && Files.exists(dir.resolve("run/master.pid"))) {
             new ProcessBuilder("/usr/sbin/dovecot", "-c", dir.resolve("dovecot.conf").toString(), "stop")
-                    .redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(30, TimeUnit.SECONDS);
         }
         if (introspection != null) {
             introspection.stop(0);
+        }
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -44,6 +44,8 @@ class OAuthCliTest {
         Path dir = create(server, "--token-mechanism", "OAUTHBEARER");
         assertThat(Files.readString(dir.resolve("profile.json"))).contains("\"auth\" : \"oauth\"", "OAUTHBEARER");
         assertThat(dir.resolve("secrets.json")).doesNotExist();
+        assertThat(run("profile", "show", "--dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("mail login:   OAuth tokens (OAUTHBEARER");
 
         String token = server.model().issueToken(JEAN);
         CliProcess.Result r = CliProcess.start(Map.of("ICESYNC_TOKEN_COMMAND", "echo " + token),
