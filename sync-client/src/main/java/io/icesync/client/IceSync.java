@@ -162,13 +162,20 @@ public final class IceSync implements AutoCloseable {
     private final RemoteStore remote;
     /** A GroupWare profile's mail over POP3 (F10.3), or null. */
     private final io.icesync.client.internal.Pop3Inbox pop3;
+    /** The application's access tokens for a profile with {@code "auth": "oauth"}; null otherwise. */
+    private final io.icesync.core.TokenSource tokens;
+    /** Makes every HTTP client of this profile (WebDAV, CalDAV/CardDAV, XML API, free/busy, SmartAttach). */
+    private final io.icesync.net.HttpClientFactory http;
     private volatile boolean closed;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
                     LocalStore local, RemoteStore remote, List<ServiceStores.Stores> extra,
-                    SyncEngine.Builder engineOptions, Clock clock, io.icesync.client.internal.Pop3Inbox pop3) {
+                    SyncEngine.Builder engineOptions, Clock clock, io.icesync.client.internal.Pop3Inbox pop3,
+                    io.icesync.core.TokenSource tokens, io.icesync.net.HttpClientFactory http) {
         this.dir = dir;
+        this.tokens = tokens;
+        this.http = http;
         this.lock = lock;
         this.profile = profile;
         this.certs = certs;
@@ -190,7 +197,8 @@ public final class IceSync implements AutoCloseable {
         }
         this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
         this.receipts = new ReceiptsOnRead(settings, this::profile,
-                () -> servicePassword(secrets.get(), profile.account(), "smtp"), certs, local,
+                smtp -> mailAccess(this.profile, smtp, "smtp", () -> servicePassword(secrets.get(), this.profile.account(),
+                        "smtp"), tokens, certs), certs, local,
                 state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
         engine.addListener(receipts);
         this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
@@ -651,10 +659,8 @@ public final class IceSync implements AutoCloseable {
         Profile p = profile;
         Endpoint smtp = p.services().smtp();
         java.util.function.Supplier<SmtpSubmission> session = smtp == null ? null
-                : () -> new SmtpSubmission(smtp, ServiceAccess.builder().endpoint(smtp)
-                .credentials(p.services().login("smtp", p.account().login()),
-                        () -> servicePassword(secrets.get(), p.account(), "smtp"))
-                .trust(certs).proxy(p.proxy()).build());
+                : () -> new SmtpSubmission(smtp, mailAccess(p, smtp, "smtp",
+                        () -> servicePassword(secrets.get(), p.account(), "smtp"), tokens, certs));
         new OutboxSender(new OutboxFolder(dir.resolve(MAIL_DIR)), state, remote, session, p.account().email(), clock)
                 .run();
     }
@@ -851,7 +857,7 @@ public final class IceSync implements AutoCloseable {
         Account a = profile.account();
         char[] password = password(a);
         try {
-            return io.icesync.rules.IceWarpSignature.connect(xmlApi(null), a.login(), password, certs);
+            return io.icesync.rules.IceWarpSignature.connect(xmlApi(null), apiAccess(a, password), http);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -980,7 +986,7 @@ public final class IceSync implements AutoCloseable {
         java.net.URI url = xmlApi(api);
         char[] password = password(a);
         try {
-            return IceWarpRulesProvider.connect(url, a.login(), password, certs);
+            return IceWarpRulesProvider.connect(url, apiAccess(a, password), http);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1016,7 +1022,8 @@ public final class IceSync implements AutoCloseable {
         Account a = profile.account();
         char[] password = password(a);
         try {
-            return io.icesync.webdav.WebDavClient.builder(base).credentials(a.login(), password).trust(certs).build();
+            return io.icesync.webdav.WebDavClient.builder(base).credentials(a.login(), password).trust(certs)
+                    .httpClients(http).build();
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1044,10 +1051,46 @@ public final class IceSync implements AutoCloseable {
         char[] password = password(a);
         try {
             return io.icesync.groupware.freebusy.FreeBusyClient.builder(template).credentials(a.login(), password)
-                    .trust(certs).build();
+                    .trust(certs).httpClients(http).build();
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The XML API's access: the account's login, the accepted certificates, 15 s per wait. */
+    private ServiceAccess apiAccess(Account a, char[] password) {
+        return ServiceAccess.builder().credentials(a.login(), password).trust(certs)
+                .timeout(java.time.Duration.ofSeconds(15)).build();
+    }
+
+    /**
+     * The access of one mail service of the profile ({@code "smtp"}, {@code "pop3"}, {@code "imap"}): its
+     * login, the stored password or, with {@code "auth": "oauth"}, the application's tokens; the accepted
+     * certificates, the proxy and the profile's mail properties.
+     */
+    static ServiceAccess mailAccess(Profile p, Endpoint server, String service, Supplier<char[]> password,
+                                    io.icesync.core.TokenSource tokens, CertificateTrust certs) {
+        String login = p.services().login(service, p.account().login());
+        ServiceAccess.Builder b = ServiceAccess.builder().endpoint(server).trust(certs).proxy(p.proxy())
+                .mailProperties(p.mail().properties());
+        if (p.mail().oauth()) {
+            b.token(login, requireTokens(p, tokens)).tokenMechanism(p.mail().tokenMechanism());
+        } else {
+            b.credentials(login, password);
+        }
+        return b.build();
+    }
+
+    /** The application's token source; without one, a source that says at login time that one is missing. */
+    private static io.icesync.core.TokenSource requireTokens(Profile p, io.icesync.core.TokenSource tokens) {
+        if (tokens != null) {
+            return tokens;
+        }
+        return refresh -> {
+            throw new InvalidSettingException("auth", "the profile of " + p.account().email() + " logs in with access"
+                    + " tokens (\"auth\": \"oauth\") but no token source was given: IceSync.builder().tokens(...),"
+                    + " or ICESYNC_TOKEN_COMMAND for the CLI");
+        };
     }
 
     private char[] password(Account a) {
@@ -1194,8 +1237,32 @@ public final class IceSync implements AutoCloseable {
         private Clock clock = Clock.SYSTEM;
         private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
         private io.icesync.webdav.dav.DavServers davServers = io.icesync.webdav.dav.DavServers.system();
+        private io.icesync.core.TokenSource tokens;
+        private io.icesync.net.HttpClientFactory http = io.icesync.net.HttpClientFactory.standard();
 
         private Builder() {
+        }
+
+        /**
+         * Where the access tokens of a profile with {@code "auth": "oauth"} ({@link MailOptions}) come from:
+         * its IMAP, SMTP and POP3 connections log in with SASL XOAUTH2 or OAUTHBEARER, asking the source again
+         * when the server refuses a token (see {@link io.icesync.core.TokenSource}). Ignored for a password profile.
+         */
+        public Builder tokens(io.icesync.core.TokenSource source) {
+            this.tokens = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Makes every HTTP client the profile uses: WebDAV documents, CalDAV/CardDAV, the XML API (rules,
+         * signature), free/busy and SmartAttach links. {@code HttpClientFactory.of(client)} lends the
+         * application's own client (its proxy, timeouts and TLS; IceSync never closes it). Default
+         * {@link io.icesync.net.HttpClientFactory#standard()}. Discovery takes its own:
+         * {@code IceSync.discover(email, password, SmartDiscover.builder().httpClients(f).build())}.
+         */
+        public Builder httpClients(io.icesync.net.HttpClientFactory factory) {
+            this.http = Objects.requireNonNull(factory, "factory");
+            return this;
         }
 
         /**
@@ -1298,7 +1365,7 @@ public final class IceSync implements AutoCloseable {
                 // Refuse a bad certificate now rather than at the first sync.
                 ImapRemoteStore.builder().trustPem(profile.trustedCertificatePem());
             }
-            if (password == null && remote == null) {
+            if (password == null && remote == null && !profile.mail().oauth()) {
                 throw new IllegalArgumentException("a password is needed to sign in to " + profile.account().imap());
             }
             try {
@@ -1365,7 +1432,7 @@ public final class IceSync implements AutoCloseable {
                 EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 // An app that gives its own remote store syncs that store only.
                 List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
-                        : ServiceStores.open(dir, p, service -> passwordOf(p, service), certs, settings, GROUPWARE_DIR,
+                        : ServiceStores.open(dir, p, service -> passwordOf(p, service), certs, http, settings, GROUPWARE_DIR,
                         DOCUMENTS_DIR,
                         STATE_FILE);
                 opened.add(() -> ServiceStores.closeAll(extra, null));
@@ -1376,7 +1443,7 @@ public final class IceSync implements AutoCloseable {
                     pop3 = pop3Inbox(p, certs, maildir);
                 }
                 return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
-                        clock, pop3);
+                        clock, pop3, tokens, http);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {
@@ -1414,16 +1481,20 @@ public final class IceSync implements AutoCloseable {
         private io.icesync.client.internal.Pop3Inbox pop3Inbox(Profile p, CertificateTrust certs, LocalStore maildir) {
             Pop3Mail mail = p.services().pop3();
             SecretStore store = secretsFor(dir);
-            ServiceAccess access = ServiceAccess.builder().endpoint(mail.server())
-                    .credentials(p.services().login("pop3", p.account().login()),
-                            () -> servicePassword(store, p.account(), "pop3"))
-                    .trust(certs).proxy(p.proxy()).build();
+            ServiceAccess access = mailAccess(p, mail.server(), "pop3", () -> servicePassword(store, p.account(), "pop3"),
+                    tokens, certs);
             return new io.icesync.client.internal.Pop3Inbox(maildir,
                     new io.icesync.client.internal.FileUidlRecord(dir.resolve(POP3_UIDLS_FILE)),
                     () -> new io.icesync.client.internal.AngusPop3Mailbox(mail.server(), access), mail, firstSync, clock);
         }
 
         private RemoteStore imap(Profile p, CertificateTrust certs) {
+            if (p.mail().oauth()) {
+                ImapRemoteStore.Builder b = ImapRemoteStore.builder().endpoint(p.account().imap())
+                        .login(p.account().login()).tokens(requireTokens(p, tokens))
+                        .tokenMechanism(p.mail().tokenMechanism());
+                return imapOptions(b, p, certs);
+            }
             SecretStore store = secretsFor(dir);
             char[] password = store.get(p.account().secretKey()).orElseThrow(() -> new IceSyncException(
                     "no password is stored for " + p.account().login() + " on " + p.account().imap().host()
@@ -1431,14 +1502,18 @@ public final class IceSync implements AutoCloseable {
             try {
                 ImapRemoteStore.Builder b = ImapRemoteStore.builder().endpoint(p.account().imap())
                         .login(p.account().login()).password(password);
-                p.folderKinds().forEach(b::folderKind);
-                if (p.folderNames() != null) {
-                    b.folderNames(p.folderNames());
-                }
-                return b.trust(certs).proxy(p.proxy()).build();
+                return imapOptions(b, p, certs);
             } finally {
                 Arrays.fill(password, '\0');
             }
+        }
+
+        private static RemoteStore imapOptions(ImapRemoteStore.Builder b, Profile p, CertificateTrust certs) {
+            p.folderKinds().forEach(b::folderKind);
+            if (p.folderNames() != null) {
+                b.folderNames(p.folderNames());
+            }
+            return b.trust(certs).proxy(p.proxy()).mailProperties(p.mail().properties()).build();
         }
 
         private static void warnIfReadableByOthers(Path file) {

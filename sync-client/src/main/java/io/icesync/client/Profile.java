@@ -53,7 +53,9 @@ import java.util.Objects;
  *     "logins" : { "smtp" : "jean" },
  *     "pop3" : { "host" : "mail.example.com", "port" : 995, "security" : "ssl", "deleteAfterDays" : 14 }
  *   },                                                                (pop3: a GroupWare profile, see Pop3Mail)
- *   "pop3ListenerPort" : 5110                                        (optional; 0: no local POP3 listener)
+ *   "pop3ListenerPort" : 5110,                                       (optional; 0: no local POP3 listener)
+ *   "auth" : "oauth", "tokenMechanism" : "OAUTHBEARER",               (optional; see MailOptions)
+ *   "mailProperties" : { "mail.imap.fetchsize" : "65536" }           (optional; see MailOptions)
  * }
  * }</pre>
  * Folder paths are written as {@link FolderKinds#pathText} writes them. {@code proxy} is the proxy the
@@ -61,7 +63,7 @@ import java.util.Objects;
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                       Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
-                      ProxyChoice proxy, Services services, int pop3ListenerPort) {
+                      ProxyChoice proxy, Services services, int pop3ListenerPort, MailOptions mail) {
     /** Where the local POP3 listener answers unless the profile says otherwise (the guide's "Port POP3"). */
     public static final int DEFAULT_POP3_LISTENER_PORT = 5110;
 
@@ -80,10 +82,19 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         folderNames = FolderKindMaps.names(folderNames);
         proxy = proxy == null ? ProxyChoice.none() : proxy;
         services = services == null ? Services.NONE : services;
+        mail = mail == null ? MailOptions.DEFAULTS : mail;
         if (pop3ListenerPort < 0 || pop3ListenerPort > 65535) {
             throw new InvalidSettingException("pop3ListenerPort", "expected a port 1..65535, or 0 for no listener, got "
                     + pop3ListenerPort);
         }
+    }
+
+    /** A profile whose mail connections log in with the stored password and take no extra property. */
+    public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
+                   Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
+                   ProxyChoice proxy, Services services, int pop3ListenerPort) {
+        this(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services, pop3ListenerPort,
+                MailOptions.DEFAULTS);
     }
 
     /** A profile whose POP3 listener answers on {@value #DEFAULT_POP3_LISTENER_PORT}. */
@@ -142,11 +153,11 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     }
 
     public Profile withSettings(SyncSettings s) {
-        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services, pop3ListenerPort);
+        return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
 
     public Profile withTrustedCertificatePem(String pem) {
-        return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services, pop3ListenerPort);
+        return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
 
     /** The folder treated as {@code kind} whatever the server or its name says. */
@@ -165,7 +176,7 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
 
     /** All overrides replaced by these (null or empty: none). */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
-        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services, pop3ListenerPort);
+        return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
 
     /**
@@ -174,17 +185,17 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * folder mail; {@code FolderKind.defaultNames()} applies IceWarp's names on any server.
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services, pop3ListenerPort);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services, pop3ListenerPort, mail);
     }
 
     /** The account's other services replaced by these (null: none but IMAP). */
     public Profile withServices(Services s) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s, pop3ListenerPort);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s, pop3ListenerPort, mail);
     }
 
     /** The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server). */
     public Profile withProxy(ProxyChoice p) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services, pop3ListenerPort);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services, pop3ListenerPort, mail);
     }
 
     /**
@@ -192,7 +203,13 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * 0: no listener ("Démarrer/Arrêter").
      */
     public Profile withPop3ListenerPort(int port) {
-        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services, port);
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services, port, mail);
+    }
+
+    /** How the mail connections log in (password or access tokens) and the mail properties they get. */
+    public Profile withMail(MailOptions m) {
+        return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services,
+                pop3ListenerPort, m);
     }
 
     /** Whether mail comes over POP3 (a GroupWare profile, F10.3) rather than IMAP (a normal profile). */

@@ -2,6 +2,7 @@ package io.icesync.core;
 
 import io.icesync.core.spi.CertificateTrust;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,6 +35,24 @@ public abstract class AccessBuilder<B extends AccessBuilder<B>> {
     /** The account, its password asked of {@code password} when a client logs in. */
     public B credentials(String user, Supplier<char[]> password) {
         access.credentials(user, password);
+        return self();
+    }
+
+    /** The account, logging in with access tokens (mail clients only; see {@link ServiceAccess.Builder#token}). */
+    public B token(String user, TokenSource tokens) {
+        access.token(user, tokens);
+        return self();
+    }
+
+    /** The SASL mechanism of a token login (default {@link TokenMechanism#XOAUTH2}). */
+    public B tokenMechanism(TokenMechanism mechanism) {
+        access.tokenMechanism(mechanism);
+        return self();
+    }
+
+    /** Angus Mail properties of the application's own; see {@link ServiceAccess.Builder#mailProperties}. */
+    public B mailProperties(Map<String, String> properties) {
+        access.mailProperties(properties);
         return self();
     }
 

@@ -3,6 +3,7 @@ package io.icesync.core;
 import io.icesync.core.spi.CertificateTrust;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -13,6 +14,9 @@ import java.util.function.Supplier;
  * sender at each message, so a password can live in a secret store), which certificates beyond the system's CAs are trusted ({@link #trust()}, default
  * none), how long to wait ({@link #timeouts()}, default {@link Timeouts#DEFAULTS}: connect 30 s,
  * read 30 s, idle 60 s) and through which proxy ({@link #proxy()}, default {@link ProxyChoice#none()}).
+ * For the mail clients (IMAP, SMTP) the login may use an access token instead of a password
+ * ({@link Builder#token(String, TokenSource)}, SASL XOAUTH2 or OAUTHBEARER), and the application may
+ * pass Angus Mail properties of its own ({@link Builder#mailProperties(Map)}).
  *
  * <pre>{@code
  * ServiceAccess access = ServiceAccess.builder()
@@ -34,8 +38,14 @@ public final class ServiceAccess {
     private final CertificateTrust trust;
     private final Timeouts timeouts;
     private final ProxyChoice proxy;
+    private final TokenSource tokens;
+    private final TokenMechanism mechanism;
+    private final Map<String, String> mailProperties;
 
     private ServiceAccess(Builder b) {
+        this.tokens = b.tokens;
+        this.mechanism = b.mechanism;
+        this.mailProperties = b.mailProperties;
         this.endpoint = b.endpoint;
         this.user = b.user;
         this.password = b.password;
@@ -62,6 +72,9 @@ public final class ServiceAccess {
         b.trust = trust;
         b.timeouts = timeouts;
         b.proxy = proxy;
+        b.tokens = tokens;
+        b.mechanism = mechanism;
+        b.mailProperties = mailProperties;
         return b;
     }
 
@@ -80,7 +93,33 @@ public final class ServiceAccess {
         return user != null;
     }
 
-    /** A fresh copy of the password, asked of the supplier now; the caller wipes it. Null without credentials. */
+    /** Whether the login uses an access token ({@link #tokens()}) instead of a password. */
+    public boolean usesToken() {
+        return tokens != null;
+    }
+
+    /** Where the access tokens come from, or null for a password login. */
+    public TokenSource tokens() {
+        return tokens;
+    }
+
+    /** The SASL mechanism that carries the token (default {@link TokenMechanism#XOAUTH2}). */
+    public TokenMechanism tokenMechanism() {
+        return mechanism;
+    }
+
+    /**
+     * The application's own {@code mail.imap.*}, {@code mail.smtp.*}, {@code mail.pop3.*} properties
+     * (and their TLS twins), checked by {@link io.icesync.core.mail.MailProperties#check}; empty by default.
+     */
+    public Map<String, String> mailProperties() {
+        return mailProperties;
+    }
+
+    /**
+     * A fresh copy of the password, asked of the supplier now; the caller wipes it. Null without
+     * credentials and for a token login.
+     */
     public char[] password() {
         if (password == null) {
             return null;
@@ -110,6 +149,7 @@ public final class ServiceAccess {
     @Override
     public String toString() {
         return "ServiceAccess[" + (endpoint == null ? "" : endpoint + ", ") + (user == null ? "no login" : "user " + user)
+                + (tokens == null ? "" : " with " + mechanism + " tokens")
                 + ", " + timeouts + ", " + proxy + "]";
     }
 
@@ -121,6 +161,9 @@ public final class ServiceAccess {
         private CertificateTrust trust;
         private Timeouts timeouts = Timeouts.DEFAULTS;
         private ProxyChoice proxy = ProxyChoice.none();
+        private TokenSource tokens;
+        private TokenMechanism mechanism = TokenMechanism.XOAUTH2;
+        private Map<String, String> mailProperties = Map.of();
 
         private Builder() {
         }
@@ -134,6 +177,38 @@ public final class ServiceAccess {
         public Builder credentials(String user, Supplier<char[]> password) {
             this.user = Objects.requireNonNull(user, "user");
             this.password = Objects.requireNonNull(password, "password");
+            this.tokens = null;
+            return this;
+        }
+
+        /**
+         * A login with access tokens instead of a password (mail clients only: IMAP and SMTP), sent with
+         * {@link #tokenMechanism(TokenMechanism)}; replaces a password set before.
+         */
+        public Builder token(String user, TokenSource tokens) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.password = null;
+            return this;
+        }
+
+        /** The SASL mechanism for a token login (default {@link TokenMechanism#XOAUTH2}). */
+        public Builder tokenMechanism(TokenMechanism mechanism) {
+            this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
+            return this;
+        }
+
+        /**
+         * Angus Mail session properties of the application's own, passed through to every IMAP, SMTP and
+         * POP3 connection of the protocol they name (e.g. {@code mail.imap.fetchsize},
+         * {@code mail.smtp.localhost}).
+         *
+         * @throws InvalidSettingException naming the property when it is not a {@code mail.imap(s).*},
+         *         {@code mail.smtp(s).*} or {@code mail.pop3(s).*} property, or one IceSync sets itself
+         *         (host and port, timeouts, TLS and trust, proxy, authentication, debug output)
+         */
+        public Builder mailProperties(Map<String, String> properties) {
+            this.mailProperties = io.icesync.core.mail.MailProperties.check(properties);
             return this;
         }
 

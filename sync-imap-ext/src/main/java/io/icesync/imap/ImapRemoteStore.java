@@ -180,7 +180,7 @@ public final class ImapRemoteStore implements RemoteStore {
         return "ImapRemoteStore[" + impl + "]";
     }
 
-    /** Builds an {@link ImapRemoteStore}; endpoint, login and password are required. */
+    /** Builds an {@link ImapRemoteStore}; endpoint, login and a password or a token source are required. */
     public static final class Builder {
         private Endpoint endpoint;
         private String login;
@@ -203,6 +203,9 @@ public final class ImapRemoteStore implements RemoteStore {
         private long maxResponseLine = 16L << 20;
         private long maxLiteral = 64L << 20;
         private ProxyChoice proxy = ProxyChoice.none();
+        private io.icesync.core.TokenSource tokens;
+        private io.icesync.core.TokenMechanism tokenMechanism = io.icesync.core.TokenMechanism.XOAUTH2;
+        private java.util.Map<String, String> mailProperties = java.util.Map.of();
 
         private Builder() {
         }
@@ -220,20 +223,54 @@ public final class ImapRemoteStore implements RemoteStore {
         /** The password; the array is copied, so the caller may wipe its own. */
         public Builder password(char[] password) {
             this.password = Objects.requireNonNull(password, "password").clone();
+            this.tokens = null;
+            return this;
+        }
+
+        /**
+         * Logs in with access tokens instead of a password (AUTHENTICATE XOAUTH2 or OAUTHBEARER, see
+         * {@link #tokenMechanism}): the source is asked when the store connects, and once more for a fresh
+         * token when the server refuses one; a second refusal is an {@link io.icesync.core.AuthenticationException}.
+         * Replaces a password set before.
+         */
+        public Builder tokens(io.icesync.core.TokenSource tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.password = null;
+            return this;
+        }
+
+        /** The SASL mechanism of a token login (default XOAUTH2). */
+        public Builder tokenMechanism(io.icesync.core.TokenMechanism mechanism) {
+            this.tokenMechanism = Objects.requireNonNull(mechanism, "mechanism");
+            return this;
+        }
+
+        /**
+         * Angus Mail {@code mail.imap.*} properties of the application's own (e.g. {@code mail.imap.fetchsize}),
+         * set on every connection after IceSync's; properties of other protocols are ignored here.
+         *
+         * @throws InvalidSettingException naming a property IceSync sets itself (see
+         *         {@link io.icesync.core.mail.MailProperties})
+         */
+        public Builder mailProperties(java.util.Map<String, String> properties) {
+            this.mailProperties = io.icesync.core.mail.MailProperties.check(properties);
             return this;
         }
 
         /**
          * How to reach the server as one value: its endpoint (when it has one), the login and password
-         * (the password asked of the access now and copied), its trust (when it has a list), its connect
-         * and read timeouts, which replace this builder's defaults (connect 20 s, read 120 s), and its proxy.
+         * (the password asked of the access now and copied) or token source and mechanism, its trust (when
+         * it has a list), its connect and read timeouts, which replace this builder's defaults (connect 20 s,
+         * read 120 s), its proxy and its mail properties.
          */
         public Builder access(ServiceAccess a) {
             Objects.requireNonNull(a, "access");
             if (a.endpoint() != null) {
                 endpoint(a.endpoint());
             }
-            if (a.hasCredentials()) {
+            if (a.usesToken()) {
+                login(a.user()).tokens(a.tokens()).tokenMechanism(a.tokenMechanism());
+            } else if (a.hasCredentials()) {
                 char[] p = a.password();
                 login(a.user()).password(p);
                 java.util.Arrays.fill(p, '\0');
@@ -241,6 +278,7 @@ public final class ImapRemoteStore implements RemoteStore {
             if (a.hasTrust()) {
                 trust(a.trust());
             }
+            this.mailProperties = a.mailProperties();
             return timeouts(a.timeouts().connect(), a.timeouts().read()).proxy(a.proxy());
         }
 
@@ -426,7 +464,9 @@ public final class ImapRemoteStore implements RemoteStore {
         public ImapRemoteStore build() {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(login, "login");
-            Objects.requireNonNull(password, "password");
+            if (password == null && tokens == null) {
+                throw new NullPointerException("password");
+            }
             if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
                 throw new InvalidSettingException("timeouts", "timeouts must be positive");
             }
@@ -434,10 +474,10 @@ public final class ImapRemoteStore implements RemoteStore {
                     || transferDeadline.isZero()) {
                 throw new InvalidSettingException("deadlines", "deadlines must be positive");
             }
-            return new ImapRemoteStore(new ImapOptions(endpoint, login, password.clone(), trustedNow(), clientVersion,
+            return new ImapRemoteStore(new ImapOptions(endpoint, login, password == null ? new char[0] : password.clone(), trustedNow(), clientVersion,
                     connectTimeout, readTimeout, folderKinds, iceWarpHello, trace, probeIdleAfter, statusCacheTtl,
                     java.util.Map.copyOf(kindOverrides), defaultNames, commandDeadline, transferDeadline,
-                    maxResponseLine, maxLiteral, proxy));
+                    maxResponseLine, maxLiteral, proxy, tokens, tokenMechanism, mailProperties));
         }
     }
 }

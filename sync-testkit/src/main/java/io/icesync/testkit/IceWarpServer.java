@@ -175,7 +175,8 @@ public final class IceWarpServer implements AutoCloseable {
     }
 
     /**
-     * SMTP submission (STARTTLS and AUTH PLAIN/LOGIN offered, SIZE the {@code maxLiteral}); what it receives is in
+     * SMTP submission (STARTTLS; AUTH PLAIN, LOGIN, and XOAUTH2 and OAUTHBEARER with the tokens of
+     * {@link MailServerModel#issueToken}; SIZE the {@code maxLiteral}); what it receives is in
      * {@link #sentMail()}. Recipients whose address starts with {@code reject} are refused (550), as on the
      * peer submission server.
      */

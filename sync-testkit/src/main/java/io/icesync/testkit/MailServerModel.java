@@ -18,6 +18,8 @@ public final class MailServerModel {
     final Object lock = new Object();
     private final Map<String, TestAccount> accounts = new TreeMap<>();
     private final List<Consumer<TestMailbox>> watchers = new CopyOnWriteArrayList<>();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger refusedTokens = new java.util.concurrent.atomic.AtomicInteger();
     private long lastUidValidity = System.currentTimeMillis() / 1000 & 0x7fffffffL;
 
     /**
@@ -64,6 +66,40 @@ public final class MailServerModel {
         synchronized (lock) {
             return new ArrayList<>(accounts.values());
         }
+    }
+
+    /**
+     * Issues an access token for the account, good for XOAUTH2 and OAUTHBEARER logins over IMAP and
+     * SMTP until {@link #expireToken} (as an OAuth server would issue one); a password keeps working too.
+     */
+    public String issueToken(String email) {
+        TestAccount a = account(email);
+        String token = "tk-" + java.util.UUID.randomUUID();
+        tokens.put(token, a.email().toLowerCase(Locale.ROOT));
+        return token;
+    }
+
+    /** Makes a token issued before refused from now on; connections logged in with it stay so, as on a real server. */
+    public void expireToken(String token) {
+        tokens.remove(token);
+    }
+
+    /** How many logins with a token were refused (expired, unknown, or not the account's). */
+    public int refusedTokens() {
+        return refusedTokens.get();
+    }
+
+    /**
+     * The account this access token opens, or empty. {@code user} may be null (OAUTHBEARER without an
+     * authorization identity); otherwise it must be the token's account.
+     */
+    public Optional<TestAccount> authenticateToken(String user, String token) {
+        String owner = token == null ? null : tokens.get(token);
+        if (owner == null || (user != null && !owner.equalsIgnoreCase(user))) {
+            refusedTokens.incrementAndGet();
+            return Optional.empty();
+        }
+        return find(owner);
     }
 
     /** The account these credentials open, or empty. */

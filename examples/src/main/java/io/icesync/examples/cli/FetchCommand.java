@@ -77,7 +77,7 @@ final class FetchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FetchProgress progress = new FetchProgress(err, Terminal.interactive());
-        try (IceSync sync = IceSync.open(dir); WebDavClient client = client(sync, u)) {
+        try (IceSync sync = CliTokens.open(dir); WebDavClient client = client(sync, u)) {
             Download d;
             try {
                 d = client.download(u.getPath(), target, options.withListener(progress));

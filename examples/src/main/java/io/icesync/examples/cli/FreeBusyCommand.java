@@ -76,7 +76,7 @@ final class FreeBusyCommand implements Callable<Integer> {
         }
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        try (IceSync sync = IceSync.open(dir)) {
+        try (IceSync sync = CliTokens.open(dir)) {
             Account account = sync.profile().account();
             FreeBusyTemplate t;
             try {

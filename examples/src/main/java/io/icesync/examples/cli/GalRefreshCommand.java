@@ -25,7 +25,7 @@ final class GalRefreshCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (IceSync sync = IceSync.open(dir)) {
+        try (IceSync sync = CliTokens.open(dir)) {
             AddressList gal = sync.refreshAddressList();
             out.println("address list refreshed: " + gal.size() + " entries");
             return ExitCodes.OK;

@@ -58,7 +58,7 @@ public final class IceSyncCli {
     /** How the commands open a profile folder; the default is {@link IceSync} with IMAP, Maildir and SQLite. */
     @FunctionalInterface
     public interface Opener {
-        Opener DEFAULT = (dir, firstSync) -> IceSync.builder().directory(dir).firstSync(firstSync).build();
+        Opener DEFAULT = (dir, firstSync) -> CliTokens.builder().directory(dir).firstSync(firstSync).build();
 
         IceSync open(Path dir, FirstSyncHandler firstSync);
     }

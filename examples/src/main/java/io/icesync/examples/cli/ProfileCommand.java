@@ -55,8 +55,22 @@ final class ProfileCommand {
         @Option(names = "--user", paramLabel = "USER", description = "The login name (default: the e-mail address).")
         String user;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         PasswordSource password;
+
+        @Option(names = "--oauth", description = "IMAP, SMTP and POP3 log in with OAuth 2.0 access tokens (SASL XOAUTH2"
+                + " or OAUTHBEARER) instead of the password; each command takes them from ICESYNC_TOKEN_COMMAND (a"
+                + " command printing a token) or ICESYNC_TOKEN. A password is then optional (the HTTP services use it).")
+        boolean oauth;
+
+        @Option(names = "--token-mechanism", paramLabel = "XOAUTH2|OAUTHBEARER", defaultValue = "XOAUTH2",
+                description = "The SASL mechanism of --oauth (default XOAUTH2).")
+        io.icesync.core.TokenMechanism tokenMechanism;
+
+        @Option(names = "--mail-property", paramLabel = "NAME=VALUE",
+                description = "An Angus Mail property for the mail connections (mail.imap.*, mail.smtp.*, mail.pop3.*),"
+                        + " kept in the profile; repeatable. Properties IceSync sets itself are refused.")
+        java.util.Map<String, String> mailProperties = new java.util.LinkedHashMap<>();
 
         @Mixin
         DiscoveryOptions discovery = new DiscoveryOptions();
@@ -83,13 +97,21 @@ final class ProfileCommand {
             PrintWriter err = spec.commandLine().getErr();
             char[] pw;
             try {
-                pw = password.read();
+                pw = password == null ? null : password.read();
             } catch (IOException e) {
                 err.println("icesync: cannot read the password from standard input: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            if (pw == null || pw.length == 0) {
-                err.println("icesync: " + password.missing());
+            if ((pw == null || pw.length == 0) && !oauth) {
+                err.println("icesync: " + (password == null ? "give the password with --password-env VAR or --password-stdin, or log in with"
+                        + " --oauth" : password.missing()));
+                return ExitCodes.USAGE;
+            }
+            if (pw != null && pw.length == 0) {
+                pw = null;
+            }
+            if (pw == null && imap == null) {
+                err.println("icesync: discovery needs the password: give --imap and --security with --oauth alone");
                 return ExitCodes.USAGE;
             }
             try {
@@ -128,11 +150,13 @@ final class ProfileCommand {
                             + found.settings().source() + ")");
                 }
                 p = p.withProxy(via).withServices(services.apply(p.services()));
+                io.icesync.client.MailOptions mail = io.icesync.client.MailOptions.DEFAULTS.withProperties(mailProperties);
+                p = p.withMail(oauth ? mail.withOAuth(tokenMechanism) : mail);
                 if (pop3ListenerPort != null) {
                     p = p.withPop3ListenerPort(pop3ListenerPort);
                 }
                 Endpoint ep = p.account().imap();
-                IceSync.create(dir, p, pw).close();
+                CliTokens.builder().create(dir, p, pw).close();
                 if (ep.security() == Security.PLAIN && !isLoopback(ep.host())) {
                     err.println("icesync: warning: --security plain sends the password to " + ep.host()
                             + " unencrypted; prefer starttls or ssl");
@@ -151,7 +175,9 @@ final class ProfileCommand {
             } catch (IceSyncException e) {
                 return ExitCodes.report(e, err);
             } finally {
-                Arrays.fill(pw, '\0');
+                if (pw != null) {
+                    Arrays.fill(pw, '\0');
+                }
             }
         }
 

@@ -76,6 +76,10 @@ final class ProfileShowCommand implements Callable<Integer> {
         out.println(TerminalText.escape("imap:         " + p.account().imap().host() + ":" + p.account().imap().port()));
         out.println("security:     " + p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
         out.println("proxy:        " + p.proxy().text());
+        out.println("mail login:   " + (p.mail().oauth() ? "OAuth tokens (" + p.mail().tokenMechanism()
+                + ", from ICESYNC_TOKEN_COMMAND or ICESYNC_TOKEN)" : "password"));
+        new java.util.TreeMap<>(p.mail().properties()).forEach((k, v) -> out.println(TerminalText.escape(
+                "mail property: " + k + "=" + v)));
         services(p.services(), out);
         out.println("pop3 listener: " + (p.pop3ListenerPort() == 0 ? "none"
                 : "127.0.0.1:" + p.pop3ListenerPort() + " while icesync sync runs on its schedule"));
@@ -133,6 +137,10 @@ final class ProfileShowCommand implements Callable<Integer> {
         o.putObject("imap").put("host", p.account().imap().host()).put("port", p.account().imap().port())
                 .put("security", p.account().imap().security().name().toLowerCase(java.util.Locale.ROOT));
         o.put("proxy", p.proxy().text());
+        o.put("auth", p.mail().oauth() ? "oauth" : "password");
+        o.put("tokenMechanism", p.mail().oauth() ? p.mail().tokenMechanism().name() : null);
+        com.fasterxml.jackson.databind.node.ObjectNode mailProps = o.putObject("mailProperties");
+        new java.util.TreeMap<>(p.mail().properties()).forEach(mailProps::put);
         // The services as profile.json holds them; "groupware" alone when the account has no other service.
         com.fasterxml.jackson.databind.JsonNode services = SettingsCommand.JSON.readTree(p.toJson()).get("services");
         o.set("services", services != null ? services : SettingsCommand.JSON.createObjectNode().put("groupware", "imap"));

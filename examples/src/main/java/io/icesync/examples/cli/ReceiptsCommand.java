@@ -40,7 +40,7 @@ final class ReceiptsCommand {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             List<PendingReceipt> pending;
-            try (IceSync sync = IceSync.open(dir)) {
+            try (IceSync sync = CliTokens.open(dir)) {
                 pending = sync.pendingReceipts();
             } catch (IceSyncException e) {
                 return ExitCodes.report(e, spec.commandLine().getErr());
@@ -96,7 +96,7 @@ final class ReceiptsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (IceSync sync = IceSync.open(dir)) {
+            try (IceSync sync = CliTokens.open(dir)) {
                 ReceiptOutcome o = sync.answerReceipt(key, choice.send);
                 out.println(TerminalText.escape(key) + ": " + o.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 return ExitCodes.OK;

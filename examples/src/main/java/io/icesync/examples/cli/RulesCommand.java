@@ -165,7 +165,7 @@ final class RulesCommand {
 
         @Override
         public Integer call() {
-            try (IceSync sync = IceSync.open(dir); RulesProvider p = provider(sync, api, sieve)) {
+            try (IceSync sync = CliTokens.open(dir); RulesProvider p = provider(sync, api, sieve)) {
                 return run(p, spec.commandLine().getOut());
             } catch (IceSyncException e) {
                 return ExitCodes.report(e, spec.commandLine().getErr());

@@ -64,7 +64,7 @@ final class SendCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<OutboxMessage> waiting;
-        try (IceSync sync = IceSync.open(dir)) {
+        try (IceSync sync = CliTokens.open(dir)) {
             waiting = sync.sendOutbox();
         } catch (IceSyncException e) {
             return ExitCodes.report(e, err);

@@ -24,7 +24,7 @@ abstract class SignatureTransferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (IceSync sync = IceSync.open(dir)) {
+        try (IceSync sync = CliTokens.open(dir)) {
             SignatureOutcome o = run(sync);
             out.println(switch (o) {
                 case PULLED -> "signature pulled from WebClient into " + IceSync.SIGNATURE_HTML + " and "

@@ -41,7 +41,7 @@ final class TrustCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (IceSync sync = IceSync.open(dir)) {
+            try (IceSync sync = CliTokens.open(dir)) {
                 List<X509Certificate> certs = sync.certificates().accepted();
                 if (json) {
                     ArrayNode a = CliJson.MAPPER.createArrayNode();
@@ -95,7 +95,7 @@ final class TrustCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (IceSync sync = IceSync.open(dir)) {
+            try (IceSync sync = CliTokens.open(dir)) {
                 if (source.pem != null) {
                     for (X509Certificate c : DiscoveryOptions.certificates(source.pem)) {
                         sync.certificates().accept(c);
@@ -139,7 +139,7 @@ final class TrustCommand {
 
         @Override
         public Integer call() {
-            try (IceSync sync = IceSync.open(dir)) {
+            try (IceSync sync = CliTokens.open(dir)) {
                 if (!sync.certificates().remove(fingerprint)) {
                     spec.commandLine().getErr().println("icesync: no accepted certificate has the SHA-256 " + fingerprint);
                     return ExitCodes.USAGE;

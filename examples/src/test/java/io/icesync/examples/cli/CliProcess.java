@@ -88,6 +88,11 @@ final class CliProcess {
     }
 
     static Running start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** Starts icesync with these variables added to its environment. */
+    static Running start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 IceSyncCli.class.getName()));
@@ -95,6 +100,7 @@ final class CliProcess {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().put(PASSWORD_ENV, "secret");
         pb.environment().remove("COLUMNS");
+        pb.environment().putAll(env);
         return new Running(pb.start());
     }
 

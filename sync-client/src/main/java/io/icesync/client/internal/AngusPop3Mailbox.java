@@ -7,6 +7,9 @@ import io.icesync.core.ProtocolException;
 import io.icesync.core.ServiceAccess;
 import io.icesync.core.mail.MailFailures;
 import io.icesync.core.mail.MailSession;
+import io.icesync.core.mail.TokenLogin;
+import io.icesync.core.InvalidSettingException;
+import io.icesync.core.TokenMechanism;
 import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.AuthenticationFailedException;
@@ -40,6 +43,27 @@ public final class AngusPop3Mailbox implements Pop3Mailbox {
     private final POP3Folder inbox;
     private final Message[] messages;
 
+    private static void passwordLogin(Store s, Endpoint endpoint, ServiceAccess access) throws MessagingException {
+        char[] password = access.password();
+        try {
+            s.connect(endpoint.host(), endpoint.port(), access.user(), password == null ? null : new String(password));
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /** POP3 in Angus has XOAUTH2 but no SASL path: OAUTHBEARER cannot be offered. */
+    private static void tokenLogin(Store s, Endpoint endpoint, ServiceAccess access) throws MessagingException {
+        if (access.tokenMechanism() != TokenMechanism.XOAUTH2) {
+            throw new InvalidSettingException("tokenMechanism", "POP3 logs in with XOAUTH2 tokens only, not "
+                    + access.tokenMechanism());
+        }
+        new TokenLogin(access.tokens(), access.user()).login(t -> s.connect(endpoint.host(), endpoint.port(),
+                access.user(), t), e -> e instanceof jakarta.mail.AuthenticationFailedException);
+    }
+
     /** Signs in and lists the maildrop. Errors: {@link AuthenticationException}, the network's ({@link MailFailures}). */
     public AngusPop3Mailbox(Endpoint endpoint, ServiceAccess access) {
         this.where = "POP3 " + endpoint;
@@ -50,13 +74,10 @@ public final class AngusPop3Mailbox implements Pop3Mailbox {
         Store s = null;
         try {
             s = Session.getInstance(mail.properties()).getStore(mail.protocol());
-            char[] password = access.password();
-            try {
-                s.connect(endpoint.host(), endpoint.port(), access.user(), password == null ? null : new String(password));
-            } finally {
-                if (password != null) {
-                    Arrays.fill(password, '\0');
-                }
+            if (access.usesToken()) {
+                tokenLogin(s, endpoint, access);
+            } else {
+                passwordLogin(s, endpoint, access);
             }
             POP3Folder f = (POP3Folder) s.getFolder("INBOX");
             f.open(Folder.READ_WRITE);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icesync.client.FolderKinds;
 import io.icesync.client.InvalidProfileException;
+import io.icesync.client.MailOptions;
 import io.icesync.client.Profile;
 import io.icesync.client.Services;
 import io.icesync.core.Account;
@@ -19,6 +20,7 @@ import io.icesync.core.FolderPath;
 import io.icesync.core.InvalidSettingException;
 import io.icesync.core.ProxyChoice;
 import io.icesync.core.Security;
+import io.icesync.core.TokenMechanism;
 import io.icesync.core.settings.SettingsJson;
 import io.icesync.core.settings.SyncSettings;
 import java.io.IOException;
@@ -40,7 +42,8 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final List<String> FIELDS = List.of("email", "login", "imap", "trustedCertificatePem", "settings",
-            "folderKinds", "folderNames", "proxy", "services", "pop3ListenerPort");
+            "folderKinds", "folderNames", "proxy", "services", "pop3ListenerPort", "auth", "tokenMechanism",
+            "mailProperties");
     private static final List<String> IMAP_FIELDS = List.of("host", "port", "security");
 
     private ProfileJson() {
@@ -75,6 +78,15 @@ public final class ProfileJson {
         }
         if (p.pop3ListenerPort() != Profile.DEFAULT_POP3_LISTENER_PORT) {
             o.put("pop3ListenerPort", p.pop3ListenerPort());
+        }
+        MailOptions mail = p.mail();
+        if (mail.oauth()) {
+            o.put("auth", "oauth");
+            o.put("tokenMechanism", mail.tokenMechanism().name());
+        }
+        if (!mail.properties().isEmpty()) {
+            ObjectNode props = o.putObject("mailProperties");
+            new java.util.TreeMap<>(mail.properties()).forEach(props::put);
         }
         try {
             return JSON.writeValueAsString(o) + "\n";
@@ -188,11 +200,56 @@ public final class ProfileJson {
             }
             listener = lp.intValue();
         }
+        MailOptions mail = mailOptions(file, o);
         try {
             return new Profile(account, settings, pem, kinds, names, proxy, ServicesJson.read(file, o.get("services")),
-                    listener);
+                    listener, mail);
         } catch (InvalidSettingException e) {
             throw new InvalidProfileException(file, e.setting(), inner(e), e);
+        }
+    }
+
+    /** {@code auth}, {@code tokenMechanism} and {@code mailProperties}; each optional. */
+    private static MailOptions mailOptions(Path file, JsonNode o) {
+        MailOptions.Auth auth = MailOptions.Auth.PASSWORD;
+        if (o.hasNonNull("auth")) {
+            String a = text(file, o, "auth", "auth");
+            if (!a.equals("oauth") && !a.equals("password")) {
+                throw new InvalidProfileException(file, "auth", "expected \"password\" or \"oauth\", got \"" + a + "\"",
+                        null);
+            }
+            auth = a.equals("oauth") ? MailOptions.Auth.OAUTH : MailOptions.Auth.PASSWORD;
+        }
+        TokenMechanism mech = TokenMechanism.XOAUTH2;
+        if (o.hasNonNull("tokenMechanism")) {
+            String m = text(file, o, "tokenMechanism", "tokenMechanism");
+            try {
+                mech = TokenMechanism.valueOf(m.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidProfileException(file, "tokenMechanism", "expected XOAUTH2 or OAUTHBEARER, got \""
+                        + m + "\"", null);
+            }
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        JsonNode mp = o.get("mailProperties");
+        if (mp != null && !mp.isNull()) {
+            if (!mp.isObject()) {
+                throw new InvalidProfileException(file, "mailProperties", "expected an object of property -> text, got "
+                        + mp, null);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = mp.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new InvalidProfileException(file, "mailProperties." + e.getKey(), "expected a text, number or"
+                            + " boolean, got " + e.getValue(), null);
+                }
+                props.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        try {
+            return new MailOptions(auth, mech, props);
+        } catch (InvalidSettingException e) {
+            throw new InvalidProfileException(file, "mailProperties", inner(e), e);
         }
     }
 

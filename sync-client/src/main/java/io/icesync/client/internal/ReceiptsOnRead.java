@@ -48,7 +48,8 @@ public final class ReceiptsOnRead implements SyncListener {
 
     private final Supplier<SyncSettings> settings;
     private final Supplier<Profile> profile;
-    private final Supplier<char[]> password;
+    /** How to log in to the SMTP server: password or token, trust, proxy, the application's mail properties. */
+    private final java.util.function.Function<Endpoint, io.icesync.core.ServiceAccess> smtpAccess;
     private final CertificateTrust trust;
     private final LocalStore local;
     private final SyncStateStore state;
@@ -59,12 +60,13 @@ public final class ReceiptsOnRead implements SyncListener {
     private record Marked(FolderPath folder, String localId, Instant at) {
     }
 
-    public ReceiptsOnRead(Supplier<SyncSettings> settings, Supplier<Profile> profile, Supplier<char[]> password,
+    public ReceiptsOnRead(Supplier<SyncSettings> settings, Supplier<Profile> profile,
+                          java.util.function.Function<Endpoint, io.icesync.core.ServiceAccess> smtpAccess,
                           CertificateTrust trust, LocalStore local, SyncStateStore state, ReceiptRecord record,
                           Clock clock) {
         this.settings = settings;
         this.profile = profile;
-        this.password = password;
+        this.smtpAccess = smtpAccess;
         this.trust = trust;
         this.local = local;
         this.state = state;
@@ -172,9 +174,7 @@ public final class ReceiptsOnRead implements SyncListener {
 
     private ReadReceipts.Builder receiptsBuilder(Endpoint smtp, ReceiptMode mode) {
         Profile p = profile.get();
-        ReceiptSender sender = ReceiptSender.builder(smtp)
-                .credentials(p.services().login("smtp", p.account().login()), password)
-                .trust(trust).proxy(p.proxy()).build();
+        ReceiptSender sender = ReceiptSender.builder(smtp).access(smtpAccess.apply(smtp)).build();
         return ReadReceipts.builder(p.account().email(), sender).policy(ReceiptPolicy.defaults().withMode(mode))
                 .record(record).clock(clock);
     }

@@ -103,9 +103,10 @@ public final class ServiceStores {
      * Opens the services of {@link #plan}.
      *
      * @param passwords the password of a service ({@link Plan#credentials()}), asked at each login
+     * @param http      makes the HTTP clients of the WebDAV and CalDAV/CardDAV stores
      */
     public static List<Stores> open(Path dir, Profile p, Function<String, Supplier<char[]>> passwords,
-                                    CertificateTrust trust,
+                                    CertificateTrust trust, io.icesync.net.HttpClientFactory http,
                                     Supplier<SyncSettings> settings, String groupwareDir, String documentsDir,
                                     String stateFile) {
         List<Stores> out = new ArrayList<>();
@@ -118,7 +119,7 @@ public final class ServiceStores {
                 if (plan.dav().isEmpty()) {
                     // The documents store uses the client without owning it: closed with the service.
                     WebDavClient webdav = WebDavClient.builder(plan.server()).credentials(plan.login(), password)
-                            .trust(trust).build();
+                            .trust(trust).httpClients(http).build();
                     client = webdav;
                     remote = WebDavFilesRemoteStore.builder().client(webdav)
                             .state(dir.resolve(plan.name() + "-numbering.json")).settings(settings).build();
@@ -127,7 +128,7 @@ public final class ServiceStores {
                     // A profile written by hand may lack both URLs: the lookup happens at each open then.
                     DavRemoteStore.Builder b = plan.server() != null ? DavRemoteStore.builder(plan.server())
                             : DavRemoteStore.builder(p.account().email(), DavServers.system());
-                    remote = b.services(plan.dav()).credentials(plan.login(), password).trust(trust)
+                    remote = b.services(plan.dav()).credentials(plan.login(), password).trust(trust).httpClients(http)
                             .state(dir.resolve(plan.name() + "-numbering.json")).build();
                     // CalDAV/CardDAV items are the objects themselves: a local object goes up as its .ics or .vcf text.
                     local = new VdirLocalStore(dir.resolve(plan.local()), f -> new RawItemCodec());

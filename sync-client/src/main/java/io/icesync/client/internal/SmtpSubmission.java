@@ -11,6 +11,7 @@ import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.mail.MailFailures;
 import io.icesync.core.mail.MailSession;
+import io.icesync.core.mail.TokenLogin;
 import io.icesync.core.proxy.MailProxy;
 import io.icesync.core.tls.CapturingTrust;
 import jakarta.mail.Address;
@@ -45,10 +46,13 @@ public final class SmtpSubmission implements AutoCloseable {
     private CapturingTrust capturing;
     private MailProxy proxy;
     private Session session;
+    /** The token login of a token access, shared by this run's connections; null for a password. */
+    private final TokenLogin tokens;
 
     public SmtpSubmission(Endpoint endpoint, ServiceAccess access) {
         this.endpoint = endpoint;
         this.access = access;
+        this.tokens = access.usesToken() ? new TokenLogin(access.tokens(), access.user()) : null;
         this.where = "SMTP " + endpoint;
     }
 
@@ -91,7 +95,10 @@ public final class SmtpSubmission implements AutoCloseable {
         String protocol = mail.protocol();
         session = Session.getInstance(mail.properties());
         transport = session.getTransport(protocol);
-        if (access.user() != null) {
+        if (tokens != null) {
+            tokens.login(t -> transport.connect(endpoint.host(), endpoint.port(), access.user(), t),
+                    e -> e instanceof AuthenticationFailedException);
+        } else if (access.user() != null) {
             char[] password = access.password();
             try {
                 transport.connect(endpoint.host(), endpoint.port(), access.user(), new String(password));
@@ -122,7 +129,8 @@ public final class SmtpSubmission implements AutoCloseable {
             return viaProxy;
         }
         if (e instanceof AuthenticationFailedException) {
-            return new AuthenticationException(where + " refused the login of '" + access.user() + "'", e);
+            return new AuthenticationException(where + " refused the login of '" + access.user() + "'"
+                    + (tokens == null ? "" : " with a fresh access token (" + access.tokenMechanism() + ")"), e);
         }
         if (e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0) {
             List<String> refused = new ArrayList<>();

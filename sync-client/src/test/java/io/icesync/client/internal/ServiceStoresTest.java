@@ -34,6 +34,7 @@ class ServiceStoresTest {
                 .withServices(Services.NONE.withGroupware(Services.GroupwareSource.DAV)
                         .withCaldav(URI.create("http://127.0.0.1:1/")));
         List<ServiceStores.Stores> stores = ServiceStores.open(dir, p, service -> "secret"::toCharArray, CertificateTrust.inMemory(),
+                io.icesync.net.HttpClientFactory.standard(),
                 SyncSettings::defaults, "groupware", "documents", "state.db");
         try {
             assertThat(stores).extracting(ServiceStores.Stores::name).containsExactly("dav");

@@ -14,7 +14,8 @@ import java.util.Properties;
  * connect and read timeouts (writes bounded by the read one), its proxy, the server's name checked and
  * its certificate checked by {@code trust} (the system's CAs plus the accepted ones, the chain kept for
  * the error), with no second try through the JVM's own factories, which would leave the accepted
- * certificates out.
+ * certificates out; a token login's mechanism ({@link MailAuth}) and the application's own properties
+ * ({@link MailProperties}).
  *
  * @param protocol   {@code smtp}/{@code smtps}, {@code pop3}/{@code pop3s}... as the session names it
  * @param properties the session's properties
@@ -58,6 +59,8 @@ public record MailSession(String protocol, Properties properties, CapturingTrust
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
         }
+        MailAuth.applyTo(props, name, access);
+        MailProperties.applyTo(props, name, access.mailProperties());
         return new MailSession(name, props, trust, proxy);
     }
 }

@@ -10,6 +10,7 @@ import io.icesync.core.ServiceAccess;
 import io.icesync.core.UntrustedCertificateException;
 import io.icesync.core.mail.MailFailures;
 import io.icesync.core.mail.MailSession;
+import io.icesync.core.mail.TokenLogin;
 import io.icesync.core.spi.CertificateTrust;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -36,11 +37,14 @@ public final class ReceiptSender {
     private final Endpoint endpoint;
     private final ServiceAccess access;
     private final String user;
+    /** The token login of a token access, kept between receipts; null for a password. */
+    private final TokenLogin tokens;
 
     private ReceiptSender(Builder b) {
         this.endpoint = b.endpoint;
         this.access = b.serviceAccess();
         this.user = access.user();
+        this.tokens = access.usesToken() ? new TokenLogin(access.tokens(), user) : null;
     }
 
     public static Builder builder(Endpoint smtp) {
@@ -69,7 +73,10 @@ public final class ReceiptSender {
                 to[i] = new InternetAddress(recipients.get(i));
             }
             try (Transport t = session.getTransport(protocol)) {
-                if (user != null) {
+                if (tokens != null) {
+                    tokens.login(tk -> t.connect(endpoint.host(), endpoint.port(), user, tk),
+                            e -> e instanceof AuthenticationFailedException);
+                } else if (user != null) {
                     char[] password = access.password();
                     try {
                         t.connect(endpoint.host(), endpoint.port(), user, new String(password));

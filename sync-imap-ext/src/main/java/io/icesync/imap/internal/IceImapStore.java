@@ -4,7 +4,9 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import io.icesync.core.mail.TokenLogin;
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -40,18 +42,27 @@ final class IceImapStore extends IMAPStore {
     private final String helloVersion;
     private final Greeter greeter;
     private final ConnectionGuard guard;
+    private final TokenLogin tokens;
 
     /** @param helloVersion the client version for the IceWarp greeting, or null never to send it */
     IceImapStore(Session session, String helloVersion, Greeter greeter, ConnectionGuard guard) {
+        this(session, helloVersion, greeter, guard, null);
+    }
+
+    /** @param tokens the token login every connection of this store uses, or null for a password login */
+    IceImapStore(Session session, String helloVersion, Greeter greeter, ConnectionGuard guard, TokenLogin tokens) {
         super(session, null, "imap", false);
         this.helloVersion = helloVersion;
         this.greeter = greeter;
         this.guard = guard;
+        this.tokens = tokens;
     }
 
     @Override
     protected IMAPProtocol newIMAPProtocol(String host, int port) throws IOException, ProtocolException {
-        return new Protocol(name, host, port, session.getProperties(), isSSL, logger, helloVersion, greeter, guard);
+        Protocol p = new Protocol(name, host, port, session.getProperties(), isSSL, logger, helloVersion, greeter, guard);
+        p.tokens = tokens;
+        return p;
     }
 
     @Override
@@ -120,6 +131,8 @@ final class IceImapStore extends IMAPStore {
         private final Greeter greeter;
         private final ConnectionGuard guard;
         private boolean greeted;
+        /** Set for a token login: each AUTHENTICATE takes its token from here, never from Angus' password. */
+        TokenLogin tokens;
 
         Protocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger,
                  String helloVersion, Greeter greeter, ConnectionGuard guard) throws IOException, ProtocolException {
@@ -181,6 +194,59 @@ final class IceImapStore extends IMAPStore {
             String[] w = command.trim().split(" ", 3);
             String name = w[0].equalsIgnoreCase("UID") && w.length > 1 ? w[0] + " " + w[1] : w[0];
             return guard.watch(name.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        @Override
+        public synchronized void authoauth2(String u, String p) throws ProtocolException {
+            if (tokens == null) {
+                super.authoauth2(u, p);
+                return;
+            }
+            tokens.login(t -> super.authoauth2(u, t), Protocol::refused);
+        }
+
+        @Override
+        public void sasllogin(String[] allowed, String realm, String authzid, String u, String p)
+                throws ProtocolException {
+            if (tokens == null) {
+                super.sasllogin(allowed, realm, authzid, u, p);
+                return;
+            }
+            for (String m : allowed) {
+                if (!hasCapability("AUTH=" + m)) {
+                    throw new ProtocolException("the server offers no AUTHENTICATE " + m + " for a token login");
+                }
+            }
+            tokens.login(t -> {
+                super.sasllogin(allowed, realm, authzid, u, t);
+                if (!isAuthenticated()) {
+                    throw new CommandFailedException("the server refused the access token");
+                }
+            }, Protocol::refused);
+        }
+
+        /** Angus' last resort when the server offers no token mechanism: never sends a token as a password. */
+        @Override
+        public void login(String u, String p) throws ProtocolException {
+            if (tokens != null) {
+                throw new ProtocolException("the server offers no AUTHENTICATE mechanism for a token login ("
+                        + String.join(" ", capabilityNames("AUTH=")) + ")");
+            }
+            super.login(u, p);
+        }
+
+        private java.util.List<String> capabilityNames(String prefix) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.Map<String, String> caps = getCapabilities();
+            if (caps != null) {
+                caps.values().stream().filter(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith(prefix))
+                        .sorted().forEach(out::add);
+            }
+            return out.isEmpty() ? java.util.List.of("none offered") : out;
+        }
+
+        private static boolean refused(Exception e) {
+            return e instanceof CommandFailedException;
         }
 
         /** Sends the greeting if this connection is logged in, the server asks for it and it was not sent yet. */

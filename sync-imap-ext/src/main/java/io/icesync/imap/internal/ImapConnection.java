@@ -50,6 +50,8 @@ final class ImapConnection {
     /** Cuts the connections from another thread: {@link #abort()}, and commands past their deadline. */
     private final ConnectionGuard guard;
     private final AtomicInteger greetings = new AtomicInteger();
+    /** The token login of a token access, kept across connections (the last good token); null for a password. */
+    private final io.icesync.core.mail.TokenLogin tokens;
     CapturingTrust trust;
     /** The proxy of the current connections, asked again at each new one ({@code system()} may change). */
     MailProxy proxy;
@@ -66,6 +68,7 @@ final class ImapConnection {
     ImapConnection(ImapOptions opt) {
         this.opt = opt;
         this.guard = new ConnectionGuard(opt.commandDeadline(), opt.transferDeadline());
+        this.tokens = opt.tokens() == null ? null : new io.icesync.core.mail.TokenLogin(opt.tokens(), opt.login());
     }
 
     /** True once the IceWarp connector greeting was sent (only to servers advertising X-ICEWARP-SERVER). */
@@ -158,8 +161,10 @@ final class ImapConnection {
                 session.setDebug(true);
             }
             store = new IceImapStore(session, opt.iceWarpHello() ? opt.clientVersion() : null,
-                    (accepted, line) -> greetings.incrementAndGet(), guard);
-            store.connect(opt.endpoint().host(), opt.endpoint().port(), opt.login(), new String(opt.password()));
+                    (accepted, line) -> greetings.incrementAndGet(), guard, tokens);
+            // With tokens, the protocol takes each token from the token login: Angus only needs a password to hold.
+            store.connect(opt.endpoint().host(), opt.endpoint().port(), opt.login(),
+                    tokens != null ? "(access token)" : new String(opt.password()));
             IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
             @SuppressWarnings("unchecked")
             Set<String> names = (Set<String>) root.doCommand(p -> {
@@ -221,6 +226,8 @@ final class ImapConnection {
         // No trace unless asked for (then through TraceLines, masked); never the login exchange.
         p.put("mail.debug", "false");
         p.put("mail.debug.auth", "false");
+        io.icesync.core.mail.MailAuth.applyTo(p, "imap", tokens == null ? null : opt.tokenMechanism());
+        io.icesync.core.mail.MailProperties.applyTo(p, "imap", opt.mailProperties());
         return p;
     }
 

@@ -4,6 +4,8 @@ import io.icesync.core.Endpoint;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.ProxyChoice;
+import io.icesync.core.TokenMechanism;
+import io.icesync.core.TokenSource;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.function.Consumer;
  * @param maxResponseLine  the most response text one answer may hold, literals aside
  * @param maxLiteral       the most bytes one literal may hold
  * @param proxy            how the connections reach the server
+ * @param tokens           where access tokens come from for a token login (then password is empty), or null
+ * @param tokenMechanism   the SASL mechanism of a token login
+ * @param mailProperties   the application's own {@code mail.imap.*} properties, checked
  */
 public record ImapOptions(Endpoint endpoint, String login, char[] password, Supplier<List<X509Certificate>> trusted,
                           String clientVersion, Duration connectTimeout, Duration readTimeout,
@@ -33,7 +38,8 @@ public record ImapOptions(Endpoint endpoint, String login, char[] password, Supp
                           Duration probeIdleAfter, Duration statusCacheTtl,
                           Map<FolderPath, FolderKind> kindOverrides, Map<String, FolderKind> defaultNames,
                           Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral,
-                          ProxyChoice proxy) {
+                          ProxyChoice proxy, TokenSource tokens, TokenMechanism tokenMechanism,
+                          Map<String, String> mailProperties) {
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }

@@ -3,6 +3,7 @@ package io.icesync.testkit.internal.imap;
 import io.icesync.testkit.Faults;
 import io.icesync.testkit.TestAccount;
 import io.icesync.testkit.TestMailbox;
+import io.icesync.testkit.internal.net.OAuthLogin;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -41,6 +42,10 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
     boolean expungeAllowed = true;
     private volatile String idleTag;
     private String authTag;
+    /** The mechanism of the AUTHENTICATE in progress. */
+    private String authMech;
+    /** A token was refused and its error challenge sent: the client's next line ends the exchange with NO. */
+    private boolean authRefused;
     private int commands;
     private final Deque<ImapRequest> pending = new ArrayDeque<>();
     private boolean busy;
@@ -374,7 +379,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             if (server.tls() != null && !tlsActive()) {
                 b.append(" STARTTLS");
             }
-            b.append(" AUTH=PLAIN");
+            b.append(" AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER");
         } else {
             for (String c : List.of("IDLE", "NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "CONDSTORE",
                     "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk", "METADATA")) {
@@ -442,9 +447,11 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
         }
         a.space();
         String mech = a.atom();
-        if (!mech.equalsIgnoreCase("PLAIN")) {
-            throw new No("[CANNOT] only AUTHENTICATE PLAIN is offered");
+        if (!mech.equalsIgnoreCase("PLAIN") && !OAuthLogin.handles(mech)) {
+            throw new No("[CANNOT] only AUTHENTICATE PLAIN, XOAUTH2 and OAUTHBEARER are offered");
         }
+        authMech = mech;
+        authRefused = false;
         if (a.maybeSpace()) {
             String initial = a.atom();
             a.end();
@@ -464,6 +471,10 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             send(tag + " BAD authentication cancelled");
             return;
         }
+        if (OAuthLogin.handles(authMech)) {
+            finishTokenLogin(tag, line);
+            return;
+        }
         String[] fields;
         try {
             fields = new String(Base64.getDecoder().decode(line.trim()), StandardCharsets.UTF_8).split("\0", -1);
@@ -480,6 +491,25 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
         } catch (No e) {
             send(tag + " NO " + e.getMessage());
         }
+    }
+
+    private void finishTokenLogin(String tag, String line) {
+        if (authRefused) {
+            authRefused = false;
+            send(tag + " NO [AUTHENTICATIONFAILED] Authentication failed.");
+            return;
+        }
+        TestAccount a = OAuthLogin.check(server.model(), authMech, line).orElse(null);
+        if (a == null) {
+            // RFC 7628: the error comes as a challenge; the client answers it and then gets the NO.
+            authRefused = true;
+            authTag = tag;
+            send("+ " + OAuthLogin.errorChallenge());
+            return;
+        }
+        user = a;
+        state = State.AUTHENTICATED;
+        ok(tag, "[CAPABILITY " + capabilities() + "] Logged in");
     }
 
     private void loggedIn(String tag, String login, String password) {

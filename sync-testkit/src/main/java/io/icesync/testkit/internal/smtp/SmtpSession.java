@@ -3,6 +3,7 @@ package io.icesync.testkit.internal.smtp;
 import io.icesync.testkit.MailServerModel;
 import io.icesync.testkit.SentMail;
 import io.icesync.testkit.internal.net.LineSession;
+import io.icesync.testkit.internal.net.OAuthLogin;
 import io.netty.handler.ssl.SslContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,10 @@ final class SmtpSession extends LineSession {
     private boolean dataTooBig;
     private int authStep;
     private String authUser;
+    /** A token mechanism whose error challenge was sent: the client's next line ends the exchange with 535. */
+    private boolean tokenRefused;
+    /** A token mechanism asked without an initial response: the client's next line is its message. */
+    private String tokenMech;
 
     SmtpSession(MailServerModel model, SslContext tls, List<SentMail> sent, long maxSize, Consumer<String> trace) {
         super("SMTP", trace);
@@ -60,6 +65,11 @@ final class SmtpSession extends LineSession {
             return;
         }
         String line = text(raw);
+        if (tokenRefused || tokenMech != null) {
+            traceIn("<credentials>");
+            tokenStep(line);
+            return;
+        }
         if (authStep > 0) {
             traceIn("<credentials>");
             authLogin(line);
@@ -80,7 +90,7 @@ final class SmtpSession extends LineSession {
                 if (tls != null && !tlsActive()) {
                     send("250-STARTTLS");
                 }
-                send("250 AUTH PLAIN LOGIN");
+                send("250 AUTH PLAIN LOGIN XOAUTH2 OAUTHBEARER");
             }
             case "HELO" -> {
                 greeted = true;
@@ -139,6 +149,16 @@ final class SmtpSession extends LineSession {
             }
             return;
         }
+        if (a.length >= 2 && OAuthLogin.handles(a[1])) {
+            if (a.length == 3) {
+                tokenMech = a[1];
+                tokenStep(a[2]);
+            } else {
+                tokenMech = a[1];
+                send("334 ");
+            }
+            return;
+        }
         if (a.length != 3 || !a[1].equalsIgnoreCase("PLAIN")) {
             send("504 5.5.4 AUTH PLAIN with an initial response, or AUTH LOGIN");
             return;
@@ -150,6 +170,29 @@ final class SmtpSession extends LineSession {
             return;
         }
         check(f[1], f[2]);
+    }
+
+    private void tokenStep(String line) {
+        String mech = tokenMech;
+        tokenMech = null;
+        if (tokenRefused) {
+            tokenRefused = false;
+            send("535 5.7.8 Authentication credentials invalid");
+            return;
+        }
+        if (line.trim().equals("*")) {
+            send("501 5.7.0 authentication cancelled");
+            return;
+        }
+        var account = OAuthLogin.check(model, mech, line);
+        if (account.isPresent()) {
+            login = account.get().email();
+            send("235 2.7.0 Authentication successful");
+        } else {
+            // RFC 7628: the error as a 334 challenge, answered by the client, then the refusal.
+            tokenRefused = true;
+            send("334 " + OAuthLogin.errorChallenge());
+        }
     }
 
     private void authLogin(String line) {
