@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Text forms of model values in the state database; each decodes to exactly what was encoded. */
-final class Codec {
+public final class Codec {
     /** IMAP and file-system folder names never hold NUL, so NUL joins them unambiguously. */
     private static final char SEP = '\u0000';
 
     private Codec() {
     }
 
-    static String path(FolderPath p) {
+    public static String path(FolderPath p) {
         for (String name : p.names()) {
             if (name.indexOf(SEP) >= 0) {
                 // Joined, it would read back as two folders: refuse rather than store a different path.
@@ -28,12 +28,12 @@ final class Codec {
         return p.join(SEP);
     }
 
-    static FolderPath path(String s) {
+    public static FolderPath path(String s) {
         return s == null ? null : FolderPath.parse(s, SEP);
     }
 
     /** System flags as their IMAP names (\Seen \Flagged), space-separated, in a fixed order. */
-    static String systemFlags(Flags f) {
+    public static String systemFlags(Flags f) {
         List<String> names = new ArrayList<>();
         for (Flag x : Flag.values()) {
             if (f.has(x)) {
@@ -44,11 +44,11 @@ final class Codec {
     }
 
     /** Keywords space-separated as they are: an IMAP atom never holds a space, and case is kept. */
-    static String keywords(Flags f) {
+    public static String keywords(Flags f) {
         return String.join(" ", f.keywords());
     }
 
-    static Flags flags(String systemFlags, String keywords) {
+    public static Flags flags(String systemFlags, String keywords) {
         EnumSet<Flag> sys = EnumSet.noneOf(Flag.class);
         for (String name : words(systemFlags)) {
             Flag x = Flag.ofImapName(name);
@@ -61,7 +61,7 @@ final class Codec {
     }
 
     /** The single-column form of schema 1: system flags and keywords mixed, told apart by the backslash. */
-    static Flags legacyFlags(String mixed) {
+    public static Flags legacyFlags(String mixed) {
         EnumSet<Flag> sys = EnumSet.noneOf(Flag.class);
         TreeSet<String> kw = new TreeSet<>();
         for (String part : words(mixed)) {
@@ -80,11 +80,11 @@ final class Codec {
     }
 
     /** ISO-8601 keeps every digit of an Instant (a number of milliseconds would drop the rest). */
-    static String time(Instant t) {
+    public static String time(Instant t) {
         return t.toString();
     }
 
-    static Instant time(String s) {
+    public static Instant time(String s) {
         return Instant.parse(s);
     }
 }

@@ -8,9 +8,9 @@ import io.icesync.core.StoreException;
  * caller between an inner and the outer call still rolls everything back, because the inner
  * work may have been half done. Not thread-safe: the store serialises calls.
  */
-final class NestedTransactions {
+public final class NestedTransactions {
     /** What a store does at the outermost level. */
-    interface Backend {
+    public interface Backend {
         void begin();
 
         void commit();
@@ -24,16 +24,16 @@ final class NestedTransactions {
     private int depth;
     private Throwable innerFailure;
 
-    NestedTransactions(Backend backend, String where) {
+    public NestedTransactions(Backend backend, String where) {
         this.backend = backend;
         this.where = where;
     }
 
-    boolean active() {
+    public boolean active() {
         return depth > 0;
     }
 
-    void run(Runnable work) {
+    public void run(Runnable work) {
         if (depth > 0) {
             depth++;
             try {
