@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,16 +67,7 @@ class FleetIT {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         if (db != null) {
-            sql("DELETE FROM qrtz_simple_triggers WHERE trigger_name LIKE ?", run + "%");
-            sql("DELETE FROM qrtz_fired_triggers WHERE job_name LIKE ?", run + "%");
-            sql("DELETE FROM qrtz_triggers WHERE job_name LIKE ?", run + "%");
-            sql("DELETE FROM qrtz_job_details WHERE job_name LIKE ?", run + "%");
-            sql("DELETE FROM qrtz_scheduler_state WHERE instance_name LIKE ?", run + "%");
-            for (String t : List.of("state_items", "state_pending", "state_failures", "state_log", "state_values",
-                    "state_folders", "fleet_cycles")) {
-                sql("DELETE FROM " + t + " WHERE account LIKE ?", run + "%");
-            }
-            sql("DELETE FROM fleet_accounts WHERE email LIKE ?", run + "%");
+            FleetRows.forget(db.dataSource(), run);
             db.close();
         }
     }
@@ -151,7 +143,7 @@ class FleetIT {
             db.accounts().add(p);
         }
         assertThat(Files.getPosixFilePermissions(root.resolve(emails.get(0)).resolve("secrets.json")))
-                .hasToString("[OWNER_READ, OWNER_WRITE]");
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     /** icesync in a process of its own, with the passwords in its environment as a user's shell has them. */
@@ -273,13 +265,6 @@ class FleetIT {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void sql(String statement, String arg) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement p = c.prepareStatement(statement)) {
-            p.setString(1, arg);
-            p.executeUpdate();
         }
     }
 

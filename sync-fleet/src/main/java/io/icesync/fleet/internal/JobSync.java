@@ -88,8 +88,8 @@ public final class JobSync implements Runnable {
     private static Trigger trigger(JobKey key, long every) {
         return TriggerBuilder.newTrigger().withIdentity(key.getName(), GROUP).forJob(key).startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every).repeatForever()
-                        // Turns missed while every thread was busy are not run in a burst later.
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                        // A turn missed while every thread was busy runs once as soon as one is free, not a burst.
+                        .withMisfireHandlingInstructionNowWithExistingCount())
                 .build();
     }
 }
