@@ -22,9 +22,18 @@ public final class TestDatabase {
         return FleetDatabase.open(URL, USER, PASSWORD.toCharArray(), 6);
     }
 
-    /** Removes every row of the accounts whose key starts with {@code prefix}. */
+    /** Removes every row of the accounts (and the jobs, nodes) whose names start with {@code prefix}. */
     public static void forget(FleetDatabase db, String prefix) {
         try (Connection c = db.dataSource().getConnection()) {
+            for (String q : List.of("DELETE FROM qrtz_simple_triggers WHERE trigger_name LIKE ?",
+                    "DELETE FROM qrtz_fired_triggers WHERE job_name LIKE ?", "DELETE FROM qrtz_triggers WHERE job_name LIKE ?",
+                    "DELETE FROM qrtz_job_details WHERE job_name LIKE ?",
+                    "DELETE FROM qrtz_scheduler_state WHERE instance_name LIKE ?")) {
+                try (PreparedStatement p = c.prepareStatement(q)) {
+                    p.setString(1, prefix + "%");
+                    p.executeUpdate();
+                }
+            }
             for (String table : List.of("state_items", "state_pending", "state_failures", "state_log", "state_values",
                     "state_folders", "fleet_cycles")) {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE account LIKE ?")) {
