@@ -3,8 +3,6 @@ package io.icesync.fleet;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.StoreException;
-import io.icesync.core.internal.state.Codec;
-import io.icesync.core.internal.state.NestedTransactions;
 import io.icesync.core.spi.Clock;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.IgnoredItem;
@@ -14,7 +12,9 @@ import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.SessionEvent;
 import io.icesync.core.spi.SyncStateStore;
 import io.icesync.fleet.internal.FleetSchema;
+import io.icesync.fleet.internal.NestedTransactions;
 import io.icesync.fleet.internal.Sql;
+import io.icesync.fleet.internal.StateText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -252,7 +252,7 @@ public final class PostgresStateStore implements SyncStateStore {
     // --- items
 
     private static ItemState itemRow(ResultSet r) throws SQLException {
-        return new ItemState(r.getLong(1), r.getLong(2), r.getString(3), Codec.flags(r.getString(4), r.getString(5)),
+        return new ItemState(r.getLong(1), r.getLong(2), r.getString(3), StateText.flags(r.getString(4), r.getString(5)),
                 r.getLong(6), r.getString(7), r.getBoolean(8), r.getString(9), r.getString(10));
     }
 
@@ -291,7 +291,7 @@ public final class PostgresStateStore implements SyncStateStore {
                         + " folder_id=EXCLUDED.folder_id, uid=EXCLUDED.uid, flags=EXCLUDED.flags, keywords=EXCLUDED.keywords,"
                         + " size=EXCLUDED.size, message_id=EXCLUDED.message_id, partial=EXCLUDED.partial,"
                         + " object_key=EXCLUDED.object_key, local_version=EXCLUDED.local_version", i.folderId(), i.uid(),
-                        i.localId(), Codec.systemFlags(i.flags()), Codec.keywords(i.flags()), i.size(), i.messageId(),
+                        i.localId(), StateText.systemFlags(i.flags()), StateText.keywords(i.flags()), i.size(), i.messageId(),
                         i.partial(), i.key(), i.localVersion(), account, scope);
             });
         } catch (StoreException e) {
@@ -352,12 +352,12 @@ public final class PostgresStateStore implements SyncStateStore {
 
     private static IgnoredItem failureRow(ResultSet r) throws SQLException {
         return new IgnoredItem(Sql.path(r, 1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
-                Codec.time(r.getString(6)));
+                StateText.time(r.getString(6)));
     }
 
     @Override
     public synchronized IgnoredItem recordFailure(FolderPath folder, String key, String description, String error) {
-        String now = Codec.time(clock.now());
+        String now = StateText.time(clock.now());
         String what = "record a failure of '" + key + "' in '" + folder + "'";
         return run(what, c -> {
             Object f = Sql.path(c, folder);
@@ -401,7 +401,7 @@ public final class PostgresStateStore implements SyncStateStore {
         Objects.requireNonNull(e.message(), "message");
         inTransaction(() -> run("write the session log", c -> {
             Sql.update(c, "INSERT INTO state_log(account, scope, time, level, message, details) VALUES (?,?,?,?,?,?)",
-                    account, scope, Codec.time(e.time()), e.level().name(), Sql.text(e.message()), Sql.text(e.details()));
+                    account, scope, StateText.time(e.time()), e.level().name(), Sql.text(e.message()), Sql.text(e.details()));
             // The account's rows are not numbered one by one (other accounts share the sequence): keep the last ones.
             Sql.update(c, "DELETE FROM state_log WHERE account=? AND seq < (SELECT seq FROM state_log WHERE account=?"
                     + " ORDER BY seq DESC OFFSET ? LIMIT 1)", account, account, LOG_LIMIT - 1);
@@ -416,7 +416,7 @@ public final class PostgresStateStore implements SyncStateStore {
         }
         return run("read the session log", c -> {
             List<SessionEvent> l = Sql.query(c, "SELECT time, level, message, details, scope FROM state_log"
-                    + " WHERE account=? ORDER BY seq DESC LIMIT ?", r -> new SessionEvent(Codec.time(r.getString(1)),
+                    + " WHERE account=? ORDER BY seq DESC LIMIT ?", r -> new SessionEvent(StateText.time(r.getString(1)),
                     SessionEvent.Level.valueOf(r.getString(2)), scoped(r.getString(5), r.getString(3)), r.getString(4)),
                     account, max);
             Collections.reverse(l);

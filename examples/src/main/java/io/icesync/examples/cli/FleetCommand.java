@@ -6,13 +6,12 @@ import io.icesync.core.Endpoint;
 import io.icesync.core.IceSyncException;
 import io.icesync.core.Security;
 import io.icesync.core.settings.SyncSettings;
+import io.icesync.core.spi.SecretStore;
 import io.icesync.fleet.FleetAccount;
 import io.icesync.fleet.FleetDatabase;
 import io.icesync.fleet.FleetException;
 import io.icesync.fleet.SecretStoreFactory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -89,12 +88,18 @@ final class FleetCommand {
                     err.println("icesync: " + password.missing());
                     return ExitCodes.USAGE;
                 }
-                try (FleetDatabase fleet = db.open(2)) {
+                try {
                     Profile p = new Profile(new Account(email, user == null ? email : user, Endpoint.parse(imap, security)),
                             SyncSettings.defaults(), null);
-                    // The secret first: an account the nodes see always has its password.
-                    SecretStoreFactory.files(root).forAccount(email).put(p.account().secretKey(), pw);
-                    fleet.accounts().add(p);
+                    SecretStore secrets = SecretStoreFactory.files(root).forAccount(email); // refuses a bad address
+                    try (FleetDatabase fleet = db.open(2)) {
+                        if (fleet.accounts().find(email).isPresent()) {
+                            throw new FleetException("the fleet has an account " + email + " already; remove it first");
+                        }
+                        // The secret first: an account the nodes see always has its password.
+                        secrets.put(p.account().secretKey(), pw);
+                        fleet.accounts().add(p);
+                    }
                     spec.commandLine().getOut().println("added " + email + " on " + p.account().imap() + " to the fleet");
                     return ExitCodes.OK;
                 } finally {
@@ -106,7 +111,7 @@ final class FleetCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Remove an account from the fleet with its state; its files stay. With --root, its"
-                    + " secrets.json is deleted too."})
+                    + " password is removed from its secrets.json too."})
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -117,7 +122,7 @@ final class FleetCommand {
         @Option(names = "--email", required = true, paramLabel = "ADDR", description = "The account to remove.")
         String email;
 
-        @Option(names = "--root", paramLabel = "DIR", description = "Also delete DIR/<e-mail address>/secrets.json.")
+        @Option(names = "--root", paramLabel = "DIR", description = "Also remove the password from DIR/<e-mail address>/secrets.json.")
         Path root;
 
         @Option(names = "--json", description = "Print {\"removed\": true|false} as JSON (see docs/cli-json.md).")
@@ -128,11 +133,14 @@ final class FleetCommand {
             PrintWriter err = spec.commandLine().getErr();
             return guarded(err, () -> {
                 boolean removed;
+                // Checks the address before anything is removed.
+                SecretStore secrets = root == null ? null : SecretStoreFactory.files(root).forAccount(email);
                 try (FleetDatabase fleet = db.open(2)) {
+                    FleetAccount account = fleet.accounts().find(email).orElse(null);
                     removed = fleet.accounts().remove(email);
-                }
-                if (root != null) {
-                    deleteSecrets(root.resolve(email).resolve(io.icesync.client.IceSync.SECRETS_FILE));
+                    if (secrets != null && account != null) {
+                        secrets.remove(account.profile().account().secretKey());
+                    }
                 }
                 if (json) {
                     CliJson.print(spec.commandLine().getOut(), CliJson.document().put("removed", removed).put("email", email));
@@ -142,12 +150,6 @@ final class FleetCommand {
                 }
                 return removed ? ExitCodes.OK : ExitCodes.USAGE;
             });
-        }
-
-        private static void deleteSecrets(Path file) throws IOException {
-            if (Files.exists(file)) {
-                Files.delete(file);
-            }
         }
     }
 

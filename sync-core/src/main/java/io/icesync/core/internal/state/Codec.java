@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Text forms of model values in the state database; each decodes to exactly what was encoded. */
-public final class Codec {
+final class Codec {
     /** IMAP and file-system folder names never hold NUL, so NUL joins them unambiguously. */
     private static final char SEP = '\u0000';
 
     private Codec() {
     }
 
-    public static String path(FolderPath p) {
+    static String path(FolderPath p) {
         for (String name : p.names()) {
             if (name.indexOf(SEP) >= 0) {
                 // Joined, it would read back as two folders: refuse rather than store a different path.
@@ -28,12 +28,12 @@ public final class Codec {
         return p.join(SEP);
     }
 
-    public static FolderPath path(String s) {
+    static FolderPath path(String s) {
         return s == null ? null : FolderPath.parse(s, SEP);
     }
 
     /** System flags as their IMAP names (\Seen \Flagged), space-separated, in a fixed order. */
-    public static String systemFlags(Flags f) {
+    static String systemFlags(Flags f) {
         List<String> names = new ArrayList<>();
         for (Flag x : Flag.values()) {
             if (f.has(x)) {
@@ -44,11 +44,11 @@ public final class Codec {
     }
 
     /** Keywords space-separated as they are: an IMAP atom never holds a space, and case is kept. */
-    public static String keywords(Flags f) {
+    static String keywords(Flags f) {
         return String.join(" ", f.keywords());
     }
 
-    public static Flags flags(String systemFlags, String keywords) {
+    static Flags flags(String systemFlags, String keywords) {
         EnumSet<Flag> sys = EnumSet.noneOf(Flag.class);
         for (String name : words(systemFlags)) {
             Flag x = Flag.ofImapName(name);
@@ -61,7 +61,7 @@ public final class Codec {
     }
 
     /** The single-column form of schema 1: system flags and keywords mixed, told apart by the backslash. */
-    public static Flags legacyFlags(String mixed) {
+    static Flags legacyFlags(String mixed) {
         EnumSet<Flag> sys = EnumSet.noneOf(Flag.class);
         TreeSet<String> kw = new TreeSet<>();
         for (String part : words(mixed)) {
@@ -80,11 +80,11 @@ public final class Codec {
     }
 
     /** ISO-8601 keeps every digit of an Instant (a number of milliseconds would drop the rest). */
-    public static String time(Instant t) {
+    static String time(Instant t) {
         return t.toString();
     }
 
-    public static Instant time(String s) {
+    static Instant time(String s) {
         return Instant.parse(s);
     }
 }

@@ -8,9 +8,9 @@ import io.icesync.core.StoreException;
  * caller between an inner and the outer call still rolls everything back, because the inner
  * work may have been half done. Not thread-safe: the store serialises calls.
  */
-public final class NestedTransactions {
+final class NestedTransactions {
     /** What a store does at the outermost level. */
-    public interface Backend {
+    interface Backend {
         void begin();
 
         void commit();
@@ -24,16 +24,16 @@ public final class NestedTransactions {
     private int depth;
     private Throwable innerFailure;
 
-    public NestedTransactions(Backend backend, String where) {
+    NestedTransactions(Backend backend, String where) {
         this.backend = backend;
         this.where = where;
     }
 
-    public boolean active() {
+    boolean active() {
         return depth > 0;
     }
 
-    public void run(Runnable work) {
+    void run(Runnable work) {
         if (depth > 0) {
             depth++;
             try {
