@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The accounts of a fleet, in its database. Adding or removing one here is all it takes: every
@@ -19,6 +22,7 @@ import javax.sql.DataSource;
  * Passwords are not kept here: they go to the fleet's {@link io.icesync.core.spi.SecretStore}.
  */
 public final class FleetAccounts {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetAccounts.class);
     private final DataSource ds;
     private final String where;
 
@@ -83,10 +87,28 @@ public final class FleetAccounts {
         });
     }
 
-    /** Every account, by address. */
+    /**
+     * Every account, by address. An account whose stored profile cannot be read is left out with a
+     * warning naming it, so one damaged row never stops the others.
+     */
     public List<FleetAccount> list() {
-        return run("list the accounts", c -> Sql.query(c, "SELECT email, profile, added, failures, retry_after, last_error"
-                + " FROM fleet_accounts ORDER BY email", this::row));
+        List<Object> rows = run("list the accounts", c -> Sql.query(c, "SELECT email, profile, added, failures,"
+                + " retry_after, last_error FROM fleet_accounts ORDER BY email", r -> {
+                    try {
+                        return row(r);
+                    } catch (SQLException e) {
+                        return e;
+                    }
+                }));
+        List<FleetAccount> out = new ArrayList<>();
+        for (Object o : rows) {
+            if (o instanceof FleetAccount a) {
+                out.add(a);
+            } else {
+                LOG.warn("fleet database {}: {}; that account is skipped", where, ((SQLException) o).getMessage());
+            }
+        }
+        return out;
     }
 
     /** One account. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One node in this JVM on the PostgreSQL peer: an account whose password is wrong is held back after
- * its failure while the others keep syncing; the metrics and the status say so; a removed account's
+ * its failure while the others keep syncing, as they do beside an account whose stored profile is damaged; the metrics and the status say so; a removed account's
  * schedule goes.
  */
 @EnabledIfSystemProperty(named = "icesync.interop", matches = "true")
@@ -57,6 +57,15 @@ class FleetNodeIT {
                 add(server, email, "secret");
             }
             add(server, dead, "wrong");
+            String broken = run + "broken@x.test";
+            try (Connection c = db.dataSource().getConnection();
+                 PreparedStatement p = c.prepareStatement("INSERT INTO fleet_accounts(email, profile, added) VALUES (?, ?, now())")) {
+                p.setString(1, broken);
+                p.setString(2, "{\"account\": 42");
+                p.executeUpdate();
+            }
+            assertThat(db.accounts().list()).as("a damaged row is left out, the others listed")
+                    .extracting(FleetAccount::email).containsExactlyInAnyOrder(good.get(0), good.get(1), good.get(2), dead);
             FleetNode node = FleetNode.builder(db).root(root).threads(2).nodeId(run + "n").cycleEvery(Duration.ofSeconds(1))
                     .backoff(Duration.ofMinutes(5), Duration.ofHours(1)).accountsEvery(Duration.ofMillis(500))
                     .clusterCheckin(Duration.ofSeconds(1)).build();
