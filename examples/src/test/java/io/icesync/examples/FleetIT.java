@@ -45,12 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  * JVMs ({@code icesync fleet serve}) and many accounts on the testkit server, some with local mail
  * to upload. One node is killed with SIGKILL while it runs a cycle; the other finishes every account.
  * Checked from the database and the files: every account converged, no account ever ran on two
- * nodes at once, nothing lost or duplicated on either side. {@code -Dicesync.fleet.accounts=N} (100: under 2 minutes on 2 cores; 200 took about 5.5).
+ * nodes at once, nothing lost or duplicated on either side. {@code -Dicesync.fleet.accounts=N} (200: under 2 minutes on 2 cores).
  */
 @EnabledIfSystemProperty(named = "icesync.interop", matches = "true")
 class FleetIT {
     static final String DB = System.getProperty("icesync.fleet.db", "jdbc:postgresql://127.0.0.1:15432/icesync");
-    static final int ACCOUNTS = Integer.getInteger("icesync.fleet.accounts", 100);
+    static final int ACCOUNTS = Integer.getInteger("icesync.fleet.accounts", 200);
     static final int SERVER_MESSAGES = 3;
     static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 

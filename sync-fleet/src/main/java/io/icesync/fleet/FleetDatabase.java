@@ -105,9 +105,9 @@ public final class FleetDatabase implements AutoCloseable {
         return accounts;
     }
 
-    /** The state of one account's service ({@code ""}: mail). */
+    /** The state of one account's service ({@code ""}: mail); the schema was brought up to date at open. */
     public PostgresStateStore stateStore(String account, String scope, Clock clock) {
-        return PostgresStateStore.open(pool, account, scope, clock);
+        return PostgresStateStore.openMigrated(pool, account, scope, clock);
     }
 
     /** What the fleet did: per account and per node. */

@@ -88,12 +88,18 @@ public final class PostgresStateStore implements SyncStateStore {
      */
     public static PostgresStateStore open(DataSource ds, String account, String scope, Clock clock) {
         Objects.requireNonNull(ds, "ds");
+        openMigrated(ds, account, scope, clock); // checks the arguments before the database is touched
+        FleetSchema.migrate(ds, "state of " + account);
+        return openMigrated(ds, account, scope, clock);
+    }
+
+    /** As {@link #open}, on a database the caller brought up to date already (a fleet opens one per cycle). */
+    static PostgresStateStore openMigrated(DataSource ds, String account, String scope, Clock clock) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(clock, "clock");
         if (scope == null || !scope.matches("|[a-z0-9-]{1,32}")) {
             throw new IllegalArgumentException("a state scope is empty or 1 to 32 of a-z, 0-9 and '-', got '" + scope + "'");
         }
-        FleetSchema.migrate(ds, "state of " + account);
         return new PostgresStateStore(ds, account, scope, clock);
     }
 
