@@ -16,6 +16,7 @@ command -v nginx >/dev/null || need+=(nginx-extras)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v radicale >/dev/null || need+=(radicale)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need+=(python3-aiosmtpd)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "peers-up: need root to install: ${need[*]}" >&2; exit 1; }
   apt-get update -qq
@@ -27,3 +28,4 @@ bash "$SHARED/peers/dovecot-up.sh" "$PEERS/dovecot"
 bash "$SHARED/peers/webdav-up.sh" "$PEERS/webdav"
 bash "$SHARED/peers/radicale-up.sh" "$PEERS/radicale"
 bash "$SHARED/peers/smtp-up.sh" "$PEERS/smtp" "$PEERS/dovecot"
+bash "$SHARED/peers/postgres-up.sh" "$PEERS/postgres"

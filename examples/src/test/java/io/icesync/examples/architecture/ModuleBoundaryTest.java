@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModuleBoundaryTest {
     /** Each module's root package. */
-    static final List<String> MODULES = List.of("core", "net", "imap", "groupware", "webdav", "rules", "smartdiscover", "client",
+    static final List<String> MODULES = List.of("core", "net", "imap", "groupware", "webdav", "rules", "smartdiscover", "client", "fleet",
             "testkit", "examples");
 
     static JavaClasses main;

@@ -1,0 +1,26 @@
+package io.icesync.fleet;
+
+import io.icesync.client.Profile;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One account of a fleet: its profile (server, login, settings; never a password) and how its last
+ * cycles went.
+ *
+ * @param email      the account's key: its e-mail address, also the name of its folder under the root
+ * @param profile    the account's profile, as a profile folder's {@code profile.json} holds it
+ * @param added      when it was added
+ * @param failures   the cycles failed in a row since the last good one (0 when the last one went well)
+ * @param retryAfter after a failure, no cycle before this time (exponential backoff); null otherwise
+ * @param lastError  the last failed cycle's error, or null
+ */
+public record FleetAccount(String email, Profile profile, Instant added, int failures, Instant retryAfter,
+                           String lastError) {
+    /** Checks the values. */
+    public FleetAccount {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(added, "added");
+    }
+}
