@@ -49,6 +49,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
     final MessageCommands messages = new MessageCommands(this);
     final FetchCommand fetches = new FetchCommand(this);
     final SearchCommand searches = new SearchCommand(this);
+    final Notifications notifications = new Notifications(this);
 
     ImapSession(ServerContext server, boolean implicitTls) {
         this.server = server;
@@ -71,6 +72,12 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             // Runs under the model lock: only hand the news to our event loop.
             if (idleTag != null && selected != null && selected.mailbox == m) {
                 ctx.executor().execute(this::pushIdleUpdates);
+            }
+            if (notifications.on()) {
+                ctx.executor().execute(() -> {
+                    notifications.changed(m);
+                    ctx.flush();
+                });
             }
         });
         send("* OK [CAPABILITY " + capabilities() + "] IceSync test server (IceWarp-like) ready");
@@ -326,6 +333,13 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
                 idleTag = tag;
                 send("+ idling");
                 updates(true);
+                notifications.flush();
+            }
+            case "NOTIFY" -> {
+                if (!server.offers("NOTIFY")) {
+                    throw ImapArgs.bad("unknown command NOTIFY");
+                }
+                notifications.command(tag, a);
             }
             case "NAMESPACE" -> {
                 needAuth();
@@ -377,7 +391,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             b.append(" AUTH=PLAIN");
         } else {
             for (String c : List.of("IDLE", "NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "CONDSTORE",
-                    "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk", "METADATA")) {
+                    "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk", "METADATA", "NOTIFY")) {
                 if (server.offers(c)) {
                     b.append(' ').append(c);
                 }
@@ -543,6 +557,10 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             return;
         }
         lines.forEach(this::send);
+    }
+
+    boolean idling() {
+        return idleTag != null;
     }
 
     private void pushIdleUpdates() {
