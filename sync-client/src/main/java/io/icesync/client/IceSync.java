@@ -747,8 +747,12 @@ public final class IceSync implements AutoCloseable {
                     public SyncReport selected() {
                         return cycle(SERVER_CHANGE, () -> engines.mail().syncFolders(FolderSelection.SELECTED));
                     }
-                }, (warning, text) -> state.log(new SessionEvent(clock.now(),
-                        warning ? SessionEvent.Level.WARNING : SessionEvent.Level.INFO, text[0], text[1]))));
+                }, (warning, text) -> s.runSoon("server push", () -> {
+                    // On the schedule's thread, between cycles, like every other write of the session log.
+                    state.log(new SessionEvent(clock.now(), warning ? SessionEvent.Level.WARNING
+                            : SessionEvent.Level.INFO, text[0], text[1]));
+                    return null;
+                })));
     }
 
     /** The mail service's synced folders the settings make priority folders (IDLE watches them). */
