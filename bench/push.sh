@@ -47,7 +47,7 @@ imap 'm.create(folder)'
 rm -rf "$W/ice"
 ICESYNC_BENCH_PASSWORD=secret "$ICESYNC" profile create --dir "$W/ice" --email "$USER_" \
   --imap "127.0.0.1:$PORT" --security plain --user "$USER_" --password-env ICESYNC_BENCH_PASSWORD >/dev/null
-for kv in structureIntervalMinutes=60 priorityIntervalMinutes=60 standardIntervalMinutes=60 \
+for kv in structureIntervalMinutes=60 standardIntervalMinutes=60 priorityIntervalMinutes=60 \
           syncAfterLocalChange=true pushChanges=true defaultSelection=UNSELECTED \
           "folderSelections={\"$FOLDER\":\"SELECTED\"}"; do
   "$ICESYNC" settings set --dir "$W/ice" "${kv%%=*}" "${kv#*=}" >/dev/null
