@@ -716,10 +716,11 @@ public final class IceSync implements AutoCloseable {
         if (dir != null && settings.get().syncAfterLocalChange()) {
             watchLocalChanges(s);
         }
+        listenForPop3(s);
+        // After the listener has its port: push's connections take ephemeral ports as they connect.
         if (settings.get().pushChanges()) {
             pushServerChanges(s);
         }
-        listenForPop3(s);
         return s;
     }
 
