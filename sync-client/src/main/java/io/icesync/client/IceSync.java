@@ -460,6 +460,9 @@ public final class IceSync implements AutoCloseable {
         return cycle("folders", () -> engines.syncFolders(copy));
     }
 
+    /** The kind of the cycles push starts (no Outbox run: only the folders the server named). */
+    private static final String SERVER_CHANGE = "server change";
+
     private SyncReport cycle(String kind, Supplier<SyncReport> run) {
         if (closed) {
             throw new IllegalStateException("this IceSync is closed");
@@ -470,7 +473,7 @@ public final class IceSync implements AutoCloseable {
             SyncReport r;
             ownWrites.begin();
             try {
-                if (!kind.equals("folders")) {
+                if (!kind.equals("folders") && !kind.equals(SERVER_CHANGE)) {
                     runOutbox();
                 }
                 r = withPop3(kind, run);
@@ -721,7 +724,49 @@ public final class IceSync implements AutoCloseable {
             watchLocalChanges(s);
         }
         listenForPop3(s);
+        // After the listener has its port: push's connections take ephemeral ports as they connect.
+        if (settings.get().pushChanges()) {
+            pushServerChanges(s);
+        }
         return s;
+    }
+
+    /**
+     * Server changes pushed (IMAP NOTIFY, else IDLE on the priority folders) for as long as the schedule
+     * runs, with {@code pushChanges} on and an IMAP server; another remote store stays on the intervals.
+     */
+    private void pushServerChanges(Scheduler s) {
+        if (!(remote instanceof ImapRemoteStore imap)) {
+            return;
+        }
+        s.alsoClose(io.icesync.client.internal.ServerPush.start(imap, s, settings, this::priorityFolders,
+                new io.icesync.client.internal.ServerPush.Cycles() {
+                    @Override
+                    public SyncReport folders(List<FolderPath> folders) {
+                        return cycle(SERVER_CHANGE, () -> engines.mail().syncFolders(folders, false));
+                    }
+
+                    @Override
+                    public SyncReport tree() {
+                        return cycle(SERVER_CHANGE, () -> engines.run(SyncEngine::syncStructure));
+                    }
+
+                    @Override
+                    public SyncReport selected() {
+                        return cycle(SERVER_CHANGE, () -> engines.mail().syncFolders(FolderSelection.SELECTED));
+                    }
+                }, (warning, text) -> s.runSoon("server push", () -> {
+                    // On the schedule's thread, between cycles, like every other write of the session log.
+                    state.log(new SessionEvent(clock.now(), warning ? SessionEvent.Level.WARNING
+                            : SessionEvent.Level.INFO, text[0], text[1]));
+                    return null;
+                })));
+    }
+
+    /** The mail service's synced folders the settings make priority folders (IDLE watches them). */
+    private List<FolderPath> priorityFolders(SyncSettings now) {
+        return engines.services().get(0).state().folders().stream().map(f -> f.path())
+                .filter(p -> now.selectionOf(p) == FolderSelection.PRIORITY).toList();
     }
 
     /**

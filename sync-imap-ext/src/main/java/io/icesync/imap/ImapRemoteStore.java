@@ -68,6 +68,28 @@ public final class ImapRemoteStore implements RemoteStore {
         return impl.iceWarpHelloSent();
     }
 
+    /**
+     * Starts pushing server changes to {@code listener} on connections of their own, beside this
+     * store's: NOTIFY where offered, else IDLE on the first {@link ImapPush#MAX_IDLE_FOLDERS} of
+     * {@code idleFolders} (read again at each reconnection; INBOX when empty). Returns at once; the
+     * connections are made on the push's threads, and {@link ImapPush#close()} ends them.
+     */
+    public ImapPush push(java.util.function.Supplier<List<FolderPath>> idleFolders, ImapPush.Listener listener) {
+        return push(idleFolders, listener, Duration.ofMinutes(9));
+    }
+
+    /** Like {@link #push(java.util.function.Supplier, ImapPush.Listener)}, renewing IDLE every {@code renewIdle}. */
+    public ImapPush push(java.util.function.Supplier<List<FolderPath>> idleFolders, ImapPush.Listener listener,
+                         Duration renewIdle) {
+        Objects.requireNonNull(idleFolders, "idleFolders");
+        Objects.requireNonNull(listener, "listener");
+        if (renewIdle.isNegative() || renewIdle.isZero() || renewIdle.compareTo(Duration.ofMinutes(29)) > 0) {
+            throw new InvalidSettingException("renewIdle", "IDLE must be renewed within 29 minutes (RFC 2177), got "
+                    + renewIdle);
+        }
+        return io.icesync.imap.internal.PushLoop.start(impl.options(), idleFolders, listener, renewIdle);
+    }
+
     @Override
     public ServerInfo connect() {
         return impl.connect();

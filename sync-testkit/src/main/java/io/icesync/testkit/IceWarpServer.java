@@ -51,7 +51,7 @@ public final class IceWarpServer implements AutoCloseable {
     /** The capabilities a test may switch off to exercise a client's fallbacks. */
     public static final Set<String> OPTIONAL_CAPABILITIES = Set.of("IDLE", "NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT",
             "CHILDREN", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk",
-            "METADATA", "X-ICEWARP-SERVER");
+            "METADATA", "NOTIFY", "X-ICEWARP-SERVER");
 
     private final String host;
     private final MailServerModel model;

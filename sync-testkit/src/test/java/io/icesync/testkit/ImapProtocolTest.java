@@ -204,6 +204,33 @@ class ImapProtocolTest {
     }
 
     @Test
+    void notifyTellsOfOtherFoldersWhileIdlingAndNoneStopsIt() throws IOException {
+        TestMailbox projets = server.account("jean@iwdemo.test").create("Projets");
+        try (RawImap b = jean()) {
+            assertThat(b.cmd("CAPABILITY")).anySatisfy(l -> assertThat(l).contains(" NOTIFY"));
+            b.cmd("ENABLE CONDSTORE");
+            assertThat(last(b.cmd("NOTIFY SET (personal (MessageNew MessageExpunge FlagChange MailboxName))")))
+                    .contains("OK NOTIFY completed");
+            b.send("i1 IDLE\r\n");
+            assertThat(b.line()).startsWith("+ ");
+            long uid = projets.append(Messages.simple("<n@x>", "new"));
+            assertThat(b.line()).startsWith("* STATUS \"Projets\" (MESSAGES 1 UIDNEXT " + (uid + 1));
+            projets.setFlags(uid, "\\Flagged");
+            assertThat(b.line()).startsWith("* STATUS \"Projets\" (").contains("HIGHESTMODSEQ " + projets.highestModSeq());
+            server.account("jean@iwdemo.test").create("Clients");
+            assertThat(b.line()).isEqualTo("* LIST () \"/\" \"Clients\"");
+            b.send("DONE\r\n");
+            assertThat(last(b.until("i1"))).isEqualTo("i1 OK IDLE terminated");
+            assertThat(last(b.cmd("NOTIFY NONE"))).contains("OK NOTIFY completed");
+            projets.append(Messages.simple("<m@x>", "after none"));
+            b.send("i2 IDLE\r\n");
+            assertThat(b.line()).startsWith("+ ");
+            b.send("DONE\r\n");
+            assertThat(b.until("i2")).as("nothing told after NOTIFY NONE").containsExactly("i2 OK IDLE terminated");
+        }
+    }
+
+    @Test
     void qresyncReportsWhatVanishedAndChangedSinceAModseq() throws IOException {
         long a = inbox.append(Messages.simple("<a@x>", "a"));
         long b = inbox.append(Messages.simple("<b@x>", "b"));

@@ -86,7 +86,7 @@ final class ProfileShowCommand implements Callable<Integer> {
         out.println("settings:     folder tree every " + s.structureInterval().toMinutes() + " min, priority folders every "
                 + s.priorityInterval().toMinutes() + " min, others every " + s.standardInterval().toMinutes() + " min");
         out.println("              sync after a local change: " + (s.syncAfterLocalChange() ? "on" : "off")
-                + ", conflicts: " + s.conflictPolicy() + ", download: " + s.downloadMode()
+                + ", server push: " + (s.pushChanges() ? "on" : "off") + ", conflicts: " + s.conflictPolicy() + ", download: " + s.downloadMode()
                 + ", locked by policy: " + (policy.locks().isEmpty() ? "none" : String.join(", ", policy.locks().keySet())));
         if (p.folderKinds().isEmpty()) {
             out.println("folder kinds: none set (the server's, or the folder names, decide)");

@@ -256,7 +256,8 @@ final class SyncCommand implements Callable<Integer> {
             err.println("icesync: syncing " + dir + " (folder tree every " + minutes(s.structureInterval())
                     + ", priority folders every " + minutes(s.priorityInterval()) + ", others every "
                     + minutes(s.standardInterval())
-                    + (s.syncAfterLocalChange() ? ", and a folder changed here within seconds" : "") + "); Ctrl-C stops");
+                    + (s.syncAfterLocalChange() ? ", and a folder changed here within seconds" : "")
+                    + (s.pushChanges() ? ", and server changes as they happen" : "") + "); Ctrl-C stops");
         }
         try {
             stop.await();

@@ -255,7 +255,8 @@ class IceSyncCliTest {
         }
         assertThat(out.toString()).contains("INBOX: 1 downloaded");
         assertThat(err.toString()).contains("icesync: syncing " + dir + " (folder tree every 60 minutes, "
-                + "priority folders every 1 minute, others every 10 minutes); Ctrl-C stops");
+                + "priority folders every 1 minute, others every 10 minutes, and server changes as they happen);"
+                + " Ctrl-C stops");
         cli.requestStop();
 
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *   "galIntervalMinutes" : 60,
  *   "galSync" : false,
  *   "syncAfterLocalChange" : false,
+ *   "pushChanges" : true,
  *   "conflictPolicy" : "SERVER_WINS",
  *   "folderSyncThreshold" : 1024,
  *   "downloadMode" : "FULL",
@@ -110,6 +111,7 @@ public final class SettingsJson {
         minutes("galIntervalMinutes", "galInterval", SyncSettings::galInterval, SyncSettings.Builder::galInterval);
         bool("galSync", SyncSettings::galSync, SyncSettings.Builder::galSync);
         bool("syncAfterLocalChange", SyncSettings::syncAfterLocalChange, SyncSettings.Builder::syncAfterLocalChange);
+        bool("pushChanges", SyncSettings::pushChanges, SyncSettings.Builder::pushChanges);
         enumeration("conflictPolicy", ConflictPolicy.class, SyncSettings::conflictPolicy,
                 SyncSettings.Builder::conflictPolicy);
         whole("folderSyncThreshold", "items", s -> (long) s.folderSyncThreshold(), (b, v) -> b.folderSyncThreshold(

@@ -58,6 +58,10 @@ import java.util.Objects;
  *                                 an opt-in checkbox, default false.
  * @param syncAfterLocalChange     "Synchroniser le contenu des dossiers sélectionnés tout de suite après une
  *                                 modification locale" (F4.3): "Cliquez cette case si vous voulez", default false.
+ * @param pushChanges              in scheduled mode, a change on the server reaches the local store as soon as the
+ *                                 server reports it (IMAP NOTIFY, else IDLE on the priority folders) instead of at
+ *                                 the next interval; used only where the server offers one of them. Default true;
+ *                                 false keeps to the intervals (and one connection fewer).
  * @param conflictPolicy           "Résolution de conflit" (F4.4): "Le serveur est maître" / "Le client est maître".
  *                                 The guide names no default; the first option, server wins, is the default (it
  *                                 never overwrites another client's change on the server).
@@ -109,7 +113,7 @@ import java.util.Objects;
  *                                 Désélectionner", "Choisir tous" = INHERIT); the root is not a folder. Default empty.
  */
 public record SyncSettings(Duration structureInterval, Duration priorityInterval, Duration standardInterval,
-                           Duration galInterval, boolean galSync, boolean syncAfterLocalChange,
+                           Duration galInterval, boolean galSync, boolean syncAfterLocalChange, boolean pushChanges,
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
@@ -370,6 +374,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private Duration galInterval = DEFAULT_GAL_INTERVAL;
         private boolean galSync;
         private boolean syncAfterLocalChange;
+        private boolean pushChanges = true;
         private ConflictPolicy conflictPolicy = ConflictPolicy.SERVER_WINS;
         private int folderSyncThreshold = DEFAULT_FOLDER_SYNC_THRESHOLD;
         private DownloadMode downloadMode = DownloadMode.FULL;
@@ -398,6 +403,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             galInterval = s.galInterval;
             galSync = s.galSync;
             syncAfterLocalChange = s.syncAfterLocalChange;
+            pushChanges = s.pushChanges;
             conflictPolicy = s.conflictPolicy;
             folderSyncThreshold = s.folderSyncThreshold;
             downloadMode = s.downloadMode;
@@ -450,6 +456,12 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         /** Sync a folder's content right after a local change (F4.3): default false. */
         public Builder syncAfterLocalChange(boolean b) {
             syncAfterLocalChange = b;
+            return this;
+        }
+
+        /** Server changes pushed while scheduled (IMAP NOTIFY or IDLE); default true. */
+        public Builder pushChanges(boolean b) {
+            pushChanges = b;
             return this;
         }
 
@@ -584,7 +596,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
 
         public SyncSettings build() {
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
-                    syncAfterLocalChange, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
+                    syncAfterLocalChange, pushChanges, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
                     revertReadOnlyChanges, readReceipts, syncSignature, autoFetchAttachmentsMb, logLevel, deleteLogsAfterDays,
                     hideNewMailAfter, defaultSelection, folderSelections);

@@ -75,9 +75,10 @@ class SettingsJsonTest {
         assertThat(n.get("logLevel").asText()).isEqualTo("DEBUG");
         assertThat(n.get("deleteLogsAfterDays").asLong()).isEqualTo(30);
         assertThat(n.get("hideNewMailAfterSeconds").asLong()).isEqualTo(20);
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(23);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(24);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
-                "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "conflictPolicy",
+                "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "pushChanges",
+                "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
                 "syncSignature", "autoFetchAttachmentsMb", "logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds", "defaultSelection",

@@ -53,6 +53,11 @@ public final class AngusImapStore implements RemoteStore {
         return conn.iceWarpGreetings();
     }
 
+    /** The options this store connects with (a push connection reuses them). */
+    public ImapOptions options() {
+        return conn.opt;
+    }
+
     /** Connects if needed; also allows connections again after {@link #abort()}. */
     @Override
     public synchronized ServerInfo connect() {

@@ -40,6 +40,13 @@ public record ImapOptions(Endpoint endpoint, String login, char[] password, Supp
                           Duration commandDeadline, Duration transferDeadline, long maxResponseLine, long maxLiteral,
                           ProxyChoice proxy, TokenSource tokens, TokenMechanism tokenMechanism,
                           Map<String, String> mailProperties) {
+    /** The same options with another read timeout (a push connection waits longer than a command does). */
+    public ImapOptions withReadTimeout(Duration read) {
+        return new ImapOptions(endpoint, login, password, trusted, clientVersion, connectTimeout, read, folderKinds,
+                iceWarpHello, trace, probeIdleAfter, statusCacheTtl, kindOverrides, defaultNames, commandDeadline,
+                transferDeadline, maxResponseLine, maxLiteral, proxy, tokens, tokenMechanism, mailProperties);
+    }
+
     public String server() {
         return endpoint.host() + ":" + endpoint.port();
     }

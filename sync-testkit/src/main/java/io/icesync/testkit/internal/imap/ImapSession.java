@@ -54,6 +54,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
     final MessageCommands messages = new MessageCommands(this);
     final FetchCommand fetches = new FetchCommand(this);
     final SearchCommand searches = new SearchCommand(this);
+    final Notifications notifications = new Notifications(this);
 
     ImapSession(ServerContext server, boolean implicitTls) {
         this.server = server;
@@ -76,6 +77,12 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             // Runs under the model lock: only hand the news to our event loop.
             if (idleTag != null && selected != null && selected.mailbox == m) {
                 ctx.executor().execute(this::pushIdleUpdates);
+            }
+            if (notifications.on()) {
+                ctx.executor().execute(() -> {
+                    notifications.changed(m);
+                    ctx.flush();
+                });
             }
         });
         send("* OK [CAPABILITY " + capabilities() + "] IceSync test server (IceWarp-like) ready");
@@ -331,6 +338,13 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
                 idleTag = tag;
                 send("+ idling");
                 updates(true);
+                notifications.flush();
+            }
+            case "NOTIFY" -> {
+                if (!server.offers("NOTIFY")) {
+                    throw ImapArgs.bad("unknown command NOTIFY");
+                }
+                notifications.command(tag, a);
             }
             case "NAMESPACE" -> {
                 needAuth();
@@ -382,7 +396,7 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             b.append(" AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER");
         } else {
             for (String c : List.of("IDLE", "NAMESPACE", "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "CONDSTORE",
-                    "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk", "METADATA")) {
+                    "QRESYNC", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ACL", "RIGHTS=texk", "METADATA", "NOTIFY")) {
                 if (server.offers(c)) {
                     b.append(' ').append(c);
                 }
@@ -573,6 +587,10 @@ final class ImapSession extends SimpleChannelInboundHandler<ImapRequest> {
             return;
         }
         lines.forEach(this::send);
+    }
+
+    boolean idling() {
+        return idleTag != null;
     }
 
     private void pushIdleUpdates() {

@@ -329,6 +329,11 @@ final class MailboxCommands {
         s.ok(tag, "STATUS completed");
     }
 
+    /** The {@code * STATUS} line of a folder, as a STATUS command or a notification sends it. */
+    Reply statusReply(String name, TestMailbox m, List<String> items) {
+        return status(name, m, items);
+    }
+
     private Reply status(String name, TestMailbox m, List<String> items) {
         List<String> out = new ArrayList<>();
         synchronized (s.server.model().lock()) {
