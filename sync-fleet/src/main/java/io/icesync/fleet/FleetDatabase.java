@@ -2,7 +2,7 @@ package io.icesync.fleet;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.icesync.core.StoreException;
+import io.icesync.core.ConnectionException;
 import io.icesync.core.spi.Clock;
 import io.icesync.fleet.internal.FleetSchema;
 import java.util.Objects;
@@ -40,7 +40,7 @@ public final class FleetDatabase implements AutoCloseable {
      * @param password       the database password (null: none, e.g. a trusted local socket)
      * @param maxConnections the pool's size: a node needs about two per cycle thread
      * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
-     * @throws StoreException if the database cannot be reached or refuses the login
+     * @throws ConnectionException if the database cannot be reached or refuses the login
      */
     public static FleetDatabase open(String jdbcUrl, String user, char[] password, int maxConnections) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -65,7 +65,8 @@ public final class FleetDatabase implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the fleet database " + jdbcUrl + " as " + user + " ("
+            // Unreachable or a refused login: the CLI's exit 3, as for a mail server.
+            throw new ConnectionException("cannot connect to the fleet database " + jdbcUrl + " as " + user + " ("
                     + rootMessage(e) + ")", e);
         }
         try {
