@@ -51,6 +51,7 @@ import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.groupware.mdn.ReceiptOutcome;
 import io.icesync.groupware.mdn.ReceiptRecord;
+import io.icesync.core.spi.AccessControl;
 import io.icesync.imap.ImapRemoteStore;
 import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
@@ -163,6 +164,8 @@ public final class IceSync implements AutoCloseable {
     /** A GroupWare profile's mail over POP3 (F10.3), or null. */
     private final io.icesync.client.internal.Pop3Inbox pop3;
     private volatile boolean closed;
+    /** Null when the server connection keeps no access lists (a custom remote store). */
+    private Sharing sharing;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
@@ -883,6 +886,19 @@ public final class IceSync implements AutoCloseable {
 
     // ------------------------------------------------------------------ monitoring (F11)
 
+    /**
+     * Sharing and access rights of the account (F8): grants on folders, whole-account shares, and the
+     * folders other users share with this one.
+     *
+     * @throws IceSyncException when the profile's server connection keeps no access lists
+     */
+    public Sharing sharing() {
+        if (sharing == null) {
+            throw new IceSyncException("this profile's server connection keeps no access lists: nothing can be shared");
+        }
+        return sharing;
+    }
+
     public void addListener(SyncListener l) {
         engines.addListener(l);
     }
@@ -1334,11 +1350,8 @@ public final class IceSync implements AutoCloseable {
             try {
                 ProfileCertificates certs = new ProfileCertificates(dir == null ? null : dir.resolve(PROFILE_FILE),
                         p.trustedCertificatePem());
-                RemoteStore r = remote != null ? remote : imap(p, certs);
-                if (p.groupwareProfile()) {
-                    r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
-                }
-                opened.add(r::close);
+                RemoteStore server = remote != null ? remote : imap(p, certs);
+                opened.add(server::close);
                 LocalStore l = local;
                 if (l == null && p.groupwareProfile()) {
                     // mail/ is the POP3 inbox's; the IMAP engine keeps only the groupware folders, if any.
@@ -1359,6 +1372,12 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
+                io.icesync.client.internal.ShareMirror shares = server instanceof AccessControl ac
+                        ? new io.icesync.client.internal.ShareMirror(ac, s) : null;
+                RemoteStore r = shares == null ? server : new io.icesync.client.internal.SharedFoldersFilter(server, shares);
+                if (p.groupwareProfile()) {
+                    r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
+                }
                 Path folder = dir;
                 SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
                 EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
@@ -1374,8 +1393,13 @@ public final class IceSync implements AutoCloseable {
                     opened.add(maildir);
                     pop3 = pop3Inbox(p, certs, maildir);
                 }
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
+                IceSync sync = new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
                         clock, pop3);
+                if (shares != null) {
+                    shares.announceTo(sync.engine::announce);
+                    sync.sharing = new Sharing((AccessControl) server, r, shares, s, p.account().login());
+                }
+                return sync;
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {

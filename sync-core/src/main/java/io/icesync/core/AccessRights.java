@@ -50,8 +50,9 @@ public record AccessRights(String known, String unknown) {
                         + " full) nor RFC 4314 letters: '" + c + "' cannot be a right");
             }
             switch (c) {
-                case 'c' -> k.append("kx");
-                case 'd' -> k.append("tex");
+                // RFC 4314 2.1.1: next to the new letters they only sum them up; alone (RFC 2086) they grant them.
+                case 'c' -> k.append(hasAny(letters, "kx") ? "" : "kx");
+                case 'd' -> k.append(hasAny(letters, "tex") ? "" : "tex");
                 default -> (ORDER.indexOf(c) >= 0 ? k : u).append(c);
             }
         }
@@ -124,6 +125,15 @@ public record AccessRights(String known, String unknown) {
     @Override
     public String toString() {
         return wire();
+    }
+
+    private static boolean hasAny(String letters, String any) {
+        for (char c : any.toCharArray()) {
+            if (letters.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String ordered(String letters) {

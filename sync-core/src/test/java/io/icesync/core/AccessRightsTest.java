@@ -54,6 +54,9 @@ class AccessRightsTest {
         assertThat(AccessRights.letters("lrsc").wire()).isEqualTo("lrskx");
         assertThat(AccessRights.letters("lrsd").wire()).isEqualTo("lrsxte");
         assertThat(AccessRights.letters("lrsd").rights()).contains(AccessRight.DELETE);
+        // next to the RFC 4314 letters, c and d only sum them up: read-write as an RFC 4314 server sends it
+        assertThat(AccessRights.letters("lrswipted").preset()).contains(AccessPreset.READ_WRITE);
+        assertThat(AccessRights.letters("lrskc").wire()).isEqualTo("lrsk");
     }
 
     @Test

@@ -328,6 +328,10 @@ final class FolderTreeSync {
             if (state.folderByPath(l.path()).isPresent()) {
                 continue;
             }
+            if (!remote.containsKey(l.path()) && ctx.remote().sharedByOthers(l.path())) {
+                // Another user's account (or its level in the local tree): nothing of it is created from here.
+                continue;
+            }
             if (!remote.containsKey(l.path())) {
                 try {
                     ctx.remote().createFolder(l.path(), l.kind());
