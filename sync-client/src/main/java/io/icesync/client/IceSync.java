@@ -348,6 +348,30 @@ public final class IceSync implements AutoCloseable {
     }
 
     /**
+     * The rights and shares the state mirrors (F8), without connecting, without the password and
+     * without taking the folder's lock. Empty before the first sync.
+     */
+    public static SharingStatus sharingStatus(Path dir) {
+        requireProfile(dir);
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return new SharingStatus(List.of(), List.of());
+        }
+        try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
+            List<FolderRights> folders = new ArrayList<>();
+            for (io.icesync.core.spi.FolderAccess a : s.folderAccess()) {
+                List<io.icesync.core.Grant> grants = new ArrayList<>();
+                if (a.acl() != null) {
+                    a.acl().forEach((id, r) -> grants.add(new io.icesync.core.Grant(io.icesync.core.Grantee.parse(id),
+                            io.icesync.core.AccessRights.letters(r))));
+                }
+                folders.add(new FolderRights(a.path(), io.icesync.core.AccessRights.letters(a.myRights()), grants,
+                        a.inherits()));
+            }
+            return new SharingStatus(folders, s.shares().stream().map(SharedFolder::of).toList());
+        }
+    }
+
+    /**
      * Each service of the profile with what its scope of the state holds ({@code state} null: nothing yet);
      * the failures of every scope are added to {@code failures}, each scope opened and read once.
      */

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
             AttachmentsCommand.class,
             GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
-            ReceiptsCommand.class, SendCommand.class, SignatureCommand.class, TnefCommand.class, LogsCommand.class},
+            ReceiptsCommand.class, SendCommand.class, SignatureCommand.class, TnefCommand.class, LogsCommand.class,
+            ShareCommand.class, SharedCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
