@@ -164,10 +164,10 @@ class SharingTest {
         }
         assertThat(localCount(shared("Projects"))).as("the copy goes").isEqualTo(-1);
         assertThat(josEvents).extracting(SharingEvent::kind).contains(SharingEvent.Kind.SHARE_REVOKED);
-        FolderPath aside = FolderPath.of("Kept aside", JEAN, "Projects");
+        FolderPath aside = FolderPath.of("Kept aside", "jean@iwdemo_test", "Projects");
         assertThat(josEvents).extracting(SharingEvent::keptAside).contains(aside);
         assertThat(localCount(aside)).as("the unsynced item is kept").isEqualTo(1);
-        assertThat(subjects(server, JOSEPHINE, "Kept aside/" + JEAN + "/Projects")).as("and reaches her own account")
+        assertThat(subjects(server, JOSEPHINE, "Kept aside/jean@iwdemo_test/Projects")).as("and reaches her own account")
                 .containsExactly("Subject: Written after the revoke");
     }
 

@@ -24,13 +24,18 @@ final class RevokedShare {
     private RevokedShare() {
     }
 
-    /** Where the unsynced items of a share go: {@value #ROOT} then its path, without the {@code ~} of IceWarp's prefix. */
+    /**
+     * Where the unsynced items of a share go: {@value #ROOT}, the owner, then the folder's levels under
+     * the owner's account. Dots become {@code _}: Maildir++ servers (Dovecot) refuse them in names.
+     */
     static FolderPath keptAsidePath(FolderPath shared) {
         List<String> names = new ArrayList<>();
         names.add(ROOT);
-        for (String n : shared.names()) {
-            String s = n.startsWith("~") && n.length() > 1 ? n.substring(1) : n;
-            names.add(s);
+        List<String> n = shared.names();
+        int ownerLevel = n.get(0).startsWith("~") && n.get(0).length() > 1 || n.size() < 2 ? 0 : 1;
+        names.add(owner(shared).replace('.', '_'));
+        for (String level : n.subList(Math.min(ownerLevel + 1, n.size()), n.size())) {
+            names.add(level.replace('.', '_'));
         }
         return FolderPath.of(names);
     }
