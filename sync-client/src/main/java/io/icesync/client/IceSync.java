@@ -356,13 +356,18 @@ public final class IceSync implements AutoCloseable {
         if (!Files.exists(dir.resolve(STATE_FILE))) {
             return new SharingStatus(List.of(), List.of());
         }
+        String login = readProfile(dir).account().login();
         try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
             List<FolderRights> folders = new ArrayList<>();
             for (io.icesync.core.spi.FolderAccess a : s.folderAccess()) {
                 List<io.icesync.core.Grant> grants = new ArrayList<>();
                 if (a.acl() != null) {
-                    a.acl().forEach((id, r) -> grants.add(new io.icesync.core.Grant(io.icesync.core.Grantee.parse(id),
-                            io.icesync.core.AccessRights.letters(r))));
+                    a.acl().forEach((id, r) -> {
+                        if (!id.equalsIgnoreCase(login) && !id.equalsIgnoreCase("owner")) {
+                            grants.add(new io.icesync.core.Grant(io.icesync.core.Grantee.parse(id),
+                                    io.icesync.core.AccessRights.letters(r)));
+                        }
+                    });
                 }
                 folders.add(new FolderRights(a.path(), io.icesync.core.AccessRights.letters(a.myRights()), grants,
                         a.inherits()));

@@ -60,7 +60,7 @@ public final class Sharing {
         return folder.join(acl.separator());
     }
 
-    /** The folder's access list (GETACL); needs {@code a} there. */
+    /** The folder's access list (GETACL) without the user's own entry; needs {@code a} there. */
     public List<Grant> grants(FolderPath folder) {
         connect();
         needAdminister(folder, "read who may use");
@@ -288,9 +288,14 @@ public final class Sharing {
         state.putFolderAccess(inherits == null ? a : a.withInherits(inherits));
     }
 
-    private static List<Grant> asGrants(Map<String, String> list) {
+    /** The entries of others: the user's own entry (the owner's rights) is not a grant, as in the sharing window. */
+    private List<Grant> asGrants(Map<String, String> list) {
         List<Grant> out = new ArrayList<>();
-        list.forEach((id, letters) -> out.add(new Grant(Grantee.parse(id), AccessRights.letters(letters))));
+        list.forEach((id, letters) -> {
+            if (!isOwner(id)) {
+                out.add(new Grant(Grantee.parse(id), AccessRights.letters(letters)));
+            }
+        });
         return out;
     }
 }
