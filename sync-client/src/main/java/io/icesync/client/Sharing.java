@@ -205,6 +205,35 @@ public final class Sharing {
         return out;
     }
 
+    /**
+     * F8.5 "subscribe to account": every folder the owner shares with this user now, and every one
+     * shared later, is subscribed without asking. {@code account} is the owner's level, e.g.
+     * {@code ~jean@example.com}. Returns the folders subscribed now.
+     */
+    public List<SharedFolder> subscribeAccount(FolderPath account) {
+        refresh();
+        if (!mirror.isAccount(account)) {
+            throw new ShareNotFoundException(account, "an account is named by its level, e.g. "
+                    + mirror.prefix() + "jean@example.com");
+        }
+        String owner = mirror.ownerOf(account);
+        state.putValue(ShareMirror.accountKey(owner), "subscribed");
+        List<SharedFolder> out = new ArrayList<>();
+        for (ShareState s : state.shares()) {
+            if (s.owner().equalsIgnoreCase(owner)) {
+                state.putShare(s.with(ShareState.Status.SUBSCRIBED));
+                out.add(SharedFolder.of(s.with(ShareState.Status.SUBSCRIBED)));
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code folder} names an owner's whole account (its level in the Other Users namespace). */
+    public boolean isAccount(FolderPath folder) {
+        connect();
+        return mirror.isAccount(folder);
+    }
+
     private SharedFolder answer(FolderPath folder, ShareState.Status status) {
         Optional<ShareState> s = find(folder);
         if (s.isEmpty()) {

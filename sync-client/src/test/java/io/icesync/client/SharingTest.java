@@ -288,6 +288,22 @@ class SharingTest {
         }
     }
 
+    @Test
+    void subscribingToTheAccountTakesTheFoldersSharedLaterWithoutAsking(IceWarpServer server) {
+        server.account(JEAN).mailbox("Projects").grant(JOSEPHINE, "lrs");
+        try (IceSync jos = josephine(server)) {
+            jos.syncOnce();
+            assertThat(jos.sharing().isAccount(FolderPath.of("~" + JEAN))).isTrue();
+            assertThat(jos.sharing().subscribeAccount(FolderPath.of("~" + JEAN))).extracting(SharedFolder::path)
+                    .containsExactly(shared("Projects"));
+            server.account(JEAN).mailbox("Calendar").grant(JOSEPHINE, "lrs");
+            assertThat(jos.syncOnce().ok()).isTrue();
+            assertThat(jos.sharing().received()).extracting(SharedFolder::status)
+                    .containsOnly(ShareState.Status.SUBSCRIBED).hasSize(2);
+        }
+        assertThat(localCount(shared("Projects"))).isEqualTo(1);
+    }
+
     static TestMessage first(List<TestMessage> l) {
         return l.get(0);
     }

@@ -90,11 +90,18 @@ final class SharedCommand {
     @Command(name = "subscribe", mixinStandardHelpOptions = true,
             description = "Sync a shared folder like your own from the next sync (read-only ones as such).")
     static final class SubscribeCommand extends Base {
-        @Parameters(index = "0", paramLabel = "FOLDER", description = "The server path shared list prints.")
+        @Parameters(index = "0", paramLabel = "FOLDER", description = "The server path shared list prints, or an"
+                + " account's level (e.g. ~jean@example.com) to subscribe to all it shares, now and later.")
         String folder;
 
         @Override
         int run(IceSync sync, PrintWriter out) {
+            if (sync.sharing().isAccount(FolderKinds.parsePath(folder))) {
+                List<SharedFolder> now = sync.sharing().subscribeAccount(FolderKinds.parsePath(folder));
+                out.println(TerminalText.escape(folder + ": the whole account is subscribed (" + now.size()
+                        + " folders now, the ones shared later too); the next sync brings them"));
+                return ExitCodes.OK;
+            }
             SharedFolder s = sync.sharing().subscribe(FolderKinds.parsePath(folder));
             out.println(TerminalText.escape(folder + ": subscribed (" + s.rights().label() + "); the next sync"
                     + " brings it"));

@@ -65,6 +65,16 @@ public final class ShareMirror {
         return p;
     }
 
+    /** True for the level of an owner's whole account in the namespace ({@code ~jean@example.com}, {@code shared/jean@example.com}). */
+    public boolean isAccount(FolderPath folder) {
+        return isShared(folder) && folder.join(separator).equals(prefix() + ownerOf(folder));
+    }
+
+    /** The state key that records a subscription to an owner's whole account (new shares of it subscribed at once). */
+    public static String accountKey(String owner) {
+        return "sharing.subscribedAccount." + owner.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Updates the mirror from a listing; returns the folders to sync: own ones and subscribed shares. */
     public List<Folder> update(List<Folder> listed) {
         prefix();
@@ -108,7 +118,10 @@ public final class ShareMirror {
     private ShareState offer(FolderPath path, String letters, ShareState known, List<SharingEvent> events) {
         String owner = ownerOf(path);
         if (known == null) {
-            ShareState s = new ShareState(path, owner, letters, ShareState.Status.OFFERED);
+            // F8.5 "subscribe to account": the owner's new shares need no answer.
+            boolean account = state.value(accountKey(owner)).isPresent();
+            ShareState s = new ShareState(path, owner, letters, account ? ShareState.Status.SUBSCRIBED
+                    : ShareState.Status.OFFERED);
             state.putShare(s);
             events.add(new SharingEvent(SharingEvent.Kind.SHARE_OFFERED, path, owner, null, letters, null));
             return s;
