@@ -363,13 +363,14 @@ public final class IceSync implements AutoCloseable {
                 List<io.icesync.core.Grant> grants = new ArrayList<>();
                 if (a.acl() != null) {
                     a.acl().forEach((id, r) -> {
-                        if (!id.equalsIgnoreCase(login) && !id.equalsIgnoreCase("owner")) {
+                        if (!id.equalsIgnoreCase(login) && !id.equalsIgnoreCase("owner") && !id.isBlank()
+                                && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
                             grants.add(new io.icesync.core.Grant(io.icesync.core.Grantee.parse(id),
-                                    io.icesync.core.AccessRights.letters(r)));
+                                    io.icesync.core.AccessRights.fromServer(r)));
                         }
                     });
                 }
-                folders.add(new FolderRights(a.path(), io.icesync.core.AccessRights.letters(a.myRights()), grants,
+                folders.add(new FolderRights(a.path(), io.icesync.core.AccessRights.fromServer(a.myRights()), grants,
                         a.inherits()));
             }
             return new SharingStatus(folders, s.shares().stream().map(SharedFolder::of).toList());

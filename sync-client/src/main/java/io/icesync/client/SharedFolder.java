@@ -14,6 +14,6 @@ import io.icesync.core.spi.ShareState;
  */
 public record SharedFolder(FolderPath path, String owner, AccessRights rights, ShareState.Status status) {
     static SharedFolder of(ShareState s) {
-        return new SharedFolder(s.path(), s.owner(), AccessRights.letters(s.rights()), s.status());
+        return new SharedFolder(s.path(), s.owner(), AccessRights.fromServer(s.rights()), s.status());
     }
 }

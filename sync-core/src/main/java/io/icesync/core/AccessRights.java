@@ -59,6 +59,20 @@ public record AccessRights(String known, String unknown) {
         return new AccessRights(k.toString(), u.toString());
     }
 
+    /**
+     * Reads letters as a server sent them, never failing: characters that cannot be rights (spaces,
+     * quotes, controls) are left out, so one odd entry never stops a listing.
+     */
+    public static AccessRights fromServer(String letters) {
+        StringBuilder ok = new StringBuilder();
+        for (char c : (letters == null ? "" : letters).toCharArray()) {
+            if (c > ' ' && c < 0x7f && "()\"\\+-".indexOf(c) < 0) {
+                ok.append(c);
+            }
+        }
+        return letters(ok.toString());
+    }
+
     /** The letters of a preset. */
     public static AccessRights of(AccessPreset preset) {
         return new AccessRights(preset.letters(), "");

@@ -72,6 +72,12 @@ class AccessRightsTest {
     }
 
     @Test
+    void whatAServerSendsIsReadWithoutFailing() {
+        assertThat(AccessRights.fromServer("lr s\u0001\"").wire()).isEqualTo("lrs");
+        assertThat(AccessRights.fromServer(null)).isEqualTo(AccessRights.NONE);
+    }
+
+    @Test
     void lettersOutOfPresetsAreShownAsLetters() {
         assertThat(AccessRights.parse("lr").label()).isEqualTo("lr");
         assertThat(AccessRights.parse("rl").wire()).isEqualTo("lr");

@@ -155,8 +155,8 @@ public final class ShareMirror {
             try {
                 for (Map.Entry<String, String> g : grants.entrySet()) {
                     String has = list == null ? null : list.get(g.getKey());
-                    if (has == null || !io.icesync.core.AccessRights.letters(has)
-                            .equals(io.icesync.core.AccessRights.letters(g.getValue()))) {
+                    if (has == null || !io.icesync.core.AccessRights.fromServer(has)
+                            .equals(io.icesync.core.AccessRights.fromServer(g.getValue()))) {
                         acl.setAccess(f.path(), g.getKey(), g.getValue());
                         list = null;
                     }
