@@ -51,6 +51,7 @@ import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.groupware.mdn.ReceiptOutcome;
 import io.icesync.groupware.mdn.ReceiptRecord;
+import io.icesync.core.spi.AccessControl;
 import io.icesync.imap.ImapRemoteStore;
 import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
@@ -167,6 +168,8 @@ public final class IceSync implements AutoCloseable {
     /** Makes every HTTP client of this profile (WebDAV, CalDAV/CardDAV, XML API, free/busy, SmartAttach). */
     private final io.icesync.net.HttpClientFactory http;
     private volatile boolean closed;
+    /** Null when the server connection keeps no access lists (a custom remote store). */
+    private Sharing sharing;
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
@@ -349,6 +352,36 @@ public final class IceSync implements AutoCloseable {
             return new ProfileStatus(last, services.stream().mapToInt(ServiceStatus::folders).sum(),
                     services.stream().mapToLong(ServiceStatus::items).sum(), s.recentEvents(maxEvents), failures,
                     services, OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), s, p.account().email()));
+        }
+    }
+
+    /**
+     * The rights and shares the state mirrors (F8), without connecting, without the password and
+     * without taking the folder's lock. Empty before the first sync.
+     */
+    public static SharingStatus sharingStatus(Path dir) {
+        requireProfile(dir);
+        if (!Files.exists(dir.resolve(STATE_FILE))) {
+            return new SharingStatus(List.of(), List.of());
+        }
+        String login = readProfile(dir).account().login();
+        try (SyncStateStore s = StateStores.sqlite(dir.resolve(STATE_FILE))) {
+            List<FolderRights> folders = new ArrayList<>();
+            for (io.icesync.core.spi.FolderAccess a : s.folderAccess()) {
+                List<io.icesync.core.Grant> grants = new ArrayList<>();
+                if (a.acl() != null) {
+                    a.acl().forEach((id, r) -> {
+                        if (!id.equalsIgnoreCase(login) && !id.equalsIgnoreCase("owner") && !id.isBlank()
+                                && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                            grants.add(new io.icesync.core.Grant(io.icesync.core.Grantee.parse(id),
+                                    io.icesync.core.AccessRights.fromServer(r)));
+                        }
+                    });
+                }
+                folders.add(new FolderRights(a.path(), io.icesync.core.AccessRights.fromServer(a.myRights()), grants,
+                        a.inherits()));
+            }
+            return new SharingStatus(folders, s.shares().stream().map(SharedFolder::of).toList());
         }
     }
 
@@ -935,6 +968,19 @@ public final class IceSync implements AutoCloseable {
 
     // ------------------------------------------------------------------ monitoring (F11)
 
+    /**
+     * Sharing and access rights of the account (F8): grants on folders, whole-account shares, and the
+     * folders other users share with this one.
+     *
+     * @throws IceSyncException when the profile's server connection keeps no access lists
+     */
+    public Sharing sharing() {
+        if (sharing == null) {
+            throw new IceSyncException("this profile's server connection keeps no access lists: nothing can be shared");
+        }
+        return sharing;
+    }
+
     public void addListener(SyncListener l) {
         engines.addListener(l);
     }
@@ -1447,11 +1493,8 @@ public final class IceSync implements AutoCloseable {
             try {
                 ProfileCertificates certs = new ProfileCertificates(dir == null ? null : dir.resolve(PROFILE_FILE),
                         p.trustedCertificatePem());
-                RemoteStore r = remote != null ? remote : imap(p, certs);
-                if (p.groupwareProfile()) {
-                    r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
-                }
-                opened.add(r::close);
+                RemoteStore server = remote != null ? remote : imap(p, certs);
+                opened.add(server::close);
                 LocalStore l = local;
                 if (l == null && p.groupwareProfile()) {
                     // mail/ is the POP3 inbox's; the IMAP engine keeps only the groupware folders, if any.
@@ -1472,6 +1515,12 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
+                io.icesync.client.internal.ShareMirror shares = server instanceof AccessControl ac && s.keepsSharing()
+                        ? new io.icesync.client.internal.ShareMirror(ac, s) : null;
+                RemoteStore r = shares == null ? server : new io.icesync.client.internal.SharedFoldersFilter(server, shares);
+                if (p.groupwareProfile()) {
+                    r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
+                }
                 Path folder = dir;
                 SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
                 EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
@@ -1487,8 +1536,13 @@ public final class IceSync implements AutoCloseable {
                     opened.add(maildir);
                     pop3 = pop3Inbox(p, certs, maildir);
                 }
-                return new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
+                IceSync sync = new IceSync(dir, lock, p, certs, () -> secretsFor(folder), settings, s, l, r, extra, engine,
                         clock, pop3, tokens, http);
+                if (shares != null) {
+                    shares.announceTo(sync.engine::announce);
+                    sync.sharing = new Sharing((AccessControl) server, r, shares, s, p.account().login());
+                }
+                return sync;
             } catch (RuntimeException e) {
                 for (AutoCloseable c : opened) {
                     try {

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * A set of RFC 4314 rights. The obsolete RFC 2086 letters are read as their RFC 4314 expansion:
- * {@code c} = {@code k x}, {@code d} = {@code t e x} (servers such as IceWarp still send them).
+ * {@code c} = {@code k x}, {@code d} = {@code t e x} (servers such as IceWarp still send them), except
+ * next to letters of that expansion, where RFC 4314 servers send them only as a summary.
  */
 public record Rights(Set<Right> rights) {
     public static final Rights ALL = new Rights(EnumSet.allOf(Right.class));
@@ -19,8 +20,20 @@ public record Rights(Set<Right> rights) {
         EnumSet<Right> set = EnumSet.noneOf(Right.class);
         for (char c : letters.toCharArray()) {
             switch (c) {
-                case 'c' -> { set.add(Right.CREATE_MAILBOX); set.add(Right.DELETE_MAILBOX); }
-                case 'd' -> { set.add(Right.DELETE_MESSAGES); set.add(Right.EXPUNGE); set.add(Right.DELETE_MAILBOX); }
+                // Next to the RFC 4314 letters they stand for, c and d only sum them up (RFC 4314 2.1.1).
+                case 'c' -> {
+                    if (!containsAny(letters, "kx")) {
+                        set.add(Right.CREATE_MAILBOX);
+                        set.add(Right.DELETE_MAILBOX);
+                    }
+                }
+                case 'd' -> {
+                    if (!containsAny(letters, "tex")) {
+                        set.add(Right.DELETE_MESSAGES);
+                        set.add(Right.EXPUNGE);
+                        set.add(Right.DELETE_MAILBOX);
+                    }
+                }
                 default -> {
                     Right r = Right.ofLetter(c);
                     if (r != null) {
@@ -30,6 +43,15 @@ public record Rights(Set<Right> rights) {
             }
         }
         return new Rights(set);
+    }
+
+    private static boolean containsAny(String letters, String any) {
+        for (char c : any.toCharArray()) {
+            if (letters.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean has(Right r) {

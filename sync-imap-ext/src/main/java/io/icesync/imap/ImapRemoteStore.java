@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  */
-public final class ImapRemoteStore implements RemoteStore {
+public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.AccessControl {
     private static final Logger TRACE = LoggerFactory.getLogger("io.icesync.imap.trace");
     private final AngusImapStore impl;
 
@@ -117,6 +117,54 @@ public final class ImapRemoteStore implements RemoteStore {
     @Override
     public void abort() {
         impl.abort();
+    }
+
+    /** True when the server keeps access lists (ACL, RFC 4314). */
+    @Override
+    public boolean hasAccessLists() {
+        return again(impl::hasAccessLists);
+    }
+
+    /** The folder's access list (GETACL): identifier to letters. */
+    @Override
+    public Map<String, String> accessList(FolderPath folder) {
+        return again(() -> impl.accessList(folder));
+    }
+
+    /** Replaces one identifier's rights on the folder (SETACL); repeated once on a broken connection, as it is idempotent. */
+    @Override
+    public void setAccess(FolderPath folder, String identifier, String letters) {
+        again(() -> {
+            impl.setAccess(folder, identifier, letters);
+            return null;
+        });
+    }
+
+    /** Removes one identifier from the folder's access list (DELETEACL). */
+    @Override
+    public void removeAccess(FolderPath folder, String identifier) {
+        again(() -> {
+            impl.removeAccess(folder, identifier);
+            return null;
+        });
+    }
+
+    /** The user's own rights on the folder (MYRIGHTS). */
+    @Override
+    public String myRights(FolderPath folder) {
+        return again(() -> impl.myRights(folder));
+    }
+
+    /** The Other Users namespace prefix (NAMESPACE), e.g. {@code ~} on IceWarp, {@code shared/} on Dovecot; empty if none. */
+    @Override
+    public String otherUsersPrefix() {
+        return again(impl::otherUsersPrefix);
+    }
+
+    /** The hierarchy separator; connects first if needed. */
+    @Override
+    public char separator() {
+        return again(impl::separator);
     }
 
     @Override

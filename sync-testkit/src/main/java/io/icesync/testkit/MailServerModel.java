@@ -20,6 +20,9 @@ public final class MailServerModel {
     private final List<Consumer<TestMailbox>> watchers = new CopyOnWriteArrayList<>();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger refusedTokens = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, java.util.Set<String>> groups = new TreeMap<>();
+    private volatile boolean aclInheritance;
+    private volatile boolean shareNotices;
     private long lastUidValidity = System.currentTimeMillis() / 1000 & 0x7fffffffL;
 
     /**
@@ -126,6 +129,68 @@ public final class MailServerModel {
         for (Consumer<TestMailbox> w : watchers) {
             w.accept(m);
         }
+    }
+
+    /**
+     * Defines (or replaces) a group of accounts; a folder's access list names it {@code $name}. A member
+     * without an entry of their own has the rights of their groups together.
+     */
+    public MailServerModel group(String name, String... members) {
+        synchronized (lock) {
+            java.util.Set<String> m = new java.util.TreeSet<>();
+            for (String x : members) {
+                m.add(x.toLowerCase(Locale.ROOT));
+            }
+            groups.put(name.toLowerCase(Locale.ROOT), m);
+            return this;
+        }
+    }
+
+    /** The groups an account belongs to, as access-list identifiers ({@code $name}). */
+    public List<String> groupsOf(String email) {
+        synchronized (lock) {
+            List<String> out = new ArrayList<>();
+            groups.forEach((g, members) -> {
+                if (members.contains(email.toLowerCase(Locale.ROOT))) {
+                    out.add("$" + g);
+                }
+            });
+            return out;
+        }
+    }
+
+    /** The members of a group, by its identifier ({@code $name}) or name; empty for an unknown group. */
+    public List<String> membersOf(String group) {
+        synchronized (lock) {
+            String g = group.startsWith("$") ? group.substring(1) : group;
+            return new ArrayList<>(groups.getOrDefault(g.toLowerCase(Locale.ROOT), java.util.Set.of()));
+        }
+    }
+
+    /**
+     * IceWarp's inheritance: a folder whose access list is empty takes its parent's (the nearest
+     * ancestor with one). Off by default: each folder then has only its own list.
+     */
+    public MailServerModel aclInheritance(boolean on) {
+        aclInheritance = on;
+        return this;
+    }
+
+    public boolean aclInheritance() {
+        return aclInheritance;
+    }
+
+    /**
+     * IceWarp's "share offered" message: when a user (or a group's members) gets rights on a folder where
+     * they had none, a notification message arrives in their INBOX. Off by default.
+     */
+    public MailServerModel shareNotices(boolean on) {
+        shareNotices = on;
+        return this;
+    }
+
+    public boolean shareNotices() {
+        return shareNotices;
     }
 
     /** The model's lock, for a server that must read several values as one. */

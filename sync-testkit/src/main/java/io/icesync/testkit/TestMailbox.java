@@ -268,28 +268,89 @@ public final class TestMailbox {
         }
     }
 
-    /** Gives rights to another user ({@code lrswipkxtea} letters; {@code c} and {@code d} as RFC 4314 maps them). */
+    /**
+     * Gives rights to another user, a group ({@code $name}) or {@code anyone} ({@code lrswipkxtea}
+     * letters; {@code c} and {@code d} as RFC 4314 maps them); empty rights remove the entry.
+     */
     public TestMailbox grant(String identifier, String rights) {
         synchronized (model.lock) {
             String r = AclRights.normalize(rights);
+            String id = ImapFlags.lower(identifier);
+            List<String> told = noticeTargets(id);
+            java.util.Map<String, String> before = new java.util.HashMap<>();
+            told.forEach(u -> before.put(u, rightsOf(u)));
             if (r.isEmpty()) {
-                acl.remove(ImapFlags.lower(identifier));
+                acl.remove(id);
             } else {
-                acl.put(ImapFlags.lower(identifier), r);
+                acl.put(id, r);
             }
             changed();
+            for (String u : told) {
+                String now = rightsOf(u);
+                if (before.get(u).indexOf('l') < 0 && now.indexOf('l') >= 0) {
+                    ShareNotice.deliver(owner, this, u, now);
+                }
+            }
             return this;
         }
     }
 
-    /** The rights a user has here: all for the owner, else the ACL entry of the user or of {@code anyone}. */
+    /** The accounts a change of this identifier's entry may newly open the folder to, when notices are on. */
+    private List<String> noticeTargets(String id) {
+        if (!model.shareNotices()) {
+            return List.of();
+        }
+        if (id.startsWith("$")) {
+            return model.membersOf(id);
+        }
+        return model.find(id).isPresent() ? List.of(id) : List.of();
+    }
+
+    /**
+     * The access list in effect: this folder's own, or with inheritance on and an empty list, the
+     * nearest ancestor's.
+     */
+    public Map<String, String> effectiveAcl() {
+        synchronized (model.lock) {
+            if (acl.isEmpty() && model.aclInheritance()) {
+                TestMailbox p = parentMailbox();
+                if (p != null) {
+                    return p.effectiveAcl();
+                }
+            }
+            return new LinkedHashMap<>(acl);
+        }
+    }
+
+    private TestMailbox parentMailbox() {
+        String n = name();
+        int slash = n.lastIndexOf('/');
+        return slash <= 0 ? null : owner.find(n.substring(0, slash)).orElse(null);
+    }
+
+    /**
+     * The rights a user has here: all for the owner; else, from the list in effect, the user's own
+     * entry, or the union of their groups' entries, or {@code anyone}'s.
+     */
     public String rightsOf(String user) {
         synchronized (model.lock) {
             if (owner.email().equalsIgnoreCase(user)) {
                 return AclRights.ALL;
             }
-            String r = acl.get(ImapFlags.lower(user));
-            return r != null ? r : acl.getOrDefault("anyone", "");
+            Map<String, String> list = effectiveAcl();
+            String r = list.get(ImapFlags.lower(user));
+            if (r != null) {
+                return r;
+            }
+            StringBuilder groups = new StringBuilder();
+            for (String g : model.groupsOf(user)) {
+                // stored lists carry c and d as summaries (RFC 4314 2.1.1): not rights to expand again
+                groups.append(list.getOrDefault(g, "").replace("c", "").replace("d", ""));
+            }
+            if (groups.length() > 0) {
+                return AclRights.normalize(groups.toString());
+            }
+            return list.getOrDefault("anyone", "");
         }
     }
 

@@ -82,6 +82,14 @@ final class ExitCodes {
             err.println("  the server's administrator decides this setting; the rest was left unchanged");
             return SERVER;
         }
+        if (e instanceof io.icesync.core.MissingRightException) {
+            err.println("  only someone with the administer right there (its owner) can give it to you");
+            return SERVER;
+        }
+        if (e instanceof io.icesync.client.InheritedRightsException
+                || e instanceof io.icesync.client.ShareNotFoundException) {
+            return USAGE;
+        }
         if (e instanceof ConnectionException || e instanceof ProtocolException) {
             return SERVER;
         }

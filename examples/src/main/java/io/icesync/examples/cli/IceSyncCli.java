@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
             AttachmentsCommand.class,
             GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
             ReceiptsCommand.class, SendCommand.class, SignatureCommand.class, TnefCommand.class, LogsCommand.class,
-            ServerCommand.class, FleetCommand.class},
+            ServerCommand.class, FleetCommand.class, ShareCommand.class, SharedCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -52,10 +52,19 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.report(e, spec.commandLine().getErr());
         }
         String account = account();
+        io.icesync.client.SharingStatus sharing;
+        try {
+            sharing = IceSync.sharingStatus(dir);
+        } catch (IceSyncException e) {
+            return ExitCodes.report(e, spec.commandLine().getErr());
+        }
         if (json) {
-            out.println(json(s, account));
+            ObjectNode doc = (ObjectNode) CliJson.MAPPER.readTree(json(s, account));
+            doc.set("sharing", StatusSharing.json(sharing));
+            out.println(CliJson.write(doc));
         } else {
             text(s, account, out);
+            StatusSharing.text(sharing, out);
         }
         out.flush();
         return ExitCodes.OK;

@@ -120,6 +120,11 @@ public final class GroupwareFoldersOnly implements RemoteStore {
     }
 
     @Override
+    public boolean sharedByOthers(FolderPath folder) {
+        return imap.sharedByOthers(folder);
+    }
+
+    @Override
     public void abort() {
         imap.abort();
     }

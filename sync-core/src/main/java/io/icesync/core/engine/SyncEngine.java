@@ -188,6 +188,14 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Tells the listeners of a sharing change found outside the engine (the folder listing of a store
+     * that keeps shares) and writes it to the session log with this cycle's events.
+     */
+    public void announce(SharingEvent event) {
+        monitor.sharing(event);
+    }
+
     public void addListener(SyncListener l) {
         monitor.addListener(l);
     }

@@ -37,4 +37,8 @@ public interface SyncListener {
     /** A folder's sync starts; {@code index} of {@code total} folders in this cycle. */
     default void onFolderStarted(FolderPath folder, int index, int total) {
     }
+
+    /** A change of rights or shares (F8): new rights on a folder, a share offered, a share gone. */
+    default void onSharing(SharingEvent event) {
+    }
 }

@@ -107,6 +107,15 @@ public interface RemoteStore extends AutoCloseable {
     List<Long> findByMessageId(FolderPath folder, String messageId);
 
     /**
+     * True for a folder another user shares with this one (the server's Other Users namespace): the
+     * sync cannot re-create it when it goes, so a revoked share is removed locally with its unsynced
+     * items kept aside. The default: no folder is.
+     */
+    default boolean sharedByOthers(FolderPath folder) {
+        return false;
+    }
+
+    /**
      * Called from another thread while a call may be blocked on the network (the engine's cancel or
      * close): cuts the connection without waiting for that call, which then fails with a
      * {@link io.icesync.core.ConnectionException}; no new connection is opened until the next

@@ -89,6 +89,57 @@ public interface SyncStateStore extends AutoCloseable {
 
     void putValue(String key, String value);
 
+    // --- rights and shares (F8); stores that keep none refuse to be asked
+
+    /**
+     * Whether this store keeps folder rights, shares and account grants (the methods below). A store that
+     * does not (the default) is used without the sharing features: folders other users share are then
+     * synced as the server lists them, with no offer to answer.
+     */
+    default boolean keepsSharing() {
+        return false;
+    }
+
+    /** The rights of every folder as last seen on the server. */
+    default List<FolderAccess> folderAccess() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no folder rights");
+    }
+
+    /** Saves (replaces) the rights of one folder. */
+    default void putFolderAccess(FolderAccess access) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no folder rights");
+    }
+
+    /** Forgets the rights of one folder. */
+    default void removeFolderAccess(FolderPath path) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no folder rights");
+    }
+
+    /** The folders other users share with this one, offered, subscribed or refused. */
+    default List<ShareState> shares() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no shares");
+    }
+
+    /** Saves (replaces) one share. */
+    default void putShare(ShareState share) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no shares");
+    }
+
+    /** Forgets one share. */
+    default void removeShare(FolderPath path) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no shares");
+    }
+
+    /** The grants of a whole-account share (F8.4): identifier to letters, given to every folder, new ones too. */
+    default java.util.Map<String, String> accountGrants() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no account grants");
+    }
+
+    /** Saves a whole-account grant; null letters remove it. */
+    default void putAccountGrant(String identifier, String letters) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no account grants");
+    }
+
     @Override
     void close();
 }

@@ -18,7 +18,7 @@ final class CrashingProxy {
 
     private static final Set<String> READS = Set.of("connect", "folders", "changes", "status", "items", "open",
             "findByMessageId", "folder", "folderByPath", "itemByUid", "itemByLocalId", "itemCount", "pending",
-            "failures", "recentEvents", "value", "inTransaction", "close", "toString", "hashCode", "equals");
+            "failures", "recentEvents", "value", "inTransaction", "sharedByOthers", "close", "toString", "hashCode", "equals");
 
     private CrashingProxy() {
     }

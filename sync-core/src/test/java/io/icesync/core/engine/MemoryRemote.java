@@ -246,6 +246,12 @@ final class MemoryRemote implements RemoteStore {
         boxes.putAll(moving);
     }
 
+    /** Folders under {@code ~owner}, as IceWarp names other users' shares. */
+    @Override
+    public boolean sharedByOthers(FolderPath folder) {
+        return folder.names().get(0).startsWith("~");
+    }
+
     @Override
     public void deleteFolder(FolderPath path) {
         maybeDrop();

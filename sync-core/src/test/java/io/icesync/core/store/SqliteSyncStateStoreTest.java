@@ -130,7 +130,7 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
 
         assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("schema version 99")
-                .hasMessageContaining("(5)").hasMessageContaining("newer");
+                .hasMessageContaining("(6)").hasMessageContaining("newer");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
@@ -217,7 +217,7 @@ class SqliteSyncStateStoreTest extends SyncStateStoreContract {
         assertThat(state.recentEvents(10)).extracting(SessionEvent::message).endsWith("connection", "after");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            assertThat(r.getInt(1)).isEqualTo(5);
+            assertThat(r.getInt(1)).isEqualTo(6);
         }
     }
 

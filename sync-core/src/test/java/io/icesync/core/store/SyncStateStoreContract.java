@@ -464,4 +464,49 @@ abstract class SyncStateStoreContract {
         assertThatThrownBy(() -> state.inTransaction(() -> { })).isInstanceOf(StoreException.class);
         state.close(); // twice is fine
     }
+
+    @Test
+    void keepsFolderRightsSharesAndAccountGrants() {
+        FolderPath cal = FolderPath.of("Calendar");
+        FolderPath shared = FolderPath.of("~jean@iwdemo.test", "Calendar");
+        java.util.Map<String, String> acl = new java.util.LinkedHashMap<>();
+        acl.put("josephine@iwdemo.test", "lrs");
+        acl.put("anyone", "l");
+        state.putFolderAccess(new io.icesync.core.spi.FolderAccess(cal, "lrswipkxtea", acl, false));
+        state.putFolderAccess(new io.icesync.core.spi.FolderAccess(INBOX, "lrswipkxtea", null, true));
+        assertThat(state.folderAccess()).containsExactly(
+                new io.icesync.core.spi.FolderAccess(cal, "lrswipkxtea", acl, false),
+                new io.icesync.core.spi.FolderAccess(INBOX, "lrswipkxtea", null, true));
+        assertThat(state.folderAccess().get(0).acl().keySet()).as("the server's order")
+                .containsExactly("josephine@iwdemo.test", "anyone");
+        state.removeFolderAccess(INBOX);
+        assertThat(state.folderAccess()).hasSize(1);
+
+        var offer = new io.icesync.core.spi.ShareState(shared, "jean@iwdemo.test", "lrs",
+                io.icesync.core.spi.ShareState.Status.OFFERED);
+        state.putShare(offer);
+        state.putShare(offer.with(io.icesync.core.spi.ShareState.Status.REFUSED));
+        assertThat(state.shares()).containsExactly(offer.with(io.icesync.core.spi.ShareState.Status.REFUSED));
+    }
+
+    @Test
+    void rightsWrittenInARolledBackTransactionAreNotKept() {
+        FolderPath shared = FolderPath.of("~jean@iwdemo.test", "Calendar");
+        var offer = new io.icesync.core.spi.ShareState(shared, "jean@iwdemo.test", "lrs",
+                io.icesync.core.spi.ShareState.Status.OFFERED);
+        state.putShare(offer);
+        assertThatThrownBy(() -> state.inTransaction(() -> {
+            state.putShare(offer.with(io.icesync.core.spi.ShareState.Status.SUBSCRIBED));
+            state.putAccountGrant("anyone", "lr");
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(state.shares()).containsExactly(offer);
+        assertThat(state.accountGrants()).isEmpty();
+        state.putAccountGrant("josephine@iwdemo.test", "lrs");
+        state.putAccountGrant("anyone", "l");
+        state.putAccountGrant("anyone", null);
+        assertThat(state.accountGrants()).containsExactly(java.util.Map.entry("josephine@iwdemo.test", "lrs"));
+        state.removeShare(shared);
+        assertThat(state.shares()).isEmpty();
+    }
 }

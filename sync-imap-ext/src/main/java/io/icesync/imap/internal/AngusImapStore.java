@@ -28,8 +28,9 @@ import java.util.Map;
  * {@link Transfers}, {@link Edits}. This store's lock serialises every call, except {@link #abort()}
  * and the start of {@link #close()}, which cut the connections without it.
  */
-public final class AngusImapStore implements RemoteStore {
+public final class AngusImapStore implements RemoteStore, io.icesync.core.spi.AccessControl {
     private final ImapConnection conn;
+    private final AccessLists acl;
     private final FolderTree tree;
     private final ItemListing listing;
     private final Transfers transfers;
@@ -41,6 +42,44 @@ public final class AngusImapStore implements RemoteStore {
         this.listing = new ItemListing(conn);
         this.transfers = new Transfers(conn);
         this.edits = new Edits(conn);
+        this.acl = new AccessLists(conn);
+    }
+
+    @Override
+    public synchronized boolean hasAccessLists() {
+        conn.begin();
+        return conn.info.has("ACL");
+    }
+
+    @Override
+    public synchronized java.util.Map<String, String> accessList(FolderPath folder) {
+        return acl.list(folder);
+    }
+
+    @Override
+    public synchronized void setAccess(FolderPath folder, String identifier, String letters) {
+        acl.set(folder, identifier, letters);
+    }
+
+    @Override
+    public synchronized void removeAccess(FolderPath folder, String identifier) {
+        acl.remove(folder, identifier);
+    }
+
+    @Override
+    public synchronized String myRights(FolderPath folder) {
+        return acl.myRights(folder);
+    }
+
+    @Override
+    public synchronized String otherUsersPrefix() {
+        return acl.otherUsersPrefix();
+    }
+
+    @Override
+    public synchronized char separator() {
+        conn.begin();
+        return conn.sep;
     }
 
     /** True once the IceWarp connector greeting was sent (only to servers advertising X-ICEWARP-SERVER). */

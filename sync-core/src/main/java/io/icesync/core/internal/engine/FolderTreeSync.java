@@ -231,6 +231,8 @@ final class FolderTreeSync {
             LocalFolder l = local.get(s.path());
             if (!onServer && l == null) {
                 state.removeFolder(s.id());
+            } else if (!onServer && ctx.remote().sharedByOthers(s.path())) {
+                shareGone(s);
             } else if (!onServer) {
                 if (hasChildren(local.keySet(), s.path()) || hasUnsyncedLocal(s)) {
                     ctx.remote().createFolder(s.path(), s.kind());
@@ -326,6 +328,10 @@ final class FolderTreeSync {
             if (state.folderByPath(l.path()).isPresent()) {
                 continue;
             }
+            if (!remote.containsKey(l.path()) && ctx.remote().sharedByOthers(l.path())) {
+                // Another user's account (or its level in the local tree): nothing of it is created from here.
+                continue;
+            }
             if (!remote.containsKey(l.path())) {
                 try {
                     ctx.remote().createFolder(l.path(), l.kind());
@@ -358,6 +364,23 @@ final class FolderTreeSync {
             }
         }
         return false;
+    }
+
+    /** Another user's share is gone: it cannot come back on the server, so unsynced items are kept aside and the copy goes. */
+    private void shareGone(FolderState s) {
+        FolderPath aside = RevokedShare.keepAside(ctx.local(), state, s);
+        if (aside != null) {
+            local.putIfAbsent(aside, ctx.local().folders().stream().filter(f -> f.path().equals(aside)).findFirst()
+                    .orElseThrow());
+        }
+        ctx.local().deleteFolder(s.path());
+        local.remove(s.path());
+        state.removeFolder(s.id());
+        String owner = RevokedShare.owner(s.path());
+        ctx.monitor().sharing(new io.icesync.core.engine.SharingEvent(
+                io.icesync.core.engine.SharingEvent.Kind.SHARE_REVOKED, s.path(), owner, null, null, aside));
+        changes.add("deleted locally (no longer shared with you)" + (aside == null ? "" : ", unsynced items kept in '"
+                + aside + "'") + ": " + s.path());
     }
 
     private boolean hasUnsyncedLocal(FolderState s) {

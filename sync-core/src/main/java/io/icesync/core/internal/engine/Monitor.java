@@ -139,6 +139,13 @@ public final class Monitor {
         fire("onMarkedRead", l -> l.onMarkedRead(folder, localIds));
     }
 
+    /** Logs a sharing change and tells the listeners. */
+    public void sharing(io.icesync.core.engine.SharingEvent e) {
+        event(e.kind() == io.icesync.core.engine.SharingEvent.Kind.SHARE_REVOKED ? SessionEvent.Level.WARNING
+                : SessionEvent.Level.INFO, e.describe(), null);
+        fire("onSharing", l -> l.onSharing(e));
+    }
+
     public void folderStarted(FolderPath folder, int index, int total) {
         fire("onFolderStarted", l -> l.onFolderStarted(folder, index, total));
     }

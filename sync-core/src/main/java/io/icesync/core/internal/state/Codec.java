@@ -32,6 +32,35 @@ final class Codec {
         return s == null ? null : FolderPath.parse(s, SEP);
     }
 
+    /** An access list as {@code id NUL rights} entries joined by SOH (neither is in an IMAP identifier); null stays null. */
+    static String acl(java.util.Map<String, String> acl) {
+        if (acl == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        acl.forEach((id, rights) -> {
+            if (id.indexOf(SEP) >= 0 || id.indexOf('\u0001') >= 0) {
+                throw new IllegalArgumentException("an access-list identifier with a control character cannot be stored");
+            }
+            b.append(b.length() == 0 ? "" : "\u0001").append(id).append(SEP).append(rights);
+        });
+        return b.toString();
+    }
+
+    static java.util.Map<String, String> acl(String s) {
+        if (s == null) {
+            return null;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (!s.isEmpty()) {
+            for (String e : s.split("\u0001")) {
+                int i = e.indexOf(SEP);
+                out.put(e.substring(0, i), e.substring(i + 1));
+            }
+        }
+        return out;
+    }
+
     /** System flags as their IMAP names (\Seen \Flagged), space-separated, in a fixed order. */
     static String systemFlags(Flags f) {
         List<String> names = new ArrayList<>();

@@ -45,6 +45,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         LinkedHashMap<FailureKey, IgnoredItem> failures = new LinkedHashMap<>();
         Deque<SessionEvent> log = new ArrayDeque<>();
         Map<String, String> values = new HashMap<>();
+        Map<FolderPath, io.icesync.core.spi.FolderAccess> access = new TreeMap<>();
+        Map<FolderPath, io.icesync.core.spi.ShareState> shares = new TreeMap<>();
+        Map<String, String> accountGrants = new TreeMap<>();
 
         Data copy() {
             Data d = new Data();
@@ -56,6 +59,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             d.failures = new LinkedHashMap<>(failures);
             d.log = new ArrayDeque<>(log);
             d.values = new HashMap<>(values);
+            d.access = new TreeMap<>(access);
+            d.shares = new TreeMap<>(shares);
+            d.accountGrants = new TreeMap<>(accountGrants);
             return d;
         }
     }
@@ -319,5 +325,56 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     @Override
     public String toString() {
         return "InMemorySyncStateStore";
+    }
+
+    // --- rights and shares (F8)
+
+    @Override
+    public boolean keepsSharing() {
+        return true;
+    }
+
+    @Override
+    public synchronized List<io.icesync.core.spi.FolderAccess> folderAccess() {
+        return new ArrayList<>(data.access.values());
+    }
+
+    @Override
+    public synchronized void putFolderAccess(io.icesync.core.spi.FolderAccess a) {
+        data.access.put(a.path(), a);
+    }
+
+    @Override
+    public synchronized void removeFolderAccess(FolderPath path) {
+        data.access.remove(path);
+    }
+
+    @Override
+    public synchronized List<io.icesync.core.spi.ShareState> shares() {
+        return new ArrayList<>(data.shares.values());
+    }
+
+    @Override
+    public synchronized void putShare(io.icesync.core.spi.ShareState s) {
+        data.shares.put(s.path(), s);
+    }
+
+    @Override
+    public synchronized void removeShare(FolderPath path) {
+        data.shares.remove(path);
+    }
+
+    @Override
+    public synchronized Map<String, String> accountGrants() {
+        return new java.util.LinkedHashMap<>(data.accountGrants);
+    }
+
+    @Override
+    public synchronized void putAccountGrant(String identifier, String letters) {
+        if (letters == null) {
+            data.accountGrants.remove(identifier);
+        } else {
+            data.accountGrants.put(identifier, letters);
+        }
     }
 }

@@ -21,7 +21,7 @@ final class Schema {
     }
 
     static final List<Migration> MIGRATIONS = List.of(Schema::v1, Schema::v2, Schema::v3, Schema::v4,
-            Schema::v5);
+            Schema::v5, Schema::v6);
 
     private Schema() {
     }
@@ -193,6 +193,21 @@ final class Schema {
                         + " UNIQUE (scope, local_id, url))",
                 "CREATE TABLE attachment_scans (scope TEXT NOT NULL, local_id TEXT NOT NULL,"
                         + " PRIMARY KEY (scope, local_id))");
+    }
+
+    /**
+     * Schema 6: rights and shares (F8). Each folder's rights as last seen on the server (the user's own
+     * and, once read, its access list; whether it follows its parent's), the folders other users share
+     * and the user's answer, and the grants of a whole-account share.
+     */
+    private static void v6(Connection db) throws SQLException {
+        exec(db,
+                "CREATE TABLE folder_access (scope TEXT NOT NULL DEFAULT '', path TEXT NOT NULL,"
+                        + " my_rights TEXT NOT NULL, acl TEXT, inherits INTEGER NOT NULL, PRIMARY KEY (scope, path))",
+                "CREATE TABLE shares (scope TEXT NOT NULL DEFAULT '', path TEXT NOT NULL, owner TEXT NOT NULL,"
+                        + " rights TEXT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (scope, path))",
+                "CREATE TABLE account_grants (scope TEXT NOT NULL DEFAULT '', identifier TEXT NOT NULL,"
+                        + " rights TEXT NOT NULL, PRIMARY KEY (scope, identifier))");
     }
 
     private static void exec(Connection db, String... statements) throws SQLException {

@@ -633,6 +633,73 @@ public final class SqliteSyncStateStore implements SyncStateStore {
                 key, value));
     }
 
+    // --- rights and shares (F8)
+
+    @Override
+    public boolean keepsSharing() {
+        return true;
+    }
+
+    @Override
+    public List<io.icesync.core.spi.FolderAccess> folderAccess() {
+        return read("read the folder rights", () -> query(
+                "SELECT path, my_rights, acl, inherits FROM folder_access WHERE scope=? ORDER BY path",
+                r -> new io.icesync.core.spi.FolderAccess(Codec.path(r.getString(1)), r.getString(2),
+                        Codec.acl(r.getString(3)), r.getInt(4) != 0), scope));
+    }
+
+    @Override
+    public synchronized void putFolderAccess(io.icesync.core.spi.FolderAccess a) {
+        sql("save the rights of '" + a.path() + "'", () -> update(
+                "INSERT OR REPLACE INTO folder_access(scope, path, my_rights, acl, inherits) VALUES (?,?,?,?,?)",
+                scope, Codec.path(a.path()), a.myRights(), Codec.acl(a.acl()), a.inherits() ? 1 : 0));
+    }
+
+    @Override
+    public synchronized void removeFolderAccess(FolderPath path) {
+        sql("forget the rights of '" + path + "'", () -> update("DELETE FROM folder_access WHERE scope=? AND path=?",
+                scope, Codec.path(path)));
+    }
+
+    @Override
+    public List<io.icesync.core.spi.ShareState> shares() {
+        return read("read the shares", () -> query(
+                "SELECT path, owner, rights, status FROM shares WHERE scope=? ORDER BY path",
+                r -> new io.icesync.core.spi.ShareState(Codec.path(r.getString(1)), r.getString(2), r.getString(3),
+                        io.icesync.core.spi.ShareState.Status.valueOf(r.getString(4))), scope));
+    }
+
+    @Override
+    public synchronized void putShare(io.icesync.core.spi.ShareState s) {
+        sql("save the share '" + s.path() + "'", () -> update(
+                "INSERT OR REPLACE INTO shares(scope, path, owner, rights, status) VALUES (?,?,?,?,?)",
+                scope, Codec.path(s.path()), s.owner(), s.rights(), s.status().name()));
+    }
+
+    @Override
+    public synchronized void removeShare(FolderPath path) {
+        sql("forget the share '" + path + "'", () -> update("DELETE FROM shares WHERE scope=? AND path=?",
+                scope, Codec.path(path)));
+    }
+
+    @Override
+    public Map<String, String> accountGrants() {
+        return read("read the account grants", () -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            query("SELECT identifier, rights FROM account_grants WHERE scope=? ORDER BY identifier",
+                    r -> out.put(r.getString(1), r.getString(2)), scope);
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void putAccountGrant(String identifier, String letters) {
+        sql("save the account grant of '" + identifier + "'", () -> letters == null
+                ? update("DELETE FROM account_grants WHERE scope=? AND identifier=?", scope, identifier)
+                : update("INSERT OR REPLACE INTO account_grants(scope, identifier, rights) VALUES (?,?,?)",
+                scope, identifier, letters));
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -502,7 +502,7 @@ final class MailboxCommands {
         need(m, 'a', "read the ACL");
         Reply r = new Reply().text("* ACL ").string(wire).sp().string(m.owner().email()).sp().text(
                 m.rightsOf(m.owner().email()));
-        m.acl().forEach((who, rights) -> r.sp().string(who).sp().text(rights));
+        m.effectiveAcl().forEach((who, rights) -> r.sp().string(who).sp().text(rights));
         s.send(r);
         s.ok(tag, "GETACL completed");
     }
@@ -522,7 +522,7 @@ final class MailboxCommands {
         if (who.equalsIgnoreCase(m.owner().email())) {
             throw new ImapSession.No("[CANNOT] the owner's rights cannot be changed");
         }
-        String now = m.acl().getOrDefault(who.toLowerCase(Locale.ROOT), "");
+        String now = m.effectiveAcl().getOrDefault(who.toLowerCase(Locale.ROOT), "");
         if (rights.startsWith("+")) {
             rights = now + rights.substring(1);
         } else if (rights.startsWith("-")) {

@@ -1,0 +1,92 @@
+package io.icesync.imap.internal;
+
+import io.icesync.core.FolderPath;
+import io.icesync.core.IceSyncException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.Rights;
+import org.eclipse.angus.mail.imap.protocol.Namespaces;
+
+/** Access lists (RFC 4314 through Angus Mail's GETACL, SETACL, DELETEACL, MYRIGHTS) and the Other Users namespace. */
+final class AccessLists {
+    private final ImapConnection conn;
+    /** The Other Users prefix of this connection, asked once per login. */
+    private String prefix;
+    private Object prefixOf;
+
+    AccessLists(ImapConnection conn) {
+        this.conn = conn;
+    }
+
+    Map<String, String> list(FolderPath folder) {
+        return call("read the access list of '" + folder + "'", p -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (ACL a : p.getACL(conn.mailbox(folder))) {
+                out.put(a.getName(), a.getRights().toString());
+            }
+            return out;
+        });
+    }
+
+    void set(FolderPath folder, String identifier, String letters) {
+        call("give '" + identifier + "' the rights '" + letters + "' on '" + folder + "'", p -> {
+            p.setACL(conn.mailbox(folder), '\0', new ACL(identifier, new Rights(letters)));
+            return null;
+        });
+    }
+
+    void remove(FolderPath folder, String identifier) {
+        call("remove '" + identifier + "' from the access list of '" + folder + "'", p -> {
+            p.deleteACL(conn.mailbox(folder), identifier);
+            return null;
+        });
+    }
+
+    String myRights(FolderPath folder) {
+        return call("read your rights on '" + folder + "'", p -> p.myRights(conn.mailbox(folder)).toString());
+    }
+
+    String otherUsersPrefix() {
+        conn.begin();
+        if (prefix != null && prefixOf == conn.info) {
+            return prefix;
+        }
+        String found = "";
+        if (conn.info.has("NAMESPACE")) {
+            found = call("read the namespaces", p -> {
+                Namespaces ns = p.namespace();
+                return ns == null || ns.otherUsers == null || ns.otherUsers.length == 0 ? ""
+                        : ns.otherUsers[0].prefix;
+            });
+        }
+        prefix = found;
+        prefixOf = conn.info;
+        return found;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T call(String what, Call<T> body) {
+        conn.begin();
+        try {
+            return (T) conn.onStore(what, p -> {
+                try {
+                    return body.run(p);
+                } catch (org.eclipse.angus.mail.iap.ProtocolException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IceSyncException("could not " + what + ": " + e.getMessage(), e);
+                }
+            });
+        } finally {
+            conn.used();
+        }
+    }
+}
