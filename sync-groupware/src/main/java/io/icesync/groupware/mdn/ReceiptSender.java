@@ -43,6 +43,10 @@ public final class ReceiptSender {
         this.user = access.user();
     }
 
+    /**
+     * @param smtp the SMTP submission server
+     * @return a builder; give it the user's credentials
+     */
     public static Builder builder(Endpoint smtp) {
         return new Builder(smtp);
     }
@@ -118,6 +122,7 @@ public final class ReceiptSender {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         }
 
+        /** {@return a sender with this builder's server, credentials, trust, timeouts and proxy} */
         public ReceiptSender build() {
             return new ReceiptSender(this);
         }
