@@ -51,7 +51,7 @@ public final class JournalEntry implements CalendarItem {
                 .categories(categories).sequence(sequence);
     }
 
-    /** {@return the unique id (UID), never null} */
+    /** {@return the unique id (UID), or null when the item has none} */
     @Override
     public String uid() {
         return uid;

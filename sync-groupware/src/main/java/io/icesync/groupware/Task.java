@@ -62,7 +62,7 @@ public final class Task implements CalendarItem {
                 .sequence(sequence);
     }
 
-    /** {@return the unique id (UID), never null} */
+    /** {@return the unique id (UID), or null when the item has none} */
     @Override
     public String uid() {
         return uid;
