@@ -4,6 +4,9 @@ import io.icesync.client.internal.AccountEngines;
 import io.icesync.client.internal.AccountServers;
 import io.icesync.client.internal.AttachmentScanner;
 import io.icesync.client.internal.GalRefresh;
+import io.icesync.client.internal.GroupwareLocal;
+import io.icesync.client.internal.OptionalModules;
+import io.icesync.client.internal.RulesAccess;
 import io.icesync.client.internal.LastCycleJson;
 import io.icesync.client.internal.LocalChangeWatcher;
 import io.icesync.client.internal.OutboxFolder;
@@ -50,12 +53,9 @@ import io.icesync.core.store.LocalStores;
 import io.icesync.core.store.SecretStores;
 import io.icesync.core.store.StateStores;
 import io.icesync.groupware.mdn.ReceiptOutcome;
-import io.icesync.groupware.mdn.ReceiptRecord;
 import io.icesync.core.spi.AccessControl;
 import io.icesync.imap.ImapRemoteStore;
-import io.icesync.rules.IceWarpRulesProvider;
 import io.icesync.rules.RulesProvider;
-import io.icesync.rules.SieveRulesProvider;
 import io.icesync.smartdiscover.DiscoveryResult;
 import io.icesync.smartdiscover.SmartDiscover;
 import java.io.IOException;
@@ -166,10 +166,21 @@ public final class IceSync implements AutoCloseable {
     /** The application's access tokens for a profile with {@code "auth": "oauth"}; null otherwise. */
     private final io.icesync.core.TokenSource tokens;
     /** Makes every HTTP client of this profile (WebDAV, CalDAV/CardDAV, XML API, free/busy, SmartAttach). */
-    private final io.icesync.net.HttpClientFactory http;
+    /** The application's HTTP clients, or null for IceSync's own, made at first use by {@link #http()}. */
+    private volatile io.icesync.net.HttpClientFactory http;
     private volatile boolean closed;
     /** Null when the server connection keeps no access lists (a custom remote store). */
     private Sharing sharing;
+
+    /** The HTTP clients of this profile: the application's, else IceSync's own (sync-net), made once. */
+    private io.icesync.net.HttpClientFactory http() {
+        io.icesync.net.HttpClientFactory h = http;
+        if (h == null) {
+            h = io.icesync.net.HttpClientFactory.standard();
+            http = h;
+        }
+        return h;
+    }
 
     private IceSync(Path dir, ProfileLock lock, Profile profile, ProfileCertificates certs,
                     java.util.function.Supplier<SecretStore> secrets, EffectiveSettings settings, SyncStateStore state,
@@ -199,14 +210,21 @@ public final class IceSync implements AutoCloseable {
                     .state(x.state()).settings(settings).build(), x.state()));
         }
         this.engines = new AccountEngines(all, ServiceStores.kindsElsewhere(extra));
-        this.receipts = new ReceiptsOnRead(settings, this::profile,
+        // Read receipts, the signature and attachment links need optional modules: without them, off.
+        this.receipts = !OptionalModules.hasGroupware() ? null : ReceiptsOnRead.open(settings, this::profile,
                 smtp -> mailAccess(this.profile, smtp, "smtp", () -> servicePassword(secrets.get(), this.profile.account(),
                         "smtp"), tokens, certs), certs, local,
-                state, dir == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(dir.resolve(RECEIPTS_FILE)), clock);
-        engine.addListener(receipts);
+                state, dir == null ? null : dir.resolve(RECEIPTS_FILE), clock);
+        if (receipts != null) {
+            engine.addListener(receipts);
+        } else if (settings.get().readReceipts() != io.icesync.core.settings.ReadReceiptMode.NEVER) {
+            LOG.info("read receipts are not handled: add io.icesync:sync-groupware to answer them");
+        }
         this.gal = new GalRefresh(dir == null ? null : dir.resolve(GROUPWARE_DIR), state, clock);
-        this.signature = dir == null ? null : new SignatureSync(dir, state, clock, this::signatureApi);
-        this.links = dir == null ? null : io.icesync.core.store.AttachmentLinkStore.open(dir.resolve(STATE_FILE));
+        this.signature = dir == null || !OptionalModules.hasRules() ? null
+                : new SignatureSync(dir, state, clock, this::signatureApi);
+        this.links = dir == null || !OptionalModules.hasWebdav() ? null
+                : io.icesync.core.store.AttachmentLinkStore.open(dir.resolve(STATE_FILE));
         this.attachments = links == null ? null : new Attachments(dir, links,
                 new AccountServers(profile.services(), profile.account().imap().host()), this::webdav);
     }
@@ -424,9 +442,11 @@ public final class IceSync implements AutoCloseable {
      * The attachment links recorded in a profile folder ({@link #attachments()}), without connecting,
      * without the password and without taking the folder's lock (so it works while another process
      * syncs it). Empty before the first sync.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
     public static List<Attachment> attachments(Path dir) {
         requireProfile(dir);
+        OptionalModules.requireWebdav("attachment links");
         if (!Files.exists(dir.resolve(STATE_FILE))) {
             return List.of();
         }
@@ -446,8 +466,10 @@ public final class IceSync implements AutoCloseable {
      * {@link SmartDiscover} for the order of candidates and the rules that keep the password safe.
      * The result says what was found and every candidate tried; make a profile with
      * {@link Profile#fromDiscovery}.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-smartdiscover}
      */
     public static DiscoveryResult discover(String email, char[] password) {
+        OptionalModules.requireSmartDiscover("finding an address's servers");
         return discover(email, password, SmartDiscover.builder().build());
     }
 
@@ -524,7 +546,9 @@ public final class IceSync implements AutoCloseable {
                 throw e;
             } finally {
                 ownWrites.end();
-                receipts.settle();
+                if (receipts != null) {
+                    receipts.settle();
+                }
             }
             save(LastCycleJson.of(kind, r, engines.counters(), clock.now()));
             // The full cycles and the standard schedule, not every priority minute.
@@ -899,6 +923,7 @@ public final class IceSync implements AutoCloseable {
      * wins; both changed, the {@code conflictPolicy} chooses and the other is kept in
      * {@code signature.conflict.html}. A server without IceWarp's XML API gives
      * {@link SignatureOutcome#NOT_AVAILABLE}. Waits for a cycle under way.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public SignatureOutcome syncSignature() {
         return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.SYNC, settings.get().conflictPolicy()));
@@ -908,6 +933,7 @@ public final class IceSync implements AutoCloseable {
      * Writes WebClient's signature into the profile's files, over any change made here.
      *
      * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public SignatureOutcome pullSignature() {
         return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.PULL, settings.get().conflictPolicy()));
@@ -919,15 +945,17 @@ public final class IceSync implements AutoCloseable {
      *
      * @throws io.icesync.core.PolicyLockedException when the administrator locked the signature
      * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public SignatureOutcome pushSignature() {
         return engines.exclusively(() -> signatureSync().run(SignatureSync.Mode.PUSH, settings.get().conflictPolicy()));
     }
 
     private SignatureSync signatureSync() {
-        if (signature == null) {
+        if (dir == null) {
             throw new IllegalStateException("the signature is kept only in a profile folder");
         }
+        OptionalModules.requireRules("the signature");
         return signature;
     }
 
@@ -935,7 +963,7 @@ public final class IceSync implements AutoCloseable {
         Account a = profile.account();
         char[] password = password(a);
         try {
-            return io.icesync.rules.IceWarpSignature.connect(xmlApi(null), apiAccess(a, password), http);
+            return io.icesync.rules.IceWarpSignature.connect(xmlApi(null), apiAccess(a, password), http());
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -947,9 +975,10 @@ public final class IceSync implements AutoCloseable {
      * The read receipts waiting for the user's answer, oldest first: messages asking for one that were
      * marked read here while the {@code readReceipts} setting is ASK (or ALWAYS, when RFC 8098 wants
      * the user asked, or when the profile has no SMTP server). Kept in {@code state.db} across restarts.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-groupware}
      */
     public List<PendingReceipt> pendingReceipts() {
-        return receipts.pending();
+        return receipts().pending();
     }
 
     /**
@@ -960,10 +989,17 @@ public final class IceSync implements AutoCloseable {
      * @throws IllegalArgumentException when no receipt with this key waits
      * @throws IceSyncException when it must be sent and the profile has no SMTP server, or sending
      *         failed (login refused, untrusted certificate...): the receipt keeps waiting
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-groupware}
      */
     public ReceiptOutcome answerReceipt(String key, boolean send) {
         Objects.requireNonNull(key, "key");
-        return engines.exclusively(() -> receipts.answer(key, send));
+        ReceiptsOnRead r = receipts();
+        return engines.exclusively(() -> r.answer(key, send));
+    }
+
+    private ReceiptsOnRead receipts() {
+        OptionalModules.requireGroupware("read receipts");
+        return receipts;
     }
 
     // ------------------------------------------------------------------ monitoring (F11)
@@ -1050,6 +1086,7 @@ public final class IceSync implements AutoCloseable {
      * STARTTLS). A refused login or an untrusted certificate on the API is reported, not skipped:
      * the API is there. When neither answers, the exception names both attempts. Close the provider
      * when done.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider rules(java.net.URI api, Endpoint sieve) {
         try {
@@ -1071,13 +1108,15 @@ public final class IceSync implements AutoCloseable {
     /**
      * The rules through IceWarp's XML API at {@code api} (null: the profile's {@code services().xmlApi()},
      * else {@code https://<IMAP host>/icewarpapi/}).
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider icewarpRules(java.net.URI api) {
+        OptionalModules.requireRules("the server's rules");
         Account a = profile.account();
         java.net.URI url = xmlApi(api);
         char[] password = password(a);
         try {
-            return IceWarpRulesProvider.connect(url, apiAccess(a, password), http);
+            return RulesAccess.icewarp(url, apiAccess(a, password), http());
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1093,13 +1132,15 @@ public final class IceSync implements AutoCloseable {
      * The rules as a Sieve script over ManageSieve, with the sync's login, password and accepted
      * certificates. {@code sieve} is the ManageSieve server; null means the IMAP host on port 4190
      * with STARTTLS.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider sieveRules(Endpoint sieve) {
+        OptionalModules.requireRules("the server's rules");
         Account a = profile.account();
         Endpoint e = sieve != null ? sieve : new Endpoint(a.imap().host(), 4190, Security.STARTTLS);
         char[] password = password(a);
         try {
-            return SieveRulesProvider.connect(e, a.login(), password, certs);
+            return RulesAccess.sieve(e, a.login(), password, certs);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1108,13 +1149,15 @@ public final class IceSync implements AutoCloseable {
     /**
      * A WebDAV client for {@code base} (attachments, SmartAttach links, documents) with the account's
      * login, stored password and accepted certificates. Close it when done.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
     public io.icesync.webdav.WebDavClient webdav(java.net.URI base) {
+        OptionalModules.requireWebdav("a WebDAV client");
         Account a = profile.account();
         char[] password = password(a);
         try {
             return io.icesync.webdav.WebDavClient.builder(base).credentials(a.login(), password).trust(certs)
-                    .httpClients(http).build();
+                    .httpClients(http()).build();
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1125,24 +1168,28 @@ public final class IceSync implements AutoCloseable {
      * {@code DIR/attachments/} (F6.2, F7.1).
      *
      * @throws IllegalStateException for an IceSync without a profile folder (nothing is recorded then)
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
     public Attachments attachments() {
-        if (attachments == null) {
+        if (dir == null) {
             throw new IllegalStateException("attachment links are recorded only in a profile folder");
         }
+        OptionalModules.requireWebdav("attachment links");
         return attachments;
     }
 
     /**
      * A free/busy client for the server's URL template (F6.4) with the account's login, stored password
      * (given only over HTTPS to the template's host, when asked) and accepted certificates.
+     * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-groupware}
      */
     public io.icesync.groupware.freebusy.FreeBusyClient freeBusy(io.icesync.groupware.freebusy.FreeBusyTemplate template) {
+        OptionalModules.requireGroupware("free/busy");
         Account a = profile.account();
         char[] password = password(a);
         try {
             return io.icesync.groupware.freebusy.FreeBusyClient.builder(template).credentials(a.login(), password)
-                    .trust(certs).httpClients(http).build();
+                    .trust(certs).httpClients(http()).build();
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -1327,9 +1374,11 @@ public final class IceSync implements AutoCloseable {
         private final SyncEngine.Builder engine = SyncEngine.builder();
         private Clock clock = Clock.SYSTEM;
         private FirstSyncHandler firstSync = FirstSyncHandler.REFUSE;
-        private io.icesync.webdav.dav.DavServers davServers = io.icesync.webdav.dav.DavServers.system();
+        /** Null: the system's DNS, looked up only when needed (sync-webdav is optional). */
+        private io.icesync.webdav.dav.DavServers davServers;
         private io.icesync.core.TokenSource tokens;
-        private io.icesync.net.HttpClientFactory http = io.icesync.net.HttpClientFactory.standard();
+        /** Null: IceSync's own clients, made when a service needs one (sync-net is optional). */
+        private io.icesync.net.HttpClientFactory http;
 
         private Builder() {
         }
@@ -1499,15 +1548,14 @@ public final class IceSync implements AutoCloseable {
                 if (l == null && p.groupwareProfile()) {
                     // mail/ is the POP3 inbox's; the IMAP engine keeps only the groupware folders, if any.
                     l = dir == null || p.services().davGroupware() ? LocalStores.inMemory()
-                            : new io.icesync.groupware.store.GroupwareLocalStore(LocalStores.inMemory(),
-                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)));
+                            : GroupwareLocal.withGroupware(LocalStores.inMemory(), dir.resolve(GROUPWARE_DIR));
                     opened.add(l);
                 } else if (l == null) {
                     // With groupware over CalDAV/CardDAV, groupware/ is the DAV service's: IMAP's groupware folders stay out.
                     l = dir == null ? LocalStores.inMemory()
                             : p.services().davGroupware() ? LocalStores.maildir(dir.resolve(MAIL_DIR))
-                            : new io.icesync.groupware.store.GroupwareLocalStore(LocalStores.maildir(dir.resolve(MAIL_DIR)),
-                            new io.icesync.groupware.store.VdirLocalStore(dir.resolve(GROUPWARE_DIR)));
+                            : GroupwareLocal.withGroupware(LocalStores.maildir(dir.resolve(MAIL_DIR)),
+                            dir.resolve(GROUPWARE_DIR));
                     opened.add(l);
                 }
                 SyncStateStore s = state;

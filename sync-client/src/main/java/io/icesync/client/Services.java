@@ -75,7 +75,10 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
                 freeBusy = null;
             } else {
                 try {
-                    FreeBusyTemplate.parse(freeBusy);
+                    // Checked with sync-groupware, which alone uses it; a mail-only application keeps it as given.
+                    if (io.icesync.client.internal.OptionalModules.hasGroupware()) {
+                        FreeBusyTemplate.parse(freeBusy);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new InvalidSettingException("freeBusy", e.getMessage());
                 }

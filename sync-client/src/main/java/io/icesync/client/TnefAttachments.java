@@ -1,5 +1,6 @@
 package io.icesync.client;
 
+import io.icesync.client.internal.OptionalModules;
 import io.icesync.client.internal.TnefParts;
 import io.icesync.client.internal.TnefUnpacker;
 import io.icesync.core.store.AtomicFiles;
@@ -31,8 +32,11 @@ public final class TnefAttachments {
      * @throws InvalidTnefException when a TNEF attachment is not a readable TNEF stream
      * @throws InvalidMessageException when the file is not a readable message
      * @throws UncheckedIOException when a file cannot be read or written
+     * @throws io.icesync.core.MissingDependencyException when {@code org.apache.poi:poi-scratchpad} is not on
+     *         the class path
      */
     public static List<Path> open(Path message, Path outDir) {
+        OptionalModules.requirePoi("opening TNEF attachments");
         List<TnefParts.Stream> parts = TnefParts.of(message);
         List<Path> written = new ArrayList<>();
         if (parts.isEmpty()) {

@@ -10,25 +10,33 @@ import java.util.List;
  * type's {@code builder()}.
  */
 public sealed interface CalendarItem permits Event, Task, JournalEntry, Note {
+    /** {@return the item's UID} */
     String uid();
 
+    /** {@return the item's CATEGORIES, in order; empty when it has none} */
     List<String> categories();
 
+    /** {@return the item's LAST-MODIFIED, or null when it has none} */
     Instant lastModified();
 
     /**
-     * The object this item was read from: its VCALENDAR's text, and ical4j's parse through
+     * {@return the object this item was read from: its VCALENDAR's text, and ical4j's parse through
      * {@link Original#unwrap(Class)} (this item's component, e.g. {@code VEvent}, or the whole
-     * {@code Calendar} with the VTIMEZONEs it uses).
+     * {@code Calendar} with the VTIMEZONEs it uses)}
      */
     Original original();
 
-    /** A hash of the content that ignores order, folding, DTSTAMP and PRODID (PITFALL 11). */
+    /** {@return a hash of the content that ignores order, folding, DTSTAMP and PRODID (PITFALL 11)} */
     default String contentKey() {
         return Items.source(this).contentKey();
     }
 
-    /** Whether {@code other} says the same thing, however it was serialised. */
+    /**
+     * Whether {@code other} says the same thing, however it was serialised.
+     *
+     * @param other another item
+     * @return whether their {@link #contentKey()}s are equal
+     */
     default boolean sameContent(CalendarItem other) {
         return other != null && contentKey().equals(other.contentKey());
     }

@@ -82,7 +82,7 @@ public final class Contact {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** A new contact from values; see {@link Builder}. */
+    /** {@return a builder for a new contact; a UID is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,80 +91,103 @@ public final class Contact {
      * A builder holding this contact's values, to make a new contact from them, in the card's version
      * (3.0 for a 2.1 card: new cards are not written in 2.1). Only the modelled values are carried: to change one property and keep everything else
      * as written, use a {@code withX} method instead.
+     *
+     * @return a builder with this contact's modelled values
      */
     public Builder toBuilder() {
         return new Builder().version("2.1".equals(version) ? "3.0" : version).formattedName(formattedName).name(name).nicknames(nicknames).emails(emails).phones(phones).addresses(addresses).organization(organization).title(title).urls(urls).birthday(birthday).anniversary(anniversary).photo(photo).notes(notes).categories(categories).uid(uid);
     }
 
+    /** {@return the vCard version as read (VERSION): 2.1, 3.0 or 4.0} */
     public String version() {
         return version;
     }
 
+    /** {@return the name shown (FN), or null} */
     public String formattedName() {
         return formattedName;
     }
 
+    /** {@return the structured name (N), or null} */
     public ContactName name() {
         return name;
     }
 
+    /** {@return the nicknames (NICKNAME); empty when it has none} */
     public List<String> nicknames() {
         return nicknames;
     }
 
+    /** {@return the e-mail addresses (EMAIL); empty when it has none} */
     public List<ContactEmail> emails() {
         return emails;
     }
 
+    /** {@return the telephone numbers (TEL); empty when it has none} */
     public List<ContactPhone> phones() {
         return phones;
     }
 
+    /** {@return the postal addresses (ADR); empty when it has none} */
     public List<ContactAddress> addresses() {
         return addresses;
     }
 
+    /** {@return the organization, then its units (ORG); empty when it has none} */
     public List<String> organization() {
         return organization;
     }
 
+    /** {@return the job title (TITLE), or null} */
     public String title() {
         return title;
     }
 
+    /** {@return the web addresses (URL); empty when it has none} */
     public List<String> urls() {
         return urls;
     }
 
+    /** {@return the birthday (BDAY), or null} */
     public LocalDate birthday() {
         return birthday;
     }
 
+    /** {@return the anniversary (ANNIVERSARY), or null} */
     public LocalDate anniversary() {
         return anniversary;
     }
 
+    /** {@return the photo (PHOTO), or null} */
     public ContactPhoto photo() {
         return photo;
     }
 
+    /** {@return the notes (NOTE); empty when it has none} */
     public List<String> notes() {
         return notes;
     }
 
+    /** {@return the categories (CATEGORIES); empty when it has none} */
     public List<String> categories() {
         return categories;
     }
 
+    /** {@return the unique id (UID), or null when the item has none} */
     public String uid() {
         return uid;
     }
 
+    /** {@return the last revision (REV), or null} */
     public Instant revision() {
         return revision;
     }
 
-    /** The card as read: {@code original().unwrap(VCard.class)} gives ez-vcard's parse. */
+    /**
+     * The card as read: {@code original().unwrap(VCard.class)} gives ez-vcard's parse.
+     *
+     * @return the card's text and ez-vcard's parse
+     */
     public Original original() {
         return Items.original(source);
     }
@@ -173,23 +196,45 @@ public final class Contact {
         return source;
     }
 
-    /** A hash of the content that ignores order, folding, encoding and PRODID (PITFALL 11). */
+    /**
+     * A hash of the content that ignores order, folding, encoding and PRODID (PITFALL 11).
+     *
+     * @return the hash, equal for cards that say the same thing
+     */
     public String contentKey() {
         return source.contentKey();
     }
 
+    /**
+     * Whether {@code other} says the same thing, however it was serialised.
+     *
+     * @param other another contact, or null
+     * @return whether their {@link #contentKey()}s are equal
+     */
     public boolean sameContent(Contact other) {
         return other != null && contentKey().equals(other.contentKey());
     }
 
+    /**
+     * @param value the new name shown, or null to remove it
+     * @return a copy where only the FN changed
+     */
     public Contact withFormattedName(String value) {
         return edit("FN", value == null ? List.of() : List.of(new FormattedName(value)));
     }
 
+    /**
+     * @param value the new job title, or null to remove it
+     * @return a copy where only the TITLE changed
+     */
     public Contact withTitle(String value) {
         return edit("TITLE", value == null ? List.of() : List.of(new Title(value)));
     }
 
+    /**
+     * @param units the organization, then its units; null or empty to remove it
+     * @return a copy where only the ORG changed
+     */
     public Contact withOrganization(List<String> units) {
         if (units == null || units.isEmpty()) {
             return edit("ORG", List.of());
@@ -199,22 +244,42 @@ public final class Contact {
         return edit("ORG", List.of(org));
     }
 
+    /**
+     * @param values the new e-mail addresses; empty to remove them
+     * @return a copy where only the EMAIL changed
+     */
     public Contact withEmails(List<ContactEmail> values) {
         return edit("EMAIL", new ArrayList<>(emailProperties(values)));
     }
 
+    /**
+     * @param values the new telephone numbers; empty to remove them
+     * @return a copy where only the TEL changed
+     */
     public Contact withPhones(List<ContactPhone> values) {
         return edit("TEL", new ArrayList<>(phoneProperties(values)));
     }
 
+    /**
+     * @param values the new notes; empty to remove them
+     * @return a copy where only the NOTE changed
+     */
     public Contact withNotes(List<String> values) {
         return edit("NOTE", values.stream().<VCardProperty>map(Note::new).toList());
     }
 
+    /**
+     * @param value the new birthday, or null to remove it
+     * @return a copy where only the BDAY changed
+     */
     public Contact withBirthday(LocalDate value) {
         return edit("BDAY", value == null ? List.of() : List.of(new Birthday(value)));
     }
 
+    /**
+     * @param value the new photo, or null to remove it
+     * @return a copy where only the PHOTO changed
+     */
     public Contact withPhoto(ContactPhoto value) {
         if (value == null) {
             return edit("PHOTO", List.of());
@@ -222,6 +287,10 @@ public final class Contact {
         return edit("PHOTO", List.of(photoProperty(value)));
     }
 
+    /**
+     * @param values the new categories; empty to remove them
+     * @return a copy where only the CATEGORIES changed
+     */
     public Contact withCategories(List<String> values) {
         if (values == null || values.isEmpty()) {
             return edit("CATEGORIES", List.of());
@@ -311,90 +380,163 @@ public final class Contact {
         private Builder() {
         }
 
-        /** 3.0 or 4.0; 2.1 cards are read and edited, not created (it has no NICKNAME or CATEGORIES). */
+        /**
+         * 3.0 or 4.0; 2.1 cards are read and edited, not created (it has no NICKNAME or CATEGORIES).
+         *
+         * @param value the vCard version, 3.0 or 4.0
+         * @return this builder
+         */
         public Builder version(String value) {
             version = value;
             return this;
         }
 
+        /**
+         * @param value the name shown, or null
+         * @return this builder
+         */
         public Builder formattedName(String value) {
             formattedName = value;
             return this;
         }
 
+        /**
+         * @param value the structured name, or null
+         * @return this builder
+         */
         public Builder name(ContactName value) {
             name = value;
             return this;
         }
 
+        /**
+         * @param value the nicknames
+         * @return this builder
+         */
         public Builder nicknames(List<String> value) {
             nicknames = value;
             return this;
         }
 
-        /** Addresses with types such as home, work, internet, pref. */
+        /**
+         * Addresses with types such as home, work, internet, pref.
+         *
+         * @param value the e-mail addresses
+         * @return this builder
+         */
         public Builder emails(List<ContactEmail> value) {
             emails = value;
             return this;
         }
 
-        /** Numbers as text or {@code tel:} URIs, types such as cell, home, work. */
+        /**
+         * Numbers as text or {@code tel:} URIs, types such as cell, home, work.
+         *
+         * @param value the telephone numbers
+         * @return this builder
+         */
         public Builder phones(List<ContactPhone> value) {
             phones = value;
             return this;
         }
 
+        /**
+         * @param value the postal addresses
+         * @return this builder
+         */
         public Builder addresses(List<ContactAddress> value) {
             addresses = value;
             return this;
         }
 
-        /** The organization and its units, outermost first. */
+        /**
+         * The organization and its units, outermost first.
+         *
+         * @param value the organization, then its units
+         * @return this builder
+         */
         public Builder organization(List<String> value) {
             organization = value;
             return this;
         }
 
+        /**
+         * @param value the job title, or null
+         * @return this builder
+         */
         public Builder title(String value) {
             title = value;
             return this;
         }
 
+        /**
+         * @param value the web addresses
+         * @return this builder
+         */
         public Builder urls(List<String> value) {
             urls = value;
             return this;
         }
 
+        /**
+         * @param value the birthday, or null
+         * @return this builder
+         */
         public Builder birthday(LocalDate value) {
             birthday = value;
             return this;
         }
 
+        /**
+         * @param value the anniversary, or null
+         * @return this builder
+         */
         public Builder anniversary(LocalDate value) {
             anniversary = value;
             return this;
         }
 
+        /**
+         * @param value the photo, or null
+         * @return this builder
+         */
         public Builder photo(ContactPhoto value) {
             photo = value;
             return this;
         }
 
+        /**
+         * @param value the notes
+         * @return this builder
+         */
         public Builder notes(List<String> value) {
             notes = value;
             return this;
         }
 
+        /**
+         * @param value the categories
+         * @return this builder
+         */
         public Builder categories(List<String> value) {
             categories = value;
             return this;
         }
 
+        /**
+         * @param value the unique id (required)
+         * @return this builder
+         */
         public Builder uid(String value) {
             uid = value;
             return this;
         }
 
+        /**
+         * {@return the contact}
+         *
+         * @throws IllegalArgumentException when the UID is missing, the version is not 3.0 or 4.0, or a value cannot be written
+         */
         public Contact build() {
             String what = "contact";
             VCardVersion v = VCardVersion.valueOfByStr(version);

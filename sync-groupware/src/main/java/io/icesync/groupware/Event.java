@@ -76,7 +76,7 @@ public final class Event implements CalendarItem {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** A new event from values; see {@link Builder}. */
+    /** {@return a builder for a new event; a UID is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,6 +85,8 @@ public final class Event implements CalendarItem {
      * A builder holding this event's values, to make a new event from them. Only the modelled values
      * are carried: to change one property and keep everything else as written, use a {@code withX}
      * method instead.
+     *
+     * @return a builder with this event's modelled values
      */
     public Builder toBuilder() {
         return new Builder().uid(uid).recurrenceId(recurrenceId).sequence(sequence).summary(summary)
@@ -93,85 +95,107 @@ public final class Event implements CalendarItem {
                 .status(status).priority(priority).categories(categories).exceptions(exceptions);
     }
 
+    /** {@return the unique id (UID), or null when the item has none} */
     @Override
     public String uid() {
         return uid;
     }
 
+    /**
+     * {@return the occurrence this override replaces (RECURRENCE-ID), or null for the recurring event itself}
+     */
     public ItemTime recurrenceId() {
         return recurrenceId;
     }
 
+    /** {@return the revision number, 0 for a new item (SEQUENCE)} */
     public int sequence() {
         return sequence;
     }
 
+    /** {@return the title (SUMMARY), or null} */
     public String summary() {
         return summary;
     }
 
+    /** {@return the text (DESCRIPTION), or null} */
     public String description() {
         return description;
     }
 
+    /** {@return the place (LOCATION), or null} */
     public String location() {
         return location;
     }
 
+    /** {@return the start (DTSTART), or null} */
     public ItemTime start() {
         return start;
     }
 
+    /** {@return the end (DTEND), or null} */
     public ItemTime end() {
         return end;
     }
 
+    /** {@return the duration as written, e.g. PT1H (DURATION), or null} */
     public String duration() {
         return duration;
     }
 
+    /** {@return the recurrence rule as written (RRULE), or null} */
     public String rrule() {
         return rrule;
     }
 
+    /** {@return the extra occurrences (RDATE); empty when it has none} */
     public List<ItemTime> rdates() {
         return rdates;
     }
 
+    /** {@return the occurrences left out (EXDATE); empty when it has none} */
     public List<ItemTime> exdates() {
         return exdates;
     }
 
+    /** {@return the organizer (ORGANIZER), or null} */
     public Person organizer() {
         return organizer;
     }
 
+    /** {@return the attendees (ATTENDEE); empty when it has none} */
     public List<Attendee> attendees() {
         return attendees;
     }
 
+    /** {@return the alarms (VALARM); empty when it has none} */
     public List<Alarm> alarms() {
         return alarms;
     }
 
+    /** {@return the status (TENTATIVE, CONFIRMED, CANCELLED) (STATUS), or null} */
     public String status() {
         return status;
     }
 
+    /** {@return the priority, 1 highest to 9 lowest, 0 undefined (PRIORITY), or null} */
     public Integer priority() {
         return priority;
     }
 
+    /** {@return the categories (CATEGORIES); empty when it has none} */
     @Override
     public List<String> categories() {
         return categories;
     }
 
+    /** {@return the last change, written to the second (LAST-MODIFIED), or null} */
     @Override
     public Instant lastModified() {
         return lastModified;
     }
 
+    /** {@return the overrides of single occurrences (RECURRENCE-ID overrides); empty when it has none} */
     public List<Event> exceptions() {
         return exceptions;
     }
@@ -186,59 +210,113 @@ public final class Event implements CalendarItem {
         return source;
     }
 
+    /** {@return whether the event starts on a date without a time} */
     public boolean isAllDay() {
         return start != null && start.isAllDay();
     }
 
+    /**
+     * @param value the new title, or null to remove it
+     * @return a copy where only the SUMMARY changed
+     */
     public Event withSummary(String value) {
         return edit("SUMMARY", value == null ? List.of() : List.of("SUMMARY:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new text, or null to remove it
+     * @return a copy where only the DESCRIPTION changed
+     */
     public Event withDescription(String value) {
         return edit("DESCRIPTION", value == null ? List.of() : List.of("DESCRIPTION:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new place, or null to remove it
+     * @return a copy where only the LOCATION changed
+     */
     public Event withLocation(String value) {
         return edit("LOCATION", value == null ? List.of() : List.of("LOCATION:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new start, or null to remove it
+     * @return a copy where only the DTSTART changed
+     */
     public Event withStart(ItemTime value) {
         return edit("DTSTART", List.of(value.toContentLine("DTSTART")));
     }
 
+    /**
+     * @param value the new end, or null to remove it
+     * @return a copy where only the DTEND changed
+     */
     public Event withEnd(ItemTime value) {
         return edit("DTEND", value == null ? List.of() : List.of(value.toContentLine("DTEND")));
     }
 
-    /** A new RRULE value such as {@code FREQ=WEEKLY;BYDAY=MO}, or null to stop the recurrence. */
+    /**
+     * A new RRULE value such as {@code FREQ=WEEKLY;BYDAY=MO}, or null to stop the recurrence.
+     *
+     * @param value the new recurrence rule as written, or null to remove it
+     * @return a copy where only the RRULE changed
+     */
     public Event withRrule(String value) {
         return edit("RRULE", value == null ? List.of() : List.of("RRULE:" + value));
     }
 
+    /**
+     * @param values the new occurrences left out; empty to remove them
+     * @return a copy where only the EXDATE changed
+     */
     public Event withExdates(List<ItemTime> values) {
         return edit("EXDATE", Dates.lines("EXDATE", values));
     }
 
+    /**
+     * @param values the new extra occurrences; empty to remove them
+     * @return a copy where only the RDATE changed
+     */
     public Event withRdates(List<ItemTime> values) {
         return edit("RDATE", Dates.lines("RDATE", values));
     }
 
+    /**
+     * @param value the new status (TENTATIVE, CONFIRMED, CANCELLED), or null to remove it
+     * @return a copy where only the STATUS changed
+     */
     public Event withStatus(String value) {
         return edit("STATUS", value == null ? List.of() : List.of("STATUS:" + value));
     }
 
+    /**
+     * @param value the new priority, 1 highest to 9 lowest, 0 undefined, or null to remove it
+     * @return a copy where only the PRIORITY changed
+     */
     public Event withPriority(Integer value) {
         return edit("PRIORITY", value == null ? List.of() : List.of("PRIORITY:" + value));
     }
 
+    /**
+     * @param value the new revision number, 0 for a new item
+     * @return a copy where only the SEQUENCE changed
+     */
     public Event withSequence(int value) {
         return edit("SEQUENCE", List.of("SEQUENCE:" + value));
     }
 
+    /**
+     * @param values the new categories; empty to remove them
+     * @return a copy where only the CATEGORIES changed
+     */
     public Event withCategories(List<String> values) {
         return edit("CATEGORIES", Categories.lines(values));
     }
 
+    /**
+     * @param values the new attendees; empty to remove them
+     * @return a copy where only the ATTENDEE changed
+     */
     public Event withAttendees(List<Attendee> values) {
         return edit("ATTENDEE", attendeeLines(values));
     }
@@ -267,6 +345,10 @@ public final class Event implements CalendarItem {
     /**
      * The start of each occurrence between {@code from} and {@code to}, RRULE, RDATE and EXDATE
      * applied, in the event's own time zone (a 09:00 event stays 09:00 local across DST).
+     *
+     * @param from the window's start
+     * @param to   the window's end
+     * @return the occurrences' starts, in order; empty when none falls in the window
      */
     public List<ZonedDateTime> occurrences(Instant from, Instant to) {
         Period<ZonedDateTime> window = new Period<>(from.atZone(ZoneOffset.UTC), to.atZone(ZoneOffset.UTC));
@@ -348,115 +430,209 @@ public final class Event implements CalendarItem {
         private Builder() {
         }
 
+        /**
+         * @param value the unique id (required)
+         * @return this builder
+         */
         public Builder uid(String value) {
             uid = value;
             return this;
         }
 
-        /** Set for an override of one occurrence of a recurring event. */
+        /**
+         * Set for an override of one occurrence of a recurring event.
+         *
+         * @param value the occurrence this override replaces, or null for the recurring event itself
+         * @return this builder
+         */
         public Builder recurrenceId(ItemTime value) {
             recurrenceId = value;
             return this;
         }
 
+        /**
+         * @param value the revision number, 0 for a new item
+         * @return this builder
+         */
         public Builder sequence(int value) {
             sequence = value;
             return this;
         }
 
+        /**
+         * @param value the title, or null
+         * @return this builder
+         */
         public Builder summary(String value) {
             summary = value;
             return this;
         }
 
+        /**
+         * @param value the text, or null
+         * @return this builder
+         */
         public Builder description(String value) {
             description = value;
             return this;
         }
 
+        /**
+         * @param value the place, or null
+         * @return this builder
+         */
         public Builder location(String value) {
             location = value;
             return this;
         }
 
-        /** {@link ItemTime#zoned}, {@link ItemTime#utc}, {@link ItemTime#floating} or {@link ItemTime#allDay}. */
+        /**
+         * {@link ItemTime#zoned}, {@link ItemTime#utc}, {@link ItemTime#floating} or {@link ItemTime#allDay}.
+         *
+         * @param value the start, or null
+         * @return this builder
+         */
         public Builder start(ItemTime value) {
             start = value;
             return this;
         }
 
-        /** Exclusive: an all-day event on one day ends the next day. */
+        /**
+         * Exclusive: an all-day event on one day ends the next day.
+         *
+         * @param value the end, or null
+         * @return this builder
+         */
         public Builder end(ItemTime value) {
             end = value;
             return this;
         }
 
-        /** An RFC 5545 duration such as {@code PT1H30M}, instead of an end. */
+        /**
+         * An RFC 5545 duration such as {@code PT1H30M}, instead of an end.
+         *
+         * @param value the duration as written, e.g. PT1H, or null
+         * @return this builder
+         */
         public Builder duration(String value) {
             duration = value;
             return this;
         }
 
-        /** An RRULE value such as {@code FREQ=WEEKLY;BYDAY=MO}. */
+        /**
+         * An RRULE value such as {@code FREQ=WEEKLY;BYDAY=MO}.
+         *
+         * @param value the recurrence rule as written, or null
+         * @return this builder
+         */
         public Builder rrule(String value) {
             rrule = value;
             return this;
         }
 
+        /**
+         * @param values the extra occurrences
+         * @return this builder
+         */
         public Builder rdates(List<ItemTime> values) {
             rdates = values;
             return this;
         }
 
+        /**
+         * @param values the occurrences left out
+         * @return this builder
+         */
         public Builder exdates(List<ItemTime> values) {
             exdates = values;
             return this;
         }
 
+        /**
+         * @param value the organizer, or null
+         * @return this builder
+         */
         public Builder organizer(Person value) {
             organizer = value;
             return this;
         }
 
+        /**
+         * @param values the attendees
+         * @return this builder
+         */
         public Builder attendees(List<Attendee> values) {
             attendees = values;
             return this;
         }
 
+        /**
+         * @param values the alarms
+         * @return this builder
+         */
         public Builder alarms(List<Alarm> values) {
             alarms = values;
             return this;
         }
 
-        /** TENTATIVE, CONFIRMED or CANCELLED. */
+        /**
+         * TENTATIVE, CONFIRMED or CANCELLED.
+         *
+         * @param value the status (TENTATIVE, CONFIRMED, CANCELLED), or null
+         * @return this builder
+         */
         public Builder status(String value) {
             status = value;
             return this;
         }
 
-        /** 0 (undefined) to 9 (lowest); 1 is the highest. */
+        /**
+         * 0 (undefined) to 9 (lowest); 1 is the highest.
+         *
+         * @param value the priority, 1 highest to 9 lowest, 0 undefined, or null
+         * @return this builder
+         */
         public Builder priority(Integer value) {
             priority = value;
             return this;
         }
 
+        /**
+         * @param values the categories
+         * @return this builder
+         */
         public Builder categories(List<String> values) {
             categories = values;
             return this;
         }
 
-        /** Written to the second; the time of the build when not set. */
+        /**
+         * Written to the second; the time of the build when not set.
+         *
+         * @param value the last change, written to the second, or null
+         * @return this builder
+         */
         public Builder lastModified(Instant value) {
             lastModified = value;
             return this;
         }
 
-        /** Overrides of single occurrences: events with this uid (or none) and a recurrenceId. */
+        /**
+         * Overrides of single occurrences: events with this uid (or none) and a recurrenceId.
+         *
+         * @param values the overrides of single occurrences
+         * @return this builder
+         */
         public Builder exceptions(List<Event> values) {
             exceptions = values;
             return this;
         }
 
+        /**
+         * {@return the event}
+         *
+         * @throws IllegalArgumentException when the UID is missing, a value cannot be written, or an override has overrides of its own
+         */
         public Event build() {
             Set<String> tzids = new LinkedHashSet<>();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -31,23 +31,36 @@ public final class ICalendarCodec {
         this.notes = notes;
     }
 
-    /** For event, task and journal folders: VJOURNAL reads as {@link JournalEntry}. */
+    /** {@return a codec for event, task and journal folders: VJOURNAL reads as {@link JournalEntry}} */
     public static ICalendarCodec standard() {
         return new ICalendarCodec(false);
     }
 
-    /** For notes folders: VJOURNAL reads as {@link Note}. */
+    /** {@return a codec for notes folders: VJOURNAL reads as {@link Note}} */
     public static ICalendarCodec forNotes() {
         return new ICalendarCodec(true);
     }
 
+    /**
+     * Reads every item of the text: one per UID, with its overrides.
+     *
+     * @param text iCalendar text
+     * @return the items, and what was skipped on the way
+     * @throws GroupwareFormatException when nothing in it is readable, or BEGIN/END nesting is broken (naming the line)
+     */
     public ParseResult<CalendarItem> parse(String text) {
         List<ParseWarning> warnings = new ArrayList<>();
         List<CalendarItem> items = ICalMapper.read(text, notes, warnings);
         return new ParseResult<>(items, warnings);
     }
 
-    /** Reads UTF-8 (RFC 5545 3.1.4). */
+    /**
+     * Reads UTF-8 (RFC 5545 3.1.4).
+     *
+     * @param in the input, read to its end and not closed
+     * @return the items, and what was skipped on the way
+     * @throws GroupwareFormatException when nothing in it is readable, or BEGIN/END nesting is broken (naming the line)
+     */
     public ParseResult<CalendarItem> parse(InputStream in) {
         try {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -56,12 +69,22 @@ public final class ICalendarCodec {
         }
     }
 
-    /** The item's whole iCalendar object (VCALENDAR, its VTIMEZONEs, the item and its overrides). */
+    /**
+     * The item's whole iCalendar object (VCALENDAR, its VTIMEZONEs, the item and its overrides).
+     *
+     * @param item the item
+     * @return the text
+     */
     public String write(CalendarItem item) {
         return ContentLineWriter.write(Items.source(item).raw());
     }
 
-    /** Items one after another, each in its own VCALENDAR (as IMAP and CalDAV store them, one per object). */
+    /**
+     * Items one after another, each in its own VCALENDAR (as IMAP and CalDAV store them, one per object).
+     *
+     * @param items the items
+     * @return the text
+     */
     public String writeAll(List<? extends CalendarItem> items) {
         StringBuilder out = new StringBuilder();
         for (CalendarItem item : items) {
@@ -70,7 +93,12 @@ public final class ICalendarCodec {
         return out.toString();
     }
 
-    /** A new note from plain text: the first line is the subject, the rest the body. */
+    /**
+     * A new note from plain text: the first line is the subject, the rest the body.
+     *
+     * @param text the note's text
+     * @return the note, with a new UID
+     */
     public Note noteFromPlainText(String text) {
         String normal = text.replace("\r\n", "\n").replace('\r', '\n');
         int nl = normal.indexOf('\n');

@@ -18,23 +18,47 @@ public record ItemTime(LocalDate date, LocalDateTime local, String tzid, Instant
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
+    /**
+     * @param date the day
+     * @return an all-day time (VALUE=DATE)
+     */
     public static ItemTime allDay(LocalDate date) {
         return new ItemTime(date, null, null, null);
     }
 
+    /**
+     * @param local the wall-clock time, never converted
+     * @param tzid  the time zone id the item names (TZID)
+     * @return a local time in that zone
+     */
     public static ItemTime zoned(LocalDateTime local, String tzid) {
         return new ItemTime(null, local, tzid, null);
     }
 
+    /**
+     * @param local the wall-clock time, the same in every zone
+     * @return a floating time (no TZID)
+     */
     public static ItemTime floating(LocalDateTime local) {
         return new ItemTime(null, local, null, null);
     }
 
+    /**
+     * @param instant the instant
+     * @return a UTC time (written with Z)
+     */
     public static ItemTime utc(Instant instant) {
         return new ItemTime(null, null, null, instant);
     }
 
-    /** From what ical4j parsed, with the TZID parameter the property carried (or null). */
+    /**
+     * From what ical4j parsed, with the TZID parameter the property carried (or null).
+     *
+     * @param t     a LocalDate, LocalDateTime, ZonedDateTime, OffsetDateTime or Instant
+     * @param tzid  the property's TZID, or null
+     * @return the time as the item states it
+     * @throws IllegalArgumentException for any other temporal
+     */
     public static ItemTime of(Temporal t, String tzid) {
         if (t instanceof LocalDate d) {
             return allDay(d);
@@ -54,15 +78,22 @@ public record ItemTime(LocalDate date, LocalDateTime local, String tzid, Instant
         throw new IllegalArgumentException("not a date or date-time: " + t);
     }
 
+    /** {@return whether this is a date without a time} */
     public boolean isAllDay() {
         return date != null;
     }
 
+    /** {@return whether this is a local time without a time zone} */
     public boolean isFloating() {
         return local != null && tzid == null;
     }
 
-    /** The property line for this time, e.g. {@code DTSTART;TZID=Europe/Paris:20241017T090000}. */
+    /**
+     * The property line for this time, e.g. {@code DTSTART;TZID=Europe/Paris:20241017T090000}.
+     *
+     * @param propertyName e.g. {@code DTSTART}
+     * @return the unfolded content line
+     */
     public String toContentLine(String propertyName) {
         if (date != null) {
             return propertyName + ";VALUE=DATE:" + DATE.format(date);
@@ -77,7 +108,7 @@ public record ItemTime(LocalDate date, LocalDateTime local, String tzid, Instant
         return propertyName + ":" + DATE_TIME.format(local);
     }
 
-    /** The value alone, as in an EXDATE list (the TZID goes on the property). */
+    /** {@return the value alone, as in an EXDATE list (the TZID goes on the property)} */
     public String valueText() {
         if (date != null) {
             return DATE.format(date);

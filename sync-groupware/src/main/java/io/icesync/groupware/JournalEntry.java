@@ -40,48 +40,56 @@ public final class JournalEntry implements CalendarItem {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** A new journal entry from values; see {@link Builder}. */
+    /** {@return a builder for a new journal entry; a UID is required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this entry's values; only the modelled values are carried. */
+    /** {@return a builder holding this entry's values; only the modelled values are carried} */
     public Builder toBuilder() {
         return new Builder().uid(uid).summary(summary).descriptions(descriptions).start(start).status(status)
                 .categories(categories).sequence(sequence);
     }
 
+    /** {@return the unique id (UID), or null when the item has none} */
     @Override
     public String uid() {
         return uid;
     }
 
+    /** {@return the title (SUMMARY), or null} */
     public String summary() {
         return summary;
     }
 
+    /** {@return the texts, one per DESCRIPTION (DESCRIPTION); empty when it has none} */
     public List<String> descriptions() {
         return descriptions;
     }
 
+    /** {@return the date or time it is about (DTSTART), or null} */
     public ItemTime start() {
         return start;
     }
 
+    /** {@return the status (DRAFT, FINAL, CANCELLED) (STATUS), or null} */
     public String status() {
         return status;
     }
 
+    /** {@return the categories (CATEGORIES); empty when it has none} */
     @Override
     public List<String> categories() {
         return categories;
     }
 
+    /** {@return the last change, written to the second (LAST-MODIFIED), or null} */
     @Override
     public Instant lastModified() {
         return lastModified;
     }
 
+    /** {@return the revision number, 0 for a new item (SEQUENCE)} */
     public int sequence() {
         return sequence;
     }
@@ -96,18 +104,34 @@ public final class JournalEntry implements CalendarItem {
         return source;
     }
 
+    /**
+     * @param value the new title, or null to remove it
+     * @return a copy where only the SUMMARY changed
+     */
     public JournalEntry withSummary(String value) {
         return edit("SUMMARY", value == null ? List.of() : List.of("SUMMARY:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param values the new texts, one per DESCRIPTION; empty to remove them
+     * @return a copy where only the DESCRIPTION changed
+     */
     public JournalEntry withDescriptions(List<String> values) {
         return edit("DESCRIPTION", values.stream().map(v -> "DESCRIPTION:" + TextValues.escape(v)).toList());
     }
 
+    /**
+     * @param value the new date or time it is about, or null to remove it
+     * @return a copy where only the DTSTART changed
+     */
     public JournalEntry withStart(ItemTime value) {
         return edit("DTSTART", value == null ? List.of() : List.of(value.toContentLine("DTSTART")));
     }
 
+    /**
+     * @param values the new categories; empty to remove them
+     * @return a copy where only the CATEGORIES changed
+     */
     public JournalEntry withCategories(List<String> values) {
         return edit("CATEGORIES", Categories.lines(values));
     }
@@ -153,49 +177,89 @@ public final class JournalEntry implements CalendarItem {
         private Builder() {
         }
 
+        /**
+         * @param value the unique id (required)
+         * @return this builder
+         */
         public Builder uid(String value) {
             uid = value;
             return this;
         }
 
+        /**
+         * @param value the title, or null
+         * @return this builder
+         */
         public Builder summary(String value) {
             summary = value;
             return this;
         }
 
-        /** One DESCRIPTION each, in order. */
+        /**
+         * One DESCRIPTION each, in order.
+         *
+         * @param values the texts, one per DESCRIPTION
+         * @return this builder
+         */
         public Builder descriptions(List<String> values) {
             descriptions = values;
             return this;
         }
 
+        /**
+         * @param value the date or time it is about, or null
+         * @return this builder
+         */
         public Builder start(ItemTime value) {
             start = value;
             return this;
         }
 
-        /** DRAFT, FINAL or CANCELLED. */
+        /**
+         * DRAFT, FINAL or CANCELLED.
+         *
+         * @param value the status (DRAFT, FINAL, CANCELLED), or null
+         * @return this builder
+         */
         public Builder status(String value) {
             status = value;
             return this;
         }
 
+        /**
+         * @param values the categories
+         * @return this builder
+         */
         public Builder categories(List<String> values) {
             categories = values;
             return this;
         }
 
-        /** Written to the second; the time of the build when not set. */
+        /**
+         * Written to the second; the time of the build when not set.
+         *
+         * @param value the last change, written to the second, or null
+         * @return this builder
+         */
         public Builder lastModified(Instant value) {
             lastModified = value;
             return this;
         }
 
+        /**
+         * @param value the revision number, 0 for a new item
+         * @return this builder
+         */
         public Builder sequence(int value) {
             sequence = value;
             return this;
         }
 
+        /**
+         * {@return the journal entry}
+         *
+         * @throws IllegalArgumentException when the UID is missing or a value cannot be written
+         */
         public JournalEntry build() {
             String what = "journal entry";
             Set<String> tzids = new LinkedHashSet<>();

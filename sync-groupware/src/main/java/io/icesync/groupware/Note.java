@@ -34,12 +34,12 @@ public final class Note implements CalendarItem {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** A new note from values; see {@link Builder}. */
+    /** {@return a builder for a new note; a UID is required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this note's values; only the modelled values are carried. */
+    /** {@return a builder holding this note's values; only the modelled values are carried} */
     public Builder toBuilder() {
         return new Builder().uid(uid).subject(subject).body(body).categories(categories);
     }
@@ -49,10 +49,12 @@ public final class Note implements CalendarItem {
         return uid;
     }
 
+    /** {@return the note's subject (SUMMARY), or null} */
     public String subject() {
         return subject;
     }
 
+    /** {@return the note's body (DESCRIPTION), or null} */
     public String body() {
         return body;
     }
@@ -77,20 +79,32 @@ public final class Note implements CalendarItem {
         return source;
     }
 
-    /** The note as plain text: subject, a blank line, body. */
+    /** {@return the note as plain text: subject, a blank line, body} */
     public String plainText() {
         String s = subject == null ? "" : subject;
         return body == null || body.isEmpty() ? s : s + "\n\n" + body;
     }
 
+    /**
+     * @param value the new subject, or null to remove it
+     * @return a copy where only the SUMMARY changed
+     */
     public Note withSubject(String value) {
         return edit("SUMMARY", value == null ? List.of() : List.of("SUMMARY:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new body, or null to remove it
+     * @return a copy where only the DESCRIPTION changed
+     */
     public Note withBody(String value) {
         return edit("DESCRIPTION", value == null ? List.of() : List.of("DESCRIPTION:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param values the new categories; empty to remove them
+     * @return a copy where only the CATEGORIES changed
+     */
     public Note withCategories(List<String> values) {
         return edit("CATEGORIES", Categories.lines(values));
     }
@@ -132,32 +146,58 @@ public final class Note implements CalendarItem {
         private Builder() {
         }
 
+        /**
+         * @param value the UID (required)
+         * @return this builder
+         */
         public Builder uid(String value) {
             uid = value;
             return this;
         }
 
+        /**
+         * @param value the subject, or null
+         * @return this builder
+         */
         public Builder subject(String value) {
             subject = value;
             return this;
         }
 
+        /**
+         * @param value the body, or null
+         * @return this builder
+         */
         public Builder body(String value) {
             body = value;
             return this;
         }
 
+        /**
+         * @param values the categories
+         * @return this builder
+         */
         public Builder categories(List<String> values) {
             categories = values;
             return this;
         }
 
-        /** Written to the second; the time of the build when not set. */
+        /**
+         * Written to the second; the time of the build when not set.
+         *
+         * @param value the LAST-MODIFIED instant, or null for now
+         * @return this builder
+         */
         public Builder lastModified(Instant value) {
             lastModified = value;
             return this;
         }
 
+        /**
+         * {@return the note}
+         *
+         * @throws IllegalArgumentException when the UID is missing
+         */
         public Note build() {
             Checks.required("note", "uid", uid);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -25,15 +25,22 @@ public final class Original {
     }
 
     /**
-     * The text the item was read from: its VCALENDAR (with its VTIMEZONEs and overrides; an input
-     * holding several UIDs is split per item) or its VCARD. Lines that were not edited keep their
-     * bytes; an edited item gives the text the codec writes.
+     * {@return the text the item was read from: its VCALENDAR (with its VTIMEZONEs and overrides; an input
+     * holding several UIDs is split per item) or its VCARD}
+     *
+     * Lines that were not edited keep their bytes; an edited item gives the text the codec writes.
      */
     public String text() {
         return text.get();
     }
 
-    /** The parser's object of that type (or a supertype of it), or empty when this original has none. */
+    /**
+     * The parser's object of that type (or a supertype of it), or empty when this original has none.
+     *
+     * @param <T>  the type asked for
+     * @param type e.g. ical4j's {@code VEvent} or {@code Calendar}, or ez-vcard's {@code VCard}
+     * @return the object, or empty
+     */
     public <T> Optional<T> unwrap(Class<T> type) {
         for (Object o : objects) {
             if (type.isInstance(o)) {

@@ -50,68 +50,77 @@ public final class Task implements CalendarItem {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** A new task from values; see {@link Builder}. */
+    /** {@return a builder for a new task; a UID is required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * A builder holding this task's values, to make a new task from them. Only the modelled values are
-     * carried: to change one property and keep everything else as written, use a {@code withX} method.
-     */
+    /** {@return a builder holding this task's values; only the modelled values are carried} */
     public Builder toBuilder() {
         return new Builder().uid(uid).summary(summary).description(description).start(start).due(due)
                 .completed(completed).percent(percent).status(status).priority(priority).categories(categories)
                 .sequence(sequence);
     }
 
+    /** {@return the unique id (UID), or null when the item has none} */
     @Override
     public String uid() {
         return uid;
     }
 
+    /** {@return the title (SUMMARY), or null} */
     public String summary() {
         return summary;
     }
 
+    /** {@return the text (DESCRIPTION), or null} */
     public String description() {
         return description;
     }
 
+    /** {@return the start (DTSTART), or null} */
     public ItemTime start() {
         return start;
     }
 
+    /** {@return the due date or time (DUE), or null} */
     public ItemTime due() {
         return due;
     }
 
+    /** {@return the instant it was done, UTC (COMPLETED), or null} */
     public Instant completed() {
         return completed;
     }
 
+    /** {@return the percentage done, 0 to 100 (PERCENT-COMPLETE), or null} */
     public Integer percent() {
         return percent;
     }
 
+    /** {@return the status (NEEDS-ACTION, IN-PROCESS, COMPLETED, CANCELLED) (STATUS), or null} */
     public String status() {
         return status;
     }
 
+    /** {@return the priority, 1 highest to 9 lowest, 0 undefined (PRIORITY), or null} */
     public Integer priority() {
         return priority;
     }
 
+    /** {@return the categories (CATEGORIES); empty when it has none} */
     @Override
     public List<String> categories() {
         return categories;
     }
 
+    /** {@return the last change, written to the second (LAST-MODIFIED), or null} */
     @Override
     public Instant lastModified() {
         return lastModified;
     }
 
+    /** {@return the revision number, 0 for a new item (SEQUENCE)} */
     public int sequence() {
         return sequence;
     }
@@ -126,35 +135,68 @@ public final class Task implements CalendarItem {
         return source;
     }
 
+    /**
+     * @param value the new title, or null to remove it
+     * @return a copy where only the SUMMARY changed
+     */
     public Task withSummary(String value) {
         return edit("SUMMARY", value == null ? List.of() : List.of("SUMMARY:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new text, or null to remove it
+     * @return a copy where only the DESCRIPTION changed
+     */
     public Task withDescription(String value) {
         return edit("DESCRIPTION", value == null ? List.of() : List.of("DESCRIPTION:" + TextValues.escape(value)));
     }
 
+    /**
+     * @param value the new due date or time, or null to remove it
+     * @return a copy where only the DUE changed
+     */
     public Task withDue(ItemTime value) {
         return edit("DUE", value == null ? List.of() : List.of(value.toContentLine("DUE")));
     }
 
+    /**
+     * @param value the new start, or null to remove it
+     * @return a copy where only the DTSTART changed
+     */
     public Task withStart(ItemTime value) {
         return edit("DTSTART", value == null ? List.of() : List.of(value.toContentLine("DTSTART")));
     }
 
+    /**
+     * @param value the new status (NEEDS-ACTION, IN-PROCESS, COMPLETED, CANCELLED), or null to remove it
+     * @return a copy where only the STATUS changed
+     */
     public Task withStatus(String value) {
         return edit("STATUS", value == null ? List.of() : List.of("STATUS:" + value));
     }
 
+    /**
+     * @param value the new percentage done, 0 to 100, or null to remove it
+     * @return a copy where only the PERCENT-COMPLETE changed
+     */
     public Task withPercent(Integer value) {
         return edit("PERCENT-COMPLETE", value == null ? List.of() : List.of("PERCENT-COMPLETE:" + value));
     }
 
+    /**
+     * @param value the new priority, 1 highest to 9 lowest, 0 undefined, or null to remove it
+     * @return a copy where only the PRIORITY changed
+     */
     public Task withPriority(Integer value) {
         return edit("PRIORITY", value == null ? List.of() : List.of("PRIORITY:" + value));
     }
 
-    /** Marks the task done at {@code when} (STATUS:COMPLETED, 100 %), or open again with null (F5.2). */
+    /**
+     * Marks the task done at {@code when} (STATUS:COMPLETED, 100 %), or open again with null (F5.2).
+     *
+     * @param when when it was done, or null to open the task again
+     * @return a copy with COMPLETED, STATUS and PERCENT-COMPLETE changed
+     */
     public Task withCompleted(Instant when) {
         if (when == null) {
             return ((Task) source.edit("COMPLETED", List.of())).withStatus("NEEDS-ACTION").withPercent(null);
@@ -163,6 +205,10 @@ public final class Task implements CalendarItem {
         return t.withStatus("COMPLETED").withPercent(100);
     }
 
+    /**
+     * @param values the new categories; empty to remove them
+     * @return a copy where only the CATEGORIES changed
+     */
     public Task withCategories(List<String> values) {
         return edit("CATEGORIES", Categories.lines(values));
     }
@@ -215,71 +261,129 @@ public final class Task implements CalendarItem {
         private Builder() {
         }
 
+        /**
+         * @param value the unique id (required)
+         * @return this builder
+         */
         public Builder uid(String value) {
             uid = value;
             return this;
         }
 
+        /**
+         * @param value the title, or null
+         * @return this builder
+         */
         public Builder summary(String value) {
             summary = value;
             return this;
         }
 
+        /**
+         * @param value the text, or null
+         * @return this builder
+         */
         public Builder description(String value) {
             description = value;
             return this;
         }
 
+        /**
+         * @param value the start, or null
+         * @return this builder
+         */
         public Builder start(ItemTime value) {
             start = value;
             return this;
         }
 
+        /**
+         * @param value the due date or time, or null
+         * @return this builder
+         */
         public Builder due(ItemTime value) {
             due = value;
             return this;
         }
 
-        /** When it was done; written in UTC to the second. */
+        /**
+         * When it was done; written in UTC to the second.
+         *
+         * @param value the instant it was done, UTC, or null
+         * @return this builder
+         */
         public Builder completed(Instant value) {
             completed = value;
             return this;
         }
 
-        /** PERCENT-COMPLETE, 0 to 100. */
+        /**
+         * PERCENT-COMPLETE, 0 to 100.
+         *
+         * @param value the percentage done, 0 to 100, or null
+         * @return this builder
+         */
         public Builder percent(Integer value) {
             percent = value;
             return this;
         }
 
-        /** NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED. */
+        /**
+         * NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED.
+         *
+         * @param value the status (NEEDS-ACTION, IN-PROCESS, COMPLETED, CANCELLED), or null
+         * @return this builder
+         */
         public Builder status(String value) {
             status = value;
             return this;
         }
 
-        /** 0 (undefined) to 9 (lowest); 1 is the highest. */
+        /**
+         * 0 (undefined) to 9 (lowest); 1 is the highest.
+         *
+         * @param value the priority, 1 highest to 9 lowest, 0 undefined, or null
+         * @return this builder
+         */
         public Builder priority(Integer value) {
             priority = value;
             return this;
         }
 
+        /**
+         * @param values the categories
+         * @return this builder
+         */
         public Builder categories(List<String> values) {
             categories = values;
             return this;
         }
 
-        /** Written to the second; the time of the build when not set. */
+        /**
+         * Written to the second; the time of the build when not set.
+         *
+         * @param value the last change, written to the second, or null
+         * @return this builder
+         */
         public Builder lastModified(Instant value) {
             lastModified = value;
             return this;
         }
 
+        /**
+         * @param value the revision number, 0 for a new item
+         * @return this builder
+         */
         public Builder sequence(int value) {
             sequence = value;
             return this;
         }
 
+        /**
+         * {@return the task}
+         *
+         * @throws IllegalArgumentException when the UID is missing, a value is out of range, or start and due mix all-day and timed
+         */
         public Task build() {
             String what = "task";
             Set<String> tzids = new LinkedHashSet<>();

@@ -17,13 +17,26 @@ import java.util.List;
  */
 public final class VCardCodec {
 
+    /**
+     * Reads every VCARD of the text (vCard 2.1, 3.0 or 4.0).
+     *
+     * @param text the text
+     * @return the contacts read, and what was skipped
+     * @throws GroupwareFormatException when BEGIN/END nesting is broken, naming the line
+     */
     public ParseResult<Contact> parse(String text) {
         List<ParseWarning> warnings = new ArrayList<>();
         List<Contact> contacts = VCardMapper.read(text, warnings);
         return new ParseResult<>(contacts, warnings);
     }
 
-    /** Reads the bytes as UTF-8; vCard 2.1 values in another charset name it in CHARSET and are quoted-printable. */
+    /**
+     * Reads the bytes as UTF-8; vCard 2.1 values in another charset name it in CHARSET and are quoted-printable.
+     *
+     * @param in the input, read to its end and not closed
+     * @return the contacts read, and what was skipped
+     * @throws GroupwareFormatException when BEGIN/END nesting is broken, naming the line
+     */
     public ParseResult<Contact> parse(InputStream in) {
         try {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -32,10 +45,18 @@ public final class VCardCodec {
         }
     }
 
+    /**
+     * @param contact the contact
+     * @return its VCARD text, properties IceSync does not model kept as they were read
+     */
     public String write(Contact contact) {
         return ContentLineWriter.write(contact.source().raw());
     }
 
+    /**
+     * @param contacts the contacts
+     * @return their VCARDs, one after the other
+     */
     public String writeAll(List<Contact> contacts) {
         StringBuilder out = new StringBuilder();
         for (Contact c : contacts) {

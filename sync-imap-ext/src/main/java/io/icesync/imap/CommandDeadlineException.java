@@ -10,9 +10,17 @@ import java.time.Duration;
  */
 public final class CommandDeadlineException extends ConnectionException {
     private static final long serialVersionUID = 1L;
+    /** @serial the command, as sent */
     private final String command;
+    /** @serial the deadline that passed */
     private final Duration deadline;
 
+    /**
+     * @param server   the server, for the message
+     * @param command  the command, as sent ({@code UID FETCH}, {@code LIST}...)
+     * @param deadline the deadline that passed
+     * @param cause    the failure of the closed connection, or null
+     */
     public CommandDeadlineException(String server, String command, Duration deadline, Throwable cause) {
         super("the IMAP command " + command + " to " + server + " did not complete within its deadline of "
                 + describe(deadline) + "; the connection was closed", cause);
@@ -20,11 +28,12 @@ public final class CommandDeadlineException extends ConnectionException {
         this.deadline = deadline;
     }
 
-    /** The command, as sent ({@code UID FETCH}, {@code LIST}...). */
+    /** {@return the command, as sent ({@code UID FETCH}, {@code LIST}...)} */
     public String command() {
         return command;
     }
 
+    /** {@return the deadline that passed: the command deadline, or the transfer deadline for FETCH and APPEND} */
     public Duration deadline() {
         return deadline;
     }

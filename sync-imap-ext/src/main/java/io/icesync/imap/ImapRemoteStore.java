@@ -59,11 +59,14 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         this.impl = new AngusImapStore(opt);
     }
 
+    /** {@return a builder; an endpoint, a login and a password are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** True once the IceWarp connector greeting ({@code X-ICEWARP-SERVER iwconnector}) was sent on this connection. */
+    /**
+     * {@return true once the IceWarp connector greeting ({@code X-ICEWARP-SERVER iwconnector}) was sent on this connection}
+     */
     public boolean iceWarpConnectorMode() {
         return impl.iceWarpHelloSent();
     }
@@ -280,17 +283,34 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         private Builder() {
         }
 
+        /**
+         * The server: host, port and security (required).
+         *
+         * @param e the IMAP endpoint
+         * @return this builder
+         */
         public Builder endpoint(Endpoint e) {
             this.endpoint = Objects.requireNonNull(e, "endpoint");
             return this;
         }
 
+        /**
+         * The login name (required).
+         *
+         * @param login the account's login
+         * @return this builder
+         */
         public Builder login(String login) {
             this.login = Objects.requireNonNull(login, "login");
             return this;
         }
 
-        /** The password; the array is copied, so the caller may wipe its own. */
+        /**
+         * The password; the array is copied, so the caller may wipe its own.
+         *
+         * @param password the password (required)
+         * @return this builder
+         */
         public Builder password(char[] password) {
             this.password = Objects.requireNonNull(password, "password").clone();
             this.tokens = null;
@@ -332,6 +352,9 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * (the password asked of the access now and copied) or token source and mechanism, its trust (when
          * it has a list), its connect and read timeouts, which replace this builder's defaults (connect 20 s,
          * read 120 s), its proxy and its mail properties.
+         *
+         * @param a the access
+         * @return this builder
          */
         public Builder access(ServiceAccess a) {
             Objects.requireNonNull(a, "access");
@@ -357,13 +380,21 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * tunnels with CONNECT; {@link ProxyChoice#system()} asks the JVM's {@code ProxySelector} at each
          * new connection. A proxy that refuses or cannot be reached is a {@link ConnectionException}
          * naming the proxy.
+         *
+         * @param p the proxy choice
+         * @return this builder
          */
         public Builder proxy(ProxyChoice p) {
             this.proxy = Objects.requireNonNull(p, "proxy");
             return this;
         }
 
-        /** Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3). */
+        /**
+         * Trusts this certificate in addition to the system's CAs (a self-signed server the user accepted, F2.3).
+         *
+         * @param cert the certificate
+         * @return this builder
+         */
         public Builder trust(X509Certificate cert) {
             trusted.add(Objects.requireNonNull(cert, "cert"));
             return this;
@@ -372,13 +403,22 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         /**
          * Trusts the certificates a user accepted (F2.3), read again at every new connection: one
          * removed from the list is refused from the next connection on.
+         *
+         * @param list the accepted certificates
+         * @return this builder
          */
         public Builder trust(CertificateTrust list) {
             this.trustList = Objects.requireNonNull(list, "list");
             return this;
         }
 
-        /** Trusts the certificates in PEM text. */
+        /**
+         * Trusts the certificates in PEM text.
+         *
+         * @param pem one or more PEM certificates
+         * @return this builder
+         * @throws InvalidSettingException ({@code trustedCertificate}) when the text is not PEM certificates
+         */
         public Builder trustPem(String pem) {
             try {
                 trusted.addAll(CapturingTrust.parsePem(pem));
@@ -388,13 +428,24 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             return this;
         }
 
-        /** The version sent with the IceWarp connector greeting. */
+        /**
+         * The version sent with the IceWarp connector greeting.
+         *
+         * @param v the client's version text
+         * @return this builder
+         */
         public Builder clientVersion(String v) {
             this.clientVersion = Objects.requireNonNull(v, "clientVersion");
             return this;
         }
 
-        /** Trusts the certificates of a PEM file. */
+        /**
+         * Trusts the certificates of a PEM file.
+         *
+         * @param pemFile a file of PEM certificates
+         * @return this builder
+         * @throws InvalidSettingException ({@code trustedCertificate}) when the file cannot be read or is not PEM
+         */
         public Builder trustPem(Path pemFile) {
             try {
                 return trustPem(Files.readString(pemFile, StandardCharsets.US_ASCII));
@@ -403,16 +454,30 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             }
         }
 
-        /** Both timeouts at once: to connect (TCP and TLS handshake), and to wait for each answer. */
+        /**
+         * Both timeouts at once: to connect (TCP and TLS handshake), and to wait for each answer.
+         *
+         * @param connect to connect, positive (default 20 s)
+         * @param read    to wait for each read, positive (default 120 s)
+         * @return this builder
+         */
         public Builder timeouts(Duration connect, Duration read) {
             return connectTimeout(connect).readTimeout(read);
         }
 
+        /**
+         * @param d how long a connection (TCP and TLS handshake) may take, positive (default 20 s)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = Objects.requireNonNull(d, "connectTimeout");
             return this;
         }
 
+        /**
+         * @param d how long each read may wait for bytes, positive (default 120 s)
+         * @return this builder
+         */
         public Builder readTimeout(Duration d) {
             this.readTimeout = Objects.requireNonNull(d, "readTimeout");
             return this;
@@ -422,13 +487,21 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * How long one command may take with its whole answer, however steadily the bytes come (the
          * read timeout is per read): past it the connection is closed and the call fails with a
          * {@link CommandDeadlineException}. Default 5 minutes.
+         *
+         * @param d a positive duration
+         * @return this builder
          */
         public Builder commandDeadline(Duration d) {
             this.commandDeadline = Objects.requireNonNull(d, "commandDeadline");
             return this;
         }
 
-        /** The same for the commands that carry message contents (FETCH, APPEND): default 10 minutes. */
+        /**
+         * The same for the commands that carry message contents (FETCH, APPEND): default 10 minutes.
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder transferDeadline(Duration d) {
             this.transferDeadline = Objects.requireNonNull(d, "transferDeadline");
             return this;
@@ -440,6 +513,11 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * default; messages over 2 MB are fetched in 1 MB parts). More closes the connection and fails
          * the call with a {@link io.icesync.core.ProtocolException} saying what the server sent, before
          * the bytes are held in memory.
+         *
+         * @param maxLine    bytes of response text, at least 1 KiB
+         * @param maxLiteral bytes in one literal, 1 KiB to 2 GiB
+         * @return this builder
+         * @throws InvalidSettingException when a limit is out of range
          */
         public Builder responseLimits(long maxLine, long maxLiteral) {
             if (maxLine < 1024 || maxLiteral < 1024 || maxLiteral > Integer.MAX_VALUE - 1024) {
@@ -451,13 +529,24 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             return this;
         }
 
-        /** Read folder kinds from the Kolab folder-type METADATA (one pipelined command per folder; default on). */
+        /**
+         * Read folder kinds from the Kolab folder-type METADATA (one pipelined command per folder; default on).
+         *
+         * @param on false to take every folder as mail unless overridden
+         * @return this builder
+         */
         public Builder folderKinds(boolean on) {
             this.folderKinds = on;
             return this;
         }
 
-        /** Treats a folder as this kind whatever the server says (the user's override of a folder's type). */
+        /**
+         * Treats a folder as this kind whatever the server says (the user's override of a folder's type).
+         *
+         * @param folder the folder
+         * @param kind   the kind it is synced as
+         * @return this builder
+         */
         public Builder folderKind(io.icesync.core.FolderPath folder, io.icesync.core.FolderKind kind) {
             kindOverrides.put(Objects.requireNonNull(folder, "folder"), Objects.requireNonNull(kind, "kind"));
             return this;
@@ -469,6 +558,9 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * it, IceWarp's folder names in English and French ({@link io.icesync.core.FolderKind#ofDefaultName})
          * apply on a server that advertises {@code X-ICEWARP-SERVER} only: elsewhere every untyped folder
          * is mail. {@code folderNames(FolderKind.defaultNames())} applies IceWarp's names on any server.
+         *
+         * @param names folder name to kind
+         * @return this builder
          */
         public Builder folderNames(java.util.Map<String, io.icesync.core.FolderKind> names) {
             java.util.Map<String, io.icesync.core.FolderKind> m = new java.util.HashMap<>();
@@ -477,7 +569,12 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             return this;
         }
 
-        /** Send {@code X-ICEWARP-SERVER iwconnector} when the server advertises it (default on). */
+        /**
+         * Send {@code X-ICEWARP-SERVER iwconnector} when the server advertises it (default on).
+         *
+         * @param on false never to send it
+         * @return this builder
+         */
         public Builder iceWarpConnectorMode(boolean on) {
             this.iceWarpHello = on;
             return this;
@@ -487,13 +584,21 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * Sends the IMAP protocol trace, line by line, to SLF4J (logger {@code io.icesync.imap.trace},
          * level DEBUG). The login exchange is left out and the password masked; message contents do
          * appear, so keep it for support sessions.
+         *
+         * @param on true to trace
+         * @return this builder
          */
         public Builder protocolTrace(boolean on) {
             this.trace = on ? TRACE::debug : null;
             return this;
         }
 
-        /** Sends the IMAP protocol trace (credentials masked) to {@code lines}; null turns it off. */
+        /**
+         * Sends the IMAP protocol trace (credentials masked) to {@code lines}; null turns it off.
+         *
+         * @param lines receives each line, or null
+         * @return this builder
+         */
         public Builder protocolTrace(Consumer<String> lines) {
             this.trace = lines;
             return this;
@@ -502,6 +607,9 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         /**
          * A connection unused for longer than this is checked with a NOOP before the next call, so that
          * one the server closed meanwhile is replaced without failing the call (default 10 s).
+         *
+         * @param d the idle time before a check
+         * @return this builder
          */
         public Builder checkIdleConnectionAfter(Duration d) {
             this.probeIdleAfter = Objects.requireNonNull(d, "checkIdleConnectionAfter");
@@ -512,6 +620,9 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * How long a folder listing's LIST-STATUS answers may stand in for a SELECT when asking a
          * QRESYNC server what changed: an unchanged folder then costs no round trip (default 60 s;
          * zero turns it off).
+         *
+         * @param d how long a listing stays fresh; zero for never
+         * @return this builder
          */
         public Builder listingFreshFor(Duration d) {
             this.statusCacheTtl = Objects.requireNonNull(d, "listingFreshFor");
@@ -531,6 +642,12 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             };
         }
 
+        /**
+         * {@return a store with this builder's settings; it connects at its first call}
+         *
+         * @throws NullPointerException when the endpoint, login or password is missing
+         * @throws InvalidSettingException when a timeout or deadline is not positive
+         */
         public ImapRemoteStore build() {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(login, "login");

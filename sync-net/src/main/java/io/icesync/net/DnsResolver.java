@@ -43,26 +43,43 @@ public final class DnsResolver {
         this.describe = describe;
     }
 
-    /** The machine's name servers, with this timeout per query. */
+    /**
+     * The machine's name servers, with this timeout per query.
+     *
+     * @param timeout how long one query may wait for an answer
+     * @return a resolver over the system's configuration
+     */
     public static DnsResolver system(Duration timeout) {
         ExtendedResolver r = new ExtendedResolver();
         r.setTimeout(timeout);
         return new DnsResolver(r, "the system's DNS servers");
     }
 
-    /** One DNS server (UDP, then TCP for truncated answers). */
+    /**
+     * One DNS server (UDP, then TCP for truncated answers).
+     *
+     * @param server  the server's address and port
+     * @param timeout how long one query may wait for an answer
+     * @return a resolver that asks only {@code server}
+     */
     public static DnsResolver at(InetSocketAddress server, Duration timeout) {
         SimpleResolver r = new SimpleResolver(server);
         r.setTimeout(timeout);
         return new DnsResolver(r, "DNS server " + server.getHostString() + ":" + server.getPort());
     }
 
-    /** Which servers are asked, for messages. */
+    /** {@return which servers are asked, for messages} */
     public String describe() {
         return describe;
     }
 
-    /** Mail exchangers of a domain, by preference; "." (no mail) left out. */
+    /**
+     * Mail exchangers of a domain, by preference; "." (no mail) left out.
+     *
+     * @param domain the mail domain, e.g. {@code example.com}
+     * @return the exchangers' host names without the final dot, most preferred first; empty when there are none
+     * @throws DnsFailure {@link DnsFailure.Kind#TIMEOUT} when the server does not answer in time, else {@link DnsFailure.Kind#FAILURE}
+     */
     public List<String> mx(String domain) {
         List<MXRecord> mx = new ArrayList<>();
         for (Record r : query(domain, Type.MX, true)) {
@@ -74,7 +91,14 @@ public final class DnsResolver {
         return mx.stream().map(m -> m.getTarget().toString(true)).filter(h -> !h.equals(".")).toList();
     }
 
-    /** The SRV records of a name, in the order the server sent them, "." targets included (see {@link SrvTarget#offered()}). */
+    /**
+     * The SRV records of a name, in the order the server sent them, "." targets included (see
+     * {@link SrvTarget#offered()}; order them with {@link SrvTarget#rfc2782Order}).
+     *
+     * @param name the service name, e.g. {@code _caldavs._tcp.example.com}
+     * @return the records' targets; empty when the name has none
+     * @throws DnsFailure {@link DnsFailure.Kind#TIMEOUT} when the server does not answer in time, else {@link DnsFailure.Kind#FAILURE}
+     */
     public List<SrvTarget> srv(String name) {
         List<SrvTarget> out = new ArrayList<>();
         Name owner = toName(name);
@@ -86,7 +110,13 @@ public final class DnsResolver {
         return out;
     }
 
-    /** Every string of every TXT record of a name. */
+    /**
+     * Every string of every TXT record of a name.
+     *
+     * @param name the owner name, e.g. {@code _caldavs._tcp.example.com}
+     * @return the strings, record by record; empty when the name has none
+     * @throws DnsFailure {@link DnsFailure.Kind#TIMEOUT} when the server does not answer in time, else {@link DnsFailure.Kind#FAILURE}
+     */
     public List<String> txt(String name) {
         List<String> out = new ArrayList<>();
         Name owner = toName(name);
@@ -98,7 +128,13 @@ public final class DnsResolver {
         return out;
     }
 
-    /** The addresses of a host (A, else AAAA); a literal address is returned as it is. Never empty. */
+    /**
+     * The addresses of a host (A, else AAAA); a literal address is returned as it is. Never empty.
+     *
+     * @param host a host name or a literal IPv4/IPv6 address
+     * @return at least one address
+     * @throws DnsFailure {@link DnsFailure.Kind#NOT_FOUND} when the host has no address, else as for the other lookups
+     */
     public List<InetAddress> addresses(String host) {
         if (host.matches("[0-9.]+") || host.contains(":")) {
             try {

@@ -25,12 +25,18 @@ public final class Redirects {
         this.reads = reads;
     }
 
-    /** No redirect is followed. */
+    /** {@return the rule that follows no redirect} */
     public static Redirects none() {
         return NONE;
     }
 
-    /** Any redirect is followed, up to {@code max} in a row. */
+    /**
+     * Any redirect is followed, up to {@code max} in a row.
+     *
+     * @param max how many redirects in a row, at least 1
+     * @return the rule
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
     public static Redirects follow(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
@@ -38,7 +44,15 @@ public final class Redirects {
         return new Redirects(max, null, Set.of());
     }
 
-    /** Redirects of {@code readMethods} within {@code origin}'s scheme, host and port, up to {@code max} in a row. */
+    /**
+     * Redirects of {@code readMethods} within {@code origin}'s scheme, host and port, up to {@code max} in a row.
+     *
+     * @param origin      the base URL whose scheme, host and port redirects must keep
+     * @param readMethods the HTTP methods that may be redirected (GET, PROPFIND...), in any case
+     * @param max         how many redirects in a row, at least 1
+     * @return the rule
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
     public static Redirects sameOrigin(URI origin, Set<String> readMethods, int max) {
         Objects.requireNonNull(origin, "origin");
         if (max < 1) {
@@ -48,17 +62,17 @@ public final class Redirects {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** How many redirects in a row are followed; 0 for {@link #none()}. */
+    /** {@return how many redirects in a row are followed; 0 for {@link #none()}} */
     public int max() {
         return max;
     }
 
-    /** The origin redirects must stay on, or null when any is followed (or none). */
+    /** {@return the origin redirects must stay on, or null when any is followed (or none)} */
     public URI origin() {
         return origin;
     }
 
-    /** The methods followed within the origin; empty unless {@link #origin()} is set. */
+    /** {@return the methods followed within the origin, upper case; empty unless {@link #origin()} is set} */
     public Set<String> readMethods() {
         return reads;
     }

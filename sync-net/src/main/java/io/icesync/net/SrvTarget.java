@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * record says the service is not offered there.
  */
 public record SrvTarget(String host, int port, int priority, int weight) {
-    /** Whether this target serves: a real host and a port. */
+    /** {@return whether this target serves: a real host and a port} */
     public boolean offered() {
         return !".".equals(host) && port > 0;
     }
@@ -20,6 +20,10 @@ public record SrvTarget(String host, int port, int priority, int weight) {
      * The order in which to try targets (RFC 2782): lowest priority first; within a priority, a
      * weighted random draw, so that servers share the load in proportion to their weight. A weight of
      * 0 is drawn only rarely while heavier targets remain.
+     *
+     * @param targets the records as the server sent them ("." targets are kept: filter with {@link #offered()})
+     * @param random  draws within a priority; a seeded one gives a repeatable order
+     * @return a new list of the same targets in the order to try
      */
     public static List<SrvTarget> rfc2782Order(List<SrvTarget> targets, RandomGenerator random) {
         TreeMap<Integer, List<SrvTarget>> byPriority = new TreeMap<>();

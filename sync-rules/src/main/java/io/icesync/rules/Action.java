@@ -28,10 +28,25 @@ import java.util.Locale;
 })
 public sealed interface Action {
     /** How {@link EditHeader} changes a header. */
-    enum HeaderOp { ADD, CHANGE, DELETE }
+    enum HeaderOp {
+        /** Adds the header, keeping any of the same name. */
+        ADD,
+        /** Replaces the value of the header. */
+        CHANGE,
+        /** Removes the header. */
+        DELETE
+    }
 
     /** Sends a new message (a notification) to an address. */
     record SendMessage(String to, String subject, String text) implements Action {
+        /**
+         * Checks the address and fills the defaults.
+         *
+         * @param to      the recipient's e-mail address
+         * @param subject the subject; null for none
+         * @param text    the body; null for none
+         * @throws InvalidRuleException when {@code to} is not an e-mail address
+         */
         public SendMessage {
             address(to, "to", false);
             subject = subject == null ? "" : subject;
@@ -41,27 +56,55 @@ public sealed interface Action {
 
     /** Forwards the message: an e-mail address, {@code sms:NUMBER} or {@code xmpp:JID}. */
     record Forward(String to) implements Action {
+        /**
+         * Checks the target.
+         *
+         * @param to an e-mail address, {@code sms:NUMBER} or {@code xmpp:JID}
+         * @throws InvalidRuleException when {@code to} is none of these
+         */
         public Forward {
             address(to, "to", true);
         }
     }
 
+    /** Moves the message into a folder of the account. */
     record MoveTo(String folder) implements Action {
+        /**
+         * Checks the folder.
+         *
+         * @param folder the folder's path, {@code /}-separated
+         * @throws InvalidRuleException when the folder is empty or malformed
+         */
         public MoveTo {
             checkFolder(folder);
         }
     }
 
+    /** Puts a copy of the message into a folder of the account. */
     record CopyTo(String folder) implements Action {
+        /**
+         * Checks the folder.
+         *
+         * @param folder the folder's path, {@code /}-separated
+         * @throws InvalidRuleException when the folder is empty or malformed
+         */
         public CopyTo {
             checkFolder(folder);
         }
     }
 
+    /** Encrypts the message with the recipient's certificate (S/MIME) before delivery. */
     record Encrypt() implements Action {
     }
 
+    /** Sets the message's priority (X-Priority). */
     record SetPriority(Condition.Level level) implements Action {
+        /**
+         * Checks the level.
+         *
+         * @param level the priority to set
+         * @throws InvalidRuleException when the level is null
+         */
         public SetPriority {
             if (level == null) {
                 throw new InvalidRuleException("level", "setPriority needs a level");
@@ -71,6 +114,12 @@ public sealed interface Action {
 
     /** Sets IMAP flags and keywords ({@code \Seen}, {@code \Flagged}, {@code $label1}...). */
     record SetFlags(List<String> flags) implements Action {
+        /**
+         * Checks and copies the flags.
+         *
+         * @param flags IMAP flags or keywords, at least one
+         * @throws InvalidRuleException when there is none or one is not a flag or keyword
+         */
         public SetFlags {
             if (flags == null || flags.isEmpty()) {
                 throw new InvalidRuleException("flags", "setFlags needs at least one flag");
@@ -86,6 +135,14 @@ public sealed interface Action {
 
     /** Adds, changes or deletes a header; the name ends with ':' as in the guide. */
     record EditHeader(HeaderOp op, String name, String value) implements Action {
+        /**
+         * Checks the edit.
+         *
+         * @param op    add, change or delete
+         * @param name  the header name with its colon, no space
+         * @param value the one-line value; unused for delete
+         * @throws InvalidRuleException when a part is missing or malformed
+         */
         public EditHeader {
             if (op == null) {
                 throw new InvalidRuleException("op", "editHeader needs add, change or delete");
@@ -100,18 +157,23 @@ public sealed interface Action {
         }
     }
 
+    /** Delivers the message as it is. */
     record Accept() implements Action {
     }
 
+    /** Refuses the message, with a reason the sender receives. */
     record Reject(String reason) implements Action {
     }
 
+    /** Deletes the message: it is not delivered. */
     record Delete() implements Action {
     }
 
+    /** Marks the message as spam. */
     record MarkSpam() implements Action {
     }
 
+    /** Puts the message in the server's quarantine. */
     record Quarantine() implements Action {
     }
 

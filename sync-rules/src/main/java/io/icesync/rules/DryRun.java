@@ -41,6 +41,15 @@ public final class DryRun {
     private DryRun() {
     }
 
+    /**
+     * Runs the rule set on a message as the server would on delivery, changing nothing.
+     *
+     * @param set     the rules, forwarding and auto-responder
+     * @param message the message as RFC 5322 bytes
+     * @param ctx     what the server knows of the delivery
+     * @return which rules matched, what they did, and whether the auto-responder would reply
+     * @throws InvalidRuleException when the message cannot be read
+     */
     public static Result run(RuleSet set, byte[] message, DeliveryContext ctx) {
         MimeMessage m;
         try {

@@ -55,7 +55,16 @@ public final class IceWarpRulesProvider implements RulesProvider {
 
     /**
      * Logs in to the API at {@code api} (such as {@code https://mail.example.com/icewarpapi/}) and
-     * works on {@code login}'s own rules.
+     * works on {@code login}'s own rules, with 15 s timeouts.
+     *
+     * @param api      the API's URL
+     * @param login    the account's login
+     * @param password its password, not kept beyond the session's login
+     * @param trust    certificates accepted beyond the system's CAs
+     * @return a provider logged in; close it when done
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public static IceWarpRulesProvider connect(URI api, String login, char[] password, CertificateTrust trust) {
         Objects.requireNonNull(trust, "trust");
@@ -66,6 +75,15 @@ public final class IceWarpRulesProvider implements RulesProvider {
     /**
      * Logs in with {@code access}'s credentials (required) and works on that user's own rules; the
      * timeouts, trust and proxy are {@code access}'s, the HTTP client comes from {@code clients}.
+     *
+     * @param api     the API's URL
+     * @param access  credentials, trust, timeouts and proxy
+     * @param clients makes the HTTP client
+     * @return a provider logged in; close it when done
+     * @throws IllegalArgumentException when {@code access} has no credentials
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public static IceWarpRulesProvider connect(URI api, ServiceAccess access, HttpClientFactory clients) {
         if (!access.hasCredentials()) {
@@ -174,7 +192,13 @@ public final class IceWarpRulesProvider implements RulesProvider {
         return List.copyOf(skipped);
     }
 
-    /** The rule as the API's {@code <rulesettings>}, for display and tests. */
+    /**
+     * The rule as the API's {@code <rulesettings>}, for display and tests.
+     *
+     * @param rule  the rule
+     * @param notes receives what the API cannot hold of it
+     * @return the XML text
+     */
     public static String toXml(Rule rule, List<String> notes) {
         return SafeDom.write(settings(rule, null, notes));
     }

@@ -36,14 +36,36 @@ public final class IceWarpSignature implements Closeable {
         this.who = who;
     }
 
-    /** Logs in to the API at {@code api} (such as {@code https://mail.example.com/icewarpapi/}) as {@code login}. */
+    /**
+     * Logs in to the API at {@code api} (such as {@code https://mail.example.com/icewarpapi/}) as {@code login}, with 15 s timeouts.
+     *
+     * @param api      the API's URL
+     * @param login    the account's login
+     * @param password its password, not kept beyond the session's login
+     * @param trust    certificates accepted beyond the system's CAs
+     * @return the signature of that account; close it when done
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public static IceWarpSignature connect(URI api, String login, char[] password, CertificateTrust trust) {
         Objects.requireNonNull(trust, "trust");
         return connect(api, ServiceAccess.builder().credentials(login, password).trust(trust)
                 .timeout(Duration.ofSeconds(15)).build(), HttpClientFactory.standard());
     }
 
-    /** Logs in with {@code access}'s credentials (required), timeouts, trust and proxy. */
+    /**
+     * Logs in with {@code access}'s credentials (required), timeouts, trust and proxy.
+     *
+     * @param api     the API's URL
+     * @param access  credentials, trust, timeouts and proxy
+     * @param clients makes the HTTP client
+     * @return the signature of that account; close it when done
+     * @throws IllegalArgumentException when {@code access} has no credentials
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public static IceWarpSignature connect(URI api, ServiceAccess access, HttpClientFactory clients) {
         if (!access.hasCredentials()) {
             throw new IllegalArgumentException("the IceWarp API needs a login: ServiceAccess.credentials(...)");
@@ -53,12 +75,23 @@ public final class IceWarpSignature implements Closeable {
 
     /** The signature as the server holds it, with whether the user may change it. */
     public record Stored(String html, boolean writable) {
+        /**
+         * Checks the text.
+         *
+         * @param html     the signature's HTML, "" for none
+         * @param writable whether the user may change it
+         */
         public Stored {
             Objects.requireNonNull(html, "html");
         }
     }
 
-    /** Reads the signature; "" when the account has none (or may not read it). */
+    /**
+     * Reads the signature; "" when the account has none (or may not read it).
+     *
+     * @return the HTML and whether the user may change it
+     * @throws IceWarpApiException when the API answers with an error or without the property
+     */
     public Stored read() {
         Element result = api.call("getaccountproperties", p -> {
             SafeDom.append(p, "accountemail", who);
@@ -89,7 +122,9 @@ public final class IceWarpSignature implements Closeable {
     /**
      * Writes the signature's HTML.
      *
+     * @param html the new signature, "" to clear it
      * @throws PolicyLockedException when the administrator locked it (nothing is sent)
+     * @throws IceWarpApiException when the API refuses it
      */
     public void write(String html) {
         Objects.requireNonNull(html, "html");

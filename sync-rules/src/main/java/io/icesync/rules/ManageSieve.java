@@ -43,7 +43,19 @@ public final class ManageSieve implements AutoCloseable {
         this.server = server;
     }
 
-    /** Connects, upgrades with STARTTLS unless the endpoint says PLAIN, and logs in. */
+    /**
+     * Connects, upgrades with STARTTLS unless the endpoint says PLAIN, and logs in (SASL PLAIN).
+     *
+     * @param e        the server's host, port and security
+     * @param login    the login name
+     * @param password its password, sent only after TLS unless the endpoint is PLAIN
+     * @param trust    certificates accepted beyond the system's CAs
+     * @param timeout  bound of the connect and of each read
+     * @return a logged-in session; close it when done
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public static ManageSieve open(Endpoint e, String login, char[] password, CertificateTrust trust, Duration timeout) {
         ManageSieve s = new ManageSieve(e.host() + ":" + e.port());
         CapturingTrust capturing;
@@ -93,11 +105,18 @@ public final class ManageSieve implements AutoCloseable {
         }
     }
 
+    /** {@return the server's capabilities after login, name to value (e.g. SIEVE to its extensions)} */
     public Map<String, String> capabilities() {
         return capabilities;
     }
 
-    /** Stores a script; the server checks it and says where it is wrong. */
+    /**
+     * Stores a script; the server checks it and says where it is wrong.
+     *
+     * @param name   the script's name
+     * @param script its text
+     * @throws io.icesync.core.ProtocolException when the server refuses it, with its reason
+     */
     public void putScript(String name, String script) {
         byte[] b = script.getBytes(StandardCharsets.UTF_8);
         Reply r = send("PUTSCRIPT " + q(name) + " {" + b.length + "+}\r\n" + script);
@@ -107,6 +126,12 @@ public final class ManageSieve implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a stored script the one the server runs.
+     *
+     * @param name the script's name
+     * @throws io.icesync.core.ProtocolException when the server cannot activate it
+     */
     public void setActive(String name) {
         Reply r = send("SETACTIVE " + q(name));
         if (!r.ok()) {
@@ -115,7 +140,12 @@ public final class ManageSieve implements AutoCloseable {
         }
     }
 
-    /** The script's text, or null when there is no such script. */
+    /**
+     * The script's text, or null when there is no such script.
+     *
+     * @param name the script's name
+     * @return its text, or null
+     */
     public String getScript(String name) {
         Reply r = send("GETSCRIPT " + q(name));
         if (!r.ok()) {
@@ -124,7 +154,7 @@ public final class ManageSieve implements AutoCloseable {
         return r.data().isEmpty() ? "" : r.data().get(0);
     }
 
-    /** Script name to whether it is the active one. */
+    /** {@return script name to whether it is the active one, in the server's order} */
     public Map<String, Boolean> listScripts() {
         Reply r = send("LISTSCRIPTS");
         Map<String, Boolean> out = new LinkedHashMap<>();

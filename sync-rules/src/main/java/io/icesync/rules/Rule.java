@@ -6,6 +6,15 @@ import java.util.List;
 
 /** One rule (F9.1): a name, whether it runs, what it tests, and what it does when the test holds. */
 public record Rule(String name, boolean enabled, Condition when, List<Action> then) {
+    /**
+     * Checks the rule and copies its actions.
+     *
+     * @param name    the rule's name, not blank
+     * @param enabled whether it runs
+     * @param when    what it tests ({@link Condition.AllMessages} for every message)
+     * @param then    what it does, at least one action
+     * @throws InvalidRuleException when a part is missing
+     */
     public Rule {
         if (name == null || name.isBlank()) {
             throw new InvalidRuleException("name", "a rule needs a name");
@@ -26,10 +35,19 @@ public record Rule(String name, boolean enabled, Condition when, List<Action> th
         return new Rule(name, enabled == null || enabled, when, then);
     }
 
+    /**
+     * @param on whether the rule runs
+     * @return this rule, enabled or not
+     */
     public Rule withEnabled(boolean on) {
         return new Rule(name, on, when, then);
     }
 
+    /**
+     * @param n the new name, not blank
+     * @return this rule under that name
+     * @throws InvalidRuleException when the name is blank
+     */
     public Rule withName(String n) {
         return new Rule(n, enabled, when, then);
     }

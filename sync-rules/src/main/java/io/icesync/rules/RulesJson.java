@@ -34,6 +34,12 @@ public final class RulesJson {
     private RulesJson() {
     }
 
+    /**
+     * The rules file text: format {@value #FORMAT}, indented, ending with a newline.
+     *
+     * @param set the rule set
+     * @return the JSON text
+     */
     public static String write(RuleSet set) {
         try {
             ObjectNode root = MAPPER.createObjectNode();
@@ -46,7 +52,14 @@ public final class RulesJson {
         }
     }
 
-    /** Reads a rules file; {@code where} names it in errors (a file name). */
+    /**
+     * Reads a rules file; {@code where} names it in errors (a file name).
+     *
+     * @param json  the file's text
+     * @param where names the file in errors
+     * @return the rule set
+     * @throws InvalidRuleException naming the file and the field when the text is not a valid rules file
+     */
     public static RuleSet read(String json, String where) {
         JsonNode root;
         try {

@@ -35,7 +35,12 @@ public final class SieveExport {
         this.offered = offered;
     }
 
-    /** The script for a server that offers every extension used. */
+    /**
+     * The script for a server that offers every extension used.
+     *
+     * @param set the rule set
+     * @return the script and what Sieve cannot hold
+     */
     public static Result export(RuleSet set) {
         return new SieveExport(null).write(set);
     }
@@ -43,6 +48,10 @@ public final class SieveExport {
     /**
      * The script for a server that offers these extensions (ManageSieve's SIEVE capability); what
      * needs another one is left out and reported.
+     *
+     * @param set        the rule set
+     * @param extensions the extensions the server offers, lower case
+     * @return the script and what was left out
      */
     public static Result export(RuleSet set, Set<String> extensions) {
         return new SieveExport(Set.copyOf(extensions)).write(set);
@@ -58,7 +67,13 @@ public final class SieveExport {
         return true;
     }
 
-    /** The rule set a script written by {@link #export} carries; fails on any other script. */
+    /**
+     * The rule set a script written by {@link #export} carries; fails on any other script.
+     *
+     * @param script a script's text
+     * @return the rule set it carries
+     * @throws InvalidRuleException when the script was not written by IceSync or its rules are unreadable
+     */
     public static RuleSet read(String script) {
         for (String line : script.split("\n")) {
             if (line.startsWith(MARK)) {

@@ -19,7 +19,18 @@ public final class SieveRulesProvider implements RulesProvider {
         this.sieve = sieve;
     }
 
-    /** Connects (STARTTLS unless the endpoint says PLAIN or SSL) and logs in. */
+    /**
+     * Connects (STARTTLS unless the endpoint says PLAIN or SSL) and logs in, with 15 s timeouts.
+     *
+     * @param endpoint the ManageSieve server
+     * @param login    the login name
+     * @param password its password
+     * @param trust    certificates accepted beyond the system's CAs
+     * @return a provider logged in; close it when done
+     * @throws io.icesync.core.AuthenticationException when the login is refused
+     * @throws io.icesync.core.UntrustedCertificateException when the server's certificate is not trusted
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public static SieveRulesProvider connect(Endpoint endpoint, String login, char[] password, CertificateTrust trust) {
         Objects.requireNonNull(trust, "trust");
         return new SieveRulesProvider(ManageSieve.open(endpoint, login, password, trust, Duration.ofSeconds(15)));
@@ -42,7 +53,7 @@ public final class SieveRulesProvider implements RulesProvider {
         return new PushReport(r.unsupported());
     }
 
-    /** The script as the server holds it, for display. */
+    /** {@return the script as the server holds it, for display; null when there is none} */
     public String script() {
         return sieve.getScript(SCRIPT);
     }

@@ -15,8 +15,30 @@ import java.util.regex.PatternSyntaxException;
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StringTest(Function function, List<String> values, boolean caseSensitive, boolean wholeWord) {
     /** The comparison. */
-    public enum Function { CONTAINS, REGEX, STARTS_WITH, ENDS_WITH, EQUALS, IN_LIST }
+    public enum Function {
+        /** The text contains a value. */
+        CONTAINS,
+        /** A regular expression (Java syntax) finds a match in the text. */
+        REGEX,
+        /** The text starts with a value. */
+        STARTS_WITH,
+        /** The text ends with a value. */
+        ENDS_WITH,
+        /** The text is a value. */
+        EQUALS,
+        /** The text contains a value of the named list the values give. */
+        IN_LIST
+    }
 
+    /**
+     * Checks the test and copies its values.
+     *
+     * @param function      how the text is compared
+     * @param values        the values, any of which may match; at least one, none empty (regular expressions for REGEX)
+     * @param caseSensitive whether case matters
+     * @param wholeWord     whether a value must match whole words
+     * @throws InvalidRuleException when the function is missing, a value is empty, or a regular expression does not compile
+     */
     public StringTest {
         if (function == null) {
             throw new InvalidRuleException("test", "a string test needs a function (contains, regex, ...)");
@@ -38,24 +60,45 @@ public record StringTest(Function function, List<String> values, boolean caseSen
         }
     }
 
-    /** Contains one of the {@code ;}-separated values, as the guide writes them. */
+    /**
+     * Contains one of the {@code ;}-separated values, as the guide writes them; case-insensitive.
+     *
+     * @param semicolonList the values separated by {@code ;}
+     * @return the test
+     */
     public static StringTest contains(String semicolonList) {
         return new StringTest(Function.CONTAINS, List.of(semicolonList.split(";")), false, false);
     }
 
+    /**
+     * A case-insensitive test on parts of words.
+     *
+     * @param f      how the text is compared
+     * @param values the values, any of which may match
+     * @return the test
+     * @throws InvalidRuleException as the constructor
+     */
     public static StringTest of(Function f, String... values) {
         return new StringTest(f, List.of(values), false, false);
     }
 
+    /** {@return this test with case mattering} */
     public StringTest withCaseSensitive() {
         return new StringTest(function, values, true, wholeWord);
     }
 
+    /** {@return this test matching whole words only} */
     public StringTest withWholeWord() {
         return new StringTest(function, values, caseSensitive, true);
     }
 
-    /** Whether the text passes; {@code lists} holds the named lists IN_LIST refers to. */
+    /**
+     * Whether the text passes; {@code lists} holds the named lists IN_LIST refers to.
+     *
+     * @param text  the header, body or address tested; null never matches
+     * @param lists the rule set's named lists
+     * @return whether a value matches
+     */
     public boolean matches(String text, Map<String, List<String>> lists) {
         if (text == null) {
             return false;

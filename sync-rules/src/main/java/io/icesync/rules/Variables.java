@@ -22,6 +22,15 @@ public final class Variables {
     private Variables() {
     }
 
+    /**
+     * Replaces the %%Variables%% of {@code text} with the message's and the delivery's values.
+     *
+     * @param text the text, or null
+     * @param m    the message
+     * @param size the message's size in bytes
+     * @param ctx  what the server knows of the delivery
+     * @return the text with every known variable replaced; an unknown one is left as it is
+     */
     public static String apply(String text, MimeMessage m, int size, DeliveryContext ctx) {
         if (text == null || !text.contains("%%")) {
             return text;

@@ -27,22 +27,44 @@ public final class Dns {
         this.resolver = resolver;
     }
 
-    /** The system's name servers, with a 5 s timeout per query. */
+    /**
+     * The system's name servers, with a 5 s timeout per query.
+     *
+     * @return a resolver over the machine's configuration
+     */
     public static Dns system() {
         return new Dns(DnsResolver.system(Duration.ofSeconds(5)));
     }
 
-    /** One DNS server (UDP, then TCP for long answers), such as the test server's. */
+    /**
+     * One DNS server (UDP, then TCP for long answers), such as the test server's.
+     *
+     * @param server  the server's address and port
+     * @param timeout how long one query may wait
+     * @return a resolver that asks only {@code server}
+     */
     public static Dns at(InetSocketAddress server, Duration timeout) {
         return new Dns(DnsResolver.at(server, timeout));
     }
 
-    /** Mail exchangers of a domain, by preference (an empty list when there are none). */
+    /**
+     * Mail exchangers of a domain, by preference (an empty list when there are none).
+     *
+     * @param domain the mail domain
+     * @return the exchangers' host names, most preferred first
+     * @throws DnsException when the server fails or does not answer in time
+     */
     public List<String> mx(String domain) {
         return typed(() -> resolver.mx(domain));
     }
 
-    /** SRV targets by priority, then weight (heaviest first); "." (service not offered) left out. */
+    /**
+     * SRV targets by priority, then weight (heaviest first); "." (service not offered) left out.
+     *
+     * @param name the service name, e.g. {@code _imaps._tcp.example.com}
+     * @return the targets in that order; empty when there are none
+     * @throws DnsException when the server fails or does not answer in time
+     */
     public List<Srv> srv(String name) {
         return typed(() -> resolver.srv(name)).stream()
                 .filter(SrvTarget::offered)
@@ -52,7 +74,13 @@ public final class Dns {
                 .toList();
     }
 
-    /** The addresses of a host (A, then AAAA); a literal address is returned as it is. */
+    /**
+     * The addresses of a host (A, then AAAA); a literal address is returned as it is.
+     *
+     * @param host a host name or literal address
+     * @return at least one address
+     * @throws DnsException {@link DnsException.Kind#NOT_FOUND} when the host has no address, or as for the other lookups
+     */
     public List<InetAddress> addresses(String host) {
         return typed(() -> resolver.addresses(host));
     }

@@ -38,7 +38,14 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 public final class SettingsCheck {
     /** The protocol of the endpoint to check. */
-    public enum Protocol { IMAP, POP3, SMTP }
+    public enum Protocol {
+        /** IMAP: greeting, capabilities, login. */
+        IMAP,
+        /** POP3: greeting, capabilities, login. */
+        POP3,
+        /** SMTP submission: greeting, EHLO, authentication. */
+        SMTP
+    }
 
     private final CertificateTrust trusted;
     private final Timeouts timeouts;
@@ -48,6 +55,8 @@ public final class SettingsCheck {
      * Checks the way a sync with this access would connect: its trust (the system's CAs and the
      * certificates accepted), its connect and read timeouts (the read one also bounds each write) and
      * its proxy. The access's endpoint and login are not used: {@link #check} names them.
+     *
+     * @param access trust, timeouts and proxy to check with
      */
     public SettingsCheck(ServiceAccess access) {
         java.util.Objects.requireNonNull(access, "access");
@@ -56,20 +65,41 @@ public final class SettingsCheck {
         this.proxy = access.proxy();
     }
 
-    /** Checks trusting the system's CAs and these certificates, each step bounded by {@code timeout}. */
+    /**
+     * Checks trusting the system's CAs and these certificates, each step bounded by {@code timeout}.
+     *
+     * @param trusted certificates the user accepted, beyond the system's CAs
+     * @param timeout bound of each step (connect, read)
+     */
     public SettingsCheck(Collection<X509Certificate> trusted, Duration timeout) {
         this(CertificateTrust.inMemory(trusted.toArray(new X509Certificate[0])), timeout);
     }
 
-    /** Checks trusting the system's CAs and a profile's accepted certificates, each step bounded by {@code timeout}. */
+    /**
+     * Checks trusting the system's CAs and a profile's accepted certificates, each step bounded by {@code timeout}.
+     *
+     * @param trusted the profile's accepted certificates, read at each check
+     * @param timeout bound of each step (connect, read)
+     */
     public SettingsCheck(CertificateTrust trusted, Duration timeout) {
         this(ServiceAccess.builder().trust(java.util.Objects.requireNonNull(trusted, "trusted")).timeout(timeout).build());
     }
 
+    /** Checks trusting the system's CAs only, each step bounded by 15 s. */
     public SettingsCheck() {
         this(List.of(), Duration.ofSeconds(15));
     }
 
+    /**
+     * Connects to {@code endpoint}, sets up TLS as it says, and logs in. Never throws for what the server or
+     * the network does; the password appears in no verdict.
+     *
+     * @param protocol which protocol the endpoint speaks
+     * @param endpoint host, port and security to check
+     * @param login    the login name
+     * @param password the password, not kept
+     * @return how the check ended
+     */
     public Verdict check(Protocol protocol, Endpoint endpoint, String login, char[] password) {
         CapturingTrust trust;
         try {

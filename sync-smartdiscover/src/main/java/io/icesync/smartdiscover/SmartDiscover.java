@@ -74,11 +74,18 @@ public final class SmartDiscover {
         this.consent = b.consent;
     }
 
+    /** {@return a builder with the defaults: the system's DNS, port 443, 10 s timeouts, no proxy, no consent} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Runs discovery; never throws for what a server or the network does: the trail says it. */
+    /**
+     * Runs discovery; never throws for what a server or the network does: the trail says it.
+     *
+     * @param email    the address whose settings are looked for
+     * @param password its password, sent only over HTTPS to hosts the safety rules allow; not kept
+     * @return the settings found, if any, and every candidate tried
+     */
     public DiscoveryResult discover(String email, char[] password) {
         String domain = domainOf(email);
         Run run = new Run(email, password);
@@ -553,19 +560,35 @@ public final class SmartDiscover {
         private Builder() {
         }
 
-        /** Where names are looked up (default: the system's DNS servers). */
+        /**
+         * Where names are looked up (default: the system's DNS servers).
+         *
+         * @param d the resolver
+         * @return this builder
+         */
         public Builder dns(Dns d) {
             this.dns = Objects.requireNonNull(d, "dns");
             return this;
         }
 
-        /** Certificates trusted beyond the system's CAs (ones the user accepted, F2.3). */
+        /**
+         * Certificates trusted beyond the system's CAs (ones the user accepted, F2.3).
+         *
+         * @param certs the certificates, added to those given before
+         * @return this builder
+         */
         public Builder trust(X509Certificate... certs) {
             trusted.addAll(List.of(certs));
             return this;
         }
 
-        /** The port of https URLs that name none (default 443; a test server's port in tests). */
+        /**
+         * The port of https URLs that name none (default 443; a test server's port in tests).
+         *
+         * @param port 1..65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 1..65535
+         */
         public Builder httpsPort(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is outside 1..65535");
@@ -574,13 +597,24 @@ public final class SmartDiscover {
             return this;
         }
 
-        /** The certificates the user accepted (a profile's list), read when discovery runs. */
+        /**
+         * The certificates the user accepted (a profile's list), read when discovery runs.
+         *
+         * @param list the profile's accepted certificates
+         * @return this builder
+         */
         public Builder trust(CertificateTrust list) {
             this.trustList = Objects.requireNonNull(list, "list");
             return this;
         }
 
-        /** Per connection and per read (default 10 s). */
+        /**
+         * Per connection and per read (default 10 s).
+         *
+         * @param t a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code t} is zero or negative
+         */
         public Builder timeout(Duration t) {
             if (t.isNegative() || t.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + t);
@@ -589,13 +623,23 @@ public final class SmartDiscover {
             return this;
         }
 
-        /** Connect, read and idle timeouts (default connect 10 s, read 10 s, idle 60 s). */
+        /**
+         * Connect, read and idle timeouts (default connect 10 s, read 10 s, idle 60 s).
+         *
+         * @param t the timeouts
+         * @return this builder
+         */
         public Builder timeouts(Timeouts t) {
             this.timeouts = Objects.requireNonNull(t, "timeouts");
             return this;
         }
 
-        /** The proxy of the HTTPS requests (default {@link ProxyChoice#none()}). */
+        /**
+         * The proxy of the HTTPS requests (default {@link ProxyChoice#none()}).
+         *
+         * @param p the proxy choice
+         * @return this builder
+         */
         public Builder proxy(ProxyChoice p) {
             this.proxy = Objects.requireNonNull(p, "proxy");
             return this;
@@ -604,6 +648,9 @@ public final class SmartDiscover {
         /**
          * Makes the HTTP client (default {@link HttpClientFactory#standard()}). A client of the application's
          * own ({@link HttpClientFactory#of}) resolves names its own way, not through {@link #dns}.
+         *
+         * @param factory makes the client of each discovery
+         * @return this builder
          */
         public Builder httpClients(HttpClientFactory factory) {
             this.httpClients = Objects.requireNonNull(factory, "factory");
@@ -613,12 +660,16 @@ public final class SmartDiscover {
         /**
          * Asked before the password goes to a host outside the user's registrable domain (a redirect,
          * an MX or SRV target elsewhere); true allows it. By default nothing outside is allowed.
+         *
+         * @param c answers for each URL outside the domain
+         * @return this builder
          */
         public Builder consent(Predicate<URI> c) {
             this.consent = Objects.requireNonNull(c, "consent");
             return this;
         }
 
+        /** {@return a discovery with this builder's settings} */
         public SmartDiscover build() {
             return new SmartDiscover(this);
         }

@@ -15,13 +15,40 @@ import java.util.TreeSet;
 public record Verdict(Kind kind, String message, Set<String> capabilities, List<X509Certificate> chain,
                       String fingerprint) {
     /** The ways a check ends. */
-    public enum Kind { OK, DNS, REFUSED, TIMEOUT, TLS_HANDSHAKE, UNTRUSTED_CERTIFICATE, AUTH_REJECTED, PROTOCOL }
+    public enum Kind {
+        /** Connected, TLS as asked, and the login was accepted. */
+        OK,
+        /** The host name has no address. */
+        DNS,
+        /** Nothing listens on the port (or a firewall refuses). */
+        REFUSED,
+        /** A step took longer than the timeout. */
+        TIMEOUT,
+        /** TLS could not be set up (no common protocol or cipher, or STARTTLS not offered). */
+        TLS_HANDSHAKE,
+        /** The server's certificate is not trusted: {@link #chain()} and {@link #fingerprint()} show it. */
+        UNTRUSTED_CERTIFICATE,
+        /** The server refused the login or password. */
+        AUTH_REJECTED,
+        /** The server answered something this protocol does not expect. */
+        PROTOCOL
+    }
 
+    /**
+     * Sorts the capabilities and copies the chain.
+     *
+     * @param kind         how the check ended
+     * @param message      one line for the user
+     * @param capabilities what the server announced when it worked; null for none
+     * @param chain        the untrusted certificate chain, server first; null for none
+     * @param fingerprint  the SHA-256 of the server's certificate when it is not trusted, else null
+     */
     public Verdict {
         capabilities = capabilities == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(capabilities));
         chain = chain == null ? List.of() : List.copyOf(chain);
     }
 
+    /** {@return whether the check ended {@link Kind#OK}} */
     public boolean ok() {
         return kind == Kind.OK;
     }

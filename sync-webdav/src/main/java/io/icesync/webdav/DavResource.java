@@ -18,7 +18,7 @@ import java.time.Instant;
 public record DavResource(URI href, String path, boolean collection, String etag, long length, Instant lastModified,
         String contentType, String displayName) {
 
-    /** The last segment of the path, without the trailing '/' of a collection. */
+    /** {@return the last segment of the path, without the trailing '/' of a collection} */
     public String name() {
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return p.substring(p.lastIndexOf('/') + 1);

@@ -13,7 +13,7 @@ public enum Depth {
         this.header = header;
     }
 
-    /** The value of the Depth header. */
+    /** {@return the value of the Depth header: 0, 1 or infinity} */
     public String header() {
         return header;
     }

@@ -18,17 +18,22 @@ public final class Precondition {
         this.createOnly = createOnly;
     }
 
-    /** Write whatever is there (last writer wins). */
+    /** {@return the precondition that writes whatever is there (last writer wins)} */
     public static Precondition none() {
         return NONE;
     }
 
-    /** Write only if nothing exists at the path yet (If-None-Match: *). */
+    /** {@return the precondition that writes only if nothing exists at the path yet (If-None-Match: *)} */
     public static Precondition createOnly() {
         return CREATE_ONLY;
     }
 
-    /** Write only if the resource still has this entity tag, as read from the server (If-Match). */
+    /**
+     * Write only if the resource still has this entity tag, as read from the server (If-Match).
+     *
+     * @param etag the entity tag, quotes included, as the server sent it
+     * @return the precondition
+     */
     public static Precondition ifMatch(String etag) {
         Objects.requireNonNull(etag, "etag");
         if (etag.isBlank()) {
@@ -37,12 +42,12 @@ public final class Precondition {
         return new Precondition(etag, false);
     }
 
-    /** The If-Match value, or null. */
+    /** {@return the If-Match value, or null} */
     public String ifMatch() {
         return ifMatch;
     }
 
-    /** Whether If-None-Match: * is sent. */
+    /** {@return whether If-None-Match: * is sent} */
     public boolean isCreateOnly() {
         return createOnly;
     }

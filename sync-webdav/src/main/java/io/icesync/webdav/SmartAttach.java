@@ -41,6 +41,7 @@ public final class SmartAttach {
      * @param mimeMessage the message (RFC 5322 with MIME), read to its end but not closed
      * @param webdavBase  the account's WebDAV and SmartAttach URL; body links are kept only under it,
      *                    and a header's {@code path} is resolved against it. Null: headers with a URL only.
+     * @return the links, in the order found; empty when there is none
      * @throws SmartAttachException when the message is not readable MIME
      */
     public static List<SmartAttachLink> find(InputStream mimeMessage, URI webdavBase) {
@@ -78,6 +79,10 @@ public final class SmartAttach {
      * under the WebDAV base (attachments IceWarp keeps in the account's files), with the file name
      * from {@code FILENAME} or {@code X-FILENAME} parameters and the size from {@code SIZE} when given.
      * Inline (base64) attachments are part of the object and not listed.
+     *
+     * @param icalendar  the iCalendar text of the object
+     * @param webdavBase the account's WebDAV base URL; links elsewhere are left out
+     * @return the links, in the object's order; empty when there is none
      */
     public static List<SmartAttachLink> findInCalendar(String icalendar, URI webdavBase) {
         Map<URI, SmartAttachLink> links = new LinkedHashMap<>();

@@ -26,12 +26,27 @@ public final class SmartAttachDownloader {
     private final WebDavClient client;
     private final DavPaths paths;
 
+    /**
+     * A downloader through {@code client}, whose base bounds where links may point.
+     *
+     * @param client the account's WebDAV client, not closed here
+     */
     public SmartAttachDownloader(WebDavClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.paths = new DavPaths(client.base());
     }
 
-    /** Downloads one link into the folder (created if missing); {@code progress} may be null. */
+    /**
+     * Downloads one link into the folder (created if missing); {@code progress} may be null.
+     *
+     * @param link     the link, under the client's base
+     * @param folder   where the file goes, under a safe form of the link's file name
+     * @param progress told the progress after each chunk; null for none
+     * @return the file written and what was received
+     * @throws SmartAttachException when the link points outside the client's base
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public Download download(SmartAttachLink link, Path folder, Consumer<Progress> progress) {
         String path = pathOf(link);
         try {
@@ -46,6 +61,14 @@ public final class SmartAttachDownloader {
     /**
      * Downloads the links one after the other. The first failure stops the run and is thrown; files
      * finished before it stay, and an unfinished one continues on the next run.
+     *
+     * @param links    the links, under the client's base
+     * @param folder   where the files go (created if missing)
+     * @param progress told each link's progress; null for none
+     * @return the downloads, in the links' order
+     * @throws SmartAttachException when a link points outside the client's base
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public List<Download> downloadAll(List<SmartAttachLink> links, Path folder, BiConsumer<SmartAttachLink, Progress> progress) {
         List<Download> done = new ArrayList<>(links.size());

@@ -9,6 +9,10 @@ import io.icesync.core.IceSyncException;
 public class SmartAttachException extends IceSyncException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what cannot be used, and why
+     * @param cause   the MIME parser's failure, or null
+     */
     public SmartAttachException(String message, Throwable cause) {
         super(message, cause);
     }

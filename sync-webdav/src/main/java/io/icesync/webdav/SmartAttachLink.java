@@ -23,6 +23,16 @@ public record SmartAttachLink(URI url, String fileName, long size, String sha256
         EVENT
     }
 
+    /**
+     * Checks the link.
+     *
+     * @param url      the absolute http(s) URL of the file
+     * @param fileName the file name the message gives
+     * @param size     the size in bytes, or -1 when unknown
+     * @param sha256   the SHA-256 of the content (lower-case hex), or null
+     * @param source   where in the message the link was found
+     * @throws IllegalArgumentException for a size below -1
+     */
     public SmartAttachLink {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(fileName, "fileName");
@@ -32,7 +42,7 @@ public record SmartAttachLink(URI url, String fileName, long size, String sha256
         }
     }
 
-    /** What a download of this link checks: its size and hash when the message gives them. */
+    /** {@return what a download of this link checks: its size and hash when the message gives them} */
     public DownloadOptions options() {
         DownloadOptions o = DownloadOptions.defaults().withExpectedSize(size);
         return sha256 == null ? o : o.withExpectedSha256(sha256);

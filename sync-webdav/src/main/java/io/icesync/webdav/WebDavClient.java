@@ -58,22 +58,40 @@ public final class WebDavClient implements AutoCloseable {
         this.http = new DavHttp(paths.base(), b.serviceAccess(), b.httpClients);
     }
 
-    /** Starts a client for the collection at this URL (http or https). */
+    /**
+     * Starts a client for the collection at this URL (http or https).
+     *
+     * @param base the collection's URL; a missing final '/' is added
+     * @return the builder
+     */
     public static Builder builder(URI base) {
         return new Builder(base);
     }
 
-    /** The base URL, ending with '/'. */
+    /** {@return the base URL, ending with '/'} */
     public URI base() {
         return paths.base();
     }
 
-    /** The URL of a path relative to the base. */
+    /**
+     * The URL of a path relative to the base.
+     *
+     * @param path a path relative to the base, segments not yet escaped
+     * @return the absolute URL
+     */
     public URI url(String path) {
         return paths.resolve(path);
     }
 
-    /** Lists the resource and, with {@link Depth#ONE}, its members; members the server reports as failed are left out. */
+    /**
+     * Lists the resource and, with {@link Depth#ONE}, its members; members the server reports as failed are left out.
+     *
+     * @param path  the resource, relative to the base
+     * @param depth 0 for the resource alone, 1 with its members
+     * @return the resource first, then its members
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public List<DavResource> propfind(String path, Depth depth) {
         HttpUriRequestBase request = new HttpUriRequestBase("PROPFIND", paths.resolve(path));
         request.setHeader("Depth", depth.header());
@@ -100,7 +118,14 @@ public final class WebDavClient implements AutoCloseable {
         return out;
     }
 
-    /** Streams the content into {@code out}, which is neither flushed nor closed. */
+    /**
+     * Streams the content into {@code out}, which is neither flushed nor closed.
+     *
+     * @param path the resource, relative to the base
+     * @param out  receives the body
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public void get(String path, OutputStream out) {
         HttpGet request = new HttpGet(paths.resolve(path));
         request.setHeader("Accept-Encoding", "identity");
@@ -146,6 +171,14 @@ public final class WebDavClient implements AutoCloseable {
      * changed on the server, and starts again from zero if it has. The target appears only complete,
      * checked against the options and synced to disk. A listener that throws stops the download and
      * keeps the partial file for a later call.
+     *
+     * @param path    the resource, relative to the base
+     * @param target  the file to write
+     * @param options checks, listener and retries; null for {@link DownloadOptions#defaults()}
+     * @return the file written and what was received
+     * @throws DownloadMismatchException when the size or hash differs from the options'
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public Download download(String path, Path target, DownloadOptions options) {
         Objects.requireNonNull(target, "target");
@@ -157,8 +190,15 @@ public final class WebDavClient implements AutoCloseable {
      * of another length (a file changed while it is read) fails with a {@link StoreException} before
      * its last bytes are sent, so the server stores nothing.
      *
+     * @param path         the resource, relative to the base
+     * @param body         the content, read to {@code length} bytes and not closed
+     * @param length       the number of bytes, or -1 when unknown
+     * @param contentType  the media type; null for application/octet-stream
+     * @param precondition when the write may happen
      * @return the new ETag when the server sends one, else null
      * @throws PreconditionFailedException when the resource changed (If-Match) or already exists (create only)
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public String put(String path, InputStream body, long length, String contentType, Precondition precondition) {
         HttpPut request = new HttpPut(paths.resolve(path));
@@ -181,7 +221,15 @@ public final class WebDavClient implements AutoCloseable {
         return etag == null ? null : etag.getValue();
     }
 
-    /** Deletes a resource or a whole collection; with {@code ifMatch} (an ETag) only if it did not change. */
+    /**
+     * Deletes a resource or a whole collection; with {@code ifMatch} (an ETag) only if it did not change.
+     *
+     * @param path    the resource, relative to the base
+     * @param ifMatch the ETag it must still have, or null for any
+     * @throws PreconditionFailedException when it changed
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public void delete(String path, String ifMatch) {
         HttpDelete request = new HttpDelete(paths.resolve(path));
         if (ifMatch != null) {
@@ -190,7 +238,13 @@ public final class WebDavClient implements AutoCloseable {
         expectDone(request, 200, 204);
     }
 
-    /** Creates a collection; its parent must exist ({@link DavConflictException} otherwise). */
+    /**
+     * Creates a collection; its parent must exist ({@link DavConflictException} otherwise).
+     *
+     * @param path the new collection, relative to the base
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
+     */
     public void mkcol(String path) {
         // nginx answers 409 to a MKCOL whose URL lacks the trailing slash of a collection; others accept both.
         String collection = path.endsWith("/") ? path : path + "/";
@@ -200,7 +254,12 @@ public final class WebDavClient implements AutoCloseable {
     /**
      * Moves a resource or collection.
      *
+     * @param from      the resource, relative to the base
+     * @param to        where it goes, relative to the base
+     * @param overwrite whether an existing destination is replaced
      * @throws PreconditionFailedException when the destination exists and {@code overwrite} is false
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public void move(String from, String to, boolean overwrite) {
         expectDone(transfer("MOVE", from, to, overwrite), 201, 204);
@@ -209,7 +268,12 @@ public final class WebDavClient implements AutoCloseable {
     /**
      * Copies a resource or collection (with its members).
      *
+     * @param from      the resource, relative to the base
+     * @param to        where the copy goes, relative to the base
+     * @param overwrite whether an existing destination is replaced
      * @throws PreconditionFailedException when the destination exists and {@code overwrite} is false
+     * @throws WebDavException when the server answers with an error status (a subclass names which)
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public void copy(String from, String to, boolean overwrite) {
         expectDone(transfer("COPY", from, to, overwrite), 201, 204);
@@ -291,12 +355,18 @@ public final class WebDavClient implements AutoCloseable {
             this.base = Objects.requireNonNull(base, "base");
         }
 
-        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        /**
+         * Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own).
+         *
+         * @param factory makes the client
+         * @return this builder
+         */
         public Builder httpClients(HttpClientFactory factory) {
             this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
+        /** {@return a client with this builder's base, credentials, trust, timeouts and proxy; close it when done} */
         public WebDavClient build() {
             return new WebDavClient(this);
         }

@@ -64,6 +64,7 @@ public final class GalRefresh {
     }
 
     private AddressList read() {
+        OptionalModules.requireGroupware("the Global Address List");
         return groupware == null ? AddressList.of(List.of()) : AddressList.fromVdir(groupware);
     }
 }

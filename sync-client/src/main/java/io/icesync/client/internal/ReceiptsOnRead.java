@@ -60,6 +60,18 @@ public final class ReceiptsOnRead implements SyncListener {
     private record Marked(FolderPath folder, String localId, Instant at) {
     }
 
+    /**
+     * Read receipts recorded in {@code file} ({@code read-receipts.txt}; null: in memory). The facade
+     * calls this, not the constructor, so that it never names a class of sync-groupware itself.
+     */
+    public static ReceiptsOnRead open(Supplier<SyncSettings> settings, Supplier<Profile> profile,
+                                      java.util.function.Function<Endpoint, io.icesync.core.ServiceAccess> smtpAccess,
+                                      CertificateTrust trust, LocalStore local,
+                                      SyncStateStore state, java.nio.file.Path file, Clock clock) {
+        return new ReceiptsOnRead(settings, profile, smtpAccess, trust, local, state,
+                file == null ? ReceiptRecord.inMemory() : ReceiptRecord.file(file), clock);
+    }
+
     public ReceiptsOnRead(Supplier<SyncSettings> settings, Supplier<Profile> profile,
                           java.util.function.Function<Endpoint, io.icesync.core.ServiceAccess> smtpAccess,
                           CertificateTrust trust, LocalStore local, SyncStateStore state, ReceiptRecord record,

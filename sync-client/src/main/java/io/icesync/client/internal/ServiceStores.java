@@ -6,15 +6,8 @@ import io.icesync.core.spi.CertificateTrust;
 import io.icesync.core.spi.LocalStore;
 import io.icesync.core.spi.RemoteStore;
 import io.icesync.core.spi.SyncStateStore;
-import io.icesync.core.store.StateStores;
-import io.icesync.groupware.store.RawItemCodec;
-import io.icesync.groupware.store.VdirLocalStore;
-import io.icesync.webdav.WebDavClient;
-import io.icesync.webdav.dav.DavRemoteStore;
 import io.icesync.webdav.dav.DavServers;
 import io.icesync.webdav.dav.DavService;
-import io.icesync.webdav.files.FileTreeLocalStore;
-import io.icesync.webdav.files.WebDavFilesRemoteStore;
 import io.icesync.core.settings.SyncSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -44,6 +37,7 @@ public final class ServiceStores {
     /**
      * The profile with its CalDAV server found from the address's domain (RFC 6764) when groupware comes
      * over DAV and neither URL is given, so that later opens need no lookup; else the profile as it is.
+     * {@code dns} null is the system's DNS.
      *
      * @throws io.icesync.webdav.dav.DavUnsupportedException naming the records asked for when the domain publishes neither service
      */
@@ -52,7 +46,8 @@ public final class ServiceStores {
         if (!s.davGroupware() || s.caldav() != null || s.carddav() != null) {
             return p;
         }
-        return p.withServices(s.withCaldav(dns.locate(p.account().email())));
+        OptionalModules.requireWebdav("groupware over CalDAV/CardDAV");
+        return p.withServices(s.withCaldav((dns != null ? dns : DavServers.system()).locate(p.account().email())));
     }
 
     /**
@@ -79,6 +74,8 @@ public final class ServiceStores {
         String login = p.account().login();
         List<Plan> out = new ArrayList<>();
         if (s.davGroupware()) {
+            OptionalModules.requireWebdav("groupware over CalDAV/CardDAV");
+            OptionalModules.requireGroupware("groupware over CalDAV/CardDAV");
             URI cal = s.caldav();
             URI card = s.carddav();
             if (cal != null && card != null && !sameServer(cal, card)) {
@@ -93,6 +90,7 @@ public final class ServiceStores {
             }
         }
         if (s.documents() != null) {
+            OptionalModules.requireWebdav("documents over WebDAV");
             out.add(new Plan("documents", s.documents(), Set.of(), "documents", s.login("documents", login),
                     documentsDir));
         }
@@ -112,34 +110,8 @@ public final class ServiceStores {
         List<Stores> out = new ArrayList<>();
         try {
             for (Plan plan : plan(p, groupwareDir, documentsDir)) {
-                Supplier<char[]> password = passwords.apply(plan.credentials());
-                RemoteStore remote;
-                LocalStore local;
-                AutoCloseable client = null;
-                if (plan.dav().isEmpty()) {
-                    // The documents store uses the client without owning it: closed with the service.
-                    WebDavClient webdav = WebDavClient.builder(plan.server()).credentials(plan.login(), password)
-                            .trust(trust).httpClients(http).build();
-                    client = webdav;
-                    remote = WebDavFilesRemoteStore.builder().client(webdav)
-                            .state(dir.resolve(plan.name() + "-numbering.json")).settings(settings).build();
-                    local = new FileTreeLocalStore(dir.resolve(plan.local()));
-                } else {
-                    // A profile written by hand may lack both URLs: the lookup happens at each open then.
-                    DavRemoteStore.Builder b = plan.server() != null ? DavRemoteStore.builder(plan.server())
-                            : DavRemoteStore.builder(p.account().email(), DavServers.system());
-                    remote = b.services(plan.dav()).credentials(plan.login(), password).trust(trust).httpClients(http)
-                            .state(dir.resolve(plan.name() + "-numbering.json")).build();
-                    // CalDAV/CardDAV items are the objects themselves: a local object goes up as its .ics or .vcf text.
-                    local = new VdirLocalStore(dir.resolve(plan.local()), f -> new RawItemCodec());
-                }
-                try {
-                    out.add(new Stores(plan.name(), remote, local,
-                            StateStores.sqlite(dir.resolve(stateFile), plan.name()), client));
-                } catch (RuntimeException e) {
-                    closeAll(List.of(new Stores(plan.name(), remote, local, null, client)), e);
-                    throw e;
-                }
+                out.add(ServiceStoresOpener.open(dir, p, plan, passwords.apply(plan.credentials()), trust, settings, http,
+                        stateFile));
             }
             return out;
         } catch (RuntimeException e) {

@@ -72,11 +72,15 @@ public final class FreeBusyClient implements AutoCloseable {
                 .withRetries(true));
     }
 
+    /**
+     * @param template the server's URL template
+     * @return a builder for a client of that template
+     */
     public static Builder builder(FreeBusyTemplate template) {
         return new Builder(template);
     }
 
-    /** The template this client expands. */
+    /** {@return the template this client expands} */
     public FreeBusyTemplate template() {
         return template;
     }
@@ -85,6 +89,17 @@ public final class FreeBusyClient implements AutoCloseable {
      * The participant's schedule over [from, to): the server's periods clipped to the window and
      * merged (see {@link FreeBusy}). The server decides which time it publishes; what lies outside
      * its window simply shows no period.
+     *
+     * @param address the participant's address
+     * @param from    the window's start, inclusive
+     * @param to      the window's end, exclusive
+     * @return the schedule
+     * @throws FreeBusyNotFoundException when the server has none for the address
+     * @throws FreeBusyHttpException when the server answers another unusable status
+     * @throws FreeBusyFormatException when the answer is not usable iCalendar
+     * @throws io.icesync.core.AuthenticationException when the server wants a login it was not given or refuses it
+     * @throws IllegalArgumentException when the window does not end after it starts
+     * @throws io.icesync.core.ConnectionException when the server cannot be reached
      */
     public FreeBusy fetch(String address, Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
@@ -192,12 +207,18 @@ public final class FreeBusyClient implements AutoCloseable {
             this.template = Objects.requireNonNull(template, "template");
         }
 
-        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        /**
+         * Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own).
+         *
+         * @param factory makes the client
+         * @return this builder
+         */
         public Builder httpClients(HttpClientFactory factory) {
             this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
+        /** {@return a client with this builder's template, credentials, trust, timeouts and proxy} */
         public FreeBusyClient build() {
             return new FreeBusyClient(this);
         }

@@ -28,7 +28,13 @@ public final class FreeBusyTemplate {
         this.template = template;
     }
 
-    /** Checks and returns a template. */
+    /**
+     * Checks and returns a template.
+     *
+     * @param template the URL template, with the participant's address placeholders
+     * @return the template
+     * @throws FreeBusyTemplateException when it cannot give a usable URL
+     */
     public static FreeBusyTemplate parse(String template) {
         Objects.requireNonNull(template, "template");
         String t = template.trim();
@@ -68,12 +74,18 @@ public final class FreeBusyTemplate {
         return result;
     }
 
-    /** The template as given (trimmed). */
+    /** {@return the template as given (trimmed)} */
     public String template() {
         return template;
     }
 
-    /** The URL for this participant's address ({@code local@domain}). */
+    /**
+     * The URL for this participant's address ({@code local@domain}).
+     *
+     * @param address the participant's address
+     * @return the URL to ask
+     * @throws IllegalArgumentException when {@code address} is not an e-mail address
+     */
     public URI expand(String address) {
         Objects.requireNonNull(address, "address");
         String a = address.trim();

@@ -15,6 +15,15 @@ public record AddressBook(FolderPath folder, String owner, boolean shared, List<
     /** First segments of the server's public namespace (IceWarp shows either, depending on its version). */
     static final List<String> PUBLIC_ROOTS = List.of("Public Folders", "Shared Folders");
 
+    /**
+     * Checks the folder and copies the contacts.
+     *
+     * @param folder   the contacts folder, not the root
+     * @param owner    another user's address for their shared folder, else null
+     * @param shared   whether the book is another user's or public
+     * @param contacts its contacts in folder order
+     * @throws IllegalArgumentException when the folder is the root
+     */
     public AddressBook {
         Objects.requireNonNull(folder, "folder");
         if (folder.isRoot()) {
@@ -27,6 +36,10 @@ public record AddressBook(FolderPath folder, String owner, boolean shared, List<
      * A book whose owner and sharing follow from where the folder lies: under {@code ~owner@domain/}
      * it is that user's shared folder, under "Public Folders" or "Shared Folders" a public one,
      * anywhere else the user's own.
+     *
+     * @param folder   the contacts folder
+     * @param contacts its contacts in folder order
+     * @return the book
      */
     public static AddressBook at(FolderPath folder, List<Contact> contacts) {
         String first = folder.names().isEmpty() ? "" : folder.names().get(0);
@@ -37,7 +50,7 @@ public record AddressBook(FolderPath folder, String owner, boolean shared, List<
         return new AddressBook(folder, null, isPublic, contacts);
     }
 
-    /** Whether this book is the user's own (neither another user's nor public). */
+    /** {@return whether this book is the user's own (neither another user's nor public)} */
     public boolean own() {
         return !shared;
     }

@@ -41,7 +41,12 @@ public final class AddressList {
         this.enumerated = List.copyOf(all);
     }
 
-    /** A list of these books, in this (the server's) order. */
+    /**
+     * A list of these books, in this (the server's) order.
+     *
+     * @param books the books
+     * @return the list, with no warning
+     */
     public static AddressList of(List<AddressBook> books) {
         return new AddressList(Objects.requireNonNull(books, "books"), List.of());
     }
@@ -50,6 +55,9 @@ public final class AddressList {
      * Every contacts folder of a profile's groupware store ({@code <profile>/groupware/}): the user's
      * own, other users' shared ones ({@code ~owner@domain/...}) and the public ones. A missing
      * directory is an empty list; an unreadable card or folder is left out with a {@link GalWarning}.
+     *
+     * @param groupwareDir the profile's {@code groupware/} directory
+     * @return the list, with its warnings
      */
     public static AddressList fromVdir(Path groupwareDir) {
         return fromVdir(groupwareDir, folder -> true);
@@ -58,6 +66,10 @@ public final class AddressList {
     /**
      * The shared and public contacts folders of the store, which the guide adds automatically, plus
      * the user's own folders that {@code ownBooks} accepts ("Afficher dans le carnet d'adresses").
+     *
+     * @param groupwareDir the profile's {@code groupware/} directory
+     * @param ownBooks     which of the user's own contacts folders are listed
+     * @return the list, with its warnings
      */
     public static AddressList fromVdir(Path groupwareDir, Predicate<FolderPath> ownBooks) {
         Objects.requireNonNull(groupwareDir, "groupwareDir");
@@ -66,22 +78,27 @@ public final class AddressList {
         return new AddressList(read.books, read.warnings);
     }
 
-    /** The books, in the order they were given (for a vdir: its folder tree, by directory name). */
+    /** {@return the books, in the order they were given (for a vdir: its folder tree, by directory name)} */
     public List<AddressBook> books() {
         return books;
     }
 
-    /** What could not be read (cards skipped, folders left out); empty when everything was read. */
+    /** {@return what could not be read (cards skipped, folders left out); empty when everything was read} */
     public List<GalWarning> warnings() {
         return warnings;
     }
 
-    /** How many entries the list holds. */
+    /** {@return how many entries the list holds} */
     public int size() {
         return enumerated.size();
     }
 
-    /** Every entry, in this order. */
+    /**
+     * Every entry, in this order.
+     *
+     * @param order how books and entries are ordered
+     * @return the entries
+     */
     public List<GalEntry> entries(DisplayOrder order) {
         return search("", order);
     }
@@ -89,6 +106,10 @@ public final class AddressList {
     /**
      * The entries where {@code prefix} starts the name shown, a word of it, the given or family
      * name, an address or its local part; case and accents do not count. An empty prefix lists all.
+     *
+     * @param prefix what the user typed
+     * @param order  how the entries found are ordered
+     * @return the matching entries
      */
     public List<GalEntry> search(String prefix, DisplayOrder order) {
         Objects.requireNonNull(order, "order");

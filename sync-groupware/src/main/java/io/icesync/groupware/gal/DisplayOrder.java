@@ -19,9 +19,21 @@ import io.icesync.core.FolderPath;
  * Names compare alphabetically in a case- and accent-aware way (é next to e, not after z).
  */
 public enum DisplayOrder {
-    ENUMERATED, NAME, PATH, NATIVE;
+    /** The server's folder order, entries in folder order. */
+    ENUMERATED,
+    /** Books by folder name, entries by name. */
+    NAME,
+    /** Books by full folder path, entries by name. */
+    PATH,
+    /** One list by entry name, no grouping by book. */
+    NATIVE;
 
-    /** How a book's folder is named in this order: its full path for ENUMERATED and PATH, its own name otherwise. */
+    /**
+     * How a book's folder is named in this order: its full path for ENUMERATED and PATH, its own name otherwise.
+     *
+     * @param folder the book's folder
+     * @return the label shown for it
+     */
     public String folderLabel(FolderPath folder) {
         return this == ENUMERATED || this == PATH ? folder.join('/') : folder.name();
     }

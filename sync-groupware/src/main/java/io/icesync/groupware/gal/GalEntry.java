@@ -11,6 +11,17 @@ import java.util.Objects;
  */
 public record GalEntry(String displayName, List<String> emails, FolderPath folder, String owner, boolean shared,
                        int sourceOrder, Contact contact) {
+    /**
+     * Checks the entry and copies its addresses.
+     *
+     * @param displayName the name shown
+     * @param emails      the e-mail addresses in card order
+     * @param folder      the book it comes from
+     * @param owner       the book's owner for another user's book, else null
+     * @param shared      whether the book is another user's or public
+     * @param sourceOrder its position in the book, from 0
+     * @param contact     the card it was made from
+     */
     public GalEntry {
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(folder, "folder");
@@ -18,7 +29,7 @@ public record GalEntry(String displayName, List<String> emails, FolderPath folde
         emails = List.copyOf(emails);
     }
 
-    /** The first e-mail address, or null when the card has none. */
+    /** {@return the first e-mail address, or null when the card has none} */
     public String primaryEmail() {
         return emails.isEmpty() ? null : emails.get(0);
     }

@@ -20,7 +20,12 @@ public final class FileReceiptRecord implements ReceiptRecord {
     private final Path file;
     private final Set<String> keys = new LinkedHashSet<>();
 
-    /** Reads the file if it exists; a missing file is an empty record. */
+    /**
+     * Reads the file if it exists; a missing file is an empty record.
+     *
+     * @param file the record's text file, one key a line
+     * @throws io.icesync.core.StoreException when the file exists but cannot be read
+     */
     public FileReceiptRecord(Path file) {
         this.file = file.toAbsolutePath();
         try {
@@ -36,6 +41,7 @@ public final class FileReceiptRecord implements ReceiptRecord {
         }
     }
 
+    /** {@return the record's text file} */
     public Path file() {
         return file;
     }

@@ -55,16 +55,30 @@ public final class ReadReceipts {
                 : user.substring(user.lastIndexOf('@') + 1) + "; IceSync";
     }
 
-    /** Receipts from this user's address (the From and Final-Recipient), sent through this sender. */
+    /**
+     * Receipts from this user's address (the From and Final-Recipient), sent through this sender.
+     *
+     * @param user   the user's address
+     * @param sender sends the receipts over SMTP
+     * @return the builder
+     */
     public static Builder builder(String user, ReceiptSender sender) {
         return new Builder(user, sender);
     }
 
+    /** {@return the mode and text receipts follow} */
     public ReceiptPolicy policy() {
         return policy;
     }
 
-    /** Reports a message (its raw RFC 5322 bytes) as read at {@code readAt}. */
+    /**
+     * Reports a message (its raw RFC 5322 bytes) as read at {@code readAt}.
+     *
+     * @param raw    the message
+     * @param readAt when the user read it
+     * @return what was done: sent, asked, declined, or why nothing was due
+     * @throws IllegalArgumentException when the bytes are not a readable message
+     */
     public ReceiptOutcome messageRead(byte[] raw, Instant readAt) {
         try {
             return messageRead(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)), readAt);
@@ -73,7 +87,13 @@ public final class ReadReceipts {
         }
     }
 
-    /** Reports a message as read at {@code readAt}; says what was done. */
+    /**
+     * Reports a message as read at {@code readAt}; says what was done.
+     *
+     * @param message the message
+     * @param readAt  when the user read it
+     * @return what was done: sent, asked, declined, or why nothing was due
+     */
     public ReceiptOutcome messageRead(MimeMessage message, Instant readAt) {
         Objects.requireNonNull(readAt, "readAt");
         Optional<ReceiptRequest> found = ReceiptRequest.of(message);
@@ -139,36 +159,62 @@ public final class ReadReceipts {
             this.sender = Objects.requireNonNull(sender, "sender");
         }
 
-        /** The mode and text (default: ask, with the default text). */
+        /**
+         * The mode and text (default: ask, with the default text).
+         *
+         * @param p the policy
+         * @return this builder
+         */
         public Builder policy(ReceiptPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 
-        /** The user's answer when they must be asked; without one, such receipts are not sent. */
+        /**
+         * The user's answer when they must be asked; without one, such receipts are not sent.
+         *
+         * @param p asks the user
+         * @return this builder
+         */
         public Builder prompt(ReceiptPrompt p) {
             this.prompt = p;
             return this;
         }
 
-        /** Where answered requests are kept (default: in memory). */
+        /**
+         * Where answered requests are kept (default: in memory).
+         *
+         * @param r the record
+         * @return this builder
+         */
         public Builder record(ReceiptRecord r) {
             this.record = Objects.requireNonNull(r, "record");
             return this;
         }
 
-        /** The receipt's Reporting-UA field (default: the user's domain and "IceSync"). */
+        /**
+         * The receipt's Reporting-UA field (default: the user's domain and "IceSync").
+         *
+         * @param ua the field's value
+         * @return this builder
+         */
         public Builder reportingUa(String ua) {
             this.reportingUa = ua;
             return this;
         }
 
-        /** The clock that dates receipts (default: the system's). */
+        /**
+         * The clock that dates receipts (default: the system's).
+         *
+         * @param c the clock
+         * @return this builder
+         */
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
+        /** {@return the read receipts with this builder's settings} */
         public ReadReceipts build() {
             return new ReadReceipts(this);
         }

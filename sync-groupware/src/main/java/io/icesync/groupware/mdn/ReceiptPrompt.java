@@ -6,6 +6,12 @@ package io.icesync.groupware.mdn;
  */
 @FunctionalInterface
 public interface ReceiptPrompt {
-    /** True to send the receipt, false to decline. */
+    /**
+     * Asks the user.
+     *
+     * @param request the message's request
+     * @param reason  why the user is asked
+     * @return true to send the receipt, false to decline
+     */
     boolean send(ReceiptRequest request, AskReason reason);
 }

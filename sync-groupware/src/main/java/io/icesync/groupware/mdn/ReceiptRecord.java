@@ -11,15 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * must be thread-safe; {@link #add} must be atomic.
  */
 public interface ReceiptRecord {
-    /** Records the key; false when it was recorded already (then nothing may be sent). */
+    /**
+     * Records the key; false when it was recorded already (then nothing may be sent).
+     *
+     * @param key the message's {@link ReceiptRequest#key()}
+     * @return true when it was not recorded before
+     */
     boolean add(String key);
 
+    /**
+     * @param key the message's {@link ReceiptRequest#key()}
+     * @return whether the key is recorded
+     */
     boolean contains(String key);
 
-    /** Forgets the key, after a receipt that could not be sent. */
+    /**
+     * Forgets the key, after a receipt that could not be sent.
+     *
+     * @param key the message's {@link ReceiptRequest#key()}
+     */
     void remove(String key);
 
-    /** A record that lasts as long as the process. */
+    /** {@return a record that lasts as long as the process} */
     static ReceiptRecord inMemory() {
         Set<String> keys = ConcurrentHashMap.newKeySet();
         return new ReceiptRecord() {
@@ -40,7 +53,12 @@ public interface ReceiptRecord {
         };
     }
 
-    /** A record kept in a text file (one key a line), rewritten atomically at each change; see {@link FileReceiptRecord}. */
+    /**
+     * A record kept in a text file (one key a line), rewritten atomically at each change; see {@link FileReceiptRecord}.
+     *
+     * @param file the text file
+     * @return the record
+     */
     static ReceiptRecord file(Path file) {
         return new FileReceiptRecord(file);
     }

@@ -68,7 +68,12 @@ public final class ReceiptRequest {
                 String.valueOf(m.getHeader("Date", ",")), subject, String.join(",", notifyTo)));
     }
 
-    /** The request the message makes, or empty when it carries no usable {@code Disposition-Notification-To}. */
+    /**
+     * The request the message makes, or empty when it carries no usable {@code Disposition-Notification-To}.
+     *
+     * @param message the message
+     * @return the request, or empty
+     */
     public static Optional<ReceiptRequest> of(MimeMessage message) {
         try {
             String dnt = message.getHeader("Disposition-Notification-To", ",");
@@ -89,54 +94,56 @@ public final class ReceiptRequest {
         }
     }
 
-    /** The original's Message-ID with its angle brackets, or null when it has none. */
+    /** {@return the original's Message-ID with its angle brackets, or null when it has none} */
     public String messageId() {
         return messageId;
     }
 
-    /** What identifies the message in a {@link ReceiptRecord}: its Message-ID, else a digest of its headers. */
+    /**
+     * {@return what identifies the message in a {@link ReceiptRecord}: its Message-ID, else a digest of its headers}
+     */
     public String key() {
         return messageId != null ? messageId : fallbackKey;
     }
 
-    /** The addresses that asked for the receipt (addr-spec only). */
+    /** {@return the addresses that asked for the receipt (addr-spec only)} */
     public List<String> notifyTo() {
         return notifyTo;
     }
 
-    /** The Return-Path address, or null when there is none (or it is the null path {@code <>}). */
+    /** {@return the Return-Path address, or null when there is none (or it is the null path {@code <>})} */
     public String returnPath() {
         return returnPath;
     }
 
-    /** The original's subject, decoded; empty when it has none. */
+    /** {@return the original's subject, decoded; empty when it has none} */
     public String subject() {
         return subject;
     }
 
-    /** When the original was sent (its Date), or null. */
+    /** {@return when the original was sent (its Date), or null} */
     public Instant sent() {
         return sent;
     }
 
-    /** The original's To header, decoded; empty when it has none. */
+    /** {@return the original's To header, decoded; empty when it has none} */
     public String to() {
         return to;
     }
 
-    /** The original's Original-Recipient header, to be echoed in the receipt, or null. */
+    /** {@return the original's Original-Recipient header, to be echoed in the receipt, or null} */
     public String originalRecipient() {
         return originalRecipient;
     }
 
-    /** Why this message must never be answered (it is a receipt, automatic or list mail), or empty. */
+    /** {@return why this message must never be answered (it is a receipt, automatic or list mail), or empty} */
     public Optional<String> refusal() {
         return Optional.ofNullable(refusal);
     }
 
     /**
-     * Why RFC 8098 section 2.1 asks for the user's consent even when the policy sends without
-     * asking, or empty when a receipt may go out automatically.
+     * {@return why RFC 8098 section 2.1 asks for the user's consent even when the policy sends without
+     * asking, or empty when a receipt may go out automatically}
      */
     public Optional<AskReason> consentNeeded() {
         if (notifyTo.size() > 1) {

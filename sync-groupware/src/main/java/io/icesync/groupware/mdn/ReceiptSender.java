@@ -47,6 +47,10 @@ public final class ReceiptSender {
         this.tokens = access.usesToken() ? new TokenLogin(access.tokens(), user) : null;
     }
 
+    /**
+     * @param smtp the SMTP submission server
+     * @return a builder; give it the user's credentials
+     */
     public static Builder builder(Endpoint smtp) {
         return new Builder(smtp);
     }
@@ -125,6 +129,7 @@ public final class ReceiptSender {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         }
 
+        /** {@return a sender with this builder's server, credentials, trust, timeouts and proxy} */
         public ReceiptSender build() {
             return new ReceiptSender(this);
         }

@@ -16,7 +16,11 @@ public final class AutoItemCodec implements ItemCodec {
         this(new MimeItemCodec());
     }
 
-    /** Reads both forms, writes with {@code writer}. */
+    /**
+     * Reads both forms, writes with {@code writer}.
+     *
+     * @param writer the codec that writes new messages
+     */
     public AutoItemCodec(ItemCodec writer) {
         this.writer = writer;
     }

@@ -30,6 +30,10 @@ public final class GroupwareLocalStore implements LocalStore {
     private final LocalStore mail;
     private final VdirLocalStore groupware;
 
+    /**
+     * @param mail      the store of mail folders
+     * @param groupware the store of the other kinds' folders
+     */
     public GroupwareLocalStore(LocalStore mail, VdirLocalStore groupware) {
         this.mail = Objects.requireNonNull(mail, "mail");
         this.groupware = Objects.requireNonNull(groupware, "groupware");

@@ -12,18 +12,31 @@ import io.icesync.core.FolderKind;
  * upload interrupted by a crash is recognised on the server.
  */
 public interface ItemCodec {
-    /** A short name for settings and logs, such as {@code mime} or {@code kolab3}. */
+    /** {@return a short name for settings and logs, such as {@code mime} or {@code kolab3}} */
     String name();
 
-    /** The object inside a server message of a folder of this kind. */
+    /**
+     * The object inside a server message of a folder of this kind.
+     *
+     * @param kind    the folder's kind
+     * @param message the server's message
+     * @return the object
+     * @throws MalformedItemException when the message holds no readable object
+     */
     LocalObject decode(FolderKind kind, byte[] message);
 
-    /** The server message for an object; an {@code eml} object is returned as it is. */
+    /**
+     * The server message for an object; an {@code eml} object is returned as it is.
+     *
+     * @param kind   the folder's kind
+     * @param object the object
+     * @return the message's bytes
+     */
     byte[] encode(FolderKind kind, LocalObject object);
 
     /**
-     * The flags of an object file the store holds no flags for (written by another program):
-     * {@code \Seen}, as IceWarp's groupware messages carry it.
+     * {@return the flags of an object file the store holds no flags for (written by another program):
+     * {@code \Seen}, as IceWarp's groupware messages carry it}
      */
     default Flags unknownObjectFlags() {
         return Flags.of(Flag.SEEN);

@@ -8,6 +8,13 @@ import java.util.Objects;
  * kept as the server's message), and the file's bytes.
  */
 public record LocalObject(String key, String extension, byte[] content) {
+    /**
+     * Checks the object.
+     *
+     * @param key       the iCalendar or vCard UID, or null when it has none
+     * @param extension {@code ics}, {@code vcf} or {@code eml}
+     * @param content   the file's bytes
+     */
     public LocalObject {
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(content, "content");

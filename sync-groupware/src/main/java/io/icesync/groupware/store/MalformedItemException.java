@@ -6,6 +6,7 @@ import io.icesync.core.StoreException;
 public class MalformedItemException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message which message, and what cannot be read in it */
     public MalformedItemException(String message) {
         super(message, null);
     }

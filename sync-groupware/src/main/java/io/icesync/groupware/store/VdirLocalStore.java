@@ -103,7 +103,12 @@ public final class VdirLocalStore implements LocalStore {
     public static final long DEFAULT_MAX_OBJECT_BYTES = 8L << 20;
     private final long maxObjectBytes;
 
-    /** A store under {@code root}; {@code codecs} gives each folder's codec. */
+    /**
+     * A store under {@code root}; {@code codecs} gives each folder's codec.
+     *
+     * @param root   the groupware directory, created if missing
+     * @param codecs each folder's codec
+     */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs) {
         this(root, codecs, DEFAULT_MAX_OBJECT_BYTES);
     }
@@ -111,6 +116,10 @@ public final class VdirLocalStore implements LocalStore {
     /**
      * A store whose objects are at most {@code maxObjectBytes} long, as files and as messages: a larger
      * one is never read whole; it fails alone with an {@link ObjectTooLargeException}.
+     *
+     * @param root           the groupware directory, created if missing
+     * @param codecs         each folder's codec
+     * @param maxObjectBytes the largest object, in bytes
      */
     public VdirLocalStore(Path root, Function<FolderPath, ItemCodec> codecs, long maxObjectBytes) {
         this.root = Objects.requireNonNull(root, "root");
@@ -148,7 +157,11 @@ public final class VdirLocalStore implements LocalStore {
         }
     }
 
-    /** A store whose folders read MIME and Kolab objects and write MIME ({@link AutoItemCodec}). */
+    /**
+     * A store whose folders read MIME and Kolab objects and write MIME ({@link AutoItemCodec}).
+     *
+     * @param root the groupware directory, created if missing
+     */
     public VdirLocalStore(Path root) {
         this(root, p -> new AutoItemCodec());
     }
@@ -177,7 +190,12 @@ public final class VdirLocalStore implements LocalStore {
         return d;
     }
 
-    /** Whether this store holds the folder at {@code p}. */
+    /**
+     * Whether this store holds the folder at {@code p}.
+     *
+     * @param p a folder path
+     * @return whether the folder is one of this store's
+     */
     public synchronized boolean holds(FolderPath p) {
         return !p.isRoot() && Files.isRegularFile(dir(p).resolve(FOLDER_FILE));
     }

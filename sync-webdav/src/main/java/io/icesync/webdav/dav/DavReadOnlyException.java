@@ -14,13 +14,18 @@ public class DavReadOnlyException extends DavForbiddenException {
     // FolderPath is not Serializable; a deserialised copy keeps the message only.
     private final transient FolderPath folder;
 
+    /**
+     * @param folder the calendar or address book that refused the change
+     * @param what   the refused operation, for the message (e.g. "change an event")
+     * @param cause  the server's 403, whose status and URL this keeps
+     */
     public DavReadOnlyException(FolderPath folder, String what, DavForbiddenException cause) {
         super("the server does not let this account " + what + " in '" + folder + "' (" + cause.getMessage()
                 + "): the collection is read-only", cause.status(), cause.url());
         this.folder = folder;
     }
 
-    /** The calendar or address book that refused the change. */
+    /** {@return the calendar or address book that refused the change; null in a deserialised copy} */
     public FolderPath folder() {
         return folder;
     }

@@ -101,7 +101,12 @@ public final class DavRemoteStore implements RemoteStore {
         this.listing = new CollectionListing(calls, hrefs);
     }
 
-    /** Starts a store for the server at this URL (http or https; a path, if any, is where discovery starts). */
+    /**
+     * Starts a store for the server at this URL (http or https; a path, if any, is where discovery starts).
+     *
+     * @param server the CalDAV/CardDAV server's URL
+     * @return the builder
+     */
     public static Builder builder(URI server) {
         return new Builder(server);
     }
@@ -109,14 +114,19 @@ public final class DavRemoteStore implements RemoteStore {
     /**
      * Starts a store for the server a domain (or the part after '@' of an address) publishes in DNS
      * (RFC 6764, {@link DavServers#locate(String)}): the CalDAV server, else the CardDAV one. The lookup
-     * happens here: DavUnsupportedException when the domain publishes neither, ConnectionException when
-     * DNS does not answer.
+     * happens here.
+     *
+     * @param domain a domain or an e-mail address
+     * @param dns    where the records are looked up
+     * @return the builder for the server found
+     * @throws DavUnsupportedException when the domain publishes neither service
+     * @throws io.icesync.core.ConnectionException when DNS does not answer
      */
     public static Builder builder(String domain, DavServers dns) {
         return new Builder(dns.locate(domain));
     }
 
-    /** Where the store keeps its numbering of the server's resources. */
+    /** {@return the JSON file where the store keeps its numbering of the server's resources} */
     public Path stateFile() {
         return stateFile.path();
     }
@@ -442,13 +452,23 @@ public final class DavRemoteStore implements RemoteStore {
                     + path);
         }
 
-        /** The JSON file where the numbering of the server's resources is kept between runs (one per account). */
+        /**
+         * The JSON file where the numbering of the server's resources is kept between runs (one per account).
+         *
+         * @param file the file, created at the first sync
+         * @return this builder
+         */
         public Builder state(Path file) {
             this.state = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own). */
+        /**
+         * Makes the HTTP client (default {@link HttpClientFactory#standard()}; {@link HttpClientFactory#of} for the application's own).
+         *
+         * @param factory makes the client
+         * @return this builder
+         */
         public Builder httpClients(HttpClientFactory factory) {
             this.httpClients = Objects.requireNonNull(factory, "factory");
             return this;
@@ -457,6 +477,9 @@ public final class DavRemoteStore implements RemoteStore {
         /**
          * The services whose collections the store syncs (default both): {@code CALDAV} alone leaves the
          * server's address books out, {@code CARDDAV} alone its calendars and task lists.
+         *
+         * @param only one or both services
+         * @return this builder
          */
         public Builder services(Set<DavService> only) {
             if (only == null || only.isEmpty()) {
@@ -466,6 +489,11 @@ public final class DavRemoteStore implements RemoteStore {
             return this;
         }
 
+        /**
+         * {@return a store with this builder's server, credentials, services and state file}
+         *
+         * @throws IllegalStateException when no state file was given
+         */
         public DavRemoteStore build() {
             if (state == null) {
                 throw new IllegalStateException("a state file is required: state(Path)");

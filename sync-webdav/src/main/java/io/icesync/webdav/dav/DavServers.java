@@ -29,12 +29,18 @@ public final class DavServers {
         this.plainHttp = plainHttp;
     }
 
-    /** Asks the machine's name servers, 5 s per query. */
+    /** {@return a locator that asks the machine's name servers, 5 s per query} */
     public static DavServers system() {
         return new DavServers(DnsResolver.system(Duration.ofSeconds(5)), false);
     }
 
-    /** Asks one DNS server (UDP, TCP for long answers), such as a company resolver or a test's. */
+    /**
+     * Asks one DNS server (UDP, TCP for long answers), such as a company resolver or a test's.
+     *
+     * @param dnsServer the server's address and port
+     * @param timeout   how long one query may wait
+     * @return a locator over that server
+     */
     public static DavServers at(InetSocketAddress dnsServer, Duration timeout) {
         Objects.requireNonNull(dnsServer, "dnsServer");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -46,6 +52,9 @@ public final class DavServers {
     /**
      * Whether the plain-http records ({@code _caldav._tcp}, {@code _carddav._tcp}) may be used when
      * the domain publishes no TLS one (off by default: the password would cross the network readable).
+     *
+     * @param allowed true to fall back to plain http
+     * @return a locator with that choice
      */
     public DavServers plainHttp(boolean allowed) {
         return new DavServers(dns, allowed);
@@ -54,12 +63,26 @@ public final class DavServers {
     /**
      * The base URLs of the service for this domain (or e-mail address: the part after '@'), in the
      * order to try them, each with its context path. Never empty.
+     *
+     * @param domain  a domain or an e-mail address
+     * @param service CalDAV or CardDAV
+     * @return the URLs in RFC 2782 order
+     * @throws DavUnsupportedException when the domain publishes no record for it
+     * @throws io.icesync.core.ConnectionException when DNS does not answer
      */
     public List<URI> candidates(String domain, DavService service) {
         return new SrvLocator(dns, plainHttp, ThreadLocalRandom.current()).candidates(domain, service.names());
     }
 
-    /** The first of {@link #candidates}: the URL to give {@link DavRemoteStore#builder(URI)}. */
+    /**
+     * The first of {@link #candidates}: the URL to give {@link DavRemoteStore#builder(URI)}.
+     *
+     * @param domain  a domain or an e-mail address
+     * @param service CalDAV or CardDAV
+     * @return the server's base URL
+     * @throws DavUnsupportedException when the domain publishes no record for it
+     * @throws io.icesync.core.ConnectionException when DNS does not answer
+     */
     public URI locate(String domain, DavService service) {
         return candidates(domain, service).get(0);
     }
@@ -67,6 +90,11 @@ public final class DavServers {
     /**
      * The CalDAV server of the domain, else its CardDAV server: a store discovers both calendars and
      * address books from one server. When neither is published, the error names the records asked for both.
+     *
+     * @param domain a domain or an e-mail address
+     * @return the server's base URL
+     * @throws DavUnsupportedException when the domain publishes neither service
+     * @throws io.icesync.core.ConnectionException when DNS does not answer
      */
     public URI locate(String domain) {
         try {

@@ -9,6 +9,7 @@ import io.icesync.core.IceSyncException;
 public class DavUnsupportedException extends IceSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what cannot be expressed or is not offered */
     public DavUnsupportedException(String message) {
         super(message);
     }

@@ -76,7 +76,12 @@ public final class FileTreeLocalStore implements LocalStore {
      */
     private final Map<Path, Map<String, Path>> pending = new HashMap<>();
 
-    /** A store over {@code root} (created if missing); temporary files left by a crash are removed. */
+    /**
+     * A store over {@code root} (created if missing); temporary files left by a crash are removed.
+     *
+     * @param root the documents folder
+     * @throws io.icesync.core.StoreException when the folder cannot be created or read
+     */
     public FileTreeLocalStore(Path root) {
         this.root = root.toAbsolutePath();
         this.rootWasMissing = !Files.isDirectory(this.root);
@@ -94,11 +99,18 @@ public final class FileTreeLocalStore implements LocalStore {
         }
     }
 
+    /** {@return the documents folder this store keeps} */
     public Path root() {
         return root;
     }
 
-    /** The file of an item, for callers that hand it to another program. */
+    /**
+     * The file of an item, for callers that hand it to another program.
+     *
+     * @param folder the item's folder
+     * @param id     the item's local id
+     * @return the file's path (it may not exist)
+     */
     public Path file(FolderPath folder, String id) {
         return dir(folder).resolve(nameOf(id));
     }

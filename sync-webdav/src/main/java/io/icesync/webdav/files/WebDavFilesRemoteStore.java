@@ -94,6 +94,7 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         this.settings = b.settings;
     }
 
+    /** {@return a builder; a client and a state file are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -609,19 +610,34 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
         private Builder() {
         }
 
-        /** The client whose base URL is the documents root. */
+        /**
+         * The client whose base URL is the documents root.
+         *
+         * @param c the client, closed by whoever made it
+         * @return this builder
+         */
         public Builder client(WebDavClient c) {
             this.client = c;
             return this;
         }
 
-        /** The store's own state file (UIDs per file); downloads pass through a directory beside it. */
+        /**
+         * The store's own state file (UIDs per file); downloads pass through a directory beside it.
+         *
+         * @param file the JSON file, created at the first sync
+         * @return this builder
+         */
         public Builder state(Path file) {
             this.state = file;
             return this;
         }
 
-        /** The name of the folder the base collection stands for; default {@code Files}. */
+        /**
+         * The name of the folder the base collection stands for; default {@code Files}.
+         *
+         * @param name a folder name without '/'
+         * @return this builder
+         */
         public Builder rootName(String name) {
             if (!FileNames.usable(name)) {
                 throw new IllegalArgumentException("not a usable folder name: " + name);
@@ -630,12 +646,22 @@ public final class WebDavFilesRemoteStore implements RemoteStore {
             return this;
         }
 
-        /** The settings read at each fetch ({@code wholeDocuments}); default {@link SyncSettings#defaults()}. */
+        /**
+         * The settings read at each fetch ({@code wholeDocuments}); default {@link SyncSettings#defaults()}.
+         *
+         * @param s gives the settings in force
+         * @return this builder
+         */
         public Builder settings(Supplier<SyncSettings> s) {
             this.settings = Objects.requireNonNull(s, "settings");
             return this;
         }
 
+        /**
+         * {@return a store with this builder's client, state file, root name and settings}
+         *
+         * @throws NullPointerException when the client or the state file is missing
+         */
         public WebDavFilesRemoteStore build() {
             return new WebDavFilesRemoteStore(this);
         }
