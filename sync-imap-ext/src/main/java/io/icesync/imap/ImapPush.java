@@ -25,7 +25,11 @@ public interface ImapPush extends AutoCloseable {
 
     /** What the push connection hears; called on its threads, so hand the news on rather than sync there. */
     interface Listener {
-        /** Items of this folder changed on the server (new, removed, flags). */
+        /**
+         * Items of this folder changed on the server (new, removed, flags).
+         *
+         * @param folder the folder whose items changed
+         */
         void changed(FolderPath folder);
 
         /** Folders were created, renamed or deleted on the server. */
@@ -34,6 +38,10 @@ public interface ImapPush extends AutoCloseable {
         /**
          * News flows: {@code folders} are watched (empty for NOTIFY: all of them). {@code resumed} is
          * true after a drop, when changes made meanwhile were not reported.
+         *
+         * @param mode    how the server pushes
+         * @param folders the folders watched (empty for NOTIFY: all of them)
+         * @param resumed true after a drop, when changes made meanwhile were not reported
          */
         void watching(Mode mode, List<FolderPath> folders, boolean resumed);
 
@@ -41,11 +49,18 @@ public interface ImapPush extends AutoCloseable {
          * Push stopped: the connection dropped or could not be made ({@code why}, a sentence);
          * tried again after {@code retryIn}, or never when it is null (the server offers neither
          * NOTIFY nor IDLE, or the login was refused).
+         *
+         * @param why     what happened, as a sentence
+         * @param retryIn when push is tried again, or null for never
          */
         void stopped(String why, Duration retryIn);
     }
 
-    /** How this server pushes, once connected (null before). */
+    /**
+     * How this server pushes, once connected.
+     *
+     * @return the mode, or null before the first connection
+     */
     Mode mode();
 
     /** Stops watching: closes the connections, ends the threads. */

@@ -76,12 +76,23 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
      * store's: NOTIFY where offered, else IDLE on the first {@link ImapPush#MAX_IDLE_FOLDERS} of
      * {@code idleFolders} (read again at each reconnection; INBOX when empty). Returns at once; the
      * connections are made on the push's threads, and {@link ImapPush#close()} ends them.
+     *
+     * @param idleFolders the folders to watch with IDLE where NOTIFY is not offered (priority folders first)
+     * @param listener    told of changes, on the push's threads
+     * @return the running push, to close when done
      */
     public ImapPush push(java.util.function.Supplier<List<FolderPath>> idleFolders, ImapPush.Listener listener) {
         return push(idleFolders, listener, Duration.ofMinutes(9));
     }
 
-    /** Like {@link #push(java.util.function.Supplier, ImapPush.Listener)}, renewing IDLE every {@code renewIdle}. */
+    /**
+     * Like {@link #push(java.util.function.Supplier, ImapPush.Listener)}, renewing IDLE every {@code renewIdle}.
+     *
+     * @param idleFolders the folders to watch with IDLE where NOTIFY is not offered
+     * @param listener    told of changes, on the push's threads
+     * @param renewIdle   how often IDLE is ended and started again (at most 29 minutes, RFC 2177)
+     * @return the running push, to close when done
+     */
     public ImapPush push(java.util.function.Supplier<List<FolderPath>> idleFolders, ImapPush.Listener listener,
                          Duration renewIdle) {
         Objects.requireNonNull(idleFolders, "idleFolders");
@@ -322,6 +333,9 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * {@link #tokenMechanism}): the source is asked when the store connects, and once more for a fresh
          * token when the server refuses one; a second refusal is an {@link io.icesync.core.AuthenticationException}.
          * Replaces a password set before.
+         *
+         * @param tokens where access tokens come from
+         * @return this builder
          */
         public Builder tokens(io.icesync.core.TokenSource tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -329,7 +343,12 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
             return this;
         }
 
-        /** The SASL mechanism of a token login (default XOAUTH2). */
+        /**
+         * The SASL mechanism of a token login (default XOAUTH2).
+         *
+         * @param mechanism XOAUTH2 or OAUTHBEARER
+         * @return this builder
+         */
         public Builder tokenMechanism(io.icesync.core.TokenMechanism mechanism) {
             this.tokenMechanism = Objects.requireNonNull(mechanism, "mechanism");
             return this;
@@ -339,6 +358,8 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
          * Angus Mail {@code mail.imap.*} properties of the application's own (e.g. {@code mail.imap.fetchsize}),
          * set on every connection after IceSync's; properties of other protocols are ignored here.
          *
+         * @param properties property names and values
+         * @return this builder
          * @throws InvalidSettingException naming a property IceSync sets itself (see
          *         {@link io.icesync.core.mail.MailProperties})
          */
