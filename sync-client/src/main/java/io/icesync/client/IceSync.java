@@ -793,7 +793,8 @@ public final class IceSync implements AutoCloseable {
      * runs, with {@code pushChanges} on and an IMAP server; another remote store stays on the intervals.
      */
     private void pushServerChanges(Scheduler s) {
-        if (!(remote instanceof ImapRemoteStore imap)) {
+        // Through the profile's views of the server (shares, a GroupWare profile's folders) to the connection.
+        if (!(io.icesync.client.internal.ForwardingRemoteStore.unwrap(remote) instanceof ImapRemoteStore imap)) {
             return;
         }
         s.alsoClose(io.icesync.client.internal.ServerPush.start(imap, s, settings, this::priorityFolders,
