@@ -22,8 +22,8 @@ public final class MailNotArrivedError extends AssertionError {
      * @param timeout   how long the wait lasted
      */
     public MailNotArrivedError(String waitedFor, int wanted, int found, Duration timeout) {
-        super("waited " + timeout.toMillis() + " ms for " + wanted + " " + waitedFor + "; " + found
-                + (found == 1 ? " was" : " were") + " there");
+        super("waited " + timeout.toMillis() + " ms for " + waitedFor + ": wanted at least " + wanted + ", found "
+                + found);
         this.waitedFor = waitedFor;
         this.wanted = wanted;
         this.found = found;

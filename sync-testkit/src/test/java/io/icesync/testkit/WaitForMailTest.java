@@ -54,10 +54,10 @@ class WaitForMailTest {
                     assertThat(e.found()).isEqualTo(1);
                     assertThat(e.timeout()).isEqualTo(Duration.ofMillis(50));
                 })
-                .hasMessage("waited 50 ms for 2 messages in jean@iwdemo.test/INBOX; 1 was there");
+                .hasMessage("waited 50 ms for messages in jean@iwdemo.test/INBOX: wanted at least 2, found 1");
         assertThatThrownBy(() -> server.waitForSentMail(1, Duration.ofMillis(20)))
                 .isInstanceOf(MailNotArrivedError.class)
-                .hasMessage("waited 20 ms for 1 messages sent through SMTP; 0 were there");
+                .hasMessage("waited 20 ms for messages sent through SMTP: wanted at least 1, found 0");
     }
 
     @Test
