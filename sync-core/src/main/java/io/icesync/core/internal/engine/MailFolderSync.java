@@ -81,10 +81,6 @@ final class MailFolderSync {
         this.settings = ctx.settings().get();
     }
 
-    FolderReport run() {
-        return run(null, null, null);
-    }
-
     /**
      * @param quiet     where complete syncs are recorded (null: not recorded)
      * @param localMark the local store's change mark taken before the folder was listed (null: none)
