@@ -30,7 +30,7 @@ public final class MailProxy {
         DIRECT,
         /** An HTTP proxy, through which Angus Mail opens a CONNECT tunnel. */
         HTTP,
-        /** A SOCKS proxy, through the sockets of {@link #socketFactory()}. */
+        /** A SOCKS proxy, named in the session properties and used by {@link #socketFactory()}. */
         SOCKS
     }
 
