@@ -19,7 +19,8 @@ public final class MailAuth {
      *
      * @param props the session properties to add to
      * @param protocol the session's protocol name, e.g. {@code imaps} or {@code smtp}
-     * @param access the login; its {@link ServiceAccess#tokenMechanism()} counts only when it {@link ServiceAccess#usesToken() uses a token}
+     * @param access the login; its {@link ServiceAccess#tokenMechanism()} counts only when
+     *         {@link ServiceAccess#usesToken()} is true
      */
     public static void applyTo(Properties props, String protocol, ServiceAccess access) {
         applyTo(props, protocol, access.usesToken() ? access.tokenMechanism() : null);

@@ -108,7 +108,8 @@ public final class SettingsPolicy {
      * The level whose forced value locks {@code setting}, if any. Unknown names are rejected.
      *
      * @param setting a {@link SettingsJson} name
-     * @return the most specific level mentioning {@code setting}, if it forces it; empty if that level only sets a default or none mentions it
+     * @return the most specific level mentioning {@code setting}, if it forces it; empty if that level only sets a
+     *         default or none mentions it
      * @throws InvalidSettingException if the name is unknown
      */
     public Optional<PolicyLevel> lockedAt(String setting) {

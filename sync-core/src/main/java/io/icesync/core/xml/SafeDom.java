@@ -62,7 +62,8 @@ public final class SafeDom {
      *
      * @param xml the document's bytes; not null
      * @return the parsed document
-     * @throws UnreadableXmlException if the document is empty, not well-formed, declares a DTD or is over the default limits
+     * @throws UnreadableXmlException if the document is empty, not well-formed, declares a DTD or is over the
+     *         default limits
      */
     public static Document parse(byte[] xml) throws UnreadableXmlException {
         return parse(xml, XmlLimits.DEFAULT);
@@ -75,7 +76,8 @@ public final class SafeDom {
      * @param xml the document's bytes; not null
      * @param limits the size and depth bounds; not null
      * @return the parsed document
-     * @throws UnreadableXmlException if the document is empty, not well-formed, declares a DTD or entities, or is over {@code limits}
+     * @throws UnreadableXmlException if the document is empty, not well-formed, declares a DTD or entities, or is
+     *         over {@code limits}
      */
     public static Document parse(byte[] xml, XmlLimits limits) throws UnreadableXmlException {
         if (xml.length > limits.maxBytes()) {
