@@ -14,12 +14,25 @@ public final class MailAuth {
     private MailAuth() {
     }
 
-    /** Sets the properties of {@code access}'s token login for {@code protocol}; nothing for a password login. */
+    /**
+     * Sets the properties of {@code access}'s token login for {@code protocol}; nothing for a password login.
+     *
+     * @param props the session properties to add to
+     * @param protocol the session's protocol name, e.g. {@code imaps} or {@code smtp}
+     * @param access the login; its {@link ServiceAccess#tokenMechanism()} counts only when
+     *         {@link ServiceAccess#usesToken()} is true
+     */
     public static void applyTo(Properties props, String protocol, ServiceAccess access) {
         applyTo(props, protocol, access.usesToken() ? access.tokenMechanism() : null);
     }
 
-    /** Sets the properties of a token login with {@code mechanism} for {@code protocol}; nothing when it is null. */
+    /**
+     * Sets the properties of a token login with {@code mechanism} for {@code protocol}; nothing when it is null.
+     *
+     * @param props the session properties to add to
+     * @param protocol the session's protocol name, e.g. {@code imaps} or {@code smtp}
+     * @param mechanism the token mechanism, or null for a password login
+     */
     public static void applyTo(Properties props, String protocol, TokenMechanism mechanism) {
         if (mechanism == null) {
             return;

@@ -21,6 +21,9 @@ public final class MailFailures {
      * null when none of these is the cause (the caller reads the protocol's own errors).
      *
      * @param where the server as messages name it, e.g. "SMTP mail.example.com:587"
+     * @param e the library's exception; its cause chain is read
+     * @param trust the trust manager of the connection, for the chain it saw last
+     * @return an {@link UntrustedCertificateException} or a {@link ConnectionException} wrapping {@code e}, or null
      */
     public static IceSyncException network(String where, Throwable e, CapturingTrust trust) {
         for (Throwable c = e; c != null; c = c.getCause()) {

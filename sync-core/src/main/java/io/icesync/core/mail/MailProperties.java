@@ -38,6 +38,8 @@ public final class MailProperties {
     /**
      * The properties as given, after checking each name.
      *
+     * @param properties the application's properties by full name; not null, no null name or value
+     * @return an immutable copy
      * @throws InvalidSettingException naming the first property that is not a mail protocol property or
      *         that IceSync sets itself, and why
      */
@@ -78,6 +80,10 @@ public final class MailProperties {
      * Puts the properties meant for {@code protocol} into {@code props}: those naming it, and for a TLS
      * protocol ({@code imaps}, {@code smtps}, {@code pop3s}) also those of its plain twin, renamed (the
      * exact name wins when both are given).
+     *
+     * @param props the session properties to add to
+     * @param protocol the session's protocol name, e.g. {@code imaps} or {@code smtp}
+     * @param properties properties already passed through {@link #check(Map)}; names of other protocols are skipped
      */
     public static void applyTo(Properties props, String protocol, Map<String, String> properties) {
         String plain = protocol.endsWith("s") ? protocol.substring(0, protocol.length() - 1) : null;

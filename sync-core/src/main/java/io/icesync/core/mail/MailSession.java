@@ -27,6 +27,10 @@ public record MailSession(String protocol, Properties properties, CapturingTrust
      * The properties of a connection to {@code endpoint} with {@code protocol} ({@code "smtp"}, {@code "pop3"}:
      * the TLS variant is chosen here for an implicit-TLS endpoint), logging in when the access has a login.
      *
+     * @param protocol the plain protocol name, {@code "smtp"} or {@code "pop3"}
+     * @param endpoint the server, its port and its security
+     * @param access the login, timeouts, proxy, accepted certificates and mail properties
+     * @return the session settings, with the protocol name actually used
      * @throws IllegalStateException when the JDK cannot set up the certificate checks
      */
     public static MailSession of(String protocol, Endpoint endpoint, ServiceAccess access) {

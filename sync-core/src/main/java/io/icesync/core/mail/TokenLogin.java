@@ -45,6 +45,10 @@ public final class TokenLogin {
      * Logs in with the current token; if {@code refused} says the server refused it, asks the source for a
      * fresh one and logs in once more. The second refusal, or any other failure, is thrown as is.
      *
+     * @param <E> the protocol's exception type
+     * @param attempt one login with a given token
+     * @param refused tells from a failure of {@code attempt} that the server refused the token
+     * @throws E when the second attempt fails, or the first fails otherwise than by a refusal
      * @throws AuthenticationException when the source gives no token (it failed or answered blank)
      */
     public <E extends Exception> void login(Attempt<E> attempt, Predicate<Exception> refused) throws E {

@@ -25,7 +25,14 @@ import javax.net.SocketFactory;
  */
 public final class MailProxy {
     /** How the connection is made. */
-    public enum Type { DIRECT, HTTP, SOCKS }
+    public enum Type {
+        /** No proxy: the connection goes straight to the server. */
+        DIRECT,
+        /** An HTTP proxy, through which Angus Mail opens a CONNECT tunnel. */
+        HTTP,
+        /** A SOCKS proxy, named in the session properties and used by {@link #socketFactory()}. */
+        SOCKS
+    }
 
     private static final MailProxy DIRECT = new MailProxy(Type.DIRECT, null, 0);
     /** The start of Angus Mail's message when the proxy answered a CONNECT with anything but 200. */
@@ -45,6 +52,12 @@ public final class MailProxy {
      * The proxy of a connection to {@code host:port}; {@link ProxyChoice#system()} asks the JVM's
      * {@link ProxySelector} now, as {@code socket://host:port} (SOCKS settings) and then
      * {@code https://host:port} (HTTPS proxy settings and their {@code nonProxyHosts}).
+     *
+     * @param choice the application's proxy choice; not null
+     * @param host the mail server's host
+     * @param port the mail server's port
+     * @return the proxy to use, a direct one when none applies
+     * @throws NullPointerException if {@code choice} is null
      */
     public static MailProxy of(ProxyChoice choice, String host, int port) {
         Objects.requireNonNull(choice, "proxy");
@@ -73,16 +86,29 @@ public final class MailProxy {
         return DIRECT;
     }
 
+    /**
+     * How the connection is made: directly, through an HTTP CONNECT tunnel, or through SOCKS.
+     *
+     * @return the type, never null
+     */
     public Type type() {
         return type;
     }
 
-    /** The proxy's host, or null for {@link Type#DIRECT}. */
+    /**
+     * The proxy's host, or null for {@link Type#DIRECT}.
+     *
+     * @return the host name or address, or null
+     */
     public String host() {
         return host;
     }
 
-    /** The proxy's port, or 0 for {@link Type#DIRECT}. */
+    /**
+     * The proxy's port, or 0 for {@link Type#DIRECT}.
+     *
+     * @return the port, or 0
+     */
     public int port() {
         return port;
     }
@@ -92,6 +118,10 @@ public final class MailProxy {
      * {@code imap}, {@code imaps}, {@code smtp}, {@code smtps}, {@code pop3}, {@code pop3s}).
      * A caller that also gives Angus a plain socket factory must take it from {@link #socketFactory}:
      * Angus then makes no SOCKS socket of its own.
+     *
+     * @param p the session properties to add to; nothing is added for {@link Type#DIRECT}
+     * @param protocol the session's protocol name
+     * @return {@code p}, for chaining
      */
     public Properties applyTo(Properties p, String protocol) {
         String prefix = "mail." + protocol + ".";
@@ -105,7 +135,11 @@ public final class MailProxy {
         return p;
     }
 
-    /** Plain sockets that go through a SOCKS proxy when this is one (an HTTP tunnel is Angus' own work). */
+    /**
+     * Plain sockets that go through a SOCKS proxy when this is one (an HTTP tunnel is Angus' own work).
+     *
+     * @return a factory of unconnected or connected plain sockets; the JVM's default one unless this is a SOCKS proxy
+     */
     public SocketFactory socketFactory() {
         if (type != Type.SOCKS) {
             return SocketFactory.getDefault();
@@ -157,6 +191,10 @@ public final class MailProxy {
      * The error to report when the proxy is what failed on the way to {@code server}: it cannot be
      * reached, its name does not resolve, or it refused the tunnel (its status line quoted: a 403, a
      * 407 asking for a proxy login). Null when the failure is not the proxy's, or there is no proxy.
+     *
+     * @param server the mail server as messages name it, e.g. "IMAP mail.example.com:993"
+     * @param e the failure of the connection; its cause chain is read
+     * @return a {@link ConnectionException} naming the proxy and wrapping {@code e}, or null
      */
     public ConnectionException failure(String server, Throwable e) {
         if (type == Type.DIRECT) {

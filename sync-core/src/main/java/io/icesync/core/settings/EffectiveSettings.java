@@ -25,11 +25,23 @@ public final class EffectiveSettings implements Supplier<SyncSettings> {
 
     private volatile State state;
 
+    /**
+     * Starts with {@code userValues} under {@code policy}.
+     *
+     * @param policy the administrator's policy, {@link SettingsPolicy#NONE} for none; not null
+     * @param userValues the user's own values, as saved in the profile; not null
+     * @throws NullPointerException if an argument is null
+     */
     public EffectiveSettings(SettingsPolicy policy, SyncSettings userValues) {
         this.state = State.of(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(userValues, "userValues"));
     }
 
-    /** A new user under {@code policy}: starts from the policy's defaults ({@link SettingsPolicy#defaults()}). */
+    /**
+     * A new user under {@code policy}: starts from the policy's defaults ({@link SettingsPolicy#defaults()}).
+     *
+     * @param policy the administrator's policy; not null
+     * @return the settings of a new user
+     */
     public static EffectiveSettings newUser(SettingsPolicy policy) {
         return new EffectiveSettings(policy, policy.defaults());
     }
@@ -40,16 +52,31 @@ public final class EffectiveSettings implements Supplier<SyncSettings> {
         return state.effective();
     }
 
-    /** The user's own values (what a profile file saves); locked settings keep the user's value here. */
+    /**
+     * The user's own values (what a profile file saves); locked settings keep the user's value here.
+     *
+     * @return the user's values, without the forced ones
+     */
     public SyncSettings userValues() {
         return state.userValues();
     }
 
+    /**
+     * The administrator's policy in force, the one given last to the constructor or {@link #replacePolicy}.
+     *
+     * @return the policy, never null
+     */
     public SettingsPolicy policy() {
         return state.policy();
     }
 
-    /** True when the policy forces {@code setting} (a JSON name of {@link SettingsJson}). */
+    /**
+     * True when the policy forces {@code setting} (a JSON name of {@link SettingsJson}).
+     *
+     * @param setting a {@link SettingsJson} name
+     * @return true if the user cannot change it
+     * @throws io.icesync.core.InvalidSettingException if the name is unknown
+     */
     public boolean isLocked(String setting) {
         return state.policy().isLocked(setting);
     }
@@ -59,6 +86,11 @@ public final class EffectiveSettings implements Supplier<SyncSettings> {
      * values. Throws {@link io.icesync.core.PolicyLockedException} naming the setting and the level
      * if it would change a locked setting, {@link io.icesync.core.InvalidSettingException} if a value
      * is out of bounds; in both cases nothing changes. Returns the new effective settings.
+     *
+     * @param change receives a builder holding the user's values and returns it
+     * @return the new effective settings
+     * @throws io.icesync.core.PolicyLockedException if a locked setting would change
+     * @throws io.icesync.core.InvalidSettingException if a value is out of bounds
      */
     public synchronized SyncSettings update(UnaryOperator<SyncSettings.Builder> change) {
         State s = state;
@@ -68,7 +100,12 @@ public final class EffectiveSettings implements Supplier<SyncSettings> {
         return next.effective();
     }
 
-    /** Installs a new policy (the server sent one); the user's values are kept. Returns the new effective settings. */
+    /**
+     * Installs a new policy (the server sent one); the user's values are kept. Returns the new effective settings.
+     *
+     * @param policy the new policy; not null
+     * @return the new effective settings
+     */
     public synchronized SyncSettings replacePolicy(SettingsPolicy policy) {
         State next = State.of(Objects.requireNonNull(policy, "policy"), state.userValues());
         state = next;

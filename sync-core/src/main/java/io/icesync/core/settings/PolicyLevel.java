@@ -6,5 +6,10 @@ package io.icesync.core.settings;
  * over GLOBAL.
  */
 public enum PolicyLevel {
-    GLOBAL, DOMAIN, USER
+    /** The whole server: applies to every user of every domain. */
+    GLOBAL,
+    /** One domain: overrides GLOBAL for that domain's users. */
+    DOMAIN,
+    /** One user: overrides DOMAIN and GLOBAL. */
+    USER
 }

@@ -153,6 +153,10 @@ public final class SettingsJson {
      * What {@code name} accepts, as a user reads it: {@code "10 to 10080 (whole minutes)"},
      * {@code "true or false"}, {@code "one of SERVER_WINS, CLIENT_WINS"}. For a setting screen or a
      * command's help; the bounds are those the reading checks.
+     *
+     * @param name a setting's JSON name, as in {@link #names()}
+     * @return a one-line description of the accepted values
+     * @throws InvalidSettingException if the name is unknown
      */
     public static String allowedValues(String name) {
         Field f = field(name);
@@ -197,12 +201,21 @@ public final class SettingsJson {
         return "one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList());
     }
 
-    /** The JSON names of all settings, in document order: the names policies lock. */
+    /**
+     * The JSON names of all settings, in document order: the names policies lock.
+     *
+     * @return an unmodifiable, ordered set of names
+     */
     public static Set<String> names() {
         return Collections.unmodifiableSet(FIELDS.keySet());
     }
 
-    /** The settings as indented JSON, every field present. */
+    /**
+     * The settings as indented JSON, every field present.
+     *
+     * @param s the settings; not null
+     * @return the JSON text
+     */
     public static String write(SyncSettings s) {
         try {
             return MAPPER.writeValueAsString(toTree(s));
@@ -218,7 +231,13 @@ public final class SettingsJson {
         return o;
     }
 
-    /** Reads settings; missing fields take the guide's defaults. See the class comment for errors. */
+    /**
+     * Reads settings; missing fields take the guide's defaults. See the class comment for errors.
+     *
+     * @param json the JSON text; not null
+     * @return the settings read
+     * @throws InvalidSettingException if the text is not JSON, names an unknown setting or holds a value out of bounds
+     */
     public static SyncSettings read(String json) {
         return fromTree(parse("settings", json));
     }

@@ -73,20 +73,45 @@ public final class SettingsPolicy {
         this.levels = levels;
     }
 
+    /**
+     * A builder holding no value at any level.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(NONE);
     }
 
+    /**
+     * A builder holding this policy's values, to change some of them.
+     *
+     * @return a new builder, independent of this policy
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** This policy with {@code setting} forced to {@code value} at {@code level}. */
+    /**
+     * This policy with {@code setting} forced to {@code value} at {@code level}.
+     *
+     * @param level the level to force at; not null
+     * @param setting a {@link SettingsJson} name
+     * @param value the value, in JSON units or as a typed Java value
+     * @return a new policy; this one is unchanged
+     * @throws InvalidSettingException if the name is unknown or the value out of bounds
+     */
     public SettingsPolicy impose(PolicyLevel level, String setting, Object value) {
         return toBuilder().force(level, setting, value).build();
     }
 
-    /** The level whose forced value locks {@code setting}, if any. Unknown names are rejected. */
+    /**
+     * The level whose forced value locks {@code setting}, if any. Unknown names are rejected.
+     *
+     * @param setting a {@link SettingsJson} name
+     * @return the most specific level mentioning {@code setting}, if it forces it; empty if that level only sets a
+     *         default or none mentions it
+     * @throws InvalidSettingException if the name is unknown
+     */
     public Optional<PolicyLevel> lockedAt(String setting) {
         SettingsJson.checkName(setting);
         for (PolicyLevel l : MOST_SPECIFIC_FIRST) {
@@ -98,12 +123,22 @@ public final class SettingsPolicy {
         return Optional.empty();
     }
 
-    /** True when an administrator forced {@code setting}: the user cannot change it. */
+    /**
+     * True when an administrator forced {@code setting}: the user cannot change it.
+     *
+     * @param setting a {@link SettingsJson} name
+     * @return true if some level forces it, the most specific one mentioning it
+     * @throws InvalidSettingException if the name is unknown
+     */
     public boolean isLocked(String setting) {
         return lockedAt(setting).isPresent();
     }
 
-    /** Every locked setting and the level that locks it, in {@link SettingsJson#names()} order (for greying a UI). */
+    /**
+     * Every locked setting and the level that locks it, in {@link SettingsJson#names()} order (for greying a UI).
+     *
+     * @return an unmodifiable map from setting name to the locking level, empty when nothing is locked
+     */
     public Map<String, PolicyLevel> locks() {
         Map<String, PolicyLevel> m = new LinkedHashMap<>();
         for (String name : SettingsJson.names()) {
@@ -112,7 +147,13 @@ public final class SettingsPolicy {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** The effective settings: {@code userValues} with every forced value on top. */
+    /**
+     * The effective settings: {@code userValues} with every forced value on top.
+     *
+     * @param userValues the user's own values; not null
+     * @return the effective settings, {@code userValues} itself when nothing is locked
+     * @throws NullPointerException if {@code userValues} is null
+     */
     public SyncSettings apply(SyncSettings userValues) {
         Objects.requireNonNull(userValues, "userValues");
         ObjectNode tree = SettingsJson.toTree(userValues);
@@ -127,7 +168,11 @@ public final class SettingsPolicy {
         return changed ? SettingsJson.fromTree(tree) : userValues;
     }
 
-    /** A new user's values: the guide's defaults, with this policy's defaults and forced values on top. */
+    /**
+     * A new user's values: the guide's defaults, with this policy's defaults and forced values on top.
+     *
+     * @return the starting values of a new user under this policy
+     */
     public SyncSettings defaults() {
         ObjectNode tree = SettingsJson.toTree(SyncSettings.defaults());
         for (String name : SettingsJson.names()) {
@@ -143,6 +188,12 @@ public final class SettingsPolicy {
      * user value and other than the forced value; setting a locked field to the forced value is
      * accepted (a UI may send back every field it shows). A locked setting keeps the user's own value
      * underneath, so the user gets it back if the policy is lifted.
+     *
+     * @param current the user's current values; not null
+     * @param change receives a builder holding {@code current} and returns it (or null for the same builder)
+     * @return the new user values, locked settings keeping their user value
+     * @throws PolicyLockedException if the change would give a locked setting another value
+     * @throws InvalidSettingException if a value is out of bounds
      */
     public SyncSettings update(SyncSettings current, UnaryOperator<SyncSettings.Builder> change) {
         Objects.requireNonNull(current, "current");
@@ -166,14 +217,28 @@ public final class SettingsPolicy {
         return restored ? SettingsJson.fromTree(after) : next;
     }
 
-    /** The value set for {@code setting} at exactly {@code level}, if any, as JSON text ({@code 30}, {@code "SERVER_WINS"}). */
+    /**
+     * The value set for {@code setting} at exactly {@code level}, if any, as JSON text ({@code 30}, {@code "SERVER_WINS"}).
+     *
+     * @param level the level; not null
+     * @param setting a {@link SettingsJson} name
+     * @return the value as JSON text, or empty if {@code level} does not mention it
+     * @throws InvalidSettingException if the name is unknown
+     */
     public Optional<String> valueAt(PolicyLevel level, String setting) {
         SettingsJson.checkName(setting);
         Entry e = levels.getOrDefault(level, Map.of()).get(setting);
         return e == null ? Optional.empty() : Optional.of(e.value().toString());
     }
 
-    /** The mode of {@code setting} at exactly {@code level}, if the level mentions it. */
+    /**
+     * The mode of {@code setting} at exactly {@code level}, if the level mentions it.
+     *
+     * @param level the level; not null
+     * @param setting a {@link SettingsJson} name
+     * @return whether {@code level} forces or defaults it, or empty if it does not mention it
+     * @throws InvalidSettingException if the name is unknown
+     */
     public Optional<Mode> modeAt(PolicyLevel level, String setting) {
         SettingsJson.checkName(setting);
         Entry e = levels.getOrDefault(level, Map.of()).get(setting);
@@ -192,7 +257,11 @@ public final class SettingsPolicy {
 
     // ---- JSON ---------------------------------------------------------------------------------------
 
-    /** The policy as indented JSON (see the class comment); empty levels and modes are left out. */
+    /**
+     * The policy as indented JSON (see the class comment); empty levels and modes are left out.
+     *
+     * @return the JSON text, {@code {}} for {@link #NONE}
+     */
     public String toJson() {
         try {
             return SettingsJson.MAPPER.writeValueAsString(tree());
@@ -229,6 +298,10 @@ public final class SettingsPolicy {
      * Reads a policy written by {@link #toJson()}. Level names are read in any case. An unknown
      * level, an unknown key in a level, an unknown setting, a setting both forced and defaulted at
      * one level, or a value out of bounds is an {@link InvalidSettingException}.
+     *
+     * @param json the JSON text; not null
+     * @return the policy, {@link #NONE} when no level holds a value
+     * @throws InvalidSettingException if the text is not JSON or holds something refused above
      */
     public static SettingsPolicy fromJson(String json) {
         JsonNode n = SettingsJson.parse("policy", json);
@@ -304,24 +377,52 @@ public final class SettingsPolicy {
             }
         }
 
-        /** Forces {@code setting} to {@code value} at {@code level}: overridden and locked for the user. */
+        /**
+         * Forces {@code setting} to {@code value} at {@code level}: overridden and locked for the user.
+         *
+         * @param level the level; not null
+         * @param setting a {@link SettingsJson} name
+         * @param value the value, in JSON units or as a typed Java value
+         * @return this builder
+         * @throws InvalidSettingException if the name is unknown or the value out of bounds
+         */
         public Builder force(PolicyLevel level, String setting, Object value) {
             return put(level, Mode.FORCED, setting, value);
         }
 
-        /** Sets {@code value} as the user's starting value at {@code level}; the user may change it. */
+        /**
+         * Sets {@code value} as the user's starting value at {@code level}; the user may change it.
+         *
+         * @param level the level; not null
+         * @param setting a {@link SettingsJson} name
+         * @param value the value, in JSON units or as a typed Java value
+         * @return this builder
+         * @throws InvalidSettingException if the name is unknown or the value out of bounds
+         */
         public Builder setDefault(PolicyLevel level, String setting, Object value) {
             return put(level, Mode.DEFAULT, setting, value);
         }
 
-        /** Removes {@code setting} from {@code level}, so that the higher levels (if any) decide. */
+        /**
+         * Removes {@code setting} from {@code level}, so that the higher levels (if any) decide.
+         *
+         * @param level the level; not null
+         * @param setting a {@link SettingsJson} name
+         * @return this builder
+         * @throws InvalidSettingException if the name is unknown
+         */
         public Builder remove(PolicyLevel level, String setting) {
             SettingsJson.checkName(setting);
             levels.get(Objects.requireNonNull(level, "level")).remove(setting);
             return this;
         }
 
-        /** Removes every value of {@code level} ("Apply Higher Level Policies"). */
+        /**
+         * Removes every value of {@code level} ("Apply Higher Level Policies").
+         *
+         * @param level the level; not null
+         * @return this builder
+         */
         public Builder clear(PolicyLevel level) {
             levels.get(Objects.requireNonNull(level, "level")).clear();
             return this;
@@ -343,6 +444,11 @@ public final class SettingsPolicy {
             return this;
         }
 
+        /**
+         * Creates the policy from the values put so far.
+         *
+         * @return the immutable policy, {@link SettingsPolicy#NONE} when it holds no value
+         */
         public SettingsPolicy build() {
             EnumMap<PolicyLevel, Map<String, Entry>> copy = new EnumMap<>(PolicyLevel.class);
             levels.forEach((l, m) -> {

@@ -152,7 +152,35 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
 
     private static final SyncSettings DEFAULTS = new Builder().build();
 
-    /** Checks every bound; see the class comment for each one. */
+    /**
+     * Checks every bound; see the class comment for each one.
+     *
+     * @param structureInterval folder structure period, whole minutes, 1 minute to 7 days
+     * @param priorityInterval priority folders period, whole minutes, 1 minute to 7 days
+     * @param standardInterval standard selected folders period, whole minutes, 10 minutes to 7 days
+     * @param galInterval GAL period, whole minutes, 60 minutes to 7 days
+     * @param galSync whether the GAL is synchronised automatically
+     * @param syncAfterLocalChange whether a folder syncs right after a local change
+     * @param pushChanges whether server changes are pushed between intervals where the server allows it
+     * @param conflictPolicy which side wins a conflict; not null
+     * @param folderSyncThreshold folder sync threshold in items, 1 to 1,000,000
+     * @param downloadMode how much of a message is downloaded; not null
+     * @param downloadThresholdBytes CUSTOM mode threshold in bytes, a whole number of MB from 1 to 2048 MB
+     * @param applyThresholdToExisting whether messages truncated earlier are fetched again
+     * @param wholeDocuments whether documents ignore the threshold
+     * @param mailsOfLastDays only mail of the last N days, 0 (all) to 36,500
+     * @param delayBetweenItems pause between two items, whole milliseconds, 1 ms to 60 s
+     * @param revertReadOnlyChanges whether local changes in read-only folders are reverted
+     * @param readReceipts read receipt mode; not null
+     * @param syncSignature whether the signature is kept the same as WebClient's
+     * @param autoFetchAttachmentsMb attachment links below this many MB are fetched, 0 (none) to 2048
+     * @param logLevel what the application's log files hold; not null
+     * @param deleteLogsAfterDays age in days after which log files are deleted, 0 (never) to 36,500
+     * @param hideNewMailAfter how long the new-mail notification shows, whole seconds, 0 to 3600 s
+     * @param defaultSelection selection of folders with no choice of their own; not null, never INHERIT
+     * @param folderSelections explicit choices per folder, copied; not null, no root, no null key or value
+     * @throws InvalidSettingException if a value is null where required or out of bounds
+     */
     public SyncSettings {
         checkMinutes("structureInterval", structureInterval, MIN_STRUCTURE_INTERVAL);
         checkMinutes("priorityInterval", priorityInterval, MIN_PRIORITY_INTERVAL);
@@ -176,22 +204,38 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         folderSelections = Map.copyOf(folderSelections);
     }
 
-    /** The guide's defaults (see the class comment). */
+    /**
+     * The guide's defaults (see the class comment).
+     *
+     * @return the shared instance holding every default
+     */
     public static SyncSettings defaults() {
         return DEFAULTS;
     }
 
-    /** A builder holding the guide's defaults. */
+    /**
+     * A builder holding the guide's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these values. */
+    /**
+     * A builder holding these values.
+     *
+     * @return a new builder, independent of this instance
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The download threshold in MB, as the guide's dialog and the JSON form show it. */
+    /**
+     * The download threshold in MB, as the guide's dialog and the JSON form show it.
+     *
+     * @return {@link #downloadThresholdBytes()} divided by 1,048,576
+     */
     public long downloadThresholdMb() {
         return downloadThresholdBytes / MB;
     }
@@ -209,6 +253,10 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
      * </ol>
      * PRIORITY is never inherited ("La priorité n'est pas héritée automatiquement"): a sub-folder of a
      * priority folder follows rules 2 and 3. The root is not a folder and gets the default.
+     *
+     * @param path the folder; not null
+     * @return the effective selection, never INHERIT
+     * @throws NullPointerException if {@code path} is null
      */
     public FolderSelection selectionOf(FolderPath path) {
         Objects.requireNonNull(path, "path");
@@ -228,6 +276,8 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
     /**
      * Values that are allowed but that the guide advises against, one sentence each naming the
      * setting (empty when there are none). Meant for a UI or a log, never thrown.
+     *
+     * @return an immutable list of warnings, empty when there are none
      */
     public List<String> warnings() {
         List<String> w = new ArrayList<>();
@@ -423,152 +473,296 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             folderSelections.putAll(s.folderSelections);
         }
 
-        /** Folder structure period: default 60 minutes, 1 minute to 7 days; under 60 is warned. */
+        /**
+         * Folder structure period: default 60 minutes, 1 minute to 7 days; under 60 is warned.
+         *
+         * @param d the period, whole minutes
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder structureInterval(Duration d) {
             structureInterval = checkMinutes("structureInterval", d, MIN_STRUCTURE_INTERVAL);
             return this;
         }
 
-        /** Priority folders period: default 1 minute, 1 minute to 7 days. */
+        /**
+         * Priority folders period: default 1 minute, 1 minute to 7 days.
+         *
+         * @param d the period, whole minutes
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder priorityInterval(Duration d) {
             priorityInterval = checkMinutes("priorityInterval", d, MIN_PRIORITY_INTERVAL);
             return this;
         }
 
-        /** Standard selected folders period: default 10 minutes, 10 minutes to 7 days. */
+        /**
+         * Standard selected folders period: default 10 minutes, 10 minutes to 7 days.
+         *
+         * @param d the period, whole minutes
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder standardInterval(Duration d) {
             standardInterval = checkMinutes("standardInterval", d, MIN_STANDARD_INTERVAL);
             return this;
         }
 
-        /** GAL period: default 60 minutes, 60 minutes to 7 days. */
+        /**
+         * GAL period: default 60 minutes, 60 minutes to 7 days.
+         *
+         * @param d the period, whole minutes
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder galInterval(Duration d) {
             galInterval = checkMinutes("galInterval", d, MIN_GAL_INTERVAL);
             return this;
         }
 
-        /** Synchronise the GAL automatically: default false. */
+        /**
+         * Synchronise the GAL automatically: default false.
+         *
+         * @param b true to synchronise the GAL
+         * @return this builder
+         */
         public Builder galSync(boolean b) {
             galSync = b;
             return this;
         }
 
-        /** Sync a folder's content right after a local change (F4.3): default false. */
+        /**
+         * Sync a folder's content right after a local change (F4.3): default false.
+         *
+         * @param b true to sync right after a local change
+         * @return this builder
+         */
         public Builder syncAfterLocalChange(boolean b) {
             syncAfterLocalChange = b;
             return this;
         }
 
-        /** Server changes pushed while scheduled (IMAP NOTIFY or IDLE); default true. */
+        /**
+         * Server changes pushed while scheduled (IMAP NOTIFY or IDLE); default true.
+         *
+         * @param b false to keep to the intervals only
+         * @return this builder
+         */
         public Builder pushChanges(boolean b) {
             pushChanges = b;
             return this;
         }
 
-        /** Conflict policy (F4.4): default SERVER_WINS. */
+        /**
+         * Conflict policy (F4.4): default SERVER_WINS.
+         *
+         * @param p the policy; not null
+         * @return this builder
+         * @throws InvalidSettingException if {@code p} is null
+         */
         public Builder conflictPolicy(ConflictPolicy p) {
             conflictPolicy = required("conflictPolicy", p);
             return this;
         }
 
-        /** Folder sync threshold in items (F4.5): default 1024, 1 to 1,000,000; over 1024 is warned. */
+        /**
+         * Folder sync threshold in items (F4.5): default 1024, 1 to 1,000,000; over 1024 is warned.
+         *
+         * @param n the threshold in items
+         * @return this builder
+         * @throws InvalidSettingException if {@code n} is out of bounds
+         */
         public Builder folderSyncThreshold(int n) {
             folderSyncThreshold = (int) checkRange("folderSyncThreshold", n, MIN_FOLDER_SYNC_THRESHOLD,
                     MAX_FOLDER_SYNC_THRESHOLD, "items");
             return this;
         }
 
-        /** Download mode (F4.6): default FULL. */
+        /**
+         * Download mode (F4.6): default FULL.
+         *
+         * @param m the mode; not null
+         * @return this builder
+         * @throws InvalidSettingException if {@code m} is null
+         */
         public Builder downloadMode(DownloadMode m) {
             downloadMode = required("downloadMode", m);
             return this;
         }
 
-        /** Custom download threshold in whole MB: default 5, 1 to 2048. */
+        /**
+         * Custom download threshold in whole MB: default 5, 1 to 2048.
+         *
+         * @param mb the threshold in MB
+         * @return this builder
+         * @throws InvalidSettingException if {@code mb} is out of bounds
+         */
         public Builder downloadThresholdMb(long mb) {
             downloadThresholdBytes = checkDownloadThresholdMb("downloadThresholdMb", mb) * MB;
             return this;
         }
 
-        /** Custom download threshold in bytes, a whole number of MB (1,048,576 bytes): 1 MB to 2048 MB. */
+        /**
+         * Custom download threshold in bytes, a whole number of MB (1,048,576 bytes): 1 MB to 2048 MB.
+         *
+         * @param bytes the threshold in bytes
+         * @return this builder
+         * @throws InvalidSettingException if {@code bytes} is not a whole number of MB or out of bounds
+         */
         public Builder downloadThresholdBytes(long bytes) {
             downloadThresholdBytes = checkDownloadThresholdBytes("downloadThresholdBytes", bytes);
             return this;
         }
 
-        /** Re-fetch messages truncated earlier (CUSTOM and FULL modes): default false. */
+        /**
+         * Re-fetch messages truncated earlier (CUSTOM and FULL modes): default false.
+         *
+         * @param b true to re-fetch truncated messages
+         * @return this builder
+         */
         public Builder applyThresholdToExisting(boolean b) {
             applyThresholdToExisting = b;
             return this;
         }
 
-        /** Documents ignore the threshold: default false. */
+        /**
+         * Documents ignore the threshold: default false.
+         *
+         * @param b true to download documents whole
+         * @return this builder
+         */
         public Builder wholeDocuments(boolean b) {
             wholeDocuments = b;
             return this;
         }
 
-        /** Only mails of the last N days: 0 = all mail (default), 0 to 36,500. */
+        /**
+         * Only mails of the last N days: 0 = all mail (default), 0 to 36,500.
+         *
+         * @param days the number of days, 0 for all mail
+         * @return this builder
+         * @throws InvalidSettingException if {@code days} is out of bounds
+         */
         public Builder mailsOfLastDays(int days) {
             mailsOfLastDays = (int) checkRange("mailsOfLastDays", days, 0, MAX_MAILS_OF_LAST_DAYS, "days");
             return this;
         }
 
-        /** Attachment links below this many MB are fetched at the end of each cycle: 0 (default, none) to 2048. */
+        /**
+         * Attachment links below this many MB are fetched at the end of each cycle: 0 (default, none) to 2048.
+         *
+         * @param mb the size limit in MB, 0 for none
+         * @return this builder
+         * @throws InvalidSettingException if {@code mb} is out of bounds
+         */
         public Builder autoFetchAttachmentsMb(int mb) {
             autoFetchAttachmentsMb = (int) checkRange("autoFetchAttachmentsMb", mb, 0, MAX_AUTO_FETCH_ATTACHMENTS_MB, "MB");
             return this;
         }
 
-        /** Pause between two items: default 1 ms, whole ms, 1 ms to 60 s, never 0. */
+        /**
+         * Pause between two items: default 1 ms, whole ms, 1 ms to 60 s, never 0.
+         *
+         * @param d the pause, whole milliseconds
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder delayBetweenItems(Duration d) {
             delayBetweenItems = checkDelay("delayBetweenItems", d);
             return this;
         }
 
-        /** Silently revert local changes in read-only folders (F4.9): default false. */
+        /**
+         * Silently revert local changes in read-only folders (F4.9): default false.
+         *
+         * @param b true to revert such changes
+         * @return this builder
+         */
         public Builder revertReadOnlyChanges(boolean b) {
             revertReadOnlyChanges = b;
             return this;
         }
 
-        /** Read receipts (F6.5): default ASK. */
+        /**
+         * Read receipts (F6.5): default ASK.
+         *
+         * @param m the mode; not null
+         * @return this builder
+         * @throws InvalidSettingException if {@code m} is null
+         */
         public Builder readReceipts(ReadReceiptMode m) {
             readReceipts = required("readReceipts", m);
             return this;
         }
 
-        /** Keep the signature the same here and in WebClient (F10.6): default false. */
+        /**
+         * Keep the signature the same here and in WebClient (F10.6): default false.
+         *
+         * @param b true to keep the signatures the same
+         * @return this builder
+         */
         public Builder syncSignature(boolean b) {
             syncSignature = b;
             return this;
         }
 
-        /** What the application's daily log files hold (F11.4): default STARTUP_AND_ERRORS. */
+        /**
+         * What the application's daily log files hold (F11.4): default STARTUP_AND_ERRORS.
+         *
+         * @param l the level; not null
+         * @return this builder
+         * @throws InvalidSettingException if {@code l} is null
+         */
         public Builder logLevel(LogLevel l) {
             logLevel = required("logLevel", l);
             return this;
         }
 
-        /** Delete daily log files older than N days when the application starts: 0 = never (default), 0 to 36,500. */
+        /**
+         * Delete daily log files older than N days when the application starts: 0 = never (default), 0 to 36,500.
+         *
+         * @param days the age in days, 0 to keep all logs
+         * @return this builder
+         * @throws InvalidSettingException if {@code days} is out of bounds
+         */
         public Builder deleteLogsAfterDays(int days) {
             deleteLogsAfterDays = (int) checkRange("deleteLogsAfterDays", days, 0, MAX_DELETE_LOGS_AFTER_DAYS, "days");
             return this;
         }
 
-        /** How long the new-mail notification shows (F11.5): default 5 s, whole seconds, 0 (until closed) to 3600 s. */
+        /**
+         * How long the new-mail notification shows (F11.5): default 5 s, whole seconds, 0 (until closed) to 3600 s.
+         *
+         * @param d the duration, whole seconds; zero shows it until closed
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
         public Builder hideNewMailAfter(Duration d) {
             hideNewMailAfter = checkSeconds("hideNewMailAfter", d);
             return this;
         }
 
-        /** Selection of folders with no choice of their own: default SELECTED; INHERIT is rejected. */
+        /**
+         * Selection of folders with no choice of their own: default SELECTED; INHERIT is rejected.
+         *
+         * @param s the default; not null, not INHERIT
+         * @return this builder
+         * @throws InvalidSettingException if {@code s} is null or INHERIT
+         */
         public Builder defaultSelection(FolderSelection s) {
             defaultSelection = checkDefaultSelection(s);
             return this;
         }
 
-        /** Sets one folder's choice; null removes it (the folder then follows its ancestors and the default). */
+        /**
+         * Sets one folder's choice; null removes it (the folder then follows its ancestors and the default).
+         *
+         * @param folder the folder; not null, not the root
+         * @param s its choice, or null to remove it
+         * @return this builder
+         * @throws InvalidSettingException if {@code folder} is null or the root
+         */
         public Builder select(FolderPath folder, FolderSelection s) {
             if (s == null) {
                 checkSelection(folder, FolderSelection.UNSELECTED);
@@ -580,12 +774,24 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
-        /** "Choisir tous": marks {@code folder} [hérite], so it and all its sub-folders are selected. */
+        /**
+         * "Choisir tous": marks {@code folder} [hérite], so it and all its sub-folders are selected.
+         *
+         * @param folder the folder; not null, not the root
+         * @return this builder
+         * @throws InvalidSettingException if {@code folder} is null or the root
+         */
         public Builder selectAll(FolderPath folder) {
             return select(folder, FolderSelection.INHERIT);
         }
 
-        /** Replaces every explicit choice. */
+        /**
+         * Replaces every explicit choice.
+         *
+         * @param m folder to choice, copied; not null, no null key or value, no root
+         * @return this builder
+         * @throws InvalidSettingException if {@code m} or one of its entries is invalid
+         */
         public Builder folderSelections(Map<FolderPath, FolderSelection> m) {
             required("folderSelections", m);
             m.forEach(SyncSettings::checkSelection);
@@ -594,6 +800,11 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             return this;
         }
 
+        /**
+         * Creates the settings from the values set so far.
+         *
+         * @return the immutable settings; every value was already checked by its setter
+         */
         public SyncSettings build() {
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
                     syncAfterLocalChange, pushChanges, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,

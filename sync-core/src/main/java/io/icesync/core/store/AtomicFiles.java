@@ -44,17 +44,36 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code bytes} as the whole of {@code target}; the directory is created when missing. */
+    /**
+     * Writes {@code bytes} as the whole of {@code target}; the directory is created when missing.
+     *
+     * @param target the file to replace or create
+     * @param bytes its whole new content
+     * @throws StoreException if the file cannot be written; the old content is then intact
+     */
     public static void write(Path target, byte[] bytes) {
         write(target, new ByteArrayInputStream(bytes));
     }
 
-    /** Writes {@code text} in UTF-8 as the whole of {@code target}. */
+    /**
+     * Writes {@code text} in UTF-8 as the whole of {@code target}.
+     *
+     * @param target the file to replace or create
+     * @param text its whole new content
+     * @throws StoreException if the file cannot be written; the old content is then intact
+     */
     public static void writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Streams {@code content} into {@code target} (never whole in memory); returns the number of bytes written. */
+    /**
+     * Streams {@code content} into {@code target} (never whole in memory); returns the number of bytes written.
+     *
+     * @param target the file to replace or create
+     * @param content read to its end, not closed
+     * @return the number of bytes written
+     * @throws StoreException if the stream or the file fails; the old content is then intact
+     */
     public static long write(Path target, InputStream content) {
         return write(target, content, false);
     }
@@ -62,6 +81,10 @@ public final class AtomicFiles {
     /**
      * Like {@link #write(Path, byte[])}, but the file is readable and writable by its owner alone
      * ({@code rw-------}) from the moment it exists, where the file system has POSIX permissions.
+     *
+     * @param target the file to replace or create
+     * @param bytes its whole new content, usually a secret
+     * @throws StoreException if the file cannot be written; the old content is then intact
      */
     public static void writeOwnerOnly(Path target, byte[] bytes) {
         write(target, new ByteArrayInputStream(bytes), true);
@@ -88,6 +111,11 @@ public final class AtomicFiles {
     /**
      * Streams {@code content} into a new temporary file of {@code dir}, synced to disk but not yet under
      * any name a program reads; {@link #publish} gives it its name. A crash leaves it to be removed.
+     *
+     * @param dir the directory the file will be published in; must exist
+     * @param content read to its end, not closed
+     * @return the absolute path of the temporary file, named {@link #TEMP_PREFIX}{@code <random>}
+     * @throws StoreException if the stream or the file fails; nothing is left behind
      */
     public static Path writeHidden(Path dir, InputStream content) {
         try {
@@ -101,6 +129,10 @@ public final class AtomicFiles {
      * Gives a file written by {@link #writeHidden} (or any synced file of the same directory) its name,
      * replacing what was there, in one step. The directory is not synced: call {@link #syncDirectory}
      * once after a group of these.
+     *
+     * @param hidden the synced file to rename
+     * @param target its new name, in the same directory
+     * @throws StoreException if the rename fails
      */
     public static void publish(Path hidden, Path target) {
         try {
@@ -110,7 +142,12 @@ public final class AtomicFiles {
         }
     }
 
-    /** Forces a file's content to disk. */
+    /**
+     * Forces a file's content to disk.
+     *
+     * @param file the file to sync
+     * @throws StoreException if it cannot be opened or synced
+     */
     public static void sync(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
@@ -119,7 +156,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Makes a directory's entries (created, renamed, removed files) durable; a no-op where directories cannot be opened. */
+    /**
+     * Makes a directory's entries (created, renamed, removed files) durable; a no-op where directories cannot be opened.
+     *
+     * @param dir the directory; null is ignored
+     */
     public static void syncDirectory(Path dir) {
         if (dir == null) {
             return;

@@ -24,7 +24,12 @@ import java.util.Set;
 public final class AttachmentLinkStore implements AutoCloseable {
     /** Where a link is. */
     public enum State {
-        NOT_FETCHED, FETCHED, FAILED
+        /** Recorded, not fetched yet. */
+        NOT_FETCHED,
+        /** Fetched; {@link Row#file()} says where. */
+        FETCHED,
+        /** The last fetch failed; {@link Row#error()} says why. */
+        FAILED
     }
 
     /**
@@ -46,6 +51,24 @@ public final class AttachmentLinkStore implements AutoCloseable {
      */
     public record Row(String id, String scope, String folder, String localId, String item, String title, String url,
                       String fileName, long size, String sha256, State state, String error, String file) {
+        /**
+         * Checks that the required components are present.
+         *
+         * @param id short and stable: derived from the scope, the item and the URL; not null
+         * @param scope the state scope of the service that synced the item; not null
+         * @param folder the item's escaped folder path; not null
+         * @param localId the item's id in its local store; not null
+         * @param item the Message-ID or event UID, or null
+         * @param title the subject or summary, or null
+         * @param url where the file is; not null
+         * @param fileName the file name the item gives; not null
+         * @param size bytes, or -1 when unknown
+         * @param sha256 lower-case hex SHA-256, or null
+         * @param state fetched or not, or failed; not null
+         * @param error why the last fetch failed, or null
+         * @param file where it was fetched to, relative to the profile folder, or null
+         * @throws NullPointerException if a required component is null
+         */
         public Row {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(scope, "scope");
@@ -68,13 +91,26 @@ public final class AttachmentLinkStore implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens the table in a profile's state file (created and migrated if needed). */
+    /**
+     * Opens the table in a profile's state file (created and migrated if needed).
+     *
+     * @param stateFile the profile's SQLite state file, created if missing
+     * @return the open store; close it when done
+     * @throws StoreException if the file cannot be opened or migrated
+     * @throws io.icesync.core.MissingDependencyException if {@code org.xerial:sqlite-jdbc} is not on the class path
+     */
     public static AttachmentLinkStore open(Path stateFile) {
         io.icesync.core.internal.OptionalLibraries.requireSqlite("the attachment links in " + stateFile);
         return new AttachmentLinkStore(stateFile.toAbsolutePath(), SqliteSyncStateStore.connect(stateFile));
     }
 
-    /** The local ids of the items of {@code scope} already scanned. */
+    /**
+     * The local ids of the items of {@code scope} already scanned.
+     *
+     * @param scope the state scope, "" for mail
+     * @return a new mutable set of local ids, possibly empty
+     * @throws StoreException if the file cannot be read
+     */
     public synchronized Set<String> scanned(String scope) {
         return sql("read the scanned items", () -> {
             Set<String> ids = new HashSet<>();
@@ -93,16 +129,34 @@ public final class AttachmentLinkStore implements AutoCloseable {
     /**
      * Records the links of one item, in one transaction: rows already there (same id) keep their state;
      * with {@code complete}, the item is marked scanned (an item known only by its headers is not).
+     *
+     * @param scope the state scope, "" for mail
+     * @param localId the item's id in its local store
+     * @param links the links found in it, possibly empty
+     * @param complete true if the whole item was read, so that it counts as scanned
+     * @throws StoreException if the transaction fails; nothing is recorded then
      */
     public synchronized void record(String scope, String localId, List<Row> links, boolean complete) {
         recordAll(scope, List.of(new Scan(localId, links, complete)));
     }
 
-    /** What the scan of one item found: its links, and whether it now counts as scanned. */
+    /**
+     * What the scan of one item found: its links, and whether it now counts as scanned.
+     *
+     * @param localId the item's id in its local store
+     * @param links the links found in it, possibly empty
+     * @param complete true if the whole item was read, so that it counts as scanned
+     */
     public record Scan(String localId, List<Row> links, boolean complete) {
     }
 
-    /** Records the scans of several items in one transaction (one fsync for a whole batch). */
+    /**
+     * Records the scans of several items in one transaction (one fsync for a whole batch).
+     *
+     * @param scope the state scope, "" for mail
+     * @param scans the scans to record; an empty list does nothing
+     * @throws StoreException if the transaction fails; nothing is recorded then
+     */
     public synchronized void recordAll(String scope, List<Scan> scans) {
         if (scans.isEmpty()) {
             return;
@@ -127,7 +181,13 @@ public final class AttachmentLinkStore implements AutoCloseable {
         });
     }
 
-    /** Drops the links and the scan mark of an item that is gone (files already fetched stay on disk). */
+    /**
+     * Drops the links and the scan mark of an item that is gone (files already fetched stay on disk).
+     *
+     * @param scope the state scope, "" for mail
+     * @param localId the item's id in its local store
+     * @throws StoreException if the transaction fails
+     */
     public synchronized void forget(String scope, String localId) {
         inTransaction("forget the links of item " + localId, () -> {
             for (String table : List.of("attachment_links", "attachment_scans")) {
@@ -141,22 +201,49 @@ public final class AttachmentLinkStore implements AutoCloseable {
         });
     }
 
-    /** Every link, by folder, item and file name. */
+    /**
+     * Every link, by folder, item and file name.
+     *
+     * @return a new list of every row, possibly empty
+     * @throws StoreException if the file cannot be read
+     */
     public synchronized List<Row> all() {
         return query("SELECT " + COLUMNS + " FROM attachment_links ORDER BY folder, local_id, file_name, id");
     }
 
-    /** The links of one item. */
+    /**
+     * The links of one item.
+     *
+     * @param scope the state scope, "" for mail
+     * @param localId the item's id in its local store
+     * @return its rows by file name, possibly empty
+     * @throws StoreException if the file cannot be read
+     */
     public synchronized List<Row> ofItem(String scope, String localId) {
         return query("SELECT " + COLUMNS + " FROM attachment_links WHERE scope = ? AND local_id = ?"
                 + " ORDER BY file_name, id", scope, localId);
     }
 
+    /**
+     * The link with the given {@link Row#id()}.
+     *
+     * @param id the link's id
+     * @return the row, or empty if there is none
+     * @throws StoreException if the file cannot be read
+     */
     public synchronized Optional<Row> byId(String id) {
         return query("SELECT " + COLUMNS + " FROM attachment_links WHERE id = ?", id).stream().findFirst();
     }
 
-    /** Records the outcome of a fetch: the file (relative to the profile folder), or the reason it failed. */
+    /**
+     * Records the outcome of a fetch: the file (relative to the profile folder), or the reason it failed.
+     *
+     * @param id the link's id; an unknown id changes nothing
+     * @param state the new state; not null
+     * @param error why the fetch failed, or null
+     * @param fetchedFile the file, relative to the profile folder, or null
+     * @throws StoreException if the transaction fails
+     */
     public synchronized void update(String id, State state, String error, String fetchedFile) {
         inTransaction("record the fetch of " + id, () -> {
             try (PreparedStatement p = db.prepareStatement(

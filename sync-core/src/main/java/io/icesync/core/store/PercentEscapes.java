@@ -12,7 +12,12 @@ public final class PercentEscapes {
     private PercentEscapes() {
     }
 
-    /** The bytes a name stands for: its UTF-8 with each {@code %XX} (two hex digits) as one byte; any other '%' kept. */
+    /**
+     * The bytes a name stands for: its UTF-8 with each {@code %XX} (two hex digits) as one byte; any other '%' kept.
+     *
+     * @param name a directory name as a file store wrote it; not null
+     * @return the decoded bytes, to be read as UTF-8 as strictly as the caller needs
+     */
     public static byte[] decode(String name) {
         byte[] in = name.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);

@@ -26,6 +26,12 @@ public final class CapturingTrust implements X509TrustManager {
     private final X509TrustManager extra;
     private volatile List<X509Certificate> lastChain = List.of();
 
+    /**
+     * A trust over the JVM's CAs plus {@code trusted}; the CAs themselves are read at the first check.
+     *
+     * @param trusted certificates the user accepted, possibly empty; copied
+     * @throws GeneralSecurityException if the JDK cannot build a trust manager over {@code trusted}
+     */
     public CapturingTrust(Collection<X509Certificate> trusted) throws GeneralSecurityException {
         if (trusted.isEmpty()) {
             this.extra = null;
@@ -55,7 +61,13 @@ public final class CapturingTrust implements X509TrustManager {
         throw new GeneralSecurityException("no X509 trust manager available");
     }
 
-    /** Parses PEM text holding one or more certificates. */
+    /**
+     * Parses PEM text holding one or more certificates.
+     *
+     * @param pem one or more {@code -----BEGIN CERTIFICATE-----} blocks
+     * @return the certificates in the order of the text, never empty
+     * @throws CertificateException if the text holds no certificate or a damaged one
+     */
     public static List<X509Certificate> parsePem(String pem) throws CertificateException {
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         List<X509Certificate> out = new ArrayList<>();
@@ -68,13 +80,23 @@ public final class CapturingTrust implements X509TrustManager {
         return out;
     }
 
+    /**
+     * TLS sockets whose server certificates are checked by this trust.
+     *
+     * @return a new factory over a TLS context using this trust
+     * @throws GeneralSecurityException if the JDK cannot set up the TLS context
+     */
     public SSLSocketFactory socketFactory() throws GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {this}, null);
         return ctx.getSocketFactory();
     }
 
-    /** The chain of the last server that was checked, leaf first. */
+    /**
+     * The chain of the last server that was checked, leaf first.
+     *
+     * @return an immutable list, empty before the first check
+     */
     public List<X509Certificate> lastChain() {
         return lastChain;
     }

@@ -22,11 +22,21 @@ public final class LiveTrust implements X509TrustManager {
     private List<X509Certificate> builtFor;
     private CapturingTrust current;
 
+    /**
+     * A trust that reads {@code source} at each handshake.
+     *
+     * @param source the user's trust list; null trusts the JVM's CAs alone
+     */
     public LiveTrust(CertificateTrust source) {
         this.source = source;
     }
 
-    /** A TLS context that checks servers with this trust. */
+    /**
+     * A TLS context that checks servers with this trust.
+     *
+     * @return a new context using this trust
+     * @throws IllegalStateException if the JDK cannot set up TLS
+     */
     public SSLContext sslContext() {
         try {
             SSLContext c = SSLContext.getInstance("TLS");
@@ -37,7 +47,11 @@ public final class LiveTrust implements X509TrustManager {
         }
     }
 
-    /** The chain the server presented during this thread's last handshake, leaf first. */
+    /**
+     * The chain the server presented during this thread's last handshake, leaf first.
+     *
+     * @return an immutable list, empty when this thread made no handshake since {@link #forget()}
+     */
     public List<X509Certificate> lastChain() {
         return lastChain.get();
     }

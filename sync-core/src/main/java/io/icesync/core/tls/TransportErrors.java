@@ -21,9 +21,15 @@ public final class TransportErrors {
     }
 
     /**
+     * The typed error for a request that failed below HTTP: an IceSync error already among the causes as
+     * it is, a certificate made out for other names, an untrusted certificate, a TLS failure, an unknown
+     * host, a refused connection, a timeout, or else a plain connection failure.
+     *
      * @param what  the request as the message names it, such as {@code GET https://host/file}
      * @param url   the address, for the certificate message
+     * @param e     the failure of the request; its causes are read
      * @param chain the certificates the server showed, for an untrusted one
+     * @return the error, wrapping {@code e}, never null
      */
     public static IceSyncException of(String what, String url, IOException e, List<X509Certificate> chain) {
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -60,6 +66,9 @@ public final class TransportErrors {
      * The JDK's words when a certificate does not hold the name it was reached by ("No subject
      * alternative names matching IP address 10.0.0.2 found"), from anywhere in the causes; null otherwise.
      * Trusting such a certificate would not help, so callers say so instead of offering it.
+     *
+     * @param c the failure, read with its causes
+     * @return the JDK's sentence from its start, or null
      */
     public static String hostMismatch(Throwable c) {
         for (Throwable x = c; x != null; x = x.getCause()) {
@@ -88,7 +97,12 @@ public final class TransportErrors {
         return false;
     }
 
-    /** The message of the deepest cause (its class name when it has none). */
+    /**
+     * The message of the deepest cause (its class name when it has none).
+     *
+     * @param t the failure; not null
+     * @return a message, never null
+     */
     public static String rootMessage(Throwable t) {
         Throwable r = t;
         while (r.getCause() != null && r.getCause() != r) {

@@ -9,10 +9,21 @@ import java.io.IOException;
 public class UnreadableXmlException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal described by {@code message}.
+     *
+     * @param message what was refused and where
+     */
     public UnreadableXmlException(String message) {
         super(message);
     }
 
+    /**
+     * A refusal caused by a parser or stream failure.
+     *
+     * @param message what was refused and where
+     * @param cause the underlying failure
+     */
     public UnreadableXmlException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -12,7 +12,10 @@ public final class XmlLimitException extends UnreadableXmlException {
         MAX_DEPTH
     }
 
+    /** Which limit was passed. */
     private final Limit limit;
+
+    /** The value of that limit: bytes for {@link Limit#MAX_BYTES}, elements for {@link Limit#MAX_DEPTH}. */
     private final int max;
 
     private XmlLimitException(Limit limit, int max, String message) {
@@ -31,11 +34,20 @@ public final class XmlLimitException extends UnreadableXmlException {
                 "the XML document nests deeper than the limit maxDepth = " + maxDepth + " elements, at " + path);
     }
 
+    /**
+     * Which of the limits the document passed.
+     *
+     * @return the limit, never null
+     */
     public Limit limit() {
         return limit;
     }
 
-    /** The value of the limit that was passed. */
+    /**
+     * The value of the limit that was passed.
+     *
+     * @return bytes for {@link Limit#MAX_BYTES}, nesting levels for {@link Limit#MAX_DEPTH}
+     */
     public int max() {
         return max;
     }

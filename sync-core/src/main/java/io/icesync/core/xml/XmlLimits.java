@@ -11,6 +11,13 @@ public record XmlLimits(int maxBytes, int maxDepth) {
     /** 64 MiB and 100 levels: far above what a server's answer needs, far below what harms a client. */
     public static final XmlLimits DEFAULT = new XmlLimits(64 * 1024 * 1024, 100);
 
+    /**
+     * Checks the bounds.
+     *
+     * @param maxBytes the most bytes a document may have, 1 to {@code Integer.MAX_VALUE - 16}
+     * @param maxDepth the most elements that may nest, at least 1
+     * @throws IllegalArgumentException if a value is out of those bounds
+     */
     public XmlLimits {
         // The reader takes one byte past the limit to see it is passed: the array must stay possible.
         if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
@@ -22,12 +29,24 @@ public record XmlLimits(int maxBytes, int maxDepth) {
         }
     }
 
-    /** The same depth limit with another size limit. */
+    /**
+     * The same depth limit with another size limit.
+     *
+     * @param bytes the new size limit, as for {@link #maxBytes()}
+     * @return a new instance
+     * @throws IllegalArgumentException if {@code bytes} is out of bounds
+     */
     public XmlLimits withMaxBytes(int bytes) {
         return new XmlLimits(bytes, maxDepth);
     }
 
-    /** The same size limit with another depth limit. */
+    /**
+     * The same size limit with another depth limit.
+     *
+     * @param depth the new depth limit, at least 1
+     * @return a new instance
+     * @throws IllegalArgumentException if {@code depth} is less than 1
+     */
     public XmlLimits withMaxDepth(int depth) {
         return new XmlLimits(maxBytes, depth);
     }
