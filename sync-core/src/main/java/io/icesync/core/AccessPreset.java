@@ -25,17 +25,31 @@ public enum AccessPreset {
         this.letters = letters;
     }
 
-    /** The name used on the command line and in JSON, e.g. {@code read-write}. */
+    /**
+     * The name used on the command line and in JSON.
+     *
+     * @return the label, e.g. {@code read-write}
+     */
     public String label() {
         return label;
     }
 
-    /** The RFC 4314 letters of the preset, in RFC order. */
+    /**
+     * The rights the preset gives.
+     *
+     * @return the RFC 4314 letters of the preset, in RFC order
+     */
     public String letters() {
         return letters;
     }
 
-    /** The preset of a label ({@code read}, {@code read-write}, {@code all}, {@code full}; case-blind), if any. */
+    /**
+     * The preset of a label ({@code read}, {@code read-write}, {@code all}, {@code full}; case-blind), if any.
+     *
+     * @param label the label; surrounding spaces are ignored, and {@code _} or {@code /} may stand for {@code -}
+     * @return the preset, or empty when the label names none
+     */
+
     public static Optional<AccessPreset> ofLabel(String label) {
         String l = label.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace('/', '-');
         for (AccessPreset p : values()) {

@@ -24,17 +24,30 @@ public enum AccessRight {
         this.key = key;
     }
 
-    /** The RFC 4314 letters this right grants. */
+    /**
+     * The rights in RFC terms.
+     *
+     * @return the RFC 4314 letters this right grants
+     */
     public String letters() {
         return letters;
     }
 
-    /** The one letter that must be there for this right to count as held (its item part). */
+    /**
+     * The one letter that must be there for this right to count as held (its item part).
+     *
+     * @return the key letter
+     */
     public char key() {
         return key;
     }
 
-    /** The name used on the command line and in JSON: {@code administer}, {@code read}... */
+    /**
+     * The name used on the command line and in JSON.
+     *
+     * @return the constant's name in lower case: {@code administer}, {@code read}...
+     */
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

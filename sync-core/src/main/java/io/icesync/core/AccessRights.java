@@ -20,6 +20,13 @@ public record AccessRights(String known, String unknown) {
     /** No right at all. */
     public static final AccessRights NONE = new AccessRights("", "");
 
+    /**
+     * Puts the known letters in RFC order and drops repeated letters; a letter given in the wrong
+     * component is left out.
+     *
+     * @param known   RFC 4314 letters, in any order
+     * @param unknown other letters
+     */
     public AccessRights {
         known = ordered(known);
         unknown = distinct(unknown);
@@ -29,6 +36,8 @@ public record AccessRights(String known, String unknown) {
      * Reads rights as a server sends them or a user types them: a preset label ({@code read},
      * {@code read-write}, {@code all}, {@code full}) or letters.
      *
+     * @param text a preset label or rights letters; surrounding spaces are ignored
+     * @return the rights
      * @throws IllegalArgumentException for an empty text or one with spaces or control characters
      */
     public static AccessRights parse(String text) {
@@ -40,7 +49,13 @@ public record AccessRights(String known, String unknown) {
         return letters(t);
     }
 
-    /** Reads RFC 4314 (and RFC 2086) letters; anything else printable is kept as an unknown right. */
+    /**
+     * Reads RFC 4314 (and RFC 2086) letters; anything else printable is kept as an unknown right.
+     *
+     * @param letters the letters
+     * @return the rights
+     * @throws IllegalArgumentException for a space, a control character or one of {@code ( ) " \ + -}
+     */
     public static AccessRights letters(String letters) {
         StringBuilder k = new StringBuilder();
         StringBuilder u = new StringBuilder();
@@ -62,6 +77,9 @@ public record AccessRights(String known, String unknown) {
     /**
      * Reads letters as a server sent them, never failing: characters that cannot be rights (spaces,
      * quotes, controls) are left out, so one odd entry never stops a listing.
+     *
+     * @param letters the letters, or null for none
+     * @return the rights
      */
     public static AccessRights fromServer(String letters) {
         StringBuilder ok = new StringBuilder();
@@ -73,19 +91,34 @@ public record AccessRights(String known, String unknown) {
         return letters(ok.toString());
     }
 
-    /** The letters of a preset. */
+    /**
+     * The letters of a preset.
+     *
+     * @param preset the preset
+     * @return its rights, with no unknown letters
+     */
     public static AccessRights of(AccessPreset preset) {
         return new AccessRights(preset.letters(), "");
     }
 
-    /** The letters of some rights in IceWarp's terms. */
+    /**
+     * The letters of some rights in IceWarp's terms.
+     *
+     * @param rights the rights to grant together
+     * @return the union of their letters
+     */
     public static AccessRights of(Collection<AccessRight> rights) {
         StringBuilder b = new StringBuilder();
         rights.forEach(r -> b.append(r.letters()));
         return new AccessRights(b.toString(), "");
     }
 
-    /** The rights held in IceWarp's terms: each whose key letter is here ({@code r}, {@code i}, {@code t}, {@code w}, {@code a}). */
+    /**
+     * The rights held in IceWarp's terms: each whose key letter is here ({@code r}, {@code i}, {@code t},
+     * {@code w}, {@code a}).
+     *
+     * @return the rights, a new set each call
+     */
     public Set<AccessRight> rights() {
         EnumSet<AccessRight> out = EnumSet.noneOf(AccessRight.class);
         for (AccessRight r : AccessRight.values()) {
@@ -96,7 +129,11 @@ public record AccessRights(String known, String unknown) {
         return out;
     }
 
-    /** The preset these letters are exactly (unknown letters aside), if any. */
+    /**
+     * The preset these letters are exactly (unknown letters aside), if any.
+     *
+     * @return the preset, or empty when the letters match none
+     */
     public Optional<AccessPreset> preset() {
         for (AccessPreset p : AccessPreset.values()) {
             if (p.letters().equals(known)) {
@@ -106,32 +143,60 @@ public record AccessRights(String known, String unknown) {
         return Optional.empty();
     }
 
-    /** True when one letter of RFC 4314 is here. */
+    /**
+     * Whether one letter of RFC 4314 is here.
+     *
+     * @param right the right
+     * @return true when its letter is granted
+     */
     public boolean has(Right right) {
         return known.indexOf(right.letter()) >= 0;
     }
 
-    /** True when nothing at all is granted. */
+    /**
+     * Whether nothing at all is granted.
+     *
+     * @return true when there are neither known nor unknown letters
+     */
     public boolean isEmpty() {
         return known.isEmpty() && unknown.isEmpty();
     }
 
-    /** These known letters with the unknown letters of {@code before}: a change that keeps what it cannot read. */
+    /**
+     * These known letters with the unknown letters of {@code before}: a change that keeps what it cannot read.
+     *
+     * @param before the rights as the server had them
+     * @return the merged rights
+     */
     public AccessRights keepingUnknownOf(AccessRights before) {
         return new AccessRights(known, unknown + before.unknown);
     }
 
-    /** The letters to send in a SETACL: the known ones in RFC order, then the unknown ones. */
+    /**
+     * The letters to send in a SETACL.
+     *
+     * @return the known letters in RFC order, then the unknown ones
+     */
     public String wire() {
         return known + unknown;
     }
 
-    /** The rights the sync engine decides with. */
+    /**
+     * The rights the sync engine decides with.
+     *
+     * @return the known letters as {@link Rights}
+     */
     public Rights toRights() {
         return Rights.parse(known);
     }
 
-    /** The preset's label when there is one, else the letters; e.g. {@code read-write} or {@code lrsi}. */
+    /**
+     * A short text for a person.
+     *
+     * @return the preset's label when there is one, else the letters, or {@code none}; e.g.
+     *         {@code read-write} or {@code lrsi}
+     */
+
     public String label() {
         return preset().map(AccessPreset::label).orElse(wire().isEmpty() ? "none" : wire());
     }

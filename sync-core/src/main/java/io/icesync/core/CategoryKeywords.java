@@ -30,7 +30,13 @@ public final class CategoryKeywords {
     private CategoryKeywords() {
     }
 
-    /** The keyword of a category name; a blank name has none. */
+    /**
+     * The keyword of a category name; a blank name has none.
+     *
+     * @param name the category name, as the user wrote it
+     * @return a keyword every IMAP server accepts, from which {@link #name(String)} gives {@code name} back
+     * @throws IllegalArgumentException when {@code name} is null or blank
+     */
     public static String keyword(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a category needs a name");
@@ -54,7 +60,13 @@ public final class CategoryKeywords {
         return out.toString();
     }
 
-    /** The category a keyword carries, or empty when it is a state keyword ({@code $Forwarded}, {@code Junk}...). */
+    /**
+     * The category a keyword carries.
+     *
+     * @param keyword an IMAP keyword, or null
+     * @return the category name (the keyword itself when it is not valid modified UTF-7), or empty for
+     *         a state keyword ({@code $Forwarded}, {@code Junk}...), a null or an empty one
+     */
     public static Optional<String> name(String keyword) {
         if (keyword == null || keyword.isEmpty() || keyword.startsWith("$") || keyword.startsWith("\\")
                 || SYSTEM.contains(keyword.toLowerCase(Locale.ROOT))) {
@@ -64,7 +76,12 @@ public final class CategoryKeywords {
         return Optional.of(decoded == null ? keyword : decoded);
     }
 
-    /** The category names among an item's keywords, sorted. */
+    /**
+     * The category names among an item's keywords, sorted.
+     *
+     * @param flags the item's flags
+     * @return the names, a new set; empty when the item has no category
+     */
     public static SortedSet<String> names(Flags flags) {
         SortedSet<String> out = new TreeSet<>();
         for (String k : flags.keywords()) {
@@ -73,7 +90,13 @@ public final class CategoryKeywords {
         return out;
     }
 
-    /** The same flags with exactly these categories (state keywords kept). */
+    /**
+     * The same flags with exactly these categories (state keywords kept).
+     *
+     * @param flags the item's flags now
+     * @param names the category names the item should have; null and blank names are skipped
+     * @return the new flags; {@code flags} does not change
+     */
     public static Flags withNames(Flags flags, Collection<String> names) {
         TreeSet<String> kw = new TreeSet<>();
         for (String k : flags.keywords()) {
@@ -89,7 +112,13 @@ public final class CategoryKeywords {
         return new Flags(flags.flags(), kw);
     }
 
-    /** Whether the keyword carries a category rather than a state. */
+    /**
+     * Whether the keyword carries a category rather than a state.
+     *
+     * @param keyword an IMAP keyword, or null
+     * @return true when {@link #name(String)} finds a category in it
+     */
+
     public static boolean isCategory(String keyword) {
         return name(keyword).isPresent();
     }

@@ -11,7 +11,15 @@ import java.util.List;
 public class CertificateNameMismatchException extends UntrustedCertificateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the name asked for and the names the certificate holds
+     * @param chain   the chain the server presented, leaf first, or null when not captured
+     * @param cause   the TLS error, or null
+     */
     public CertificateNameMismatchException(String message, List<X509Certificate> chain, Throwable cause) {
+
         super(message, chain, cause);
     }
 }

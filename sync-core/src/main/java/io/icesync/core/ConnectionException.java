@@ -4,7 +4,14 @@ package io.icesync.core;
 public class ConnectionException extends IceSyncException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what could not be reached or what broke
+     * @param cause   the network error, or null
+     */
     public ConnectionException(String message, Throwable cause) {
+
         super(message, cause);
     }
 }

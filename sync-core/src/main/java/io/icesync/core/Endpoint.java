@@ -2,8 +2,23 @@ package io.icesync.core;
 
 import java.util.Objects;
 
-/** A server address and how to secure the connection to it. */
+/**
+ * A server address and how to secure the connection to it.
+ *
+ * @param host     the server's host name or address (an IPv6 address without brackets)
+ * @param port     the TCP port, 1 to 65535
+ * @param security how the connection is protected
+ */
 public record Endpoint(String host, int port, Security security) {
+    /**
+     * Checks the endpoint.
+     *
+     * @param host     the host; not blank
+     * @param port     the port, 1 to 65535
+     * @param security the protection; not null
+     * @throws IllegalArgumentException when the host is blank or the port out of range
+     * @throws NullPointerException     when the host or the security is null
+     */
     public Endpoint {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(security, "security");
@@ -15,7 +30,15 @@ public record Endpoint(String host, int port, Security security) {
         }
     }
 
-    /** Parses {@code HOST:PORT} (IPv6 as {@code [::1]:993}). */
+    /**
+     * Parses {@code HOST:PORT} (IPv6 as {@code [::1]:993}).
+     *
+     * @param hostPort the text
+     * @param security how the connection is protected
+     * @return the endpoint
+     * @throws IllegalArgumentException when the text is not {@code HOST:PORT} with a valid port
+     */
+
     public static Endpoint parse(String hostPort, Security security) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0 || colon == hostPort.length() - 1) {

@@ -4,7 +4,19 @@ import java.util.Locale;
 
 /** What a folder holds (F3.3). */
 public enum FolderKind {
-    MAIL("mail"), CONTACTS("contact"), EVENTS("event"), TASKS("task"), NOTES("note"), JOURNAL("journal"),
+    /** Messages (Kolab type {@code mail}); the kind of any folder that says nothing else. */
+    MAIL("mail"),
+    /** Contacts (Kolab type {@code contact}). */
+    CONTACTS("contact"),
+    /** Calendar events (Kolab type {@code event}). */
+    EVENTS("event"),
+    /** Tasks (Kolab type {@code task}). */
+    TASKS("task"),
+    /** Notes (Kolab type {@code note}). */
+    NOTES("note"),
+    /** Journal entries (Kolab type {@code journal}). */
+    JOURNAL("journal"),
+    /** Documents, files (Kolab type {@code file}). */
     DOCUMENTS("file");
 
     private final String kolabType;
@@ -13,7 +25,11 @@ public enum FolderKind {
         this.kolabType = kolabType;
     }
 
-    /** The Kolab folder-type value IceWarp uses for this kind ({@code event}, {@code contact}...). */
+    /**
+     * The Kolab folder-type value IceWarp uses for this kind.
+     *
+     * @return the value, such as {@code event} or {@code contact}
+     */
     public String kolabType() {
         return kolabType;
     }
@@ -21,6 +37,9 @@ public enum FolderKind {
     /**
      * The kind a Kolab folder-type value names ({@code event}, {@code contact.default},
      * {@code mail.sentitems}...), or null for no value or a type IceSync does not model.
+     *
+     * @param value the folder-type value, any case; a suffix after a dot is ignored
+     * @return the kind, or null
      */
     public static FolderKind ofKolabType(String value) {
         if (value == null || value.isBlank()) {
@@ -65,7 +84,11 @@ public enum FolderKind {
         return m;
     }
 
-    /** IceWarp's default groupware folder names (top level, any case) and their kinds, in a stable order. */
+    /**
+     * IceWarp's default groupware folder names (top level, any case) and their kinds, in a stable order.
+     *
+     * @return folder name, as IceWarp writes it, to kind; unmodifiable
+     */
     public static java.util.Map<String, FolderKind> defaultNames() {
         return DEFAULT_NAMES;
     }
@@ -75,7 +98,11 @@ public enum FolderKind {
      * a top-level {@code Contacts}, {@code Calendar}/{@code Calendrier}, {@code Tasks}/{@code Tâches},
      * {@code Notes}, {@code Journal}, {@code Files}/{@code Fichiers}; null for any other folder, which
      * is then mail. Sub-folders are never guessed: "Projects/Notes" stays a mail folder.
+     *
+     * @param path the folder, or null
+     * @return the kind its name stands for, or null
      */
+
     public static FolderKind ofDefaultName(FolderPath path) {
         if (path == null || path.names().size() != 1) {
             return null;

@@ -9,7 +9,15 @@ import java.util.Objects;
  * @param rights  the rights given
  */
 public record Grant(Grantee grantee, AccessRights rights) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param grantee the user, group or anyone
+     * @param rights  the rights given
+     * @throws NullPointerException when a component is null
+     */
     public Grant {
+
         Objects.requireNonNull(grantee, "grantee");
         Objects.requireNonNull(rights, "rights");
     }

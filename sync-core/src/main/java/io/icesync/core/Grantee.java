@@ -13,11 +13,26 @@ import java.util.Objects;
  */
 public record Grantee(Kind kind, String name) {
     /** The three kinds of grantee. */
-    public enum Kind { USER, GROUP, ANYONE }
+    public enum Kind {
+        /** One user, by address. */
+        USER,
+        /** A group of users, by name. */
+        GROUP,
+        /** Anyone, every domain of the server. */
+        ANYONE
+    }
 
     /** Anyone at all. */
     public static final Grantee ANYONE = new Grantee(Kind.ANYONE, "anyone");
 
+    /**
+     * Checks the grantee.
+     *
+     * @param kind user, group or anyone; not null
+     * @param name the address or group name; not null, not blank, no control characters
+     * @throws IllegalArgumentException when {@code name} is blank or holds control characters
+     * @throws NullPointerException     when a component is null
+     */
     public Grantee {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -26,12 +41,24 @@ public record Grantee(Kind kind, String name) {
         }
     }
 
-    /** A user by address. */
+    /**
+     * A user by address.
+     *
+     * @param address the user's address; surrounding spaces are removed
+     * @return the grantee
+     * @throws IllegalArgumentException when the address is blank
+     */
     public static Grantee user(String address) {
         return new Grantee(Kind.USER, address.trim());
     }
 
-    /** A group by name. */
+    /**
+     * A group by name.
+     *
+     * @param name the group's name, without {@code $}; surrounding spaces are removed
+     * @return the grantee
+     * @throws IllegalArgumentException when the name is blank
+     */
     public static Grantee group(String name) {
         return new Grantee(Kind.GROUP, name.trim());
     }
@@ -39,6 +66,10 @@ public record Grantee(Kind kind, String name) {
     /**
      * Reads a grantee as a user types it or a server sends it: {@code anyone}, {@code everyone} or
      * {@code anonymous} for anyone; {@code group:NAME} or {@code $NAME} for a group; else a user.
+     *
+     * @param text the text; not null
+     * @return the grantee
+     * @throws IllegalArgumentException when the text or the name in it is empty
      */
     public static Grantee parse(String text) {
         String t = Objects.requireNonNull(text, "grantee").trim();
@@ -58,7 +89,12 @@ public record Grantee(Kind kind, String name) {
         return user(t);
     }
 
-    /** The RFC 4314 identifier: the address, {@code $group}, or {@code anyone}. */
+    /**
+     * The RFC 4314 identifier, as sent in a SETACL.
+     *
+     * @return the address, {@code $group}, or {@code anyone}
+     */
+
     public String identifier() {
         return switch (kind) {
             case USER -> name;

@@ -7,7 +7,13 @@ package io.icesync.core;
 public class KindChangeRefusedException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the folder, its new kind and why the store cannot move it
+     */
     public KindChangeRefusedException(String message) {
+
         super(message, null);
     }
 }

@@ -9,7 +9,14 @@ public final class MessageHeaders {
     private MessageHeaders() {
     }
 
-    /** The Message-ID (with its angle brackets) of a message or header block, reading no further than the header; null if none. */
+    /**
+     * The Message-ID of a message or header block, reading no further than the header.
+     *
+     * @param message the message's bytes from its start; the caller closes it
+     * @return the Message-ID with its angle brackets, or null if none
+     * @throws IOException when reading {@code message} fails
+     */
+
     public static String messageId(InputStream message) throws IOException {
         return MessageIds.read(message);
     }

@@ -5,10 +5,14 @@ package io.icesync.core;
  * server's MYRIGHTS): names the folder and the right missing.
  */
 public class MissingRightException extends IceSyncException {
+    /** The folder the change was for. */
     private final FolderPath folder;
+    /** The right that is missing. */
     private final Right missing;
 
     /**
+     * Creates the exception with a message that names the folder, the right and the rights held.
+     *
      * @param folder  the folder
      * @param missing the right the change needs
      * @param action  what was refused, e.g. "change who may use it"
@@ -22,13 +26,22 @@ public class MissingRightException extends IceSyncException {
         this.missing = missing;
     }
 
-    /** The folder the change was for. */
+    /**
+     * The folder the change was for.
+     *
+     * @return its path
+     */
     public FolderPath folder() {
         return folder;
     }
 
-    /** The right that is missing. */
+    /**
+     * The right that is missing.
+     *
+     * @return the RFC 4314 right the change needs
+     */
     public Right missing() {
+
         return missing;
     }
 }

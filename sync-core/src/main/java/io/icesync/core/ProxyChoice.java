@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public final class ProxyChoice {
     /** The kinds of choice. */
-    public enum Kind { NONE, SYSTEM, HTTP }
+    public enum Kind {
+        /** Straight to the server. */
+        NONE,
+        /** Whatever the JVM's {@code ProxySelector} says. */
+        SYSTEM,
+        /** An explicit HTTP proxy ({@link #host()}, {@link #port()}). */
+        HTTP
+    }
 
     private static final ProxyChoice NONE = new ProxyChoice(Kind.NONE, null, 0);
     private static final ProxyChoice SYSTEM = new ProxyChoice(Kind.SYSTEM, null, 0);
@@ -29,17 +36,32 @@ public final class ProxyChoice {
         this.port = port;
     }
 
-    /** No proxy (the default). */
+    /**
+     * No proxy (the default).
+     *
+     * @return the choice to connect straight to the server
+     */
     public static ProxyChoice none() {
         return NONE;
     }
 
-    /** The JVM's default {@code ProxySelector}. */
+    /**
+     * The JVM's default {@code ProxySelector}.
+     *
+     * @return the choice to ask the JVM, per connection
+     */
     public static ProxyChoice system() {
         return SYSTEM;
     }
 
-    /** An HTTP proxy at {@code host:port} (CONNECT for TLS). */
+    /**
+     * An HTTP proxy at {@code host:port} (CONNECT for TLS).
+     *
+     * @param host the proxy's host name or address, without brackets; not blank
+     * @param port the proxy's port, 1 to 65535
+     * @return the choice
+     * @throws IllegalArgumentException when the host is blank or the port out of range
+     */
     public static ProxyChoice http(String host, int port) {
         Objects.requireNonNull(host, "host");
         if (host.isBlank() || port < 1 || port > 65535) {
@@ -52,6 +74,8 @@ public final class ProxyChoice {
      * A choice as a user writes it: {@code none}, {@code system}, or {@code HOST:PORT} of an HTTP proxy
      * ({@code [v6-address]:PORT} for an IPv6 address).
      *
+     * @param text the text; case is ignored for {@code none} and {@code system}
+     * @return the choice
      * @throws InvalidSettingException naming {@code proxy} and the text, for anything else
      */
     public static ProxyChoice parse(String text) {
@@ -75,7 +99,11 @@ public final class ProxyChoice {
         }
     }
 
-    /** The choice as {@link #parse} reads it: {@code none}, {@code system} or {@code HOST:PORT}. */
+    /**
+     * The choice as {@link #parse} reads it.
+     *
+     * @return {@code none}, {@code system} or {@code HOST:PORT} (an IPv6 host in brackets)
+     */
     public String text() {
         if (kind != Kind.HTTP) {
             return kind.name().toLowerCase(java.util.Locale.ROOT);
@@ -83,16 +111,30 @@ public final class ProxyChoice {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /**
+     * Which kind of choice this is.
+     *
+     * @return none, system or HTTP
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The proxy's host for {@link Kind#HTTP}, else null. */
+    /**
+     * The explicit proxy's host.
+     *
+     * @return the host for {@link Kind#HTTP}, else null
+     */
     public String host() {
         return host;
     }
 
-    /** The proxy's port for {@link Kind#HTTP}, else 0. */
+    /**
+     * The explicit proxy's port.
+     *
+     * @return the port for {@link Kind#HTTP}, else 0
+     */
+
     public int port() {
         return port;
     }

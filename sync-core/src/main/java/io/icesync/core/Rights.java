@@ -7,15 +7,30 @@ import java.util.Set;
  * A set of RFC 4314 rights. The obsolete RFC 2086 letters are read as their RFC 4314 expansion:
  * {@code c} = {@code k x}, {@code d} = {@code t e x} (servers such as IceWarp still send them), except
  * next to letters of that expansion, where RFC 4314 servers send them only as a summary.
+ *
+ * @param rights the rights held
  */
 public record Rights(Set<Right> rights) {
+    /** Every right. */
     public static final Rights ALL = new Rights(EnumSet.allOf(Right.class));
+    /** No right. */
     public static final Rights NONE = new Rights(EnumSet.noneOf(Right.class));
 
+    /**
+     * Makes the set an unmodifiable copy.
+     *
+     * @param rights the rights held; not null
+     */
     public Rights {
         rights = rights.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rights));
     }
 
+    /**
+     * Reads rights letters as a server sends them (MYRIGHTS, GETACL).
+     *
+     * @param letters the letters; letters this model does not know are skipped
+     * @return the rights
+     */
     public static Rights parse(String letters) {
         EnumSet<Right> set = EnumSet.noneOf(Right.class);
         for (char c : letters.toCharArray()) {
@@ -54,16 +69,32 @@ public record Rights(Set<Right> rights) {
         return false;
     }
 
+    /**
+     * Whether a right is held.
+     *
+     * @param r the right
+     * @return true when it is in the set
+     */
     public boolean has(Right r) {
         return rights.contains(r);
     }
 
-    /** True when items can be added, changed and removed (the folder is not read-only for sync). */
+    /**
+     * Whether items can be added, changed and removed (the folder is not read-only for sync).
+     *
+     * @return true with {@code i}, {@code w} and {@code t}
+     */
     public boolean canWriteItems() {
         return has(Right.INSERT) && has(Right.WRITE) && has(Right.DELETE_MESSAGES);
     }
 
+    /**
+     * The rights as letters.
+     *
+     * @return the RFC 4314 letters, in the order of {@link Right}
+     */
     public String letters() {
+
         StringBuilder b = new StringBuilder();
         for (Right r : Right.values()) {
             if (rights.contains(r)) {

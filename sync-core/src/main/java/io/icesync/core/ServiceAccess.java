@@ -54,16 +54,29 @@ public final class ServiceAccess {
         this.proxy = b.proxy;
     }
 
+    /**
+     * Starts building a service access.
+     *
+     * @return a builder with every value at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** No endpoint, no credentials, the system's CAs only, default timeouts, no proxy. */
+    /**
+     * The access with nothing set.
+     *
+     * @return no endpoint, no credentials, the system's CAs only, default timeouts, no proxy
+     */
     public static ServiceAccess defaults() {
         return NONE;
     }
 
-    /** A builder holding this one's values, to change some of them. */
+    /**
+     * Starts from this access to change some of its values.
+     *
+     * @return a builder holding this one's values; this access does not change
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.endpoint = endpoint;
@@ -78,32 +91,56 @@ public final class ServiceAccess {
         return b;
     }
 
-    /** The server and its security, or null where the service is named by a URL. */
+    /**
+     * Where the service is.
+     *
+     * @return the server and its security, or null where the service is named by a URL
+     */
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    /** The login, or null for none. */
+    /**
+     * Who logs in.
+     *
+     * @return the login, or null for none
+     */
     public String user() {
         return user;
     }
 
-    /** Whether a login is set. */
+    /**
+     * Whether a login is set.
+     *
+     * @return true when {@link #user()} is not null
+     */
     public boolean hasCredentials() {
         return user != null;
     }
 
-    /** Whether the login uses an access token ({@link #tokens()}) instead of a password. */
+    /**
+     * Whether the login uses an access token ({@link #tokens()}) instead of a password.
+     *
+     * @return true for a token login
+     */
     public boolean usesToken() {
         return tokens != null;
     }
 
-    /** Where the access tokens come from, or null for a password login. */
+    /**
+     * Where the access tokens come from.
+     *
+     * @return the token source, or null for a password login or none
+     */
     public TokenSource tokens() {
         return tokens;
     }
 
-    /** The SASL mechanism that carries the token (default {@link TokenMechanism#XOAUTH2}). */
+    /**
+     * The SASL mechanism that carries the token.
+     *
+     * @return the mechanism; {@link TokenMechanism#XOAUTH2} unless set
+     */
     public TokenMechanism tokenMechanism() {
         return mechanism;
     }
@@ -111,6 +148,8 @@ public final class ServiceAccess {
     /**
      * The application's own {@code mail.imap.*}, {@code mail.smtp.*}, {@code mail.pop3.*} properties
      * (and their TLS twins), checked by {@link io.icesync.core.mail.MailProperties#check}; empty by default.
+     *
+     * @return property name to value
      */
     public Map<String, String> mailProperties() {
         return mailProperties;
@@ -119,6 +158,8 @@ public final class ServiceAccess {
     /**
      * A fresh copy of the password, asked of the supplier now; the caller wipes it. Null without
      * credentials and for a token login.
+     *
+     * @return a new array holding the password (empty when the supplier gave null), or null
      */
     public char[] password() {
         if (password == null) {
@@ -128,20 +169,38 @@ public final class ServiceAccess {
         return p == null ? new char[0] : p.clone();
     }
 
-    /** The certificates accepted beyond the system's CAs; never null (an empty list when none was given). */
+    /**
+     * The certificates accepted beyond the system's CAs.
+     *
+     * @return the trust list given, or an empty one when none was given; never null
+     */
     public CertificateTrust trust() {
         return trust != null ? trust : CertificateTrust.inMemory();
     }
 
-    /** Whether a trust list was given. */
+    /**
+     * Whether a trust list was given.
+     *
+     * @return true when {@link Builder#trust(CertificateTrust)} set one
+     */
     public boolean hasTrust() {
         return trust != null;
     }
 
+    /**
+     * How long to wait when connecting, reading and idling.
+     *
+     * @return the timeouts; {@link Timeouts#DEFAULTS} unless set
+     */
     public Timeouts timeouts() {
         return timeouts;
     }
 
+    /**
+     * Which proxy to connect through.
+     *
+     * @return the proxy choice; {@link ProxyChoice#none()} unless set
+     */
     public ProxyChoice proxy() {
         return proxy;
     }
@@ -168,12 +227,25 @@ public final class ServiceAccess {
         private Builder() {
         }
 
+        /**
+         * Sets where the service is.
+         *
+         * @param endpoint the server and its security, or null where a URL names the service
+         * @return this builder
+         */
         public Builder endpoint(Endpoint endpoint) {
             this.endpoint = endpoint;
             return this;
         }
 
-        /** A login whose password is asked of {@code password} at each login (it may return a new array each time). */
+        /**
+         * A login whose password is asked of {@code password} at each login (it may return a new array
+         * each time); replaces a token login set before.
+         *
+         * @param user     the login; not null
+         * @param password gives the password; not null
+         * @return this builder
+         */
         public Builder credentials(String user, Supplier<char[]> password) {
             this.user = Objects.requireNonNull(user, "user");
             this.password = Objects.requireNonNull(password, "password");
@@ -184,6 +256,10 @@ public final class ServiceAccess {
         /**
          * A login with access tokens instead of a password (mail clients only: IMAP and SMTP), sent with
          * {@link #tokenMechanism(TokenMechanism)}; replaces a password set before.
+         *
+         * @param user   the login; not null
+         * @param tokens gives a valid access token at each login; not null
+         * @return this builder
          */
         public Builder token(String user, TokenSource tokens) {
             this.user = Objects.requireNonNull(user, "user");
@@ -192,7 +268,12 @@ public final class ServiceAccess {
             return this;
         }
 
-        /** The SASL mechanism for a token login (default {@link TokenMechanism#XOAUTH2}). */
+        /**
+         * The SASL mechanism for a token login (default {@link TokenMechanism#XOAUTH2}).
+         *
+         * @param mechanism the mechanism; not null
+         * @return this builder
+         */
         public Builder tokenMechanism(TokenMechanism mechanism) {
             this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
             return this;
@@ -206,42 +287,77 @@ public final class ServiceAccess {
          * @throws InvalidSettingException naming the property when it is not a {@code mail.imap(s).*},
          *         {@code mail.smtp(s).*} or {@code mail.pop3(s).*} property, or one IceSync sets itself
          *         (host and port, timeouts, TLS and trust, proxy, authentication, debug output)
+         * @param properties property name to value; replaces the properties set before
+         * @return this builder
          */
         public Builder mailProperties(Map<String, String> properties) {
             this.mailProperties = io.icesync.core.mail.MailProperties.check(properties);
             return this;
         }
 
-        /** A login with a fixed password; the array is copied, so the caller may wipe its own. */
+        /**
+         * A login with a fixed password; the array is copied, so the caller may wipe its own.
+         *
+         * @param user     the login; not null
+         * @param password the password; not null
+         * @return this builder
+         */
         public Builder credentials(String user, char[] password) {
             char[] copy = Arrays.copyOf(Objects.requireNonNull(password, "password"), password.length);
             return credentials(user, () -> copy);
         }
 
-        /** Certificates the user accepted beyond the system's CAs, read at each new connection (default: none). */
+        /**
+         * Certificates the user accepted beyond the system's CAs, read at each new connection (default: none).
+         *
+         * @param trust the trust list, or null for none
+         * @return this builder
+         */
         public Builder trust(CertificateTrust trust) {
             this.trust = trust;
             return this;
         }
 
-        /** Default {@link Timeouts#DEFAULTS}. */
+        /**
+         * Sets the connect, read and idle timeouts; default {@link Timeouts#DEFAULTS}.
+         *
+         * @param timeouts the timeouts; not null
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
             return this;
         }
 
-        /** Connect and read bounded by {@code both} (the shortcut of the older {@code timeout(Duration)} methods). */
+        /**
+         * Connect and read bounded by {@code both} (the shortcut of the older {@code timeout(Duration)}
+         * methods); the idle timeout stays.
+         *
+         * @param both the connect and read timeout
+         * @return this builder
+         */
         public Builder timeout(Duration both) {
             return timeouts(Timeouts.of(both).withIdle(timeouts.idle()));
         }
 
-        /** Default {@link ProxyChoice#none()}. */
+        /**
+         * Sets the proxy to connect through; default {@link ProxyChoice#none()}.
+         *
+         * @param proxy the proxy choice; not null
+         * @return this builder
+         */
         public Builder proxy(ProxyChoice proxy) {
             this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 
+        /**
+         * Builds the access; the builder may be used again.
+         *
+         * @return an immutable access with the values set so far
+         */
         public ServiceAccess build() {
+
             return new ServiceAccess(this);
         }
     }

@@ -11,12 +11,25 @@ public class UntrustedCertificateException extends IceSyncException {
     private static final long serialVersionUID = 1L;
     private final transient List<X509Certificate> chain;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message why the certificate is not trusted
+     * @param chain   the chain the server presented, leaf first, or null when not captured
+     * @param cause   the TLS error, or null
+     */
     public UntrustedCertificateException(String message, List<X509Certificate> chain, Throwable cause) {
         super(message, cause);
         this.chain = chain == null ? List.of() : List.copyOf(chain);
     }
 
-    /** The chain the server presented, leaf first; empty when it could not be captured. */
+    /**
+     * The chain the server presented, to show the user before trusting it.
+     *
+     * @return the certificates, leaf first; empty when they could not be captured, and null in a
+     *         deserialized copy
+     */
+
     public List<X509Certificate> chain() {
         return chain;
     }

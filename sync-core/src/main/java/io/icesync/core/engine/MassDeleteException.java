@@ -17,7 +17,9 @@ public final class MassDeleteException extends IceSyncException {
 
     /** Where the deletions would have been made. */
     public enum Side {
+        /** On the server, because the local copies are gone. */
         SERVER("on the server", "their local copies are gone"),
+        /** In the local store, because the items or folders are gone from the server. */
         LOCAL("locally", "they are gone from the server");
 
         private final String where;
@@ -33,15 +35,34 @@ public final class MassDeleteException extends IceSyncException {
      * One refused group of deletions: folders ({@code folder} is null, {@code folders} names them) or the
      * items of one folder.
      *
+     * @param side    where the deletions would have been made
+     * @param folder  the folder whose items would have gone, or null for a group of folders
+     * @param count   how many folders or items would have gone
+     * @param synced  how many were synced, of which {@code count} would have gone
+     * @param folders the folders that would have gone; empty for items
      * @param reason what the guard saw beyond the counts (a missing store root), or null
      */
     public record Refusal(Side side, FolderPath folder, int count, int synced, List<FolderPath> folders,
                           String reason) {
+        /**
+         * Copies {@code folders}.
+         *
+         * @param side    where the deletions would have been made
+         * @param folder  the folder whose items would have gone, or null for a group of folders
+         * @param count   how many folders or items would have gone
+         * @param synced  how many were synced
+         * @param folders the folders that would have gone; not null
+         * @param reason  what the guard saw beyond the counts, or null
+         */
         public Refusal {
             folders = List.copyOf(folders);
         }
 
-        /** One sentence for a person. */
+        /**
+         * Describes the refusal for a person.
+         *
+         * @return one sentence, naming at most ten folders
+         */
         public String describe() {
             StringBuilder b = new StringBuilder();
             if (folder == null) {
@@ -66,6 +87,12 @@ public final class MassDeleteException extends IceSyncException {
     private final transient List<Refusal> refusals;
     private final transient SyncReport report;
 
+    /**
+     * Creates the exception; its message describes every refusal and how to confirm.
+     *
+     * @param refusals what the guard refused; not null
+     * @param report   what the cycle did before it stopped, or null
+     */
     public MassDeleteException(List<Refusal> refusals, SyncReport report) {
         super(message(refusals));
         this.refusals = List.copyOf(refusals);
@@ -78,11 +105,21 @@ public final class MassDeleteException extends IceSyncException {
                 + " (icesync sync --allow-mass-delete)";
     }
 
+    /**
+     * Says what would have gone and why.
+     *
+     * @return the refused groups of deletions (null in a deserialized copy)
+     */
     public List<Refusal> refusals() {
         return refusals;
     }
 
-    /** What the cycle did before it stopped (the folder tree and the folders it could sync), or null. */
+    /**
+     * What the cycle did before it stopped.
+     *
+     * @return the report of the folder tree and the folders it could sync, or null
+     */
+
     public SyncReport report() {
         return report;
     }

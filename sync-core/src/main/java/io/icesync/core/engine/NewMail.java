@@ -14,6 +14,15 @@ import java.util.Objects;
  *                  notification after this long; {@link Duration#ZERO} means show it until the user closes it
  */
 public record NewMail(FolderPath folder, int count, Duration hideAfter) {
+    /**
+     * Checks the values.
+     *
+     * @param folder    where the mail arrived; not null
+     * @param count     how many new unread messages, at least 1
+     * @param hideAfter how long to show the notification, zero or more; not null
+     * @throws NullPointerException     when {@code folder} or {@code hideAfter} is null
+     * @throws IllegalArgumentException when {@code count} is below 1 or {@code hideAfter} negative
+     */
     public NewMail {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(hideAfter, "hideAfter");
@@ -25,7 +34,12 @@ public record NewMail(FolderPath folder, int count, Duration hideAfter) {
         }
     }
 
-    /** Whether the notification stays until the user closes it. */
+    /**
+     * Whether the notification stays until the user closes it.
+     *
+     * @return true when {@code hideAfter} is zero
+     */
+
     public boolean staysUntilClosed() {
         return hideAfter.isZero();
     }

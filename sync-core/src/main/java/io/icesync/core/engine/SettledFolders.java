@@ -18,7 +18,14 @@ public final class SettledFolders {
     private SettledFolders() {
     }
 
-    /** The record of {@code folder}'s last settled complete sync in {@code state}, if one is kept. */
+    /**
+     * Reads the record of a folder's last settled complete sync.
+     *
+     * @param state  the state store the engine syncs with
+     * @param folder the folder, as the state store keeps it
+     * @return the record, or empty when none is kept; compare it with the one seen last time
+     */
+
     public static Optional<String> record(SyncStateStore state, FolderState folder) {
         return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty());
     }

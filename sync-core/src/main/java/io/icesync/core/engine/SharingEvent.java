@@ -25,6 +25,17 @@ public record SharingEvent(Kind kind, FolderPath folder, String owner, String be
         SHARE_REVOKED
     }
 
+    /**
+     * Checks the event; null letters are taken as empty.
+     *
+     * @param kind      what happened; not null
+     * @param folder    the folder; not null
+     * @param owner     the account that shares it, or null
+     * @param before    the letters before, or null for none
+     * @param after     the letters now, or null for none
+     * @param keptAside where a revoked share's unsynced items were kept, or null
+     * @throws NullPointerException when {@code kind} or {@code folder} is null
+     */
     public SharingEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(folder, "folder");
@@ -32,7 +43,12 @@ public record SharingEvent(Kind kind, FolderPath folder, String owner, String be
         after = after == null ? "" : after;
     }
 
-    /** One line for the session log. */
+    /**
+     * Describes the change for the session log and for a person.
+     *
+     * @return one line
+     */
+
     public String describe() {
         return switch (kind) {
             case RIGHTS_CHANGED -> "rights on '" + folder + "' changed on the server: '" + before + "' -> '" + after + "'";

@@ -16,6 +16,15 @@ import java.util.Objects;
  * @param remedy what the user can do to have them synced
  */
 public record UnsyncedFolder(FolderPath folder, FolderKind kind, String reason, String remedy) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param folder the folder
+     * @param kind   its kind
+     * @param reason why its items were not synced
+     * @param remedy what the user can do to have them synced
+     * @throws NullPointerException when a component is null
+     */
     public UnsyncedFolder {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(kind, "kind");
@@ -23,7 +32,13 @@ public record UnsyncedFolder(FolderPath folder, FolderKind kind, String reason, 
         Objects.requireNonNull(remedy, "remedy");
     }
 
-    /** A folder of a kind that no local store of the profile keeps. */
+    /**
+     * A folder of a kind that no local store of the profile keeps.
+     *
+     * @param folder the folder
+     * @param kind   its kind
+     * @return the entry, with a reason and a remedy written for a person
+     */
     public static UnsyncedFolder notKept(FolderPath folder, FolderKind kind) {
         String k = kind.name().toLowerCase(Locale.ROOT);
         return new UnsyncedFolder(folder, kind, "it is a " + k + " folder and the local store keeps no " + k
@@ -32,7 +47,12 @@ public record UnsyncedFolder(FolderPath folder, FolderKind kind, String reason, 
                         + " or icesync folders kind PATH mail); else add a local store for " + k + " items");
     }
 
-    /** One line for a person: "Documents: not synced: it is a documents folder...; to sync it: ...". */
+    /**
+     * Describes the folder for a person.
+     *
+     * @return one line, such as "Documents: not synced: it is a documents folder...; to sync it: ..."
+     */
+
     public String describe() {
         return folder + ": not synced: " + reason + "; to sync it: " + remedy;
     }

@@ -9,27 +9,59 @@ import java.util.Map;
  * IceWarp's terms is {@link io.icesync.core.AccessRights}'s job.
  */
 public interface AccessControl {
-    /** True when the server keeps access lists (the {@code ACL} capability). */
+    /**
+     * Tells whether the server keeps access lists.
+     *
+     * @return true when the server has the {@code ACL} capability
+     */
     boolean hasAccessLists();
 
-    /** The folder's access list: identifier to letters, in the server's order (GETACL; needs {@code a}). */
+    /**
+     * Reads a folder's access list (GETACL; the user needs the {@code a} right there).
+     *
+     * @param folder the folder
+     * @return identifier to letters, in the server's order
+     */
     Map<String, String> accessList(FolderPath folder);
 
-    /** Sets one identifier's letters, replacing what it had (SETACL). */
+    /**
+     * Sets one identifier's letters, replacing what it had (SETACL).
+     *
+     * @param folder     the folder
+     * @param identifier the user, group or special identifier ({@code anyone}) as the server spells it
+     * @param letters    the RFC 4314 rights letters to give
+     */
     void setAccess(FolderPath folder, String identifier, String letters);
 
-    /** Removes one identifier from the list (DELETEACL). */
+    /**
+     * Removes one identifier from the list (DELETEACL).
+     *
+     * @param folder     the folder
+     * @param identifier the identifier as the server spells it
+     */
     void removeAccess(FolderPath folder, String identifier);
 
-    /** The letters the server gives the logged-in user on the folder (MYRIGHTS). */
+    /**
+     * Reads the logged-in user's own rights on a folder (MYRIGHTS).
+     *
+     * @param folder the folder
+     * @return the rights letters the server gives the user there
+     */
     String myRights(FolderPath folder);
 
     /**
      * The prefix of other users' folders as the server names them (NAMESPACE), e.g. {@code ~} or
      * {@code shared/}; empty when the server has none.
+     *
+     * @return the prefix, or an empty string
      */
     String otherUsersPrefix();
 
-    /** The hierarchy separator of folder names on the wire. */
+    /**
+     * The hierarchy separator of folder names on the wire.
+     *
+     * @return the character between levels of a folder name, such as {@code /} or {@code .}
+     */
+
     char separator();
 }

@@ -17,16 +17,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * effect at the next one. Implementations must be thread-safe.
  */
 public interface CertificateTrust {
-    /** The accepted certificates, in the order accepted. */
+    /**
+     * Lists the certificates the user accepted.
+     *
+     * @return the accepted certificates, in the order accepted
+     */
     List<X509Certificate> accepted();
 
-    /** Accepts a certificate (already accepted: nothing changes). */
+    /**
+     * Accepts a certificate (already accepted: nothing changes).
+     *
+     * @param certificate the server certificate to trust from the next connection on
+     */
     void accept(X509Certificate certificate);
 
-    /** Removes the certificate with this SHA-256 fingerprint (any case, colons optional); true if it was there. */
+    /**
+     * Removes an accepted certificate.
+     *
+     * @param sha256 the certificate's SHA-256 fingerprint, in any case, colons optional
+     * @return true if it was there
+     */
     boolean remove(String sha256);
 
-    /** The SHA-256 fingerprint as shown to users: upper-case hex pairs joined by colons. */
+    /**
+     * The SHA-256 fingerprint as shown to users: upper-case hex pairs joined by colons.
+     *
+     * @param c the certificate
+     * @return its fingerprint, such as {@code 3F:A0:...}
+     * @throws IllegalStateException when the certificate cannot be encoded or SHA-256 is missing
+     */
     static String sha256(X509Certificate c) {
         try {
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
@@ -36,12 +55,24 @@ public interface CertificateTrust {
         }
     }
 
-    /** Whether two ways of writing a fingerprint name the same one. */
+    /**
+     * Whether two ways of writing a fingerprint name the same one: case and colons are ignored.
+     *
+     * @param a a fingerprint
+     * @param b another fingerprint
+     * @return true when both name the same certificate
+     */
     static boolean sameFingerprint(String a, String b) {
         return a.replace(":", "").toUpperCase(Locale.ROOT).equals(b.replace(":", "").toUpperCase(Locale.ROOT));
     }
 
-    /** A trust list held in memory (tests, or an app that stores it itself). */
+    /**
+     * A trust list held in memory (tests, or an app that stores it itself); thread-safe.
+     *
+     * @param initial the certificates accepted from the start
+     * @return a new list, lost with the process
+     */
+
     static CertificateTrust inMemory(X509Certificate... initial) {
         List<X509Certificate> list = new CopyOnWriteArrayList<>(List.of(initial));
         return new CertificateTrust() {

@@ -10,7 +10,14 @@ import java.io.IOException;
 public class ContentInterruptedException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what broke, without credentials or content
+     * @param cause   the network error underneath
+     */
     public ContentInterruptedException(String message, Throwable cause) {
+
         super(message, cause);
     }
 }

@@ -9,13 +9,26 @@ import java.util.Set;
  *
  * @param location what to show a person (a directory)
  * @param missing  true when it did not exist (the store made it empty), false when it holds no folder
+ * @param kinds    the kinds of folder the store keeps there
  */
 public record EmptyRoot(String location, boolean missing, Set<FolderKind> kinds) {
+    /**
+     * Copies {@code kinds}.
+     *
+     * @param location what to show a person (a directory)
+     * @param missing  true when it did not exist, false when it holds no folder
+     * @param kinds    the kinds of folder the store keeps there; not null
+     */
     public EmptyRoot {
         kinds = Set.copyOf(kinds);
     }
 
-    /** One phrase for a person: "the local store /p/mail is missing". */
+    /**
+     * Describes the root for a person.
+     *
+     * @return one phrase, such as "the local store /p/mail is missing"
+     */
+
     public String describe() {
         return "the local store " + location + (missing ? " is missing" : " holds no folder");
     }

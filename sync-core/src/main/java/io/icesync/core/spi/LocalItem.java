@@ -17,15 +17,40 @@ import io.icesync.core.Flags;
  * {@link RemoteStore#append(io.icesync.core.FolderPath, Flags, java.time.Instant, long, String, ContentSource)}
  * when the item is uploaded, as a hint for the server copy's name; it plays no part in the item's
  * identity, which is {@code id} alone.
+ *
+ * @param id      the item's id in the store
+ * @param flags   its flags and keywords
+ * @param size    its size in bytes
+ * @param uidHint the server UID recorded at download, or 0
+ * @param key     the object's own identity, or null
+ * @param version the content's version, or null
+ * @param name    the item's name in the store, or null where items have none
  */
 public record LocalItem(String id, Flags flags, long size, long uidHint, String key, String version, String name) {
 
-    /** An item whose content never changes (mail). */
+    /**
+     * An item whose content never changes (mail).
+     *
+     * @param id      the item's id in the store
+     * @param flags   its flags and keywords
+     * @param size    its size in bytes
+     * @param uidHint the server UID recorded at download, or 0
+     */
     public LocalItem(String id, Flags flags, long size, long uidHint) {
         this(id, flags, size, uidHint, null, null, null);
     }
 
-    /** An item without a name: an event or a contact with its key and version (mail: both null). */
+    /**
+     * An item without a name: an event or a contact with its key and version (mail: both null).
+     *
+     * @param id      the item's id in the store
+     * @param flags   its flags and keywords
+     * @param size    its size in bytes
+     * @param uidHint the server UID recorded at download, or 0
+     * @param key     the object's own identity, or null
+     * @param version the content's version, or null
+     */
+
     public LocalItem(String id, Flags flags, long size, long uidHint, String key, String version) {
         this(id, flags, size, uidHint, key, version, null);
     }

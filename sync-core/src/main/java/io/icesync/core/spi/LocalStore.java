@@ -17,12 +17,19 @@ public interface LocalStore extends AutoCloseable {
     /**
      * Whether this store keeps the items of folders of this kind; the engine syncs items only there
      * (the folders themselves are synced whatever their kind). Default: mail only.
+     *
+     * @param kind a folder kind
+     * @return true when the items of folders of {@code kind} are synced into this store
      */
     default boolean syncsItemsOf(FolderKind kind) {
         return kind == FolderKind.MAIL;
     }
 
-    /** Every folder, parents before children. */
+    /**
+     * Lists the store's folders.
+     *
+     * @return every folder, parents before children
+     */
     List<LocalFolder> folders();
 
     /**
@@ -30,6 +37,8 @@ public interface LocalStore extends AutoCloseable {
      * now, with the kinds of folder kept there. The engine never takes the synced folders of those kinds
      * for folders the user deleted: a cycle that would delete them on the server stops with a
      * {@link io.icesync.core.engine.MassDeleteException} instead. Default: none.
+     *
+     * @return the empty roots, or an empty list when every root holds folders
      */
     default List<EmptyRoot> emptyRoots() {
         return List.of();
@@ -39,15 +48,29 @@ public interface LocalStore extends AutoCloseable {
      * The folder whose items are stored at {@code file} (a file or directory of this store, at any depth
      * within the folder's own directory), for telling which folder a change on disk concerns (F4.3).
      * Empty when the file belongs to no folder this store knows, or the store keeps no files. Default: empty.
+     *
+     * @param file a path on disk, as a file watcher reports it
+     * @return the folder that {@code file} belongs to, or empty
      */
     default Optional<FolderPath> folderAt(Path file) {
         return Optional.empty();
     }
 
-    /** Creates a folder (and missing parents); returns it with its id. Creating an existing folder returns it. */
+    /**
+     * Creates a folder and its missing parents. Creating an existing folder returns it.
+     *
+     * @param path the folder's path
+     * @param kind what the folder holds, which may decide where the store keeps it
+     * @return the folder, with its id
+     */
     LocalFolder createFolder(FolderPath path, FolderKind kind);
 
-    /** Renames or moves a folder with its items and sub-folders; the folder keeps its id. */
+    /**
+     * Renames or moves a folder with its items and sub-folders; the folder keeps its id.
+     *
+     * @param from the folder's current path
+     * @param to   its new path
+     */
     void renameFolder(FolderPath from, FolderPath to);
 
     /**
@@ -65,16 +88,27 @@ public interface LocalStore extends AutoCloseable {
      * (it has sub-folders where it is) throws {@link io.icesync.core.KindChangeRefusedException}
      * before changing anything. The default keeps kinds alike.
      *
+     * @param path the folder whose kind changed
+     * @param to   its new kind
      * @return the folder at {@code path} in its new place, or null when nothing had to move
      */
     default LocalFolder changeKind(FolderPath path, FolderKind to) {
         return null;
     }
 
-    /** Deletes a folder with its items (not its sub-folders, which must be gone already). */
+    /**
+     * Deletes a folder with its items (not its sub-folders, which must be gone already).
+     *
+     * @param path the folder to delete
+     */
     void deleteFolder(FolderPath path);
 
-    /** Every item of a folder. */
+    /**
+     * Lists the items of a folder.
+     *
+     * @param folder the folder
+     * @return every item of the folder, in no particular order
+     */
     List<LocalItem> items(FolderPath folder);
 
     /**
@@ -85,12 +119,21 @@ public interface LocalStore extends AutoCloseable {
      * listing the folder's items: a cycle with nothing to do then costs per folder, not per item.
      * A store must answer null rather than risk the same mark for two different contents (a change in
      * the same clock tick as the mark was read, for instance). Default: null.
+     *
+     * @param folder the folder
+     * @return the folder's current mark, or null when the store cannot tell
      */
     default String changeMark(FolderPath folder) {
         return null;
     }
 
-    /** The content of an item; the caller closes the stream. */
+    /**
+     * Opens the content of an item.
+     *
+     * @param folder the item's folder
+     * @param id     the item's id ({@link LocalItem#id()})
+     * @return the item's bytes; the caller closes the stream
+     */
     InputStream open(FolderPath folder, String id);
 
     /**
@@ -100,7 +143,11 @@ public interface LocalStore extends AutoCloseable {
      * <p>The engine calls {@link #add(FolderPath, Flags, long, String, InputStream)}, which comes here
      * unless the store overrides it; a store whose items have names overrides that one too.
      *
+     * @param folder  the folder to add to
+     * @param flags   the item's flags and keywords
      * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
+     * @param content the item's bytes
+     * @return the new item's id
      */
     String add(FolderPath folder, Flags flags, long uidHint, InputStream content);
 
@@ -114,8 +161,12 @@ public interface LocalStore extends AutoCloseable {
      * is right for stores whose items have no names (mail); a store that hands items on to another
      * store overrides it to pass the name on.
      *
+     * @param folder  the folder to add to
+     * @param flags   the item's flags and keywords
      * @param uidHint the server UID to record with the item (0 for none), see {@link LocalItem#uidHint()}
      * @param name    the item's name on the server ({@link RemoteItem#name()}), or null when it has none
+     * @param content the item's bytes
+     * @return the new item's id
      */
     default String add(FolderPath folder, Flags flags, long uidHint, String name, InputStream content) {
         return add(folder, flags, uidHint, content);
@@ -124,16 +175,40 @@ public interface LocalStore extends AutoCloseable {
     /** Makes every change made so far durable (fsync). Called once per group of changes, not per item. */
     void flush();
 
-    /** Replaces an item's content, keeping its id and flags (a headers-only item completed later, F4.6). */
+    /**
+     * Replaces an item's content, keeping its id and flags (a headers-only item completed later, F4.6).
+     *
+     * @param folder  the item's folder
+     * @param id      the item's id
+     * @param content the new bytes
+     */
     void replaceContent(FolderPath folder, String id, InputStream content);
 
-    /** Replaces an item's flags and keywords. */
+    /**
+     * Replaces an item's flags and keywords.
+     *
+     * @param folder the item's folder
+     * @param id     the item's id
+     * @param flags  the complete new flags
+     */
     void setFlags(FolderPath folder, String id, Flags flags);
 
-    /** Moves an item to another folder; it keeps its id. */
+    /**
+     * Moves an item to another folder; it keeps its id.
+     *
+     * @param from the item's folder
+     * @param id   the item's id
+     * @param to   the target folder
+     */
     void move(FolderPath from, String id, FolderPath to);
 
-    /** Deletes an item; deleting an item that is already gone is not an error. */
+    /**
+     * Deletes an item; deleting an item that is already gone is not an error.
+     *
+     * @param folder the item's folder
+     * @param id     the item's id
+     */
+
     void delete(FolderPath folder, String id);
 
     @Override

@@ -7,6 +7,7 @@ import io.icesync.core.FolderPath;
  * middle (APPEND, MOVE, folder rename, the expunge of a replaced version). On start, each pending op is resolved by looking at both
  * sides, never by redoing it blindly. {@code id} is assigned by the state store.
  *
+ * @param id         the state store's id of the intent, 0 before it is saved
  * @param kind       what was about to happen
  * @param folder     the folder the action started from
  * @param target     the destination folder of a move or rename, else null
@@ -25,5 +26,19 @@ public record PendingOp(long id, Kind kind, FolderPath folder, FolderPath target
      * the kind named by {@code messageId} (a {@link io.icesync.core.FolderKind} name) lives
      * ({@link LocalStore#changeKind}).
      */
-    public enum Kind { APPEND, MOVE, RENAME_FOLDER, EXPUNGE, DROP_LOCAL, CHANGE_KIND }
+    public enum Kind {
+        /** A local item being added to the server. */
+        APPEND,
+        /** Server items being moved to {@code target}. */
+        MOVE,
+        /** A folder being renamed or moved to {@code target}. */
+        RENAME_FOLDER,
+        /** The server item {@code uid} that a new version replaced, being removed. */
+        EXPUNGE,
+        /** The local copy {@code localId} of an object gone from the server, being removed with its pair. */
+        DROP_LOCAL,
+        /** The local copy of {@code folder} being moved to where its new kind lives. */
+        CHANGE_KIND
+    }
+
 }

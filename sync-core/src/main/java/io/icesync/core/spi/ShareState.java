@@ -23,6 +23,15 @@ public record ShareState(FolderPath path, String owner, String rights, Status st
         REFUSED
     }
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param path   the folder's path as the server lists it
+     * @param owner  the account sharing it
+     * @param rights the letters the server gives this user there
+     * @param status offered, subscribed or refused
+     * @throws NullPointerException when a component is null
+     */
     public ShareState {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(owner, "owner");
@@ -30,7 +39,13 @@ public record ShareState(FolderPath path, String owner, String rights, Status st
         Objects.requireNonNull(status, "status");
     }
 
-    /** This share with another status. */
+    /**
+     * This share with another status.
+     *
+     * @param s the user's new answer
+     * @return a copy with {@code s} as its status
+     */
+
     public ShareState with(Status s) {
         return new ShareState(path, owner, rights, s);
     }
