@@ -36,9 +36,9 @@ public record AccessRights(String known, String unknown) {
      * Reads rights as a server sends them or a user types them: a preset label ({@code read},
      * {@code read-write}, {@code all}, {@code full}) or letters.
      *
-     * @param text a preset label or rights letters; surrounding spaces are ignored
+     * @param text a preset label or rights letters; surrounding spaces are ignored; empty or null: no rights
      * @return the rights
-     * @throws IllegalArgumentException for an empty text or one with spaces or control characters
+     * @throws IllegalArgumentException for a text with inner spaces or control characters
      */
     public static AccessRights parse(String text) {
         String t = text == null ? "" : text.trim();
