@@ -264,7 +264,8 @@ public final class Faults {
      * Adds a fault on a command, named as the client sends it: {@code SELECT}, {@code UID FETCH}, {@code LOGIN}.
      * It does nothing until one of its actions is chosen.
      *
-     * @param command the command's name, in any case; a longer name matches only that form
+     * @param command the command's name, in any case; it matches command lines that start with it and a space
+     *                (so {@code FETCH} does not catch {@code UID FETCH}, {@code UID} catches every UID command)
      * @return the new fault
      * @throws IllegalArgumentException when {@code command} is null or blank
      */
