@@ -179,6 +179,7 @@ public final class TestDns {
         return records.stream().anyMatch(r -> r.getName().equals(name));
     }
 
+    /** {@return how long every answer waits: see {@link #delay(Duration)}} */
     public Duration delay() {
         return delay;
     }
