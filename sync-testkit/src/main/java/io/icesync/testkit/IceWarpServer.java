@@ -350,7 +350,10 @@ public final class IceWarpServer implements AutoCloseable {
         }
     }
 
-    /** {@return the versions sent with {@code X-ICEWARP-SERVER iwconnector "<version>"}, one per greeting, oldest first} */
+    /**
+     * {@return the versions sent with {@code X-ICEWARP-SERVER iwconnector "<version>"}, one per greeting,
+     * oldest first}
+     */
     public List<String> connectorGreetings() {
         return Collections.unmodifiableList(new ArrayList<>(connectorGreetings));
     }

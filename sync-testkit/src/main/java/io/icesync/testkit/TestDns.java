@@ -135,7 +135,10 @@ public final class TestDns {
         delay = Duration.ZERO;
     }
 
-    /** {@return the records in the order added, one line each in zone-file form ("_imaps._tcp.iwdemo.test. 60 IN SRV 0 1 993 mail...")} */
+    /**
+     * {@return the records in the order added, one line each in zone-file form
+     * ("_imaps._tcp.iwdemo.test. 60 IN SRV 0 1 993 mail...")}
+     */
     public List<String> records() {
         return records.stream().map(Record::toString).toList();
     }

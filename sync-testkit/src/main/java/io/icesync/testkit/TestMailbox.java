@@ -42,7 +42,10 @@ public final class TestMailbox {
         this.uidValidity = uidValidity;
     }
 
-    /** {@return the full name with {@code /} between levels, as the owner sees it ({@code INBOX}, {@code Projets/Été})} */
+    /**
+     * {@return the full name with {@code /} between levels, as the owner sees it ({@code INBOX},
+     * {@code Projets/Été})}
+     */
     public String name() {
         synchronized (model.lock) {
             return name;
@@ -288,7 +291,10 @@ public final class TestMailbox {
         }
     }
 
-    /** {@return what the folder holds, from its Kolab folder-type entry; {@code MAIL} without one or for an unknown type} */
+    /**
+     * {@return what the folder holds, from its Kolab folder-type entry; {@code MAIL} without one or for an
+     * unknown type}
+     */
     public FolderKind kind() {
         String type = metadata(KOLAB_TYPE);
         return type == null ? FolderKind.MAIL : orMail(FolderKind.ofKolabType(type));
@@ -366,7 +372,10 @@ public final class TestMailbox {
         }
     }
 
-    /** {@return a copy of the folder's own ACL: identifier (an e-mail address, or {@code anyone}) to RFC 4314 rights letters} */
+    /**
+     * {@return a copy of the folder's own ACL: identifier (an e-mail address, or {@code anyone}) to RFC 4314
+     * rights letters}
+     */
     public Map<String, String> acl() {
         synchronized (model.lock) {
             return new LinkedHashMap<>(acl);
