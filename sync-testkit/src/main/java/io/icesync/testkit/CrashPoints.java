@@ -25,7 +25,11 @@ import java.util.Set;
 public final class CrashPoints {
     /** The process "died" here. Not an {@code IceSyncException}, so no layer takes it for an item's failure. */
     public static final class Crash extends RuntimeException {
-        /** A kill at {@code where} ("before RemoteStore.append"), for wrappers of one's own. */
+        /**
+         * A kill at {@code where} ("before RemoteStore.append"), for wrappers of one's own.
+         *
+         * @param where where the process died; the message is {@code "killed " + where}
+         */
         public Crash(String where) {
             super("killed " + where);
         }
@@ -45,17 +49,31 @@ public final class CrashPoints {
         this.crashAt = crashAt;
     }
 
-    /** Kills before the write numbered {@code n} (from 0). */
+    /**
+     * Kills before the write numbered {@code n} (from 0), counted across every store this instance wraps.
+     *
+     * @param n the number of the write to kill before; a negative one never kills
+     * @return a new instance with its count at 0
+     */
     public static CrashPoints at(int n) {
         return new CrashPoints(n);
     }
 
-    /** Counts writes without killing. */
+    /** {@return a new instance that counts writes without killing, to learn how many {@link #at} may take} */
     public static CrashPoints never() {
         return new CrashPoints(-1);
     }
 
-    /** {@code target} seen through this instance's counter. */
+    /**
+     * {@code target} seen through this instance's counter: calls of methods that change nothing pass
+     * through, the others are counted and the chosen one throws {@link Crash} instead of running.
+     * Not thread-safe: wrap the stores of one cycle on one thread.
+     *
+     * @param <T>    the interface
+     * @param type   the interface to wrap, such as {@code RemoteStore.class}
+     * @param target the store that does the work
+     * @return a proxy of {@code type}; exceptions of {@code target} pass through unchanged
+     */
     @SuppressWarnings("unchecked")
     public <T> T wrap(Class<T> type, T target) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
@@ -76,6 +94,11 @@ public final class CrashPoints {
      * and before the store saved its own state: {@code stateFile} (the store's own record, such as a
      * WebDAV store's numbering) is put back as it was before that call, then {@link Crash} is thrown.
      * Past its last write the store runs to the end.
+     *
+     * @param target    the store that does the work
+     * @param n         the number of the write (from 0) after which the kill comes
+     * @param stateFile the store's own state file; absent before the write means deleted again
+     * @return a proxy of {@code target} with its own count, starting at 0
      */
     public static RemoteStore afterServerWrite(RemoteStore target, int n, Path stateFile) {
         int[] calls = {0};
@@ -101,12 +124,12 @@ public final class CrashPoints {
                 });
     }
 
-    /** The writes counted so far. */
+    /** {@return the writes counted so far, the killed one included} */
     public int writes() {
         return calls;
     }
 
-    /** The call the kill came before ({@code "RemoteStore.append"}), or null. */
+    /** {@return the call the kill came before ({@code "RemoteStore.append"}), or null while there was none} */
     public String killedAt() {
         return killedAt;
     }

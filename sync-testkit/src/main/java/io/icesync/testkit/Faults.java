@@ -26,7 +26,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
     /** What a fault does. */
-    public enum Action { DROP, DELAY, NO, BAD, MALFORMED, STALL, TRICKLE, FLOOD }
+    public enum Action {
+        /** Closes the connection without a word: {@link Fault#drop()}. */
+        DROP,
+        /** Answers late: {@link Fault#delay(Duration)}. */
+        DELAY,
+        /** Answers {@code NO} instead of running the command: {@link Fault#replyNo(String)}. */
+        NO,
+        /** Answers {@code BAD} instead of running the command: {@link Fault#replyBad(String)}. */
+        BAD,
+        /** Sends an unreadable line before the answer: {@link Fault#malformedLine()}. */
+        MALFORMED,
+        /** Never answers again on the connection: {@link Fault#stall()}. */
+        STALL,
+        /** Sends the answer one byte at a time: {@link Fault#trickle(Duration)}. */
+        TRICKLE,
+        /** Sends far more than asked, then closes: {@link Fault#flood(Flood, long)}. */
+        FLOOD
+    }
 
     /** What a flood sends in place of the answer: a server that sends more than anyone asked. */
     public enum Flood {
@@ -57,7 +74,13 @@ public final class Faults {
             this.afterBytes = afterBytes;
         }
 
-        /** Acts this many times (default once); {@link Integer#MAX_VALUE} for always. */
+        /**
+         * Acts this many times (default once); {@link Integer#MAX_VALUE} for always.
+         *
+         * @param n how many times, at least 1
+         * @return this fault
+         * @throws IllegalArgumentException when {@code n} is below 1
+         */
         public Fault times(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("times must be at least 1, got " + n);
@@ -66,12 +89,22 @@ public final class Faults {
             return this;
         }
 
-        /** Closes the connection without a word, as a crashed server or a broken network does. */
+        /**
+         * Closes the connection without a word, as a crashed server or a broken network does.
+         *
+         * @return this fault
+         */
         public Fault drop() {
             return act(Action.DROP);
         }
 
-        /** Answers only after this long. */
+        /**
+         * Answers only after this long, then runs the command as usual.
+         *
+         * @param d the delay, not negative
+         * @return this fault
+         * @throws IllegalArgumentException when {@code d} is negative
+         */
         public Fault delay(Duration d) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("negative delay " + d);
@@ -83,6 +116,8 @@ public final class Faults {
         /**
          * Never answers, nor any later command of the connection, while keeping the connection open: a
          * server that hangs. The client's own timeouts or a close from its side end it.
+         *
+         * @return this fault
          */
         public Fault stall() {
             return act(Action.STALL);
@@ -91,6 +126,10 @@ public final class Faults {
         /**
          * Answers the command as usual, but one byte every {@code perByte}: a server that keeps a read
          * timeout from firing while never finishing in useful time. Later commands wait for the end.
+         *
+         * @param perByte the pause before each byte, positive
+         * @return this fault
+         * @throws IllegalArgumentException when {@code perByte} is zero or negative
          */
         public Fault trickle(Duration perByte) {
             if (perByte.isNegative() || perByte.isZero()) {
@@ -103,6 +142,11 @@ public final class Faults {
         /**
          * Answers with {@code bytes} bytes shaped as {@code shape} instead of running the command, sent in
          * chunks as the client reads them (the server never holds them), then closes the connection.
+         *
+         * @param shape what the bytes look like
+         * @param bytes how many bytes, positive
+         * @return this fault
+         * @throws IllegalArgumentException when {@code bytes} is not positive
          */
         public Fault flood(Flood shape, long bytes) {
             if (bytes <= 0) {
@@ -113,27 +157,43 @@ public final class Faults {
             return act(Action.FLOOD);
         }
 
+        /** {@return what a flood sends, or null when this fault is no flood} */
         public Flood floodShape() {
             return flood;
         }
 
+        /** {@return how many bytes a flood sends, or 0 when this fault is no flood} */
         public long floodBytes() {
             return floodBytes;
         }
 
-        /** Answers {@code tag NO <text>} instead of running the command. */
+        /**
+         * Answers {@code tag NO <text>} instead of running the command.
+         *
+         * @param reason the text after {@code NO}, response code included, such as {@code [UNAVAILABLE] try later}
+         * @return this fault
+         */
         public Fault replyNo(String reason) {
             text = reason;
             return act(Action.NO);
         }
 
-        /** Answers {@code tag BAD <text>} instead of running the command. */
+        /**
+         * Answers {@code tag BAD <text>} instead of running the command.
+         *
+         * @param reason the text after {@code BAD}
+         * @return this fault
+         */
         public Fault replyBad(String reason) {
             text = reason;
             return act(Action.BAD);
         }
 
-        /** Sends a line no IMAP parser can read, then runs the command as usual. */
+        /**
+         * Sends a line no IMAP parser can read, then runs the command as usual.
+         *
+         * @return this fault
+         */
         public Fault malformedLine() {
             return act(Action.MALFORMED);
         }
@@ -146,22 +206,27 @@ public final class Faults {
             return this;
         }
 
+        /** {@return how many times the fault has acted so far} */
         public int fired() {
             return fired.get();
         }
 
+        /** {@return what the fault does, or null before one of its actions is chosen} */
         public Action action() {
             return action;
         }
 
+        /** {@return the delay of a {@code DELAY} fault or the time per byte of a {@code TRICKLE} one; zero otherwise} */
         public Duration delay() {
             return delay;
         }
 
+        /** {@return the text of a {@code NO} or {@code BAD} answer; empty otherwise} */
         public String text() {
             return text;
         }
 
+        /** {@return the response bytes after which the connection drops, or 0 when the fault is not a byte limit} */
         public long afterBytes() {
             return afterBytes;
         }
@@ -195,7 +260,15 @@ public final class Faults {
 
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
-    /** A fault on a command, named as the client sends it: {@code SELECT}, {@code UID FETCH}, {@code LOGIN}. */
+    /**
+     * Adds a fault on a command, named as the client sends it: {@code SELECT}, {@code UID FETCH}, {@code LOGIN}.
+     * It does nothing until one of its actions is chosen.
+     *
+     * @param command the command's name, in any case; it matches command lines that start with it and a space
+     *                (so {@code FETCH} does not catch {@code UID FETCH}, {@code UID} catches every UID command)
+     * @return the new fault
+     * @throws IllegalArgumentException when {@code command} is null or blank
+     */
     public Fault on(String command) {
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("name the command the fault acts on");
@@ -203,7 +276,13 @@ public final class Faults {
         return add(new Fault(command.trim().toUpperCase(Locale.ROOT), 0, 0));
     }
 
-    /** A fault on any command after the first n of a connection (counted per connection). */
+    /**
+     * Adds a fault on any command after the first n of a connection (counted per connection).
+     *
+     * @param n how many commands pass first, not negative
+     * @return the new fault
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
     public Fault afterCommands(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative command count " + n);
@@ -211,7 +290,13 @@ public final class Faults {
         return add(new Fault(null, n, 0));
     }
 
-    /** Drops a connection once it has sent this many response bytes: a transfer cut in the middle. */
+    /**
+     * Drops a connection once it has sent this many response bytes: a transfer cut in the middle.
+     *
+     * @param n the byte count, at least 1
+     * @return the new fault, already set to drop; it takes no other action
+     * @throws IllegalArgumentException when {@code n} is below 1
+     */
     public Fault afterBytes(long n) {
         if (n < 1) {
             throw new IllegalArgumentException("byte count must be at least 1, got " + n);
@@ -231,7 +316,13 @@ public final class Faults {
         faults.clear();
     }
 
-    /** The fault that acts on this command now (claimed), or null. For the server. */
+    /**
+     * The fault that acts on this command now (claimed), or null. For the server.
+     *
+     * @param commandLine   the command without its tag, such as {@code UID FETCH 1:* (FLAGS)}
+     * @param commandNumber the command's number in its connection, from 1
+     * @return the first matching fault with firings left, now counted as fired; null when none
+     */
     public Fault take(String commandLine, int commandNumber) {
         for (Fault f : faults) {
             if (f.matches(commandLine, commandNumber) && f.claim()) {
@@ -241,7 +332,11 @@ public final class Faults {
         return null;
     }
 
-    /** The smallest byte limit still armed, or 0. For the server. */
+    /**
+     * The byte limit a connection should apply. For the server.
+     *
+     * @return the {@link #afterBytes} fault with the smallest limit and firings left, or null when none
+     */
     public Fault byteLimit() {
         Fault best = null;
         for (Fault f : faults) {
@@ -252,11 +347,17 @@ public final class Faults {
         return best;
     }
 
-    /** Claims a byte-limit fault when a connection crosses it. For the server. */
+    /**
+     * Claims a byte-limit fault when a connection crosses it. For the server.
+     *
+     * @param f a fault from {@link #byteLimit()}
+     * @return false when another connection took its last firing
+     */
     public boolean claimBytes(Fault f) {
         return f.claim();
     }
 
+    /** {@return a copy of the faults added since the last {@link #clear()}, spent ones included, in order} */
     public List<Fault> list() {
         return new ArrayList<>(faults);
     }

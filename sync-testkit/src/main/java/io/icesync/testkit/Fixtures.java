@@ -62,14 +62,27 @@ public final class Fixtures {
                        String raw, String file, String object, List<String> flags) {
     }
 
-    /** Loads a fixture file (.json, .yaml or .yml) into a new model. */
+    /**
+     * Loads a fixture file (.json, .yaml or .yml) into a new model.
+     *
+     * @param file the fixture; message files are read relative to its folder
+     * @return a new model holding the fixture's accounts
+     * @throws IllegalArgumentException when the file cannot be read or holds an unknown field or bad value
+     */
     public static MailServerModel load(Path file) {
         MailServerModel m = new MailServerModel();
         seed(m, file);
         return m;
     }
 
-    /** Adds the fixture's accounts to a model; message files are read relative to the fixture's folder. */
+    /**
+     * Adds the fixture's accounts to a model; message files are read relative to the fixture's folder.
+     *
+     * @param model the model to add to; accounts added before a failure stay
+     * @param file  the fixture (.json, .yaml or .yml)
+     * @throws IllegalArgumentException when the file cannot be read, holds an unknown field or bad value, or
+     *                                  names an account that exists already
+     */
     public static void seed(MailServerModel model, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             Path dir = file.toAbsolutePath().getParent();
@@ -79,7 +92,15 @@ public final class Fixtures {
         }
     }
 
-    /** Adds a fixture from the class path (as a test's resources); message files are resources beside it. */
+    /**
+     * Adds a fixture from the class path (as a test's resources); message files are resources beside it.
+     *
+     * @param model    the model to add to; accounts added before a failure stay
+     * @param resource the fixture's resource name (.json, .yaml or .yml), a leading {@code /} ignored
+     * @param loader   the class loader to look the resources up with
+     * @throws IllegalArgumentException when a resource is missing or the fixture holds an unknown field or
+     *                                  bad value, or names an account that exists already
+     */
     public static void seedFromClasspath(MailServerModel model, String resource, ClassLoader loader) {
         String res = resource.startsWith("/") ? resource.substring(1) : resource;
         String base = res.contains("/") ? res.substring(0, res.lastIndexOf('/') + 1) : "";

@@ -118,11 +118,18 @@ public final class IceWarpServer implements AutoCloseable {
         domains.forEach(this::zoneFor);
     }
 
+    /** {@return a builder for a server on 127.0.0.1 with free ports, every capability and an empty model} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A server with these accounts (address, password, address, password...), started. */
+    /**
+     * Starts a server with these accounts, each with IceWarp's default folders, on free ports.
+     *
+     * @param accountsAndPasswords address, password, address, password...
+     * @return the running server; close it when done
+     * @throws IllegalArgumentException when the arguments do not come in pairs
+     */
     public static IceWarpServer start(String... accountsAndPasswords) {
         Builder b = builder();
         if (accountsAndPasswords.length % 2 != 0) {
@@ -134,42 +141,48 @@ public final class IceWarpServer implements AutoCloseable {
         return b.start();
     }
 
-    /** The accounts, folders and messages: seed them, change them behind the client's back, read them. */
+    /** {@return the accounts, folders and messages: seed them, change them behind the client's back, read them} */
     public MailServerModel model() {
         return model;
     }
 
-    /** Shortcut for {@code model().account(email)}. */
+    /**
+     * Shortcut for {@code model().account(email)}.
+     *
+     * @param email the account's address
+     * @return the account
+     * @throws java.util.NoSuchElementException when the server has no such account
+     */
     public TestAccount account(String email) {
         return model.account(email);
     }
 
-    /** Scripted faults of the IMAP server. */
+    /** {@return the scripted faults of the IMAP server, shared by all its connections} */
     public Faults faults() {
         return faults;
     }
 
-    /** IMAP without TLS (the client may still upgrade with STARTTLS). */
+    /** {@return the IMAP endpoint without TLS (the client may still upgrade with STARTTLS)} */
     public Endpoint imap() {
         return new Endpoint(host, imap.plainPort(), Security.PLAIN);
     }
 
-    /** The same port as {@link #imap()}, to be used with STARTTLS. */
+    /** {@return the same port as {@link #imap()}, to be used with STARTTLS} */
     public Endpoint imapStartTls() {
         return new Endpoint(host, imap.plainPort(), Security.STARTTLS);
     }
 
-    /** IMAP over implicit TLS. */
+    /** {@return the IMAP endpoint over implicit TLS} */
     public Endpoint imaps() {
         return new Endpoint(host, imap.tlsPort(), Security.SSL);
     }
 
-    /** POP3 on the INBOX of each account (STLS offered). */
+    /** {@return the POP3 endpoint on the INBOX of each account, without TLS (STLS offered)} */
     public Endpoint pop3() {
         return new Endpoint(host, pop3.plainPort(), Security.PLAIN);
     }
 
-    /** POP3 over implicit TLS. */
+    /** {@return the POP3 endpoint over implicit TLS} */
     public Endpoint pop3s() {
         return new Endpoint(host, pop3.tlsPort(), Security.SSL);
     }
@@ -179,6 +192,8 @@ public final class IceWarpServer implements AutoCloseable {
      * {@link MailServerModel#issueToken}; SIZE the {@code maxLiteral}); what it receives is in
      * {@link #sentMail()}. Recipients whose address starts with {@code reject} are refused (550), as on the
      * peer submission server.
+     *
+     * @return the SMTP submission endpoint, without TLS until STARTTLS
      */
     public Endpoint smtp() {
         return new Endpoint(host, smtp.port(), Security.PLAIN);
@@ -187,17 +202,19 @@ public final class IceWarpServer implements AutoCloseable {
     /**
      * Every message clients sent through SMTP, in order. Recipients that are accounts of the model
      * also find it in their INBOX.
+     *
+     * @return a copy of the messages received so far, oldest first
      */
     public List<SentMail> sentMail() {
         return List.copyOf(sent);
     }
 
-    /** The base of the server's HTTP endpoints, such as {@code http://127.0.0.1:40123/}. */
+    /** {@return the base of the server's HTTP endpoints, such as {@code http://127.0.0.1:40123/}} */
     public URI http() {
         return URI.create("http://" + uriHost() + ":" + http.httpPort() + "/");
     }
 
-    /** The same endpoints over HTTPS, with the server's certificate. */
+    /** {@return the base of the same endpoints over HTTPS, with the server's certificate} */
     public URI https() {
         return URI.create("https://" + uriHost() + ":" + http.httpsPort() + "/");
     }
@@ -205,6 +222,9 @@ public final class IceWarpServer implements AutoCloseable {
     /**
      * Answers HTTP(S) requests under a path prefix (the longest mounted prefix wins; others get
      * 404). Capabilities mount theirs here (discovery, WebDAV, the XML API); tests may mount stubs.
+     *
+     * @param pathPrefix the start of the request paths to answer, such as {@code /stub/}
+     * @param handler    answers the requests, on plain HTTP and HTTPS alike
      */
     public void mount(String pathPrefix, HttpHandler handler) {
         http.mount(pathPrefix, handler);
@@ -235,17 +255,19 @@ public final class IceWarpServer implements AutoCloseable {
      * {@code autodiscover.D}, {@code autoconfig.D} and {@code mail.D} (the server's address), {@code MX 10 mail.D}, and SRV
      * records {@code _autodiscover._tcp.D} (HTTPS port), {@code _imaps._tcp.D}, {@code _imap._tcp.D},
      * {@code _submission._tcp.D} and {@code _pop3s._tcp.D} (this server's ports).
+     *
+     * @return the live zone; records added to it are answered at once
      */
     public TestDns dnsZone() {
         return dnsZone;
     }
 
-    /** Where the zone is answered (UDP): give it to a resolver under test. */
+    /** {@return where the zone is answered (UDP): give it to a resolver under test} */
     public InetSocketAddress dns() {
         return dns.address();
     }
 
-    /** The SmartDiscover / autoconfig endpoints and their script. */
+    /** {@return the SmartDiscover / autoconfig endpoints and their script} */
     public TestSmartDiscover smartDiscover() {
         return smartDiscover;
     }
@@ -253,6 +275,8 @@ public final class IceWarpServer implements AutoCloseable {
     /**
      * The XML API at {@code /icewarpapi/} (rules, forwarding, auto-responder, property rights):
      * lock properties, seed values and rules, read what clients stored.
+     *
+     * @return the XML API's state and script
      */
     public TestIceWarpApi icewarpApi() {
         return icewarpApi;
@@ -261,22 +285,24 @@ public final class IceWarpServer implements AutoCloseable {
     /**
      * The free/busy endpoint at {@code /freebusy/?user@domain}, computed from the accounts' calendar
      * folders: fix its window, script answers, require a login, read the requests.
+     *
+     * @return the free/busy endpoint's state and script
      */
     public TestFreeBusy freeBusy() {
         return freeBusy;
     }
 
-    /** The account files over WebDAV at {@code /webdav/}: seed files, script faults, build SmartAttach mails. */
+    /** {@return the account files over WebDAV at {@code /webdav/}: seed files, script faults, build SmartAttach mails} */
     public TestWebDav webdav() {
         return webdav;
     }
 
-    /** The WebDAV address on HTTPS, such as {@code https://127.0.0.1:40124/webdav/}. */
+    /** {@return the WebDAV address on HTTPS, such as {@code https://127.0.0.1:40124/webdav/}} */
     public URI webdavUrl() {
         return https().resolve(TestWebDav.PREFIX);
     }
 
-    /** The XML API's address on HTTPS, such as {@code https://127.0.0.1:40124/icewarpapi/}. */
+    /** {@return the XML API's address on HTTPS, such as {@code https://127.0.0.1:40124/icewarpapi/}} */
     public URI icewarpApiUrl() {
         return https().resolve("/icewarpapi/");
     }
@@ -291,16 +317,24 @@ public final class IceWarpServer implements AutoCloseable {
                 .srv("_pop3s._tcp." + d, 0, 1, pop3.tlsPort(), "mail." + d);
     }
 
-    /** The server's self-signed certificate (made at start) in PEM form. */
+    /** {@return the server's self-signed certificate (made at start) in PEM form} */
     public String certificatePem() {
         return certificate.pem();
     }
 
+    /**
+     * {@return the server's self-signed certificate, made at start for the host and each account domain
+     * (with its wildcard)}
+     */
     public X509Certificate certificate() {
         return certificate.certificate();
     }
 
-    /** A TLS context that trusts this server and nothing else, for clients that take one. */
+    /**
+     * {@return a new TLS context that trusts this server and nothing else, for clients that take one}
+     *
+     * @throws IllegalStateException when the platform cannot build the context
+     */
     public SSLContext clientSslContext() {
         try {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -316,7 +350,10 @@ public final class IceWarpServer implements AutoCloseable {
         }
     }
 
-    /** The versions sent with {@code X-ICEWARP-SERVER iwconnector "<version>"}, one per greeting. */
+    /**
+     * {@return the versions sent with {@code X-ICEWARP-SERVER iwconnector "<version>"}, one per greeting,
+     * oldest first}
+     */
     public List<String> connectorGreetings() {
         return Collections.unmodifiableList(new ArrayList<>(connectorGreetings));
     }
@@ -326,6 +363,11 @@ public final class IceWarpServer implements AutoCloseable {
      * delivered through SMTP, a test's own), as GreenMail's {@code waitForIncomingEmail} does, and returns
      * every message the folder then holds. A folder that does not exist yet is waited for too.
      *
+     * @param email   the account's address
+     * @param folder  the folder's full name, such as {@code INBOX}
+     * @param count   how many messages to wait for, at least 1
+     * @param timeout how long to wait at most
+     * @return every message of the folder, at least {@code count}
      * @throws MailNotArrivedError       when {@code timeout} passes first: it names the account, the folder,
      *                                   how many were wanted and how many came
      * @throws java.util.NoSuchElementException when the server has no such account
@@ -350,6 +392,9 @@ public final class IceWarpServer implements AutoCloseable {
      * Waits until the SMTP submission service has received at least {@code count} messages in all (see
      * {@link #sentMail()}) and returns them all, in order.
      *
+     * @param count   how many messages to wait for, at least 1
+     * @param timeout how long to wait at most
+     * @return every message sent so far, at least {@code count}, oldest first
      * @throws MailNotArrivedError when {@code timeout} passes first, naming how many were wanted and came
      */
     public List<SentMail> waitForSentMail(int count, Duration timeout) {
@@ -391,13 +436,25 @@ public final class IceWarpServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The loopback address to listen on (default 127.0.0.1). */
+        /**
+         * Sets the loopback address to listen on (default 127.0.0.1).
+         *
+         * @param h the address, such as {@code ::1}; not null
+         * @return this builder
+         */
         public Builder host(String h) {
             this.host = Objects.requireNonNull(h, "host");
             return this;
         }
 
-        /** Fixed ports instead of free ones (0 = any free port). */
+        /**
+         * Sets fixed IMAP ports instead of free ones.
+         *
+         * @param imap  the plain (STARTTLS) port, 0 for any free port
+         * @param imaps the implicit TLS port, 0 for any free port
+         * @return this builder
+         * @throws IllegalArgumentException when a port is outside 0..65535
+         */
         public Builder ports(int imap, int imaps) {
             if (imap < 0 || imap > 65535 || imaps < 0 || imaps > 65535) {
                 throw new IllegalArgumentException("ports must be 0..65535, got " + imap + " and " + imaps);
@@ -407,20 +464,40 @@ public final class IceWarpServer implements AutoCloseable {
             return this;
         }
 
-        /** Fixed POP3 ports, plain (with STLS) and implicit TLS (0 = any free port). */
+        /**
+         * Sets fixed POP3 ports.
+         *
+         * @param plain the plain (STLS) port, 0 for any free port
+         * @param tls   the implicit TLS port, 0 for any free port
+         * @return this builder
+         * @throws IllegalArgumentException when a port is outside 0..65535
+         */
         public Builder pop3Ports(int plain, int tls) {
             this.pop3Port = port("pop3", plain);
             this.pop3sPort = port("pop3s", tls);
             return this;
         }
 
-        /** A fixed SMTP submission port (0 = any free port). */
+        /**
+         * Sets a fixed SMTP submission port.
+         *
+         * @param smtp the port, 0 for any free port
+         * @return this builder
+         * @throws IllegalArgumentException when the port is outside 0..65535
+         */
         public Builder smtpPort(int smtp) {
             this.smtpPort = port("smtp", smtp);
             return this;
         }
 
-        /** Fixed HTTP and HTTPS ports for the web endpoints (0 = any free port). */
+        /**
+         * Sets fixed HTTP and HTTPS ports for the web endpoints.
+         *
+         * @param http  the HTTP port, 0 for any free port
+         * @param https the HTTPS port, 0 for any free port
+         * @return this builder
+         * @throws IllegalArgumentException when a port is outside 0..65535
+         */
         public Builder httpPorts(int http, int https) {
             this.httpPort = port("http", http);
             this.httpsPort = port("https", https);
@@ -434,19 +511,38 @@ public final class IceWarpServer implements AutoCloseable {
             return port;
         }
 
-        /** Serves this model (for instance one loaded from a fixture); by default a new empty one. */
+        /**
+         * Serves this model (for instance one loaded from a fixture); by default a new empty one.
+         * Accounts added with {@link #account} before this call go to the replaced model.
+         *
+         * @param m the model; not null
+         * @return this builder
+         */
         public Builder model(MailServerModel m) {
             this.model = Objects.requireNonNull(m, "model");
             return this;
         }
 
-        /** Adds an account with IceWarp's default folders. */
+        /**
+         * Adds an account with IceWarp's default folders to the model.
+         *
+         * @param email    the account's address
+         * @param password its password for every protocol
+         * @return this builder
+         */
         public Builder account(String email, String password) {
             model.addAccount(email, password);
             return this;
         }
 
-        /** Stops advertising (and serving) an optional capability, to test a client's fallback path. */
+        /**
+         * Stops advertising (and serving) an optional capability, to test a client's fallback path.
+         * Switching off {@code CONDSTORE} switches off {@code QRESYNC} too.
+         *
+         * @param capability one of {@link IceWarpServer#OPTIONAL_CAPABILITIES}, in any case
+         * @return this builder
+         * @throws IllegalArgumentException when the capability is not optional
+         */
         public Builder without(String capability) {
             String c = capability.toUpperCase(Locale.ROOT).replace("RIGHTS=TEXK", "RIGHTS=texk");
             if (!OPTIONAL_CAPABILITIES.contains(c)) {
@@ -460,7 +556,14 @@ public final class IceWarpServer implements AutoCloseable {
             return this;
         }
 
-        /** The largest literal (APPEND) or SMTP message accepted; a larger one is refused (NO [TOOBIG], 552). */
+        /**
+         * Sets the largest literal (APPEND) or SMTP message accepted; a larger one is refused (NO [TOOBIG], 552).
+         * The default is 64 MiB.
+         *
+         * @param bytes the limit in bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is below 1
+         */
         public Builder maxLiteral(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxLiteral must be positive, got " + bytes);
@@ -469,12 +572,23 @@ public final class IceWarpServer implements AutoCloseable {
             return this;
         }
 
-        /** Receives every protocol line ({@code C: } and {@code S: }), credentials masked. */
+        /**
+         * Receives every protocol line ({@code C: } and {@code S: }), credentials masked.
+         *
+         * @param lines called with each line, from the servers' threads; null for no trace
+         * @return this builder
+         */
         public Builder trace(Consumer<String> lines) {
             this.trace = lines;
             return this;
         }
 
+        /**
+         * Starts the server: binds its ports, makes its certificate and fills its DNS zone.
+         *
+         * @return the running server; close it when done
+         * @throws IllegalStateException when TLS cannot be set up
+         */
         public IceWarpServer start() {
             return new IceWarpServer(this);
         }

@@ -56,11 +56,16 @@ public final class IceWarpServerExtension implements BeforeAllCallback, AfterAll
         this.fromAnnotation = fromAnnotation;
     }
 
+    /** {@return a builder for an extension with one new server per test method, no account and no fixture} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The server of the running test (or class, with {@code perClass()}). */
+    /**
+     * {@return the server of the running test (or class, with {@code perClass()})}
+     *
+     * @throws IllegalStateException when no server is running, such as outside a test
+     */
     public IceWarpServer server() {
         IceWarpServer s = current;
         if (s == null) {
@@ -189,34 +194,62 @@ public final class IceWarpServerExtension implements BeforeAllCallback, AfterAll
         private Builder() {
         }
 
+        /**
+         * Adds an account with IceWarp's default folders to each server.
+         *
+         * @param email    the account's address
+         * @param password its password for every protocol
+         * @return this builder
+         */
         public Builder account(String email, String password) {
             accounts.add(new String[] {email, password});
             return this;
         }
 
-        /** A JSON or YAML fixture on the class path (beside the test class, or absolute with a leading /). */
+        /**
+         * Seeds each server from a JSON or YAML fixture on the class path, after the accounts (see {@link Fixtures}).
+         *
+         * @param resource the fixture's name, beside the test class, or absolute with a leading /
+         * @return this builder
+         */
         public Builder fixture(String resource) {
             fixtures.add(resource);
             return this;
         }
 
-        /** Seeds each new server from code, after the accounts and fixtures. */
+        /**
+         * Seeds each new server from code, after the accounts and fixtures.
+         *
+         * @param seeder called with the started server, in the order added
+         * @return this builder
+         */
         public Builder seed(Consumer<IceWarpServer> seeder) {
             seeders.add(seeder);
             return this;
         }
 
+        /**
+         * Makes the servers stop offering an optional capability (see {@link IceWarpServer.Builder#without}).
+         *
+         * @param capability one of {@link IceWarpServer#OPTIONAL_CAPABILITIES}; checked when a server starts
+         * @return this builder
+         */
         public Builder without(String capability) {
             without.add(capability);
             return this;
         }
 
-        /** One server for the whole class (register the extension on a static field). */
+        /**
+         * Uses one server for the whole class (register the extension on a static field).
+         *
+         * @return this builder
+         */
         public Builder perClass() {
             perClass = true;
             return this;
         }
 
+        /** {@return the extension, to register with {@code @RegisterExtension}} */
         public IceWarpServerExtension build() {
             return new IceWarpServerExtension(this, false);
         }

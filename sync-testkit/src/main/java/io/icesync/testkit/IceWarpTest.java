@@ -26,12 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(IceWarpServerExtension.class)
 public @interface IceWarpTest {
-    /** Accounts as {@code address:password}, each with IceWarp's default folders. */
+    /** {@return the accounts as {@code address:password}, each with IceWarp's default folders} */
     String[] accounts() default {};
 
-    /** A JSON or YAML fixture on the test class path (see {@link Fixtures}), loaded after the accounts. */
+    /**
+     * {@return a JSON or YAML fixture on the test class path (see {@link Fixtures}), loaded after the
+     * accounts: beside the test class, or absolute with a leading /; empty for none}
+     */
     String fixture() default "";
 
-    /** Capabilities the server must not offer (see {@link IceWarpServer#OPTIONAL_CAPABILITIES}). */
+    /** {@return the capabilities the server must not offer (see {@link IceWarpServer#OPTIONAL_CAPABILITIES})} */
     String[] without() default {};
 }

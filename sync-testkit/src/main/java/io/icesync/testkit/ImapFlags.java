@@ -32,7 +32,14 @@ public final class ImapFlags {
         return flag;
     }
 
-    /** A keyword must be an IMAP atom: no spaces, parentheses, wildcards, quotes or backslash (but a system flag). */
+    /**
+     * Checks a flag: a keyword must be an IMAP atom: no spaces, parentheses, wildcards, quotes or backslash
+     * (but a system flag).
+     *
+     * @param flag a system flag such as {@code \Seen} (in any case) or a keyword
+     * @throws IllegalArgumentException when it is an unknown system flag, empty, or has a character IMAP does
+     *                                  not allow
+     */
     public static void check(String flag) {
         check(flag, false);
     }
@@ -40,6 +47,11 @@ public final class ImapFlags {
     /**
      * As {@link #check(String)}; with {@code percentAllowed} a keyword may hold '%', as IceWarp's
      * URL-quoted categories do ({@code Red%20Category}).
+     *
+     * @param flag           a system flag such as {@code \Seen} (in any case) or a keyword
+     * @param percentAllowed whether a keyword may hold '%'
+     * @throws IllegalArgumentException when it is an unknown system flag, empty, or has a character IMAP does
+     *                                  not allow
      */
     public static void check(String flag, boolean percentAllowed) {
         if (flag.startsWith("\\")) {

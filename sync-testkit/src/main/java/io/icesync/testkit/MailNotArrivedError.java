@@ -10,12 +10,17 @@ import java.time.Duration;
 public final class MailNotArrivedError extends AssertionError {
     private static final long serialVersionUID = 1L;
 
+    /** What was counted, such as {@code messages in jean@iwdemo.test/INBOX}. */
     private final String waitedFor;
+    /** How many were wanted at least. */
     private final int wanted;
+    /** How many there were when the time ran out. */
     private final int found;
     private final transient Duration timeout;
 
     /**
+     * A wait that ran out; the message says all of the following.
+     *
      * @param waitedFor what was counted, such as {@code messages in jean@iwdemo.test/INBOX}
      * @param wanted    how many were wanted at least
      * @param found     how many there were when the time ran out
@@ -30,22 +35,22 @@ public final class MailNotArrivedError extends AssertionError {
         this.timeout = timeout;
     }
 
-    /** What was counted, such as {@code messages in jean@iwdemo.test/INBOX}. */
+    /** {@return what was counted, such as {@code messages in jean@iwdemo.test/INBOX}} */
     public String waitedFor() {
         return waitedFor;
     }
 
-    /** How many were wanted at least. */
+    /** {@return how many were wanted at least} */
     public int wanted() {
         return wanted;
     }
 
-    /** How many there were when the time ran out. */
+    /** {@return how many there were when the time ran out} */
     public int found() {
         return found;
     }
 
-    /** How long the wait lasted. */
+    /** {@return how long the wait lasted; null after deserialization} */
     public Duration timeout() {
         return timeout;
     }

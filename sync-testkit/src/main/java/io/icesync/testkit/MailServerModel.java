@@ -28,6 +28,12 @@ public final class MailServerModel {
     /**
      * Adds an account with IceWarp's default folders: INBOX, Drafts, Sent, Trash and Spam (with their
      * SPECIAL-USE attributes). Fails if the address exists.
+     *
+     * @param email    the account's address, also its login; addresses differing only in case are one account
+     * @param password its password for every protocol
+     * @return the new account
+     * @throws IllegalArgumentException when {@code email} is not an e-mail address
+     * @throws IllegalStateException    when the account exists already
      */
     public TestAccount addAccount(String email, String password) {
         TestAccount a = addEmptyAccount(email, password);
@@ -38,7 +44,15 @@ public final class MailServerModel {
         return a;
     }
 
-    /** Adds an account with INBOX only. */
+    /**
+     * Adds an account with INBOX only.
+     *
+     * @param email    the account's address, also its login; addresses differing only in case are one account
+     * @param password its password for every protocol
+     * @return the new account
+     * @throws IllegalArgumentException when {@code email} is not an e-mail address
+     * @throws IllegalStateException    when the account exists already
+     */
     public TestAccount addEmptyAccount(String email, String password) {
         if (!email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new IllegalArgumentException("'" + email + "' is not an e-mail address");
@@ -55,16 +69,30 @@ public final class MailServerModel {
         }
     }
 
+    /**
+     * Finds an account.
+     *
+     * @param email the account's address, in any case
+     * @return the account, or empty when there is none
+     */
     public Optional<TestAccount> find(String email) {
         synchronized (lock) {
             return Optional.ofNullable(accounts.get(email.toLowerCase(Locale.ROOT)));
         }
     }
 
+    /**
+     * Gets an account that must exist.
+     *
+     * @param email the account's address, in any case
+     * @return the account
+     * @throws NoSuchElementException when there is no such account
+     */
     public TestAccount account(String email) {
         return find(email).orElseThrow(() -> new NoSuchElementException("no account " + email + " on the test server"));
     }
 
+    /** {@return a copy of the accounts, sorted by lower-case address} */
     public List<TestAccount> accounts() {
         synchronized (lock) {
             return new ArrayList<>(accounts.values());
@@ -74,6 +102,10 @@ public final class MailServerModel {
     /**
      * Issues an access token for the account, good for XOAUTH2 and OAUTHBEARER logins over IMAP and
      * SMTP until {@link #expireToken} (as an OAuth server would issue one); a password keeps working too.
+     *
+     * @param email the account's address, in any case
+     * @return a new token, unique to this call
+     * @throws NoSuchElementException when there is no such account
      */
     public String issueToken(String email) {
         TestAccount a = account(email);
@@ -82,19 +114,28 @@ public final class MailServerModel {
         return token;
     }
 
-    /** Makes a token issued before refused from now on; connections logged in with it stay so, as on a real server. */
+    /**
+     * Makes a token issued before refused from now on; connections logged in with it stay so, as on a real server.
+     *
+     * @param token a token from {@link #issueToken}; an unknown one is ignored
+     */
     public void expireToken(String token) {
         tokens.remove(token);
     }
 
-    /** How many logins with a token were refused (expired, unknown, or not the account's). */
+    /** {@return how many logins with a token were refused (expired, unknown, or not the account's)} */
     public int refusedTokens() {
         return refusedTokens.get();
     }
 
     /**
      * The account this access token opens, or empty. {@code user} may be null (OAUTHBEARER without an
-     * authorization identity); otherwise it must be the token's account.
+     * authorization identity); otherwise it must be the token's account. A refusal is counted in
+     * {@link #refusedTokens()}.
+     *
+     * @param user  the login the client gave, or null
+     * @param token the access token, or null (refused)
+     * @return the token's account, or empty when the token is refused
      */
     public Optional<TestAccount> authenticateToken(String user, String token) {
         String owner = token == null ? null : tokens.get(token);
@@ -105,7 +146,13 @@ public final class MailServerModel {
         return find(owner);
     }
 
-    /** The account these credentials open, or empty. */
+    /**
+     * Checks a login with a password.
+     *
+     * @param user     the account's address, in any case
+     * @param password the password, compared exactly
+     * @return the account these credentials open, or empty
+     */
     public Optional<TestAccount> authenticate(String user, String password) {
         return find(user).filter(a -> a.password().equals(password));
     }
@@ -113,6 +160,9 @@ public final class MailServerModel {
     /**
      * Calls the watcher after every change of a folder (its messages, flags, name, rights). It runs
      * under the model lock: it must only hand the news on, never block.
+     *
+     * @param watcher called with the folder that changed
+     * @return closing it stops the calls
      */
     public AutoCloseable watch(Consumer<TestMailbox> watcher) {
         watchers.add(watcher);
@@ -134,6 +184,10 @@ public final class MailServerModel {
     /**
      * Defines (or replaces) a group of accounts; a folder's access list names it {@code $name}. A member
      * without an entry of their own has the rights of their groups together.
+     *
+     * @param name    the group's name, without {@code $}, in any case
+     * @param members the members' addresses, in any case
+     * @return this model
      */
     public MailServerModel group(String name, String... members) {
         synchronized (lock) {
@@ -146,7 +200,12 @@ public final class MailServerModel {
         }
     }
 
-    /** The groups an account belongs to, as access-list identifiers ({@code $name}). */
+    /**
+     * The groups an account belongs to.
+     *
+     * @param email the account's address, in any case
+     * @return the groups as access-list identifiers ({@code $name}, lower case), sorted; empty when none
+     */
     public List<String> groupsOf(String email) {
         synchronized (lock) {
             List<String> out = new ArrayList<>();
@@ -159,7 +218,12 @@ public final class MailServerModel {
         }
     }
 
-    /** The members of a group, by its identifier ({@code $name}) or name; empty for an unknown group. */
+    /**
+     * The members of a group.
+     *
+     * @param group the group's identifier ({@code $name}) or name, in any case
+     * @return the members' addresses in lower case, sorted; empty for an unknown group
+     */
     public List<String> membersOf(String group) {
         synchronized (lock) {
             String g = group.startsWith("$") ? group.substring(1) : group;
@@ -170,12 +234,16 @@ public final class MailServerModel {
     /**
      * IceWarp's inheritance: a folder whose access list is empty takes its parent's (the nearest
      * ancestor with one). Off by default: each folder then has only its own list.
+     *
+     * @param on true to turn inheritance on
+     * @return this model
      */
     public MailServerModel aclInheritance(boolean on) {
         aclInheritance = on;
         return this;
     }
 
+    /** {@return whether access lists are inherited: see {@link #aclInheritance(boolean)}} */
     public boolean aclInheritance() {
         return aclInheritance;
     }
@@ -183,17 +251,21 @@ public final class MailServerModel {
     /**
      * IceWarp's "share offered" message: when a user (or a group's members) gets rights on a folder where
      * they had none, a notification message arrives in their INBOX. Off by default.
+     *
+     * @param on true to send the notices
+     * @return this model
      */
     public MailServerModel shareNotices(boolean on) {
         shareNotices = on;
         return this;
     }
 
+    /** {@return whether share notices are sent: see {@link #shareNotices(boolean)}} */
     public boolean shareNotices() {
         return shareNotices;
     }
 
-    /** The model's lock, for a server that must read several values as one. */
+    /** {@return the model's lock, for a server that must read several values as one} */
     public Object lock() {
         return lock;
     }

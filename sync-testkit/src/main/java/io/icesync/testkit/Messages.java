@@ -13,7 +13,17 @@ public final class Messages {
     private Messages() {
     }
 
-    /** A text/plain UTF-8 message; a Message-ID is made up when null is given. */
+    /**
+     * A text/plain UTF-8 message (8bit); a Message-ID is made up when null is given.
+     *
+     * @param messageId the Message-ID, with or without angle brackets, or null for a random one
+     * @param from      the From header, as written
+     * @param to        the To header, as written
+     * @param subject   the subject, encoded as RFC 2047 words
+     * @param date      the Date header, or null for 5 January 2026 09:00 UTC
+     * @param body      the text; bare LF line ends become CRLF
+     * @return the message's bytes
+     */
     public static byte[] simple(String messageId, String from, String to, String subject, Instant date, String body) {
         String id = messageId == null ? "<" + UUID.randomUUID() + "@icesync.test>"
                 : messageId.startsWith("<") ? messageId : "<" + messageId + ">";
@@ -32,17 +42,35 @@ public final class Messages {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A short message with this Message-ID and subject. */
+    /**
+     * A short message with this Message-ID and subject, from {@code sender@example.org} to {@code jean@iwdemo.test}.
+     *
+     * @param messageId the Message-ID, with or without angle brackets, or null for a random one
+     * @param subject   the subject
+     * @return the message's bytes
+     */
     public static byte[] simple(String messageId, String subject) {
         return simple(messageId, "sender@example.org", "jean@iwdemo.test", subject, null, "Body of " + subject);
     }
 
-    /** A minimal vCard 3.0 contact ({@code UID}, {@code FN}, {@code N}), to seed with {@link #groupware} or a file. */
+    /**
+     * A minimal vCard 3.0 contact ({@code UID}, {@code FN}, {@code N}), to seed with {@link #groupware} or a file.
+     *
+     * @param uid  the contact's UID
+     * @param name the formatted name, also used as family name
+     * @return the vCard text with CRLF line ends
+     */
     public static String card(String uid, String name) {
         return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\nEND:VCARD\r\n";
     }
 
-    /** A minimal one-hour event in UTC on 2 November 2026, to seed with {@link #groupware} or a file. */
+    /**
+     * A minimal one-hour event in UTC on 2 November 2026, to seed with {@link #groupware} or a file.
+     *
+     * @param uid     the event's UID
+     * @param summary the SUMMARY
+     * @return the iCalendar text with CRLF line ends
+     */
     public static String event(String uid, String summary) {
         return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
                 + "\r\nDTSTAMP:20261101T080000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\nSUMMARY:"
@@ -52,6 +80,9 @@ public final class Messages {
     /**
      * A groupware object as a client stores it over IMAP: one {@code text/calendar} or
      * {@code text/vcard} body (chosen by the text's BEGIN line), the summary or name as Subject.
+     *
+     * @param objectText the iCalendar or vCard text; bare LF line ends become CRLF
+     * @return the message's bytes; its Message-ID is made from the UID and the text
      */
     public static byte[] groupware(String objectText) {
         String text = objectText.replaceAll("(?<!\r)\n", "\r\n");

@@ -9,13 +9,17 @@ import java.nio.file.Paths;
  * environment variable {@code ICESYNC_PEERS}, else {@code /tmp/icesync-peers}, as the script decides.
  */
 public final class Peers {
+    /** The system property that names the peers' state folder; it wins over the environment. */
     public static final String PROPERTY = "icesync.peers";
+    /** The environment variable that names the peers' state folder when the property is not set. */
     public static final String ENVIRONMENT = "ICESYNC_PEERS";
+    /** The peers' state folder when neither the property nor the variable is set. */
     public static final String DEFAULT = "/tmp/icesync-peers";
 
     private Peers() {
     }
 
+    /** {@return the peers' state folder, as chosen above; it may not exist when the peers are not up} */
     public static Path dir() {
         String p = System.getProperty(PROPERTY);
         if (p == null || p.isBlank()) {
@@ -24,7 +28,13 @@ public final class Peers {
         return Paths.get(p == null || p.isBlank() ? DEFAULT : p);
     }
 
-    /** A file of the peers' state: {@code Peers.file("dovecot", "cert.pem")}. */
+    /**
+     * A file of the peers' state: {@code Peers.file("dovecot", "cert.pem")}.
+     *
+     * @param first the first level below {@link #dir()}
+     * @param more  further levels
+     * @return the path; whether the file exists is not checked
+     */
     public static Path file(String first, String... more) {
         return dir().resolve(Paths.get(first, more));
     }

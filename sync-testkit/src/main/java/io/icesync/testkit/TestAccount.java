@@ -21,18 +21,26 @@ public final class TestAccount {
         this.password = password;
     }
 
+    /** {@return the address, in lower case: the login of every protocol} */
     public String email() {
         return email;
     }
 
+    /** {@return the part of the address after {@code @}} */
     public String domain() {
         return email.substring(email.indexOf('@') + 1);
     }
 
+    /** {@return the current password} */
     public String password() {
         return password;
     }
 
+    /**
+     * Changes the password, as an administrator would; sessions already logged in stay so.
+     *
+     * @param newPassword the password later logins must give
+     */
     public void password(String newPassword) {
         this.password = newPassword;
     }
@@ -41,32 +49,52 @@ public final class TestAccount {
         return model;
     }
 
-    /** All folders, by name. */
+    /** {@return a copy of all folders, sorted by name} */
     public List<TestMailbox> mailboxes() {
         synchronized (model.lock) {
             return new ArrayList<>(mailboxes.values());
         }
     }
 
+    /**
+     * Finds a folder.
+     *
+     * @param name the full name with {@code /} between levels ({@code INBOX} in any case)
+     * @return the folder, or empty when there is none
+     */
     public Optional<TestMailbox> find(String name) {
         synchronized (model.lock) {
             return Optional.ofNullable(mailboxes.get(canonical(name)));
         }
     }
 
-    /** The folder of that name ({@code INBOX} in any case); throws when there is none. */
+    /**
+     * Gets a folder that must exist.
+     *
+     * @param name the full name with {@code /} between levels ({@code INBOX} in any case)
+     * @return the folder
+     * @throws NoSuchElementException when there is none; the message lists the folders there are
+     */
     public TestMailbox mailbox(String name) {
         return find(name).orElseThrow(() -> new NoSuchElementException(
                 "no folder '" + name + "' in " + email + " (there are " + names() + ")"));
     }
 
+    /** {@return the full names of all folders, sorted} */
     public List<String> names() {
         synchronized (model.lock) {
             return new ArrayList<>(mailboxes.keySet());
         }
     }
 
-    /** Creates a folder and any missing parent; returns the existing one when it is there already. */
+    /**
+     * Creates a folder and any missing parent, each with a new UIDVALIDITY; connected clients are told.
+     *
+     * @param name the full name with {@code /} between levels
+     * @return the new folder, or the existing one when it is there already
+     * @throws IllegalArgumentException when the name has an empty level, starts with {@code ~} or holds a
+     *                                  control character, {@code *} or {@code %}
+     */
     public TestMailbox create(String name) {
         String n = canonical(checkName(name));
         synchronized (model.lock) {
@@ -88,6 +116,10 @@ public final class TestAccount {
     /**
      * Creates a folder under a name {@link #create} refuses (empty, a control character, an empty
      * level) as some servers still hold them, left as it is: to test clients against such names.
+     * No parent is created.
+     *
+     * @param name the name, used exactly as given
+     * @return the new folder, or the existing one when it is there already
      */
     public TestMailbox createUnchecked(String name) {
         synchronized (model.lock) {
@@ -101,7 +133,13 @@ public final class TestAccount {
         }
     }
 
-    /** Deletes a folder that has no sub-folders (as Dovecot and IceWarp refuse otherwise). */
+    /**
+     * Deletes a folder that has no sub-folders (as Dovecot and IceWarp refuse otherwise), messages included.
+     *
+     * @param name the folder's full name
+     * @throws NoSuchElementException when there is no such folder
+     * @throws IllegalStateException  when it is INBOX or has sub-folders
+     */
     public void delete(String name) {
         String n = canonical(name);
         synchronized (model.lock) {
@@ -120,7 +158,17 @@ public final class TestAccount {
         }
     }
 
-    /** Renames a folder and its sub-folders; renaming INBOX moves its messages into a new folder. */
+    /**
+     * Renames a folder and its sub-folders, creating missing parents of the new name; renaming INBOX
+     * moves its messages into a new folder and leaves INBOX empty.
+     *
+     * @param from the folder's full name
+     * @param to   its new full name
+     * @return the renamed folder (for INBOX, the new one)
+     * @throws NoSuchElementException   when there is no folder {@code from}
+     * @throws IllegalStateException    when {@code to} exists or lies below {@code from}
+     * @throws IllegalArgumentException when {@code to} is not a valid name (see {@link #create})
+     */
     public TestMailbox rename(String from, String to) {
         String a = canonical(from);
         String b = canonical(checkName(to));

@@ -30,6 +30,14 @@ public final class TestDns {
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
 
+    /**
+     * Adds an A record (TTL 60 seconds); a name may have several.
+     *
+     * @param host    the name, with or without the final dot, such as {@code mail.iwdemo.test}
+     * @param address the IPv4 address in dotted form
+     * @return this zone
+     * @throws IllegalArgumentException when the name or the address cannot be read
+     */
     public TestDns a(String host, String address) {
         try {
             records.add(new ARecord(name(host), DClass.IN, TTL, InetAddress.getByName(address)));
@@ -39,12 +47,31 @@ public final class TestDns {
         return this;
     }
 
+    /**
+     * Adds an MX record (TTL 60 seconds).
+     *
+     * @param domain     the mail domain, with or without the final dot
+     * @param preference the preference, lowest first
+     * @param host       the exchanger's name
+     * @return this zone
+     * @throws IllegalArgumentException when a name cannot be read
+     */
     public TestDns mx(String domain, int preference, String host) {
         records.add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(host)));
         return this;
     }
 
-    /** An SRV record, such as {@code _autodiscover._tcp.iwdemo.test 0 5 443 mail.iwdemo.test}. */
+    /**
+     * Adds an SRV record (TTL 60 seconds), such as {@code _autodiscover._tcp.iwdemo.test 0 5 443 mail.iwdemo.test}.
+     *
+     * @param name     the service name, with or without the final dot
+     * @param priority the priority, lowest first
+     * @param weight   the weight among records of one priority
+     * @param port     the service's port
+     * @param target   the host name offering the service
+     * @return this zone
+     * @throws IllegalArgumentException when a name cannot be read
+     */
     public TestDns srv(String name, int priority, int weight, int port, String target) {
         records.add(new SRVRecord(name(name), DClass.IN, TTL, priority, weight, port, name(target)));
         return this;
@@ -52,7 +79,12 @@ public final class TestDns {
 
     /**
      * A TXT record of one or more strings, such as {@code _caldavs._tcp.iwdemo.test "path=/dav/"} (RFC 6764);
-     * each string is one character-string of the record (at most 255 bytes).
+     * each string is one character-string of the record (at most 255 bytes). TTL 60 seconds.
+     *
+     * @param name    the record's name, with or without the final dot
+     * @param strings the record's strings, at least one
+     * @return this zone
+     * @throws IllegalArgumentException when no string is given or the name cannot be read
      */
     public TestDns txt(String name, String... strings) {
         if (strings.length == 0) {
@@ -62,32 +94,51 @@ public final class TestDns {
         return this;
     }
 
-    /** Removes every record of that name (any type). */
+    /**
+     * Removes every record of that name (any type); the name then gets NXDOMAIN.
+     *
+     * @param name the name, with or without the final dot
+     * @return this zone
+     */
     public TestDns remove(String name) {
         Name n = name(name);
         records.removeIf(r -> r.getName().equals(n));
         return this;
     }
 
-    /** Queries for this name are never answered: the client's resolver times out. */
+    /**
+     * Makes queries for this name go unanswered: the client's resolver times out.
+     *
+     * @param name the name, with or without the final dot, in any case
+     * @return this zone
+     */
     public TestDns silent(String name) {
         silent.add(name(name).toString().toLowerCase(Locale.ROOT));
         return this;
     }
 
-    /** Every answer waits this long. */
+    /**
+     * Makes every answer wait this long (default zero).
+     *
+     * @param d the delay
+     * @return this zone
+     */
     public TestDns delay(Duration d) {
         delay = d;
         return this;
     }
 
+    /** Removes every record, silent name and delay: every name then gets NXDOMAIN at once. */
     public void clear() {
         records.clear();
         silent.clear();
         delay = Duration.ZERO;
     }
 
-    /** The records, one line each in zone-file form ("_imaps._tcp.iwdemo.test. 3600 IN SRV 0 1 993 mail..."). */
+    /**
+     * {@return the records in the order added, one line each in zone-file form
+     * ("_imaps._tcp.iwdemo.test. 60 IN SRV 0 1 993 mail...")}
+     */
     public List<String> records() {
         return records.stream().map(Record::toString).toList();
     }
@@ -131,6 +182,7 @@ public final class TestDns {
         return records.stream().anyMatch(r -> r.getName().equals(name));
     }
 
+    /** {@return how long every answer waits: see {@link #delay(Duration)}} */
     public Duration delay() {
         return delay;
     }

@@ -54,7 +54,15 @@ public final class TestFreeBusy {
 
     // ------------------------------------------------------------------ for tests
 
-    /** Computes answers over this window instead of 30 days back to 90 days ahead of now. */
+    /**
+     * Computes answers over this window instead of 30 days back to 90 days ahead of now; a request's own
+     * {@code start} and {@code end} still win.
+     *
+     * @param start the window's start
+     * @param end   the window's end, after {@code start}
+     * @return this endpoint
+     * @throws IllegalArgumentException when {@code end} is not after {@code start}
+     */
     public TestFreeBusy window(Instant start, Instant end) {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("the window must end after it starts: " + start + " / " + end);
@@ -64,42 +72,78 @@ public final class TestFreeBusy {
         return this;
     }
 
-    /** The time zone of all-day events and floating times (default UTC), as the server's own zone. */
+    /**
+     * Sets the time zone of all-day events and floating times (default UTC), as the server's own zone.
+     *
+     * @param z the zone
+     * @return this endpoint
+     */
     public TestFreeBusy zone(ZoneId z) {
         zone = z;
         return this;
     }
 
-    /** Answers this status (with a short text body) for this address. */
+    /**
+     * Answers this status (with a short text body) for this address.
+     *
+     * @param email      the address asked for, in any case
+     * @param httpStatus the status code, such as 503
+     * @return this endpoint
+     */
     public TestFreeBusy status(String email, int httpStatus) {
         script.put(key(email), new Answer(httpStatus, "text/plain; charset=utf-8", "free/busy answer scripted by the test\n"));
         return this;
     }
 
-    /** Answers 200 with exactly this body and content type for this address. */
+    /**
+     * Answers 200 with exactly this body and content type for this address.
+     *
+     * @param email       the address asked for, in any case
+     * @param contentType the {@code Content-Type} header's value
+     * @param body        the response body, sent as UTF-8
+     * @return this endpoint
+     */
     public TestFreeBusy raw(String email, String contentType, String body) {
         script.put(key(email), new Answer(200, contentType, body));
         return this;
     }
 
-    /** Asks for Basic authentication with the credentials of any account before answering. */
+    /**
+     * Asks for Basic authentication with the credentials of any account before answering (401 without them).
+     *
+     * @param on true to require the login
+     * @return this endpoint
+     */
     public TestFreeBusy requireLogin(boolean on) {
         requireLogin = on;
         return this;
     }
 
-    /** Switches the endpoint off (404, as a server without free/busy) or on again. */
+    /**
+     * Switches the endpoint off (404, as a server without free/busy) or on again; requests are still recorded.
+     *
+     * @param on false to switch it off
+     * @return this endpoint
+     */
     public TestFreeBusy enabled(boolean on) {
         enabled = on;
         return this;
     }
 
-    /** Requests received, as {@code "GET https /freebusy/?jean@iwdemo.test auth=no"}. */
+    /** {@return the requests received, in order, as {@code "GET https /freebusy/?jean@iwdemo.test auth=no"}} */
     public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    /** The VFREEBUSY text the endpoint computes for this account over [from, to). */
+    /**
+     * Computes the VFREEBUSY text the endpoint would answer for this account, ignoring the script.
+     *
+     * @param email the account's address, in any case
+     * @param from  the start of the period, included
+     * @param to    the end of the period, excluded
+     * @return the iCalendar text, with CRLF line ends
+     * @throws java.util.NoSuchElementException when there is no such account
+     */
     public String compute(String email, Instant from, Instant to) {
         TestAccount account = server.account(email);
         return calendar(account.email(), from, to, BusyTimes.of(account, from, to, zone));

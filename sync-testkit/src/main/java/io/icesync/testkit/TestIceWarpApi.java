@@ -32,7 +32,18 @@ public final class TestIceWarpApi {
 
     /** IceWarp's TPermission: what the user may do with a property; the forced ones are the administrator's. */
     public enum Right {
-        NONE, READ, READ_WRITE, FORCED_NONE, FORCED_READ, FORCED_READ_WRITE;
+        /** Hidden: reads give an empty value, writes are refused (sent as 0). */
+        NONE,
+        /** Readable, writes refused (1). */
+        READ,
+        /** Readable and writable (2): the default of every property. */
+        READ_WRITE,
+        /** As {@link #NONE}, set by the administrator (3). */
+        FORCED_NONE,
+        /** As {@link #READ}, set by the administrator (4). */
+        FORCED_READ,
+        /** As {@link #READ_WRITE}, set by the administrator (5). */
+        FORCED_READ_WRITE;
 
         boolean readable() {
             return this != NONE && this != FORCED_NONE;
@@ -63,13 +74,27 @@ public final class TestIceWarpApi {
 
     // ------------------------------------------------------------------ for tests
 
-    /** Gives the account this right on a property ({@code u_forwardto}, {@code A_Responder}, ...). */
+    /**
+     * Gives the account this right on a property ({@code u_forwardto}, {@code A_Responder}, ...).
+     *
+     * @param email    the account's address, in any case
+     * @param property the property's name, in any case
+     * @param right    what the user may do with it from now on
+     * @return this API
+     */
     public TestIceWarpApi right(String email, String property, Right right) {
         settings(email).rights.put(key(property), right);
         return this;
     }
 
-    /** Stores a plain string property, as the administrator would. */
+    /**
+     * Stores a plain string property, as the administrator would (whatever the user's right on it).
+     *
+     * @param email    the account's address, in any case
+     * @param property the property's name, in any case
+     * @param value    the text to store
+     * @return this API
+     */
     public TestIceWarpApi property(String email, String property, String value) {
         Document d = SafeDom.newDocument();
         Element v = d.createElementNS(NS, "propertyval");
@@ -80,7 +105,13 @@ public final class TestIceWarpApi {
         return this;
     }
 
-    /** A property as stored: a string's text, or the XML of a structured value such as the responder. */
+    /**
+     * Reads a property as stored, whatever the user's right on it.
+     *
+     * @param email    the account's address, in any case
+     * @param property the property's name, in any case
+     * @return a string's text, or the XML of a structured value such as the responder; empty when not set
+     */
     public Optional<String> property(String email, String property) {
         Element v = settings(email).properties.get(key(property));
         if (v == null) {
@@ -93,17 +124,33 @@ public final class TestIceWarpApi {
     /** The account property that holds the user's WebClient signature (HTML), as IceSync reads it. */
     public static final String SIGNATURE = "A_Signature";
 
-    /** Sets the account's signature, as the user would in WebClient. */
+    /**
+     * Sets the account's signature, as the user would in WebClient.
+     *
+     * @param email the account's address, in any case
+     * @param html  the signature's HTML
+     * @return this API
+     */
     public TestIceWarpApi signature(String email, String html) {
         return property(email, SIGNATURE, html);
     }
 
-    /** The account's signature as stored; "" when it has none. */
+    /**
+     * Reads the account's signature.
+     *
+     * @param email the account's address, in any case
+     * @return the signature's HTML as stored; "" when it has none
+     */
     public String signature(String email) {
         return property(email, SIGNATURE).orElse("");
     }
 
-    /** The account's rules as stored, each a {@code <rulesettings>} element's XML, in order. */
+    /**
+     * Reads the account's rules.
+     *
+     * @param email the account's address, in any case
+     * @return the rules as stored, each a {@code <rulesettings>} element's XML with its {@code ruleid}, in order
+     */
     public List<String> rules(String email) {
         Settings s = settings(email);
         synchronized (s) {
@@ -111,7 +158,15 @@ public final class TestIceWarpApi {
         }
     }
 
-    /** Stores a rule given as {@code <rulesettings>} XML (e.g. one written by another client); returns its id. */
+    /**
+     * Stores a rule given as {@code <rulesettings>} XML (e.g. one written by another client), after the
+     * account's other rules. Any {@code ruleid} in it is replaced.
+     *
+     * @param email           the account's address, in any case
+     * @param rulesettingsXml the rule as a {@code <rulesettings>} document
+     * @return the rule's new id
+     * @throws IllegalArgumentException when the XML cannot be parsed
+     */
     public String addRule(String email, String rulesettingsXml) {
         try {
             Element e = SafeDom.parse(rulesettingsXml.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
@@ -121,12 +176,17 @@ public final class TestIceWarpApi {
         }
     }
 
-    /** The command names clients sent, in order. */
+    /** {@return the command names clients sent (lower case, failed ones included), in order} */
     public List<String> commands() {
         return List.copyOf(commands);
     }
 
-    /** Turns the API off (it answers 404, as a server without it) or on again. */
+    /**
+     * Turns the API off (it answers 404, as a server without it) or on again; stored values are kept.
+     *
+     * @param on false to turn it off
+     * @return this API
+     */
     public TestIceWarpApi enabled(boolean on) {
         enabled = on;
         return this;

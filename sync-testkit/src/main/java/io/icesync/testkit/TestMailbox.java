@@ -42,74 +42,115 @@ public final class TestMailbox {
         this.uidValidity = uidValidity;
     }
 
-    /** The full name with {@code /} between levels, as the owner sees it ({@code INBOX}, {@code Projets/Été}). */
+    /**
+     * {@return the full name with {@code /} between levels, as the owner sees it ({@code INBOX},
+     * {@code Projets/Été})}
+     */
     public String name() {
         synchronized (model.lock) {
             return name;
         }
     }
 
+    /** {@return the full name as a path of levels, split at {@code /}} */
     public FolderPath path() {
         return FolderPath.parse(name(), '/');
     }
 
+    /** {@return the account the folder belongs to} */
     public TestAccount owner() {
         return owner;
     }
 
+    /** {@return the UIDVALIDITY: it changes only with {@link #resetUidValidity()}} */
     public long uidValidity() {
         synchronized (model.lock) {
             return uidValidity;
         }
     }
 
+    /** {@return the UID the next appended or copied message gets (UIDNEXT)} */
     public long uidNext() {
         synchronized (model.lock) {
             return uidNext;
         }
     }
 
+    /** {@return the HIGHESTMODSEQ: it grows with every append, flag change and expunge} */
     public long highestModSeq() {
         synchronized (model.lock) {
             return highestModSeq;
         }
     }
 
-    /** The messages, by ascending UID. */
+    /** {@return a copy of the messages, by ascending UID} */
     public List<TestMessage> messages() {
         synchronized (model.lock) {
             return new ArrayList<>(messages.values());
         }
     }
 
+    /** {@return how many messages the folder holds (EXISTS)} */
     public int size() {
         synchronized (model.lock) {
             return messages.size();
         }
     }
 
+    /**
+     * Finds a message by UID.
+     *
+     * @param uid the message's UID in this folder
+     * @return the message, or empty when there is no such UID (any more)
+     */
     public Optional<TestMessage> message(long uid) {
         synchronized (model.lock) {
             return Optional.ofNullable(messages.get(uid));
         }
     }
 
-    /** The messages whose Message-ID header is this value (with or without angle brackets). */
+    /**
+     * Finds messages by their Message-ID header.
+     *
+     * @param messageId the header's value, with or without angle brackets
+     * @return the matching messages by ascending UID; empty when none
+     */
     public List<TestMessage> byMessageId(String messageId) {
         String want = messageId.startsWith("<") ? messageId : "<" + messageId + ">";
         return messages().stream().filter(m -> want.equals(m.messageId())).toList();
     }
 
-    /** Adds a message as another client would (APPEND); returns its UID. */
-    /** Appends a groupware object (iCalendar or vCard text) the way clients store one: see {@link Messages#groupware}. */
+    /**
+     * Appends a groupware object (iCalendar or vCard text) the way clients store one: see {@link Messages#groupware}.
+     *
+     * @param objectText the iCalendar or vCard text, with its BEGIN line
+     * @return the new message's UID
+     */
     public long appendObject(String objectText) {
         return append(Messages.groupware(objectText));
     }
 
+    /**
+     * Adds a message as another client would (APPEND), dated now; connected clients see it arrive.
+     *
+     * @param content the raw RFC 5322 message; copied
+     * @param flags   system flags such as {@code \Seen} and keywords
+     * @return the new message's UID
+     * @throws IllegalArgumentException when a flag is not an IMAP system flag or a valid keyword
+     */
     public long append(byte[] content, String... flags) {
         return append(content, Arrays.asList(flags), Instant.now());
     }
 
+    /**
+     * Adds a message as another client would (APPEND); connected clients see it arrive.
+     *
+     * @param content      the raw RFC 5322 message; copied
+     * @param flags        system flags such as {@code \Seen} and keywords
+     * @param internalDate the INTERNALDATE the server reports
+     * @return the new message's UID
+     * @throws IllegalArgumentException when a flag is not an IMAP system flag or a valid keyword
+     */
     public long append(byte[] content, Collection<String> flags, Instant internalDate) {
         flags.forEach(f -> ImapFlags.check(f, true)); // what an IceWarp server may hold
         synchronized (model.lock) {
@@ -120,7 +161,15 @@ public final class TestMailbox {
         }
     }
 
-    /** Replaces the flags of a message; false when there is no such UID. */
+    /**
+     * Replaces the flags of a message, as another client's STORE would; a real change gives the message
+     * a new MODSEQ and connected clients are told.
+     *
+     * @param uid   the message's UID
+     * @param flags the new flags, all of them
+     * @return false when there is no such UID
+     * @throws IllegalArgumentException when a flag is not an IMAP system flag or a valid keyword
+     */
     public boolean setFlags(long uid, Collection<String> flags) {
         flags.forEach(f -> ImapFlags.check(f, true)); // what an IceWarp server may hold
         synchronized (model.lock) {
@@ -137,11 +186,24 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * As {@link #setFlags(long, Collection)}.
+     *
+     * @param uid   the message's UID
+     * @param flags the new flags, all of them
+     * @return false when there is no such UID
+     * @throws IllegalArgumentException when a flag is not an IMAP system flag or a valid keyword
+     */
     public boolean setFlags(long uid, String... flags) {
         return setFlags(uid, Arrays.asList(flags));
     }
 
-    /** Removes messages at once, as another client's EXPUNGE would: connected clients are told. */
+    /**
+     * Removes messages at once, as another client's EXPUNGE would: connected clients are told.
+     *
+     * @param uids the messages' UIDs; missing ones are ignored
+     * @return the UIDs actually removed
+     */
     public List<Long> expunge(Collection<Long> uids) {
         synchronized (model.lock) {
             List<Long> gone = new ArrayList<>();
@@ -159,11 +221,21 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * As {@link #expunge(Collection)}.
+     *
+     * @param uids the messages' UIDs; missing ones are ignored
+     * @return the UIDs actually removed
+     */
     public List<Long> expunge(long... uids) {
         return expunge(Arrays.stream(uids).boxed().toList());
     }
 
-    /** Removes the messages flagged {@code \Deleted}; returns their UIDs. */
+    /**
+     * Removes the messages flagged {@code \Deleted}, as EXPUNGE does: connected clients are told.
+     *
+     * @return the UIDs removed
+     */
     public List<Long> expungeDeleted() {
         synchronized (model.lock) {
             return expunge(messages.values().stream().filter(m -> m.hasFlag("\\Deleted")).map(TestMessage::uid).toList());
@@ -189,7 +261,12 @@ public final class TestMailbox {
         }
     }
 
-    /** The UIDs expunged after the given MODSEQ (QRESYNC's VANISHED (EARLIER)). */
+    /**
+     * The UIDs expunged after the given MODSEQ (QRESYNC's VANISHED (EARLIER)); a UIDVALIDITY reset forgets them.
+     *
+     * @param modSeq a MODSEQ the client knew, such as its last HIGHESTMODSEQ
+     * @return the UIDs, ascending
+     */
     public List<Long> vanishedSince(long modSeq) {
         synchronized (model.lock) {
             List<Long> out = new ArrayList<>();
@@ -202,18 +279,33 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * The messages added or whose flags changed after the given MODSEQ (CONDSTORE's CHANGEDSINCE).
+     *
+     * @param modSeq a MODSEQ the client knew, such as its last HIGHESTMODSEQ
+     * @return the messages by ascending UID
+     */
     public List<TestMessage> changedSince(long modSeq) {
         synchronized (model.lock) {
             return messages.values().stream().filter(m -> m.modSeq() > modSeq).toList();
         }
     }
 
+    /**
+     * {@return what the folder holds, from its Kolab folder-type entry; {@code MAIL} without one or for an
+     * unknown type}
+     */
     public FolderKind kind() {
         String type = metadata(KOLAB_TYPE);
         return type == null ? FolderKind.MAIL : orMail(FolderKind.ofKolabType(type));
     }
 
-    /** Sets the Kolab folder type IceWarp uses for groupware folders (event, contact, task, note, journal, file). */
+    /**
+     * Sets the Kolab folder type IceWarp uses for groupware folders (event, contact, task, note, journal, file).
+     *
+     * @param kind the kind; {@code MAIL} removes the entry
+     * @return this folder
+     */
     public TestMailbox kind(FolderKind kind) {
         setMetadata(KOLAB_TYPE, kind == FolderKind.MAIL ? null : kind.kolabType());
         return this;
@@ -223,13 +315,19 @@ public final class TestMailbox {
         return k == null ? FolderKind.MAIL : k;
     }
 
-    /** The SPECIAL-USE attribute, for example {@code \Sent}, or null. */
+    /** {@return the SPECIAL-USE attribute, for example {@code \Sent}, or null} */
     public String specialUse() {
         synchronized (model.lock) {
             return specialUse;
         }
     }
 
+    /**
+     * Sets the SPECIAL-USE attribute LIST reports.
+     *
+     * @param attribute for example {@code \Sent}, or null for none
+     * @return this folder
+     */
     public TestMailbox specialUse(String attribute) {
         synchronized (model.lock) {
             specialUse = attribute;
@@ -237,19 +335,32 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * Reads one METADATA entry.
+     *
+     * @param entry the entry's name, such as {@code /shared/comment}, in any case
+     * @return its value, or null when it is not set
+     */
     public String metadata(String entry) {
         synchronized (model.lock) {
             return metadata.get(entry);
         }
     }
 
+    /** {@return a copy of every METADATA entry, entry name to value, sorted by name} */
     public Map<String, String> metadata() {
         synchronized (model.lock) {
             return new TreeMap<>(metadata);
         }
     }
 
-    /** Sets (or with null, removes) a METADATA entry such as {@code /shared/comment}. */
+    /**
+     * Sets (or with null, removes) a METADATA entry such as {@code /shared/comment}.
+     *
+     * @param entry the entry's name, in any case
+     * @param value the new value, or null to remove the entry
+     * @return this folder
+     */
     public TestMailbox setMetadata(String entry, String value) {
         synchronized (model.lock) {
             if (value == null) {
@@ -261,7 +372,10 @@ public final class TestMailbox {
         }
     }
 
-    /** The ACL: identifier (an e-mail address, or {@code anyone}) to RFC 4314 rights letters. */
+    /**
+     * {@return a copy of the folder's own ACL: identifier (an e-mail address, or {@code anyone}) to RFC 4314
+     * rights letters}
+     */
     public Map<String, String> acl() {
         synchronized (model.lock) {
             return new LinkedHashMap<>(acl);
@@ -271,6 +385,11 @@ public final class TestMailbox {
     /**
      * Gives rights to another user, a group ({@code $name}) or {@code anyone} ({@code lrswipkxtea}
      * letters; {@code c} and {@code d} as RFC 4314 maps them); empty rights remove the entry.
+     * With share notices on, an account that can newly list the folder gets a notice in its INBOX.
+     *
+     * @param identifier an e-mail address, {@code $group} or {@code anyone}, in any case
+     * @param rights     the rights letters, replacing the identifier's entry
+     * @return this folder
      */
     public TestMailbox grant(String identifier, String rights) {
         synchronized (model.lock) {
@@ -309,6 +428,8 @@ public final class TestMailbox {
     /**
      * The access list in effect: this folder's own, or with inheritance on and an empty list, the
      * nearest ancestor's.
+     *
+     * @return a copy of the list in effect, identifier to rights letters
      */
     public Map<String, String> effectiveAcl() {
         synchronized (model.lock) {
@@ -331,6 +452,9 @@ public final class TestMailbox {
     /**
      * The rights a user has here: all for the owner; else, from the list in effect, the user's own
      * entry, or the union of their groups' entries, or {@code anyone}'s.
+     *
+     * @param user the user's e-mail address, in any case
+     * @return the rights letters; empty when the user has none
      */
     public String rightsOf(String user) {
         synchronized (model.lock) {
@@ -354,12 +478,18 @@ public final class TestMailbox {
         }
     }
 
+    /** {@return whether the owner is subscribed to the folder (LSUB); true for a new folder} */
     public boolean subscribed() {
         synchronized (model.lock) {
             return subscribed;
         }
     }
 
+    /**
+     * Subscribes or unsubscribes the owner, as SUBSCRIBE and UNSUBSCRIBE do.
+     *
+     * @param value true to subscribe
+     */
     public void subscribed(boolean value) {
         synchronized (model.lock) {
             subscribed = value;
@@ -369,6 +499,10 @@ public final class TestMailbox {
     /**
      * Copies messages to another folder (of this account or another) as IMAP COPY does; returns old
      * UID to new UID. Missing UIDs are left out.
+     *
+     * @param uids   the UIDs to copy
+     * @param target the folder to copy to
+     * @return old UID to new UID, by ascending old UID
      */
     public Map<Long, Long> copyTo(Collection<Long> uids, TestMailbox target) {
         synchronized (model.lock) {
@@ -389,7 +523,13 @@ public final class TestMailbox {
         }
     }
 
-    /** Moves messages to another folder as IMAP MOVE does: copied there, then expunged here. */
+    /**
+     * Moves messages to another folder as IMAP MOVE does: copied there, then expunged here.
+     *
+     * @param uids   the UIDs to move; missing ones are left out
+     * @param target the folder to move to
+     * @return old UID to new UID, by ascending old UID
+     */
     public Map<Long, Long> moveTo(Collection<Long> uids, TestMailbox target) {
         synchronized (model.lock) {
             Map<Long, Long> map = copyTo(uids, target);

@@ -24,37 +24,50 @@ public final class TestMessage {
         this.modSeq = modSeq;
     }
 
+    /** {@return the UID in its folder at the time of the snapshot} */
     public long uid() {
         return uid;
     }
 
-    /** The raw RFC 5322 bytes (a copy). */
+    /** {@return the raw RFC 5322 bytes (a copy)} */
     public byte[] content() {
         return content.clone();
     }
 
+    /** {@return the message's size in bytes (RFC822.SIZE)} */
     public int size() {
         return content.length;
     }
 
-    /** IMAP flags and keywords as the client set them, for example {@code \Seen} or {@code $label1}; case-insensitive. */
+    /**
+     * {@return the IMAP flags and keywords as the client set them, for example {@code \Seen} or {@code $label1};
+     * an unmodifiable set that compares case-insensitively}
+     */
     public Set<String> flags() {
         return flags;
     }
 
+    /**
+     * Tells whether the message has a flag.
+     *
+     * @param flag a system flag or keyword, in any case
+     * @return true when it is set
+     */
     public boolean hasFlag(String flag) {
         return flags.contains(flag);
     }
 
+    /** {@return the INTERNALDATE: when the server received the message, or the date the appender gave} */
     public Instant internalDate() {
         return internalDate;
     }
 
+    /** {@return the MODSEQ of the message's last change (append or flags)} */
     public long modSeq() {
         return modSeq;
     }
 
-    /** The Message-ID header's value, or null when there is none. */
+    /** {@return the Message-ID header's value with its angle brackets, or null when there is none} */
     public String messageId() {
         try {
             return MessageHeaders.messageId(new ByteArrayInputStream(content));

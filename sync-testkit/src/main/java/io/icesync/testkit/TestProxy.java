@@ -42,7 +42,11 @@ public final class TestProxy implements AutoCloseable {
         t.start();
     }
 
-    /** A proxy on 127.0.0.1 and a free port, tunnelling every CONNECT. */
+    /**
+     * {@return a running proxy on the loopback address and a free port, tunnelling every CONNECT}
+     *
+     * @throws UncheckedIOException when no port can be opened
+     */
     public static TestProxy start() {
         try {
             return new TestProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
@@ -51,38 +55,54 @@ public final class TestProxy implements AutoCloseable {
         }
     }
 
+    /** {@return the address the proxy listens on, such as {@code 127.0.0.1}} */
     public String host() {
         return listener.getInetAddress().getHostAddress();
     }
 
+    /** {@return the port the proxy listens on} */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** This proxy as a client's choice: {@code ProxyChoice.http(host(), port())}. */
+    /** {@return this proxy as a client's choice: {@code ProxyChoice.http(host(), port())}} */
     public ProxyChoice choice() {
         return ProxyChoice.http(host(), port());
     }
 
-    /** The {@code host:port} of every CONNECT asked so far, tunnelled or not, in order. */
+    /** {@return the {@code host:port} of every CONNECT asked so far, tunnelled or not, in order} */
     public List<String> connects() {
         return List.copyOf(connects);
     }
 
-    /** Every CONNECT from now on is answered {@code 403 Forbidden}. */
+    /**
+     * Answers every CONNECT from now on {@code 403 Forbidden}; open tunnels stay.
+     *
+     * @return this proxy
+     */
     public TestProxy refuse() {
         refusing = true;
         return this;
     }
 
-    /** Tunnels again (undoes {@link #refuse()} and {@link #requireLogin}). */
+    /**
+     * Tunnels again (undoes {@link #refuse()} and {@link #requireLogin}).
+     *
+     * @return this proxy
+     */
     public TestProxy allow() {
         refusing = false;
         expectedLogin = null;
         return this;
     }
 
-    /** A CONNECT without {@code Proxy-Authorization: Basic} for this login is answered 407. */
+    /**
+     * Answers 407 to a CONNECT without {@code Proxy-Authorization: Basic} for this login, from now on.
+     *
+     * @param user     the user name the client must give
+     * @param password the password the client must give
+     * @return this proxy
+     */
     public TestProxy requireLogin(String user, String password) {
         expectedLogin = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
@@ -117,6 +137,7 @@ public final class TestProxy implements AutoCloseable {
         return null;
     }
 
+    /** Stops listening and cuts every open tunnel. */
     @Override
     public void close() {
         try {

@@ -39,54 +39,104 @@ public final class TestSmartDiscover {
         this.server = server;
     }
 
-    /** Answers {@code Action=redirectAddr} for this address. */
+    /**
+     * Answers {@code Action=redirectAddr} for this address, every time, after a valid Basic login.
+     *
+     * @param email the address asked for, in any case
+     * @param to    the address the client should ask for instead
+     * @return this endpoint
+     */
     public TestSmartDiscover redirectAddress(String email, String to) {
         script.put(key(email), new Answer("redirectAddr", to, 0));
         return this;
     }
 
-    /** Answers {@code Action=redirectUrl} for this address, once; then the account's own answer again. */
+    /**
+     * Answers {@code Action=redirectUrl} for this address, once, after a valid Basic login; then the
+     * account's own answer again.
+     *
+     * @param email the address asked for, in any case
+     * @param url   the Autodiscover URL the client should POST to instead
+     * @return this endpoint
+     */
     public TestSmartDiscover redirectUrl(String email, String url) {
         script.put(key(email), new Answer("redirectUrl", url, 0));
         return this;
     }
 
-    /** Answers an HTTP 302 to this location for this address, once; then the account's own answer again. */
+    /**
+     * Answers an HTTP 302 to this location for this address, once and without asking for a login; then
+     * the account's own answer again.
+     *
+     * @param email    the address asked for, in any case
+     * @param location the {@code Location} header's value
+     * @return this endpoint
+     */
     public TestSmartDiscover httpRedirect(String email, String location) {
         script.put(key(email), new Answer("302", location, 0));
         return this;
     }
 
-    /** Answers an Autodiscover {@code Error} with this code (500-603) for this address. */
+    /**
+     * Answers an Autodiscover {@code Error} with this code (500-603) for this address, after a valid Basic login.
+     *
+     * @param email the address asked for, in any case
+     * @param code  the {@code ErrorCode}
+     * @return this endpoint
+     */
     public TestSmartDiscover error(String email, int code) {
         script.put(key(email), new Answer("error", null, code));
         return this;
     }
 
-    /** Answers exactly this body (200, text/xml) for this address: hostile or malformed XML for tests. */
+    /**
+     * Answers exactly this body (200, text/xml) for this address, after a valid Basic login: hostile or
+     * malformed XML for tests.
+     *
+     * @param email the address asked for, in any case
+     * @param body  the response body, sent as UTF-8
+     * @return this endpoint
+     */
     public TestSmartDiscover raw(String email, String body) {
         script.put(key(email), new Answer("raw", body, 0));
         return this;
     }
 
-    /** Answers this HTTP status with an empty body for this address. */
+    /**
+     * Answers this HTTP status with an empty body for this address, without asking for a login.
+     *
+     * @param email      the address asked for, in any case
+     * @param httpStatus the status code, such as 503
+     * @return this endpoint
+     */
     public TestSmartDiscover status(String email, int httpStatus) {
         script.put(key(email), new Answer("status", null, httpStatus));
         return this;
     }
 
-    /** Switches the Autodiscover endpoint on or off (404 when off). */
+    /**
+     * Switches the Autodiscover endpoint on or off (404 when off); requests are still recorded.
+     *
+     * @param on false to switch it off
+     * @return this endpoint
+     */
     public TestSmartDiscover autodiscover(boolean on) {
         autodiscover = on;
         return this;
     }
 
-    /** Switches the autoconfig endpoint on or off (404 when off). */
+    /**
+     * Switches the autoconfig endpoint on or off (404 when off); requests are still recorded.
+     *
+     * @param on false to switch it off
+     * @return this endpoint
+     */
     public TestSmartDiscover autoconfig(boolean on) {
         autoconfig = on;
         return this;
     }
 
+    /** Forgets scripted answers and recorded requests and switches both endpoints on again. */
     public void reset() {
         script.clear();
         requests.clear();
@@ -94,7 +144,10 @@ public final class TestSmartDiscover {
         autoconfig = true;
     }
 
-    /** The requests received, as {@code "POST https /autodiscover/... jean@iwdemo.test auth=yes"}. */
+    /**
+     * {@return the requests received, in order, as {@code "POST https /autodiscover/... jean@iwdemo.test auth=yes"}
+     * (autoconfig requests show the query in place of the address)}
+     */
     public List<String> requests() {
         return List.copyOf(requests);
     }

@@ -52,33 +52,50 @@ public final class TestWebDav {
         this.server = server;
     }
 
-    /** The account's files (the account must exist on the server). */
+    /**
+     * The account's files, made empty on first use.
+     *
+     * @param email the account's address, in any case
+     * @return the account's live tree: changes are seen by clients at once
+     * @throws java.util.NoSuchElementException when the server has no such account
+     */
     public WebDavFiles files(String email) {
         TestAccount a = server.model().account(email);
         return trees.computeIfAbsent(a.email().toLowerCase(Locale.ROOT), k -> new WebDavFiles());
     }
 
-    /** Scripted faults: cut transfers, files changed between attempts, statuses for a path. */
+    /** {@return the scripted faults: cut transfers, files changed between attempts, statuses for a path} */
     public WebDavFaults faults() {
         return faults;
     }
 
-    /** The requests received, in order (without credentials). */
+    /** {@return the requests received, in order (without credentials), refused ones included} */
     public List<WebDavRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** The requests received with this method. */
+    /**
+     * The requests received with this method.
+     *
+     * @param method the method, in any case, such as {@code PUT}
+     * @return those requests, in order
+     */
     public List<WebDavRequest> requests(String method) {
         return requests.stream().filter(r -> r.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** The HTTPS address of the account roots, such as {@code https://127.0.0.1:40124/webdav/}. */
+    /** {@return the HTTPS address of the account roots, such as {@code https://127.0.0.1:40124/webdav/}} */
     public URI url() {
         return server.https().resolve(PREFIX);
     }
 
-    /** The HTTPS address of a file or folder. */
+    /**
+     * The HTTPS address of a file or folder.
+     *
+     * @param path the path relative to the account's root
+     * @return the address, each level percent-encoded
+     * @throws IllegalArgumentException when the path holds {@code .} or {@code ..}
+     */
     public URI url(String path) {
         return URI.create(url() + DavXml.encodePath(WebDavFiles.normalize(path)));
     }
@@ -88,6 +105,12 @@ public final class TestWebDav {
      * {@code X-IceWarp-SmartAttach} header (url as an encoded word, size, and IceWarp's ticket hash,
      * which is not a hash of the content) and a text and an HTML body that link to the file. The file
      * must exist in the account's files; append the bytes to one of its folders.
+     *
+     * @param email the account's address
+     * @param path  the file's path relative to the account's root
+     * @return the message's bytes, with CRLF line ends
+     * @throws IllegalArgumentException          when there is no file at the path
+     * @throws java.util.NoSuchElementException when the server has no such account
      */
     public byte[] smartAttachMessage(String email, String path) {
         byte[] content = files(email).get(path)

@@ -34,7 +34,13 @@ public final class WebDavFaults {
             this.path = path;
         }
 
-        /** Acts this many times (default once); {@link Integer#MAX_VALUE} for always. */
+        /**
+         * Acts this many times (default once); {@link Integer#MAX_VALUE} for always.
+         *
+         * @param n how many times, at least 1
+         * @return this fault
+         * @throws IllegalArgumentException when {@code n} is below 1
+         */
         public Fault times(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("times must be at least 1, got " + n);
@@ -43,19 +49,37 @@ public final class WebDavFaults {
             return this;
         }
 
-        /** Acts only on requests for this path (relative to the account's root). */
+        /**
+         * Acts only on requests for this path (relative to the account's root).
+         *
+         * @param p the path
+         * @return this fault
+         * @throws IllegalArgumentException when the path holds {@code .} or {@code ..}
+         */
         public Fault on(String p) {
             this.path = WebDavFiles.normalize(p);
             return this;
         }
 
-        /** Acts only on this method ({@code GET}, {@code PUT}, ...); a status fault acts on any by default. */
+        /**
+         * Acts only on this method ({@code GET}, {@code PUT}, ...); a status fault acts on any by default,
+         * a cut on {@code GET}.
+         *
+         * @param m the method, in any case
+         * @return this fault
+         */
         public Fault method(String m) {
             this.method = m.toUpperCase(Locale.ROOT);
             return this;
         }
 
-        /** After a cut, replaces the file with this content: the next attempt finds a new version. */
+        /**
+         * After a cut, replaces the file with this content: the next attempt finds a new version.
+         *
+         * @param content the new content; copied
+         * @return this fault
+         * @throws IllegalArgumentException when this is a status fault
+         */
         public Fault thenChangeTo(byte[] content) {
             if (cutAfter < 0) {
                 throw new IllegalArgumentException("only a cut transfer can change the file afterwards");
@@ -64,16 +88,17 @@ public final class WebDavFaults {
             return this;
         }
 
+        /** {@return how many times the fault has acted so far} */
         public int fired() {
             return fired.get();
         }
 
-        /** Body bytes sent before the connection is dropped, or -1 for a status fault. */
+        /** {@return the body bytes sent before the connection is dropped, or -1 for a status fault} */
         public long cutAfter() {
             return cutAfter;
         }
 
-        /** The status answered, or 0 for a cut. */
+        /** {@return the status answered, or 0 for a cut} */
         public int status() {
             return status;
         }
@@ -113,7 +138,13 @@ public final class WebDavFaults {
     WebDavFaults() {
     }
 
-    /** Drops the connection once a GET answer has sent this many body bytes (headers announce the whole length). */
+    /**
+     * Drops the connection once a GET answer has sent this many body bytes (headers announce the whole length).
+     *
+     * @param bytes the body bytes sent first, 0 or more
+     * @return the new fault, acting on any path until {@link Fault#on} says
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public Fault cutAfter(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("byte count must be 0 or more, got " + bytes);
@@ -121,7 +152,14 @@ public final class WebDavFaults {
         return add(new Fault(bytes, 0, null));
     }
 
-    /** Answers this status, with no body, to requests for the path (any method unless {@link Fault#method} says). */
+    /**
+     * Answers this status, with no body, to requests for the path (any method unless {@link Fault#method} says).
+     *
+     * @param path   the path, relative to the account's root
+     * @param status the HTTP status, 100 to 599
+     * @return the new fault
+     * @throws IllegalArgumentException when {@code status} is out of range or the path holds {@code .} or {@code ..}
+     */
     public Fault status(String path, int status) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
@@ -134,6 +172,7 @@ public final class WebDavFaults {
         faults.clear();
     }
 
+    /** {@return a copy of the faults added since the last {@link #clear()}, spent ones included, in order} */
     public List<Fault> list() {
         return new ArrayList<>(faults);
     }

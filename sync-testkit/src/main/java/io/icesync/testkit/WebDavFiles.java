@@ -30,12 +30,29 @@ public final class WebDavFiles {
     WebDavFiles() {
     }
 
-    /** Stores a file (octet-stream), creating the folders above it; returns this. */
+    /**
+     * Stores a file (octet-stream), creating the folders above it; an existing file is replaced.
+     *
+     * @param path    the file's path, relative to the account's root
+     * @param content the file's bytes; copied
+     * @return this tree
+     * @throws IllegalArgumentException when the path is empty or holds {@code .} or {@code ..}
+     * @throws IllegalStateException    when a folder is at the path or a file where a folder must be
+     */
     public WebDavFiles put(String path, byte[] content) {
         return put(path, content, "application/octet-stream");
     }
 
-    /** Stores a file with this media type, creating the folders above it; returns this. */
+    /**
+     * Stores a file with this media type, creating the folders above it; an existing file is replaced.
+     *
+     * @param path        the file's path, relative to the account's root
+     * @param content     the file's bytes; copied
+     * @param contentType the media type GET and PROPFIND report, or null for {@code application/octet-stream}
+     * @return this tree
+     * @throws IllegalArgumentException when the path is empty or holds {@code .} or {@code ..}
+     * @throws IllegalStateException    when a folder is at the path or a file where a folder must be
+     */
     public WebDavFiles put(String path, byte[] content, String contentType) {
         String p = normalize(path);
         if (p.isEmpty()) {
@@ -52,7 +69,14 @@ public final class WebDavFiles {
         return this;
     }
 
-    /** Creates a folder and the folders above it; returns this. */
+    /**
+     * Creates a folder and the folders above it; existing ones are kept.
+     *
+     * @param path the folder's path, relative to the account's root
+     * @return this tree
+     * @throws IllegalArgumentException when the path holds {@code .} or {@code ..}
+     * @throws IllegalStateException    when a file is where a folder must be
+     */
     public WebDavFiles mkdirs(String path) {
         synchronized (lock) {
             mkdirsLocked(normalize(path));
@@ -60,24 +84,39 @@ public final class WebDavFiles {
         return this;
     }
 
-    /** A file's content (a copy), or empty when there is no file at the path. */
+    /**
+     * Reads a file.
+     *
+     * @param path the file's path, relative to the account's root
+     * @return a copy of the content, or empty when there is no file at the path (a folder included)
+     */
     public Optional<byte[]> get(String path) {
         Node n = node(normalize(path));
         return n == null || n.collection() ? Optional.empty() : Optional.of(n.content().clone());
     }
 
-    /** Whether a file or folder exists at the path. */
+    /**
+     * Tells whether a file or folder exists at the path.
+     *
+     * @param path the path, relative to the account's root; the root itself always exists
+     * @return true when something is there
+     */
     public boolean exists(String path) {
         return node(normalize(path)) != null;
     }
 
-    /** The strong ETag a client sees for the file (quotes included), or null. */
+    /**
+     * The strong ETag a client sees for the file; it changes whenever the content does.
+     *
+     * @param path the file's path, relative to the account's root
+     * @return the tag, quotes included, or null when nothing is there (null for a folder too)
+     */
     public String etag(String path) {
         Node n = node(normalize(path));
         return n == null ? null : n.etag();
     }
 
-    /** Every path, sorted; folders end with '/'. */
+    /** {@return every path, sorted; folders end with '/'} */
     public List<String> list() {
         synchronized (lock) {
             List<String> out = new ArrayList<>();
@@ -86,7 +125,12 @@ public final class WebDavFiles {
         }
     }
 
-    /** Removes a file or a folder with everything in it; false when nothing was there. */
+    /**
+     * Removes a file or a folder with everything in it.
+     *
+     * @param path the path, relative to the account's root; the root empties the whole tree
+     * @return false when nothing was there
+     */
     public boolean delete(String path) {
         synchronized (lock) {
             return removeTreeLocked(normalize(path));
