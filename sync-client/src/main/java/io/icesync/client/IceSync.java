@@ -852,9 +852,9 @@ public final class IceSync implements AutoCloseable {
     /**
      * Like {@link #startScheduled()}, and tells the caller about each cycle.
      *
-     * @return the handle that stops the schedule
      * @param onCycle receives each cycle's report (on the scheduler thread), or null
      * @param onError receives what stopped a cycle (login refused, connection lost...), or null
+     * @return the handle that stops the schedule
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
         return startScheduled(onCycle, onError, null);
@@ -867,8 +867,8 @@ public final class IceSync implements AutoCloseable {
      *
      * @param onCycle receives each cycle's report (on the scheduler thread), or null
      * @param onError receives what stopped a cycle, or null
-     * @return the handle that stops the schedule
      * @param onFatal receives that error (on the scheduler thread), or null (it is then logged)
+     * @return the handle that stops the schedule
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError,
                                         Consumer<Error> onFatal) {
