@@ -49,12 +49,10 @@ public record Attachment(String id, FolderPath folder, String item, String local
      * @param state    whether it was fetched
      * @param error    why the last fetch failed, or null
      * @param file     where it was fetched to, or null
-
      * @throws NullPointerException when {@code id}, {@code folder}, {@code localId}, {@code fileName},
      *         {@code url} or {@code state} is null
      */
     public Attachment {
-
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(localId, "localId");

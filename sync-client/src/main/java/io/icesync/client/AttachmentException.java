@@ -43,7 +43,6 @@ public class AttachmentException extends IceSyncException {
      * @return the URL, or null when no link has the id
      */
     public URI url() {
-
         return url;
     }
 }

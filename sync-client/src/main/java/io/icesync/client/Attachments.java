@@ -104,7 +104,6 @@ public final class Attachments {
      * @param progress told how far each download is (with the link downloading), or null
      * @return the links fetched or tried, each with its new state; empty when nothing was left to fetch
      */
-
     public List<Attachment> fetchAll(BiConsumer<Attachment, Progress> progress) {
         synchronized (fetching) {
             List<Attachment> out = new ArrayList<>();

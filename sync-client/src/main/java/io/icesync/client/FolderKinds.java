@@ -77,7 +77,6 @@ public final class FolderKinds {
      * @return e.g. {@code contacts}
      */
     public static String kindText(FolderKind kind) {
-
         return kind.name().toLowerCase(Locale.ROOT);
     }
 }

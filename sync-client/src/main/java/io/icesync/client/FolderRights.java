@@ -22,9 +22,7 @@ public record FolderRights(FolderPath path, AccessRights mine, List<Grant> grant
      * @param grants   the access list, never null (empty while never read)
      * @param inherits true while the folder follows its parent's list
      */
-
     public FolderRights {
-
         grants = List.copyOf(grants);
     }
 }

@@ -1760,7 +1760,6 @@ public final class IceSync implements AutoCloseable {
          * @return the profile, opened (close it when done)
          * @throws IceSyncException when {@code dir} already holds a profile
          * @throws IllegalArgumentException when the password is null but the account's server needs one
-
          */
         public IceSync create(Path dir, Profile profile, char[] password) {
             Objects.requireNonNull(dir, "dir");

@@ -21,7 +21,6 @@ public class InheritedRightsException extends IceSyncException {
      * @return the folder the change was refused for
      */
     public FolderPath folder() {
-
         return folder;
     }
 }

@@ -11,7 +11,6 @@ public class InvalidMessageException extends IceSyncException {
      * @param cause   what reading it met, or null
      */
     public InvalidMessageException(String message, Throwable cause) {
-
         super(message, cause);
     }
 }

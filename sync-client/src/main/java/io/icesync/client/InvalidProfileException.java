@@ -39,7 +39,6 @@ public class InvalidProfileException extends InvalidSettingException {
      * @return the field, dotted ({@code imap.port}); {@code ""} for the whole document
      */
     public String field() {
-
         return setting();
     }
 

@@ -24,7 +24,6 @@ public class InvalidTnefException extends IceSyncException {
      * @return the file as given to the reader
      */
     public Path file() {
-
         return file;
     }
 }

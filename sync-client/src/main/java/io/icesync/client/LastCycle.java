@@ -37,7 +37,6 @@ public record LastCycle(Instant finished, String kind, boolean ok, String summar
      * @param folderErrors one line per folder that could not be synced, or null for none
      * @param notSynced    the server folders left alone on purpose, or null for none
      */
-
     public LastCycle {
         folderErrors = folderErrors == null ? List.of() : List.copyOf(folderErrors);
         counters = counters == null ? SyncCounters.ZERO : counters;
@@ -56,8 +55,7 @@ public record LastCycle(Instant finished, String kind, boolean ok, String summar
      * @param failed       how many items failed in the cycle
      * @param folderErrors one line per folder that could not be synced, or null for none
      */
-    public LastCycle(
-Instant finished, String kind, boolean ok, String summary, String error,
+    public LastCycle(Instant finished, String kind, boolean ok, String summary, String error,
                      SyncCounters counters, int failed, List<String> folderErrors) {
         this(finished, kind, ok, summary, error, counters, failed, folderErrors, List.of());
     }

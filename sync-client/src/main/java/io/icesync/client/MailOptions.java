@@ -72,7 +72,6 @@ public record MailOptions(Auth auth, TokenMechanism tokenMechanism, Map<String, 
      *         mail protocols
      */
     public MailOptions withProperties(Map<String, String> props) {
-
         return new MailOptions(auth, tokenMechanism, props);
     }
 }

@@ -42,7 +42,6 @@ public class MessageTooLargeException extends ProtocolException {
      * @return the limit in bytes, or 0 when it did not say
      */
     public long limit() {
-
         return limit;
     }
 }

@@ -38,7 +38,6 @@ public record OutboxMessage(String file, String messageId, String subject, List<
      * @return one line: ignored, failed, waiting or queued, with the last error when there is one
      */
     public String reason() {
-
         if (ignored) {
             return "ignored after " + failures + " failures (icesync ignored clear sends it again): " + lastError;
         }

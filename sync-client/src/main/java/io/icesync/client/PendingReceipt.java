@@ -30,7 +30,6 @@ public record PendingReceipt(String key, FolderPath folder, String subject, List
      * @param readAt   when the cycle took the read mark to the server
      */
     public PendingReceipt {
-
         notifyTo = List.copyOf(notifyTo);
     }
 }

@@ -61,7 +61,6 @@ public record Pop3Mail(Endpoint server, Integer deleteAfterDays) {
      * @return true when {@code deleteAfterDays} is null
      */
     public boolean leavesOnServer() {
-
         return deleteAfterDays == null;
     }
 }

@@ -71,7 +71,6 @@ import java.util.Objects;
  * @param pop3ListenerPort      the port of the local POP3 listener on 127.0.0.1 (F10.4), 0 for none
  * @param mail                  how the mail connections log in and the Angus Mail properties they get; never null
  */
-
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                       Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
                       ProxyChoice proxy, Services services, int pop3ListenerPort, MailOptions mail) {

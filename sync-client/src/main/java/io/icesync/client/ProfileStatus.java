@@ -82,7 +82,6 @@ public record ProfileStatus(LastCycle lastCycle, int folders, long items, List<S
      *
      * @return how many of {@link #failures()} are ignored
      */
-
     public long ignored() {
         return failures.stream().filter(IgnoredItem::ignored).count();
     }

@@ -30,7 +30,6 @@ public class RecipientRefusedException extends ProtocolException {
      * @return the addresses as the message gave them
      */
     public List<String> recipients() {
-
         return recipients;
     }
 }

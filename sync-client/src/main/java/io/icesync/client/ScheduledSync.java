@@ -43,7 +43,6 @@ public interface ScheduledSync extends AutoCloseable {
      * @return false if a cycle was still running then, true when the schedule has ended
      * @throws InterruptedException when the thread was interrupted while waiting
      */
-
     boolean stop(Duration timeout) throws InterruptedException;
 
     /** {@link #stop} with 30 seconds to finish. */

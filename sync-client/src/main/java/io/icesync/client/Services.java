@@ -305,7 +305,6 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
      * @param v the POP3 settings, or null
      * @return a copy with them, the other services kept
      */
-
     public Services withPop3(Pop3Mail v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, v);
     }

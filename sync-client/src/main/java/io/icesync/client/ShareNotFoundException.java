@@ -24,7 +24,6 @@ public class ShareNotFoundException extends IceSyncException {
      * @return the folder as given to the subscribe or refuse
      */
     public FolderPath folder() {
-
         return folder;
     }
 }

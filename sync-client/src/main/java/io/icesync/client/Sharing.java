@@ -309,7 +309,6 @@ public final class Sharing {
      * @param folder a folder
      * @return true for an owner's level such as {@code ~jean@example.com}
      */
-
     public boolean isAccount(FolderPath folder) {
         connect();
         return mirror.isAccount(folder);

@@ -26,7 +26,6 @@ public record SharingStatus(List<FolderRights> folders, List<SharedFolder> share
      *
      * @return those of {@link #folders()}, including the ones that inherit their parent's list
      */
-
     public List<FolderRights> notable() {
         return folders.stream().filter(f -> !f.grants().isEmpty() || f.inherits()
                 || f.mine().preset().filter(p -> p == io.icesync.core.AccessPreset.FULL).isEmpty()).toList();

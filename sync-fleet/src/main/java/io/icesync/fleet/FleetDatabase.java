@@ -38,7 +38,6 @@ public final class FleetDatabase implements AutoCloseable {
      *
      * @param jdbcUrl        a {@code jdbc:postgresql://HOST[:PORT]/DATABASE} URL
      * @param user           the database user
-
      * @param password       the database password (null: none, e.g. a trusted local socket)
      * @param maxConnections the pool's size: a node needs about two per cycle thread
      * @return the database, its schema up to date; close it when done

@@ -86,7 +86,6 @@ public final class PostgresStateStore implements SyncStateStore {
      * @param account the account's key, its e-mail address in a fleet
      * @param scope   {@code ""} (mail) or 1 to 32 of {@code a-z 0-9 -}
      * @param clock   the clock of the state's times
-
      * @return the state store, open; close it when done
      * @throws IllegalArgumentException for a bad scope
      * @throws StoreException if the database cannot be reached or has a newer schema
