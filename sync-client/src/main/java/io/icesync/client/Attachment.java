@@ -34,6 +34,24 @@ public record Attachment(String id, FolderPath folder, String item, String local
         FAILED
     }
 
+    /**
+     * Checks the link.
+     *
+     * @param id       short and stable, to type in a command
+     * @param folder   the folder of the message or event
+     * @param item     the message's Message-ID or the event's UID, or null
+     * @param localId  the item's id in the profile's local store
+     * @param title    the message's subject or the event's summary, or null
+     * @param fileName the file name the item gives
+     * @param url      where the file is
+     * @param size     its size in bytes, or -1 when the item does not say
+     * @param sha256   its SHA-256 in lower-case hex, or null
+     * @param state    whether it was fetched
+     * @param error    why the last fetch failed, or null
+     * @param file     where it was fetched to, or null
+     * @throws NullPointerException when {@code id}, {@code folder}, {@code localId}, {@code fileName},
+     *         {@code url} or {@code state} is null
+     */
     public Attachment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(folder, "folder");

@@ -49,12 +49,22 @@ public final class Attachments {
         this.clients = clients;
     }
 
-    /** Every recorded link, by folder and item. */
+    /**
+     * Every recorded link, by folder and item.
+     *
+     * @return the links with their state, empty when none was found
+     */
     public List<Attachment> list() {
         return store.all().stream().map(this::toAttachment).toList();
     }
 
-    /** The links of one item ({@link Attachment#localId()}) of a folder. */
+    /**
+     * The links of one item ({@link Attachment#localId()}) of a folder.
+     *
+     * @param folder  the folder of the item
+     * @param localId the item's id in the profile's local store
+     * @return its links, empty when it has none
+     */
     public List<Attachment> ofItem(FolderPath folder, String localId) {
         return list().stream().filter(a -> a.folder().equals(folder) && a.localId().equals(localId)).toList();
     }
@@ -62,6 +72,8 @@ public final class Attachments {
     /**
      * The link with this id.
      *
+     * @param id the link's {@link Attachment#id()}
+     * @return the link as recorded now
      * @throws AttachmentException when no link has it
      */
     public Attachment get(String id) {
@@ -72,7 +84,9 @@ public final class Attachments {
      * Fetches one link (a link already fetched whose file is still there is returned as it is). A
      * failure is recorded on the link and thrown.
      *
+     * @param id       the link's {@link Attachment#id()}
      * @param progress told how far the download is, or null
+     * @return the link once fetched, {@link Attachment#file()} naming the file
      * @throws AttachmentException naming the link: no such id, a foreign host, a wrong size or hash
      *         (nothing kept), a refusal or failure of the server (the partial file is kept for the next fetch)
      */
@@ -87,7 +101,8 @@ public final class Attachments {
      * Fetches every link not fetched yet (failed ones again), one after the other; a failure is
      * recorded on its link and the next link is fetched. Returns the links as they are afterwards.
      *
-     * @param progress told how far each download is, or null
+     * @param progress told how far each download is (with the link downloading), or null
+     * @return the links fetched or tried, each with its new state; empty when nothing was left to fetch
      */
     public List<Attachment> fetchAll(BiConsumer<Attachment, Progress> progress) {
         synchronized (fetching) {

@@ -22,7 +22,13 @@ public final class FolderKinds {
     private FolderKinds() {
     }
 
-    /** The folder a text names; the empty text (the root) and a dangling backslash are refused. */
+    /**
+     * The folder a text names; the empty text (the root) and a dangling backslash are refused.
+     *
+     * @param text the path as written, e.g. {@code "Projets/Notes"}
+     * @return the folder
+     * @throws InvalidSettingException for a null, empty or badly escaped text
+     */
     public static FolderPath parsePath(String text) {
         if (text == null || text.isEmpty()) {
             throw new InvalidSettingException("folder", "expected a folder path such as \"Projets/Notes\", got "
@@ -35,12 +41,23 @@ public final class FolderKinds {
         }
     }
 
-    /** The text {@link #parsePath} reads back as {@code path}. */
+    /**
+     * The text {@link #parsePath} reads back as {@code path}.
+     *
+     * @param path a folder
+     * @return its names joined with {@code /}, escaped where needed
+     */
     public static String pathText(FolderPath path) {
         return path.escaped();
     }
 
-    /** The kind a text names ({@code contacts}, {@code EVENTS}...); anything else is refused with the list of kinds. */
+    /**
+     * The kind a text names ({@code contacts}, {@code EVENTS}...); anything else is refused with the list of kinds.
+     *
+     * @param text a kind name in any case, surrounding blanks ignored
+     * @return the kind
+     * @throws InvalidSettingException when the text is null or names no kind
+     */
     public static FolderKind parseKind(String text) {
         if (text != null) {
             try {
@@ -53,7 +70,12 @@ public final class FolderKinds {
                 + "; the kinds are " + NAMES);
     }
 
-    /** The kind as a user types it: its name in lower case. */
+    /**
+     * The kind as a user types it: its name in lower case.
+     *
+     * @param kind a folder kind
+     * @return e.g. {@code contacts}
+     */
     public static String kindText(FolderKind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
     }

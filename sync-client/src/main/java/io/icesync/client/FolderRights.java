@@ -14,6 +14,14 @@ import java.util.List;
  * @param inherits true while the folder follows its parent's list (F8.3)
  */
 public record FolderRights(FolderPath path, AccessRights mine, List<Grant> grants, boolean inherits) {
+    /**
+     * Copies the access list.
+     *
+     * @param path     the folder
+     * @param mine     the user's own rights there
+     * @param grants   the access list, never null (empty while never read)
+     * @param inherits true while the folder follows its parent's list
+     */
     public FolderRights {
         grants = List.copyOf(grants);
     }

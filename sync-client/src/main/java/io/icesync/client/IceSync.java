@@ -104,9 +104,21 @@ import org.slf4j.LoggerFactory;
  * {@link #counters()}) answer while one runs.
  */
 public final class IceSync implements AutoCloseable {
+    /**
+     * The profile's description, in the profile folder: {@link Profile#toJson()}'s format.
+     */
     public static final String PROFILE_FILE = "profile.json";
+    /**
+     * The profile's state store (SQLite): what was synced, intents, session log, the last cycle's report.
+     */
     public static final String STATE_FILE = "state.db";
+    /**
+     * The profile's password store: JSON readable by its owner only (0600).
+     */
     public static final String SECRETS_FILE = "secrets.json";
+    /**
+     * The profile's mail, one Maildir per folder.
+     */
     public static final String MAIL_DIR = "mail";
     /** The profile's groupware folders, one directory per folder, one file per object (vdir). */
     public static final String GROUPWARE_DIR = "groupware";
@@ -232,12 +244,25 @@ public final class IceSync implements AutoCloseable {
     /**
      * Creates a profile folder for an account: {@code profile.json}, and the password in
      * {@code secrets.json} (0600). Fails if the folder already holds a profile. Returns the opened profile.
+     *
+     * @param dir      the profile folder, created when missing
+     * @param profile  the account and settings
+     * @param password the account's password, kept in {@code secrets.json}
+     * @return the profile, opened (close it when done)
+     * @throws IceSyncException when {@code dir} already holds a profile
      */
     public static IceSync create(Path dir, Profile profile, char[] password) {
         return builder().create(dir, profile, password);
     }
 
-    /** Opens a profile folder made by {@link #create}: IMAP to the profile's server, Maildir, SQLite state. */
+    /**
+     * Opens a profile folder made by {@link #create}: IMAP to the profile's server, Maildir, SQLite state.
+     *
+     * @param dir the profile folder
+     * @return the profile, opened and holding the folder's lock (close it when done)
+     * @throws IceSyncException when the folder holds no profile or another IceSync has it open
+     * @throws InvalidProfileException when {@code profile.json} cannot be used
+     */
     public static IceSync open(Path dir) {
         return builder().directory(dir).build();
     }
@@ -245,6 +270,10 @@ public final class IceSync implements AutoCloseable {
     /**
      * Reads a profile folder's {@code profile.json} without connecting, without the password and
      * without taking the folder's lock. A malformed file is an {@link InvalidProfileException}.
+     *
+     * @param dir the profile folder
+     * @return the profile as the file says, the user's own settings
+     * @throws IceSyncException when the folder holds no profile
      */
     public static Profile readProfile(Path dir) {
         requireProfile(dir);
@@ -262,6 +291,13 @@ public final class IceSync implements AutoCloseable {
      * <pre>{@code
      * IceSync.updateProfile(dir, p -> p.withFolderKind(FolderPath.of("Adressen"), FolderKind.CONTACTS));
      * }</pre>
+     *
+     * @param dir    the profile folder, closed
+     * @param change turns the profile read into the one to save; it must keep the account
+     * @return the profile saved
+     * @throws IceSyncException when the folder holds no profile or another IceSync has it open
+     * @throws InvalidSettingException naming {@code account} when the change alters the account
+     * @throws InvalidProfileException when {@code profile.json} cannot be used
      */
     public static Profile updateProfile(Path dir, UnaryOperator<Profile> change) {
         Objects.requireNonNull(change, "change");
@@ -297,6 +333,9 @@ public final class IceSync implements AutoCloseable {
     /**
      * Every folder the profile's services have synced, mail's and the others' (a documents folder, a
      * CalDAV calendar), with its kind; a path two services share appears once. Read without the lock.
+     *
+     * @param dir the profile folder
+     * @return each folder with its kind, by path; empty before the first sync
      */
     public static Map<FolderPath, FolderKind> syncedFolders(Path dir) {
         Map<FolderPath, FolderKind> all = new TreeMap<>(syncedKinds(dir));
@@ -311,6 +350,13 @@ public final class IceSync implements AutoCloseable {
         return Collections.unmodifiableMap(all);
     }
 
+    /**
+     * Every folder the mail (IMAP) service has synced, with its kind, read from the state without the lock; see {@link #syncedFolders} for the folders of every service.
+     *
+     * @param dir the profile folder
+     * @return each folder with its kind, by path; empty before the first sync
+     * @throws IceSyncException when the folder holds no profile
+     */
     public static Map<FolderPath, FolderKind> syncedKinds(Path dir) {
         requireProfile(dir);
         if (!Files.exists(dir.resolve(STATE_FILE))) {
@@ -327,6 +373,9 @@ public final class IceSync implements AutoCloseable {
      * The administrator's policy of a profile folder ({@value #POLICY_FILE}), or
      * {@link SettingsPolicy#NONE} when the folder has none. A malformed file is an
      * {@link InvalidProfileException} naming the file and the setting.
+     *
+     * @param dir the profile folder
+     * @return its policy, or {@link SettingsPolicy#NONE}
      */
     public static SettingsPolicy readPolicy(Path dir) {
         Path file = dir.resolve(POLICY_FILE);
@@ -353,6 +402,11 @@ public final class IceSync implements AutoCloseable {
     /**
      * Reads what a profile folder says about its syncs, without connecting, without the password and
      * without taking the folder's lock (so it works while another process syncs it).
+     *
+     * @param dir       the profile folder
+     * @param maxEvents how many of the last session-log events to read
+     * @return the last cycle, counts, events, failures, services and Outbox as saved
+     * @throws IceSyncException when the folder holds no profile
      */
     public static ProfileStatus status(Path dir, int maxEvents) {
         requireProfile(dir);
@@ -376,6 +430,10 @@ public final class IceSync implements AutoCloseable {
     /**
      * The rights and shares the state mirrors (F8), without connecting, without the password and
      * without taking the folder's lock. Empty before the first sync.
+     *
+     * @param dir the profile folder
+     * @return the rights of the user's folders and the shares received, as last seen
+     * @throws IceSyncException when the folder holds no profile
      */
     public static SharingStatus sharingStatus(Path dir) {
         requireProfile(dir);
@@ -442,6 +500,9 @@ public final class IceSync implements AutoCloseable {
      * The attachment links recorded in a profile folder ({@link #attachments()}), without connecting,
      * without the password and without taking the folder's lock (so it works while another process
      * syncs it). Empty before the first sync.
+     * @param dir the profile folder
+     * @return the links with their state
+     * @throws IceSyncException when the folder holds no profile
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
     public static List<Attachment> attachments(Path dir) {
@@ -466,6 +527,9 @@ public final class IceSync implements AutoCloseable {
      * {@link SmartDiscover} for the order of candidates and the rules that keep the password safe.
      * The result says what was found and every candidate tried; make a profile with
      * {@link Profile#fromDiscovery}.
+     * @param email    the address to find the servers of
+     * @param password the address's password, only sent where the rules allow
+     * @return what was found, with every candidate tried
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-smartdiscover}
      */
     public static DiscoveryResult discover(String email, char[] password) {
@@ -473,11 +537,23 @@ public final class IceSync implements AutoCloseable {
         return discover(email, password, SmartDiscover.builder().build());
     }
 
-    /** The same with a discovery of the caller's (its DNS, trusted certificates, consent callback). */
+    /**
+     * The same with a discovery of the caller's (its DNS, trusted certificates, consent callback).
+     *
+     * @param email     the address to find the servers of
+     * @param password  the address's password
+     * @param discovery the discovery to run
+     * @return what was found, with every candidate tried
+     */
     public static DiscoveryResult discover(String email, char[] password, SmartDiscover discovery) {
         return discovery.discover(email, password);
     }
 
+    /**
+     * A builder for an IceSync with the application's own choices (server connector, stores, secret store, policy, listeners, HTTP clients, token source).
+     *
+     * @return a new builder with the defaults of {@link #open} and {@link #create}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -487,6 +563,7 @@ public final class IceSync implements AutoCloseable {
     /**
      * A full cycle: folder tree, then the items of every selected and priority folder.
      *
+     * @return what the cycle did: counters, folders synced and failed, folders left alone on purpose
      * @throws io.icesync.core.engine.MassDeleteException when the cycle would delete more than the delete guard
      *         lets it (a local store that vanished): nothing it refused was written
      */
@@ -494,22 +571,42 @@ public final class IceSync implements AutoCloseable {
         return cycle("full", () -> engines.run(SyncEngine::syncOnce));
     }
 
-    /** A full cycle under another delete guard: {@link DeleteGuard#off()} confirms the deletions a cycle refused. */
+    /**
+     * A full cycle under another delete guard: {@link DeleteGuard#off()} confirms the deletions a cycle refused.
+     *
+     * @param guard the delete guard of this cycle only
+     * @return what the cycle did
+     * @throws io.icesync.core.engine.MassDeleteException when the cycle would delete more than {@code guard} lets it
+     */
     public SyncReport syncOnce(DeleteGuard guard) {
         return cycle("full", () -> engines.run(e -> e.syncOnce(guard)));
     }
 
-    /** "Synchronise all" (F4.7): every folder, selected or not, listed in full, ignored items retried. */
+    /**
+     * "Synchronise all" (F4.7): every folder, selected or not, listed in full, ignored items retried.
+     *
+     * @return what the cycle did
+     */
     public SyncReport syncAll() {
         return cycle("all", () -> engines.run(SyncEngine::syncAll));
     }
 
-    /** "Synchronise all" under another delete guard. */
+    /**
+     * "Synchronise all" under another delete guard.
+     *
+     * @param guard the delete guard of this cycle only
+     * @return what the cycle did
+     */
     public SyncReport syncAll(DeleteGuard guard) {
         return cycle("all", () -> engines.run(e -> e.syncAll(guard)));
     }
 
-    /** The items of some folders only (opened by the user, or changed locally, F4.3); no tree sync. */
+    /**
+     * The items of some folders only (opened by the user, or changed locally, F4.3); no tree sync.
+     *
+     * @param folders the folders whose items to sync
+     * @return what the cycle did
+     */
     public SyncReport syncFolders(List<FolderPath> folders) {
         List<FolderPath> copy = List.copyOf(folders);
         return cycle("folders", () -> engines.syncFolders(copy));
@@ -650,6 +747,8 @@ public final class IceSync implements AutoCloseable {
      * exactly once, then kept in the server's Sent folder (without its Bcc header) and removed from the
      * Outbox. A message without a Message-ID gets one here. Returns its Message-ID.
      *
+     * @param message the whole message (RFC 5322 bytes), as it is to be sent
+     * @return its Message-ID, the one it had or the one given here
      * @throws InvalidMessageException when its header cannot be read or it names no recipient
      */
     public String send(byte[] message) {
@@ -663,6 +762,9 @@ public final class IceSync implements AutoCloseable {
      * Queues a message in a profile folder's Outbox as {@link #send(byte[])} does, without the folder's lock
      * (so while another process syncs it: that process sends it at its next full cycle). Returns its Message-ID.
      *
+     * @param dir     the profile folder
+     * @param message the whole message (RFC 5322 bytes), as it is to be sent
+     * @return its Message-ID, the one it had or the one given here
      * @throws InvalidMessageException when its header cannot be read or it names no recipient
      */
     public static String send(Path dir, byte[] message) {
@@ -690,6 +792,8 @@ public final class IceSync implements AutoCloseable {
     /**
      * Sends what waits in the Outbox now, without a sync cycle (under the cycle lock, so never beside
      * one). Returns what still waits, and why.
+     *
+     * @return the messages still in the Outbox, each with why; empty when all left
      */
     public List<OutboxMessage> sendOutbox() {
         if (closed) {
@@ -706,7 +810,11 @@ public final class IceSync implements AutoCloseable {
         });
     }
 
-    /** The messages waiting in the Outbox, and why (empty without a profile folder). */
+    /**
+     * The messages waiting in the Outbox, and why (empty without a profile folder).
+     *
+     * @return each message with why it has not left yet
+     */
     public List<OutboxMessage> outbox() {
         return dir == null ? List.of()
                 : OutboxListing.read(new OutboxFolder(dir.resolve(MAIL_DIR)), state, profile.account().email());
@@ -734,6 +842,8 @@ public final class IceSync implements AutoCloseable {
      * cycle at once, then folder tree, priority and selected folders each on its interval, and with
      * {@code galSync} the address list every {@code galInterval} ({@link #addressList()}). A failed
      * cycle is logged and the schedule goes on; an {@link Error} stops it. {@link #close()} stops it too.
+     *
+     * @return the handle that stops the schedule; one schedule at a time
      */
     public ScheduledSync startScheduled() {
         return startScheduled(null, null);
@@ -744,6 +854,7 @@ public final class IceSync implements AutoCloseable {
      *
      * @param onCycle receives each cycle's report (on the scheduler thread), or null
      * @param onError receives what stopped a cycle (login refused, connection lost...), or null
+     * @return the handle that stops the schedule
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError) {
         return startScheduled(onCycle, onError, null);
@@ -754,7 +865,10 @@ public final class IceSync implements AutoCloseable {
      * of memory, say) ended a cycle: the schedule is then stopped, since this process can no longer be
      * trusted to sync; the caller should close and exit so that a supervisor starts it again.
      *
+     * @param onCycle receives each cycle's report (on the scheduler thread), or null
+     * @param onError receives what stopped a cycle, or null
      * @param onFatal receives that error (on the scheduler thread), or null (it is then logged)
+     * @return the handle that stops the schedule
      */
     public ScheduledSync startScheduled(Consumer<SyncReport> onCycle, Consumer<Exception> onError,
                                         Consumer<Error> onFatal) {
@@ -888,12 +1002,18 @@ public final class IceSync implements AutoCloseable {
      * {@code groupware/}, as last refreshed. A scheduled profile with the {@code galSync} setting on
      * refreshes it every {@code galInterval} (never on every cycle); before any refresh it is read from
      * what {@code groupware/} holds. Empty without a profile folder.
+     *
+     * @return the contacts of the address books, as last refreshed
      */
     public io.icesync.groupware.gal.AddressList addressList() {
         return gal.list();
     }
 
-    /** Refreshes the address list now ("Synchronise" on the GAL): syncs the contacts folders, then reads them. */
+    /**
+     * Refreshes the address list now ("Synchronise" on the GAL): syncs the contacts folders, then reads them.
+     *
+     * @return the address list as it is after the refresh
+     */
     public io.icesync.groupware.gal.AddressList refreshAddressList() {
         cycle(Scheduler.Kind.GAL.label, this::refreshGal);
         return gal.list();
@@ -924,6 +1044,7 @@ public final class IceSync implements AutoCloseable {
      * wins; both changed, the {@code conflictPolicy} chooses and the other is kept in
      * {@code signature.conflict.html}. A server without IceWarp's XML API gives
      * {@link SignatureOutcome#NOT_AVAILABLE}. Waits for a cycle under way.
+     * @return what happened: which side won, a conflict kept aside, or nothing to do
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public SignatureOutcome syncSignature() {
@@ -933,6 +1054,7 @@ public final class IceSync implements AutoCloseable {
     /**
      * Writes WebClient's signature into the profile's files, over any change made here.
      *
+     * @return what was written, or {@link SignatureOutcome#NOT_AVAILABLE} without the XML API
      * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
@@ -944,6 +1066,7 @@ public final class IceSync implements AutoCloseable {
      * Writes the profile's signature ({@code signature.html}, or {@code signature.txt} when only it was
      * edited) to the server, over WebClient's.
      *
+     * @return what was written, or {@link SignatureOutcome#NOT_AVAILABLE} without the XML API
      * @throws io.icesync.core.PolicyLockedException when the administrator locked the signature
      * @throws IceSyncException when the server cannot be asked (no XML API, login refused...)
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
@@ -976,6 +1099,7 @@ public final class IceSync implements AutoCloseable {
      * The read receipts waiting for the user's answer, oldest first: messages asking for one that were
      * marked read here while the {@code readReceipts} setting is ASK (or ALWAYS, when RFC 8098 wants
      * the user asked, or when the profile has no SMTP server). Kept in {@code state.db} across restarts.
+     * @return the receipts waiting, oldest first; empty when none
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-groupware}
      */
     public List<PendingReceipt> pendingReceipts() {
@@ -987,6 +1111,9 @@ public final class IceSync implements AutoCloseable {
      * account's login, accepted certificates and proxy; false declines it. Either way the message is
      * never asked about again. Waits for a cycle under way.
      *
+     * @param key  the {@link PendingReceipt#key()} of the receipt
+     * @param send true to send the receipt, false to decline it
+     * @return whether it was sent or declined
      * @throws IllegalArgumentException when no receipt with this key waits
      * @throws IceSyncException when it must be sent and the profile has no SMTP server, or sending
      *         failed (login refused, untrusted certificate...): the receipt keeps waiting
@@ -1009,6 +1136,7 @@ public final class IceSync implements AutoCloseable {
      * Sharing and access rights of the account (F8): grants on folders, whole-account shares, and the
      * folders other users share with this one.
      *
+     * @return the sharing of this profile's account; the same object on each call
      * @throws IceSyncException when the profile's server connection keeps no access lists
      */
     public Sharing sharing() {
@@ -1018,35 +1146,67 @@ public final class IceSync implements AutoCloseable {
         return sharing;
     }
 
+    /**
+     * Adds a listener told of each cycle's progress and items (on the thread that runs the cycle).
+     *
+     * @param l the listener
+     */
     public void addListener(SyncListener l) {
         engines.addListener(l);
     }
 
+    /**
+     * Removes a listener added with {@link #addListener}; nothing happens if it was not added.
+     *
+     * @param l the listener
+     */
     public void removeListener(SyncListener l) {
         engines.removeListener(l);
     }
 
-    /** The counters of the cycle under way, or of the last one: Downloaded X/Y, Uploaded X/Y, Internal X/Y. */
+    /**
+     * The counters of the cycle under way, or of the last one: Downloaded X/Y, Uploaded X/Y, Internal X/Y.
+     *
+     * @return the counters, zero before the first cycle
+     */
     public SyncCounters counters() {
         return engines.counters();
     }
 
-    /** The last {@code max} session-log events, oldest first (F11.2). */
+    /**
+     * The last {@code max} session-log events, oldest first (F11.2).
+     *
+     * @param max how many events at most
+     * @return the events, oldest first
+     */
     public List<SessionEvent> events(int max) {
         return engine.events(max);
     }
 
-    /** Items that failed at least once; those {@link IgnoredItem#ignored()} are skipped until retried (F4.7). */
+    /**
+     * Items that failed at least once; those {@link IgnoredItem#ignored()} are skipped until retried (F4.7).
+     *
+     * @return the failed items, ignored ones included
+     */
     public List<IgnoredItem> failures() {
         return engines.failures();
     }
 
-    /** Gives the ignored items of one folder (all folders when null) another chance at the next cycle. */
+    /**
+     * Gives the ignored items of one folder (all folders when null) another chance at the next cycle.
+     *
+     * @param folder the folder, or null for all folders
+     */
     public void clearIgnored(FolderPath folder) {
         engines.clearIgnored(folder);
     }
 
-    /** The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it. */
+    /**
+     * The last cycle's report and what the state store holds, as {@link #status(Path, int)} reads it.
+     *
+     * @param maxEvents how many of the last session-log events to include
+     * @return the status, as {@link #status(Path, int)} gives it
+     */
     public ProfileStatus status(int maxEvents) {
         if (dir != null) {
             return status(dir, maxEvents);
@@ -1065,7 +1225,11 @@ public final class IceSync implements AutoCloseable {
 
     // ------------------------------------------------------------------ profile and settings (F10)
 
-    /** The profile, with the user's own settings (a policy-locked setting keeps the user's value here). */
+    /**
+     * The profile, with the user's own settings (a policy-locked setting keeps the user's value here).
+     *
+     * @return the profile, with the certificates accepted so far
+     */
     public Profile profile() {
         return profile.withTrustedCertificatePem(certs.pem());
     }
@@ -1074,6 +1238,8 @@ public final class IceSync implements AutoCloseable {
      * The certificates the user accepted for this profile (F2.3), kept in {@code profile.json}: list
      * them, accept the one an {@link io.icesync.core.UntrustedCertificateException} showed, remove
      * one. New connections read the list, so a removed certificate is refused from the next one on.
+     *
+     * @return the trust list of this profile
      */
     public CertificateTrust certificates() {
         return certs;
@@ -1087,6 +1253,10 @@ public final class IceSync implements AutoCloseable {
      * STARTTLS). A refused login or an untrusted certificate on the API is reported, not skipped:
      * the API is there. When neither answers, the exception names both attempts. Close the provider
      * when done.
+     * @param api   the XML API, or null for the default
+     * @param sieve the ManageSieve server, or null for the default
+     * @return the rules on the first store that answers; close it when done
+     * @throws IceSyncException when neither store answers, naming both attempts
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider rules(java.net.URI api, Endpoint sieve) {
@@ -1109,6 +1279,8 @@ public final class IceSync implements AutoCloseable {
     /**
      * The rules through IceWarp's XML API at {@code api} (null: the profile's {@code services().xmlApi()},
      * else {@code https://<IMAP host>/icewarpapi/}).
+     * @param api the XML API, or null for the default
+     * @return the rules provider; close it when done
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider icewarpRules(java.net.URI api) {
@@ -1133,6 +1305,8 @@ public final class IceSync implements AutoCloseable {
      * The rules as a Sieve script over ManageSieve, with the sync's login, password and accepted
      * certificates. {@code sieve} is the ManageSieve server; null means the IMAP host on port 4190
      * with STARTTLS.
+     * @param sieve the ManageSieve server, or null for the IMAP host on port 4190
+     * @return the rules provider; close it when done
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-rules}
      */
     public RulesProvider sieveRules(Endpoint sieve) {
@@ -1150,6 +1324,8 @@ public final class IceSync implements AutoCloseable {
     /**
      * A WebDAV client for {@code base} (attachments, SmartAttach links, documents) with the account's
      * login, stored password and accepted certificates. Close it when done.
+     * @param base the WebDAV URL the client works under
+     * @return the client; close it when done
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
     public io.icesync.webdav.WebDavClient webdav(java.net.URI base) {
@@ -1168,6 +1344,7 @@ public final class IceSync implements AutoCloseable {
      * The attachment links recorded in the profile's synced mail and events, to list and fetch into
      * {@code DIR/attachments/} (F6.2, F7.1).
      *
+     * @return the attachment links of this profile
      * @throws IllegalStateException for an IceSync without a profile folder (nothing is recorded then)
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-webdav}
      */
@@ -1182,6 +1359,8 @@ public final class IceSync implements AutoCloseable {
     /**
      * A free/busy client for the server's URL template (F6.4) with the account's login, stored password
      * (given only over HTTPS to the template's host, when asked) and accepted certificates.
+     * @param template the server's free/busy URL template
+     * @return the client
      * @throws io.icesync.core.MissingDependencyException without {@code io.icesync:sync-groupware}
      */
     public io.icesync.groupware.freebusy.FreeBusyClient freeBusy(io.icesync.groupware.freebusy.FreeBusyTemplate template) {
@@ -1250,6 +1429,10 @@ public final class IceSync implements AutoCloseable {
      * {@code service} null, replaces the account's own password (after a change on the server).
      * Takes effect at the next open.
      *
+     * @param dir      the profile folder
+     * @param service  one of {@link Services#SERVICE_NAMES}, or null for the account's own password
+     * @param password the password, not null
+     * @throws IceSyncException when the folder holds no profile
      * @throws io.icesync.core.InvalidSettingException for a service not in {@link Services#SERVICE_NAMES}
      */
     public static void storePassword(Path dir, String service, char[] password) {
@@ -1263,17 +1446,29 @@ public final class IceSync implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** The profile folder, if this IceSync has one. */
+    /**
+     * The profile folder, if this IceSync has one.
+     *
+     * @return the folder, or empty for an IceSync built from a {@link Profile} alone
+     */
     public Optional<Path> directory() {
         return Optional.ofNullable(dir);
     }
 
-    /** The effective settings: the user's, with every value the administrator's policy forces on top (F10.2). */
+    /**
+     * The effective settings: the user's, with every value the administrator's policy forces on top (F10.2).
+     *
+     * @return the settings the cycles use
+     */
     public SyncSettings settings() {
         return settings.get();
     }
 
-    /** The administrator's policy in force ({@link SettingsPolicy#NONE} if none). */
+    /**
+     * The administrator's policy in force ({@link SettingsPolicy#NONE} if none).
+     *
+     * @return the policy, never null
+     */
     public SettingsPolicy policy() {
         return settings.policy();
     }
@@ -1284,6 +1479,9 @@ public final class IceSync implements AutoCloseable {
      * {@link io.icesync.core.PolicyLockedException}, an out-of-bounds value
      * {@link io.icesync.core.InvalidSettingException}; in both cases nothing changes. Returns the new
      * effective settings.
+     *
+     * @param change sets the values to change on a builder holding the user's current values
+     * @return the new effective settings
      */
     public synchronized SyncSettings updateSettings(UnaryOperator<SyncSettings.Builder> change) {
         SyncSettings before = settings.userValues();
@@ -1301,7 +1499,11 @@ public final class IceSync implements AutoCloseable {
         return effective;
     }
 
-    /** The mail engine under the facade, for what the facade does not show. */
+    /**
+     * The mail engine under the facade, for what the facade does not show.
+     *
+     * @return the engine of the IMAP service
+     */
     public SyncEngine engine() {
         return engine;
     }
@@ -1388,6 +1590,9 @@ public final class IceSync implements AutoCloseable {
          * Where the access tokens of a profile with {@code "auth": "oauth"} ({@link MailOptions}) come from:
          * its IMAP, SMTP and POP3 connections log in with SASL XOAUTH2 or OAUTHBEARER, asking the source again
          * when the server refuses a token (see {@link io.icesync.core.TokenSource}). Ignored for a password profile.
+         *
+         * @param source the token source, not null
+         * @return this builder
          */
         public Builder tokens(io.icesync.core.TokenSource source) {
             this.tokens = Objects.requireNonNull(source, "source");
@@ -1400,6 +1605,9 @@ public final class IceSync implements AutoCloseable {
          * application's own client (its proxy, timeouts and TLS; IceSync never closes it). Default
          * {@link io.icesync.net.HttpClientFactory#standard()}. Discovery takes its own:
          * {@code IceSync.discover(email, password, SmartDiscover.builder().httpClients(f).build())}.
+         *
+         * @param factory the factory of HTTP clients, not null
+         * @return this builder
          */
         public Builder httpClients(io.icesync.net.HttpClientFactory factory) {
             this.http = Objects.requireNonNull(factory, "factory");
@@ -1409,43 +1617,76 @@ public final class IceSync implements AutoCloseable {
         /**
          * Where {@link #create} looks up the CalDAV/CardDAV servers of a profile whose groupware comes over
          * DAV without their URLs (default: the system's DNS, RFC 6764).
+         *
+         * @param dns the lookup of DAV servers, not null
+         * @return this builder
          */
         public Builder davServers(io.icesync.webdav.dav.DavServers dns) {
             this.davServers = Objects.requireNonNull(dns, "dns");
             return this;
         }
 
-        /** A profile folder made by {@link IceSync#create}: the profile comes from its {@code profile.json}. */
+        /**
+         * A profile folder made by {@link IceSync#create}: the profile comes from its {@code profile.json}.
+         *
+         * @param dir the profile folder, not null
+         * @return this builder
+         */
         public Builder directory(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** The profile, when there is no profile folder. */
+        /**
+         * The profile, when there is no profile folder.
+         *
+         * @param p the profile, not null
+         * @return this builder
+         */
         public Builder profile(Profile p) {
             this.profile = Objects.requireNonNull(p, "profile");
             return this;
         }
 
-        /** Where the password is (default: {@code secrets.json} in the profile folder). */
+        /**
+         * Where the password is (default: {@code secrets.json} in the profile folder).
+         *
+         * @param s the secret store, not null
+         * @return this builder
+         */
         public Builder secrets(SecretStore s) {
             this.secrets = Objects.requireNonNull(s, "secrets");
             return this;
         }
 
-        /** The server side (default: IMAP to the profile's account). */
+        /**
+         * The server side (default: IMAP to the profile's account).
+         *
+         * @param r the server side, not null
+         * @return this builder
+         */
         public Builder remote(RemoteStore r) {
             this.remote = Objects.requireNonNull(r, "remote");
             return this;
         }
 
-        /** The local side (default: Maildir in {@code DIR/mail}; in memory without a folder). */
+        /**
+         * The local side (default: Maildir in {@code DIR/mail}; in memory without a folder).
+         *
+         * @param l the local side, not null
+         * @return this builder
+         */
         public Builder local(LocalStore l) {
             this.local = Objects.requireNonNull(l, "local");
             return this;
         }
 
-        /** What was synced (default: SQLite in {@code DIR/state.db}; in memory without a folder). */
+        /**
+         * What was synced (default: SQLite in {@code DIR/state.db}; in memory without a folder).
+         *
+         * @param s the state store, not null
+         * @return this builder
+         */
         public Builder state(SyncStateStore s) {
             this.state = Objects.requireNonNull(s, "state");
             return this;
@@ -1454,31 +1695,56 @@ public final class IceSync implements AutoCloseable {
         /**
          * Values an administrator imposes (F10.2): forced values win and cannot be changed. Default: the
          * profile folder's {@value IceSync#POLICY_FILE} when it has one, else none.
+         *
+         * @param p the policy, not null
+         * @return this builder
          */
         public Builder policy(SettingsPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 
-        /** The answer to the first sync of a local store that already holds mail (F4.8; default: refuse). */
+        /**
+         * The answer to the first sync of a local store that already holds mail (F4.8; default: refuse).
+         *
+         * @param h what to do at such a first sync
+         * @return this builder
+         */
         public Builder firstSync(FirstSyncHandler h) {
             engine.firstSync(h);
             this.firstSync = h;
             return this;
         }
 
-        /** When a cycle stops instead of deleting (default {@link DeleteGuard#defaults()}). */
+        /**
+         * When a cycle stops instead of deleting (default {@link DeleteGuard#defaults()}).
+         *
+         * @param g the delete guard
+         * @return this builder
+         */
         public Builder deleteGuard(DeleteGuard g) {
             engine.deleteGuard(g);
             return this;
         }
 
+        /**
+         * The clock of the cycles, their reports and the schedules (default: the system's, UTC); for tests.
+         *
+         * @param c the clock
+         * @return this builder
+         */
         public Builder clock(Clock c) {
             engine.clock(c);
             this.clock = c;
             return this;
         }
 
+        /**
+         * A listener told of each cycle's progress and items from the first cycle on (more with {@link IceSync#addListener}).
+         *
+         * @param l the listener
+         * @return this builder
+         */
         public Builder listener(SyncListener l) {
             engine.listener(l);
             return this;
@@ -1488,6 +1754,13 @@ public final class IceSync implements AutoCloseable {
          * Creates the profile folder {@code dir} for {@code profile} and opens it with this builder's
          * other choices. The password goes to this builder's secret store ({@code DIR/secrets.json},
          * 0600, by default); it may be null when a {@link #remote} that needs none is given.
+         *
+         * @param dir      the profile folder, created when missing; it must not hold a profile yet
+         * @param profile  the account and settings
+         * @param password the account's password, or null (see above)
+         * @return the profile, opened (close it when done)
+         * @throws IceSyncException when {@code dir} already holds a profile
+         * @throws IllegalArgumentException when the password is null but the account's server needs one
          */
         public IceSync create(Path dir, Profile profile, char[] password) {
             Objects.requireNonNull(dir, "dir");
@@ -1521,7 +1794,14 @@ public final class IceSync implements AutoCloseable {
             return directory(dir).build();
         }
 
-        /** Opens the profile. */
+        /**
+         * Opens the profile.
+         *
+         * @return the IceSync, holding the folder's lock when it has a folder (close it when done)
+         * @throws IllegalStateException when both a folder and a profile were given
+         * @throws IceSyncException when the folder holds no profile or another IceSync has it open
+         * @throws InvalidProfileException when {@code profile.json} cannot be used
+         */
         public IceSync build() {
             ProfileLock lock = null;
             Profile p;

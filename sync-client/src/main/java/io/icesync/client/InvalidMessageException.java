@@ -6,6 +6,10 @@ import io.icesync.core.IceSyncException;
 public class InvalidMessageException extends IceSyncException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what is wrong with the message
+     * @param cause   what reading it met, or null
+     */
     public InvalidMessageException(String message, Throwable cause) {
         super(message, cause);
     }

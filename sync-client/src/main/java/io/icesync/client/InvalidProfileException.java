@@ -16,18 +16,28 @@ public class InvalidProfileException extends InvalidSettingException {
      * @param file  the profile file, or null when the JSON did not come from a file
      * @param field the JSON field, dotted ({@code imap.port}, {@code settings.standardIntervalMinutes}),
      *              or {@code ""} for the document as a whole
+     * @param message what is wrong with the field, without the file and field names
+     * @param cause   what reading it met, or null
      */
     public InvalidProfileException(Path file, String field, String message, Throwable cause) {
         super(field, message, cause);
         this.file = file;
     }
 
-    /** The profile file, or null when the JSON did not come from a file. */
+    /**
+     * The profile file.
+     *
+     * @return the file, or null when the JSON did not come from a file
+     */
     public Path file() {
         return file;
     }
 
-    /** The JSON field at fault, dotted ({@code imap.port}); {@code ""} for the whole document. */
+    /**
+     * The JSON field at fault.
+     *
+     * @return the field, dotted ({@code imap.port}); {@code ""} for the whole document
+     */
     public String field() {
         return setting();
     }

@@ -8,12 +8,21 @@ public class InvalidTnefException extends IceSyncException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
 
+    /**
+     * @param file    the message (or TNEF) file that holds the stream
+     * @param message why it cannot be read
+     * @param cause   what the TNEF reader met, or null
+     */
     public InvalidTnefException(Path file, String message, Throwable cause) {
         super(message, cause);
         this.file = file;
     }
 
-    /** The message (or TNEF) file that holds it. */
+    /**
+     * The message (or TNEF) file that holds it.
+     *
+     * @return the file as given to the reader
+     */
     public Path file() {
         return file;
     }

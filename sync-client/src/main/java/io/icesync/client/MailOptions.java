@@ -30,6 +30,11 @@ public record MailOptions(Auth auth, TokenMechanism tokenMechanism, Map<String, 
     }
 
     /**
+     * Takes a null {@code auth} as password, a null mechanism as XOAUTH2 and null properties as none.
+     *
+     * @param auth           password or oauth, or null for password
+     * @param tokenMechanism the SASL mechanism of a token login, or null for XOAUTH2
+     * @param properties     Angus Mail properties to pass through, or null
      * @throws io.icesync.core.InvalidSettingException naming a property IceSync owns or one outside the
      *         mail protocols
      */
@@ -39,17 +44,33 @@ public record MailOptions(Auth auth, TokenMechanism tokenMechanism, Map<String, 
         properties = MailProperties.check(properties == null ? Map.of() : properties);
     }
 
-    /** Whether the mail connections log in with access tokens. */
+    /**
+     * Whether the mail connections log in with access tokens.
+     *
+     * @return true for {@link Auth#OAUTH}
+     */
     public boolean oauth() {
         return auth == Auth.OAUTH;
     }
 
-    /** Token login with this mechanism. */
+    /**
+     * Token login with this mechanism.
+     *
+     * @param mechanism the SASL mechanism, not null
+     * @return a copy logging in with tokens, the properties kept
+     */
     public MailOptions withOAuth(TokenMechanism mechanism) {
         return new MailOptions(Auth.OAUTH, Objects.requireNonNull(mechanism, "mechanism"), properties);
     }
 
-    /** These properties in place of the current ones. */
+    /**
+     * These properties in place of the current ones.
+     *
+     * @param props the new properties, or null for none
+     * @return a copy with them, the login kept
+     * @throws io.icesync.core.InvalidSettingException naming a property IceSync owns or one outside the
+     *         mail protocols
+     */
     public MailOptions withProperties(Map<String, String> props) {
         return new MailOptions(auth, tokenMechanism, props);
     }

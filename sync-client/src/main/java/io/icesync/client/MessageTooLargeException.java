@@ -8,12 +8,17 @@ import io.icesync.core.ProtocolException;
  */
 public class MessageTooLargeException extends ProtocolException {
     private static final long serialVersionUID = 1L;
+    /** The message's size in bytes. */
     private final long size;
+    /** The server's limit in bytes, or 0 when it did not say. */
     private final long limit;
 
     /**
-     * @param size  the message's size in bytes
-     * @param limit the server's limit in bytes, or 0 when it did not say
+     * @param server     the SMTP server, as the message names it
+     * @param size       the message's size in bytes
+     * @param limit      the server's limit in bytes, or 0 when it did not say
+     * @param serverLine the server's answer, or null when the size was refused before sending
+     * @param cause      the protocol error met, or null
      */
     public MessageTooLargeException(String server, long size, long limit, String serverLine, Throwable cause) {
         super("the message (" + size + " bytes) is larger than " + server + " accepts"
@@ -22,11 +27,20 @@ public class MessageTooLargeException extends ProtocolException {
         this.limit = limit;
     }
 
+    /**
+     * The message's size.
+     *
+     * @return its size in bytes
+     */
     public long size() {
         return size;
     }
 
-    /** The server's limit in bytes, or 0 when it did not say. */
+    /**
+     * The server's SIZE limit.
+     *
+     * @return the limit in bytes, or 0 when it did not say
+     */
     public long limit() {
         return limit;
     }

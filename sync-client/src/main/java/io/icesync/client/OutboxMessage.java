@@ -17,11 +17,26 @@ import java.util.List;
  */
 public record OutboxMessage(String file, String messageId, String subject, List<String> recipients, int failures,
                             String lastError, boolean ignored) {
+    /**
+     * Copies the recipients.
+     *
+     * @param file       its file name in the Outbox
+     * @param messageId  its Message-ID, or null
+     * @param subject    its subject, or null
+     * @param recipients the addresses of To, Cc and Bcc, not null
+     * @param failures   how many times sending it failed
+     * @param lastError  why the last try failed or sending stopped, or null
+     * @param ignored    whether it is on the ignored list
+     */
     public OutboxMessage {
         recipients = List.copyOf(recipients);
     }
 
-    /** Why it waits, for people. */
+    /**
+     * Why it waits, for people.
+     *
+     * @return one line: ignored, failed, waiting or queued, with the last error when there is one
+     */
     public String reason() {
         if (ignored) {
             return "ignored after " + failures + " failures (icesync ignored clear sends it again): " + lastError;

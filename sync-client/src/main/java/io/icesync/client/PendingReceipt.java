@@ -19,6 +19,16 @@ import java.util.List;
  */
 public record PendingReceipt(String key, FolderPath folder, String subject, List<String> notifyTo, AskReason reason,
                              Instant readAt) {
+    /**
+     * Copies the recipients.
+     *
+     * @param key      what identifies the message
+     * @param folder   the folder it was read in
+     * @param subject  its subject
+     * @param notifyTo who asked for the receipt, not null
+     * @param reason   why the user is asked
+     * @param readAt   when the cycle took the read mark to the server
+     */
     public PendingReceipt {
         notifyTo = List.copyOf(notifyTo);
     }

@@ -18,7 +18,13 @@ public record Pop3Mail(Endpoint server, Integer deleteAfterDays) {
     /** The longest "delete after" accepted: 100 years. */
     public static final int MAX_DAYS = 36_500;
 
-    /** @throws InvalidSettingException naming {@code pop3.deleteAfterDays} for a negative or absurd number */
+    /**
+     * Checks the settings.
+     *
+     * @param server          the POP3 server, not null
+     * @param deleteAfterDays 0 to {@link #MAX_DAYS} days, or null to leave a copy on the server
+     * @throws InvalidSettingException naming {@code pop3.deleteAfterDays} for a negative or absurd number
+     */
     public Pop3Mail {
         Objects.requireNonNull(server, "server");
         if (deleteAfterDays != null && (deleteAfterDays < 0 || deleteAfterDays > MAX_DAYS)) {
@@ -27,16 +33,33 @@ public record Pop3Mail(Endpoint server, Integer deleteAfterDays) {
         }
     }
 
-    /** Mail from {@code server}, a copy left on the server. */
+    /**
+     * Mail from {@code server}, a copy left on the server.
+     *
+     * @param server the POP3 server
+     * @return the settings
+     */
     public static Pop3Mail leaveOnServer(Endpoint server) {
         return new Pop3Mail(server, null);
     }
 
-    /** Mail from {@code server}, deleted there {@code days} days after its download. */
+    /**
+     * Mail from {@code server}, deleted there {@code days} days after its download.
+     *
+     * @param server the POP3 server
+     * @param days   0 (at the next cycle's end) to {@link #MAX_DAYS}
+     * @return the settings
+     * @throws InvalidSettingException for a negative or absurd number of days
+     */
     public static Pop3Mail deleteAfterDays(Endpoint server, int days) {
         return new Pop3Mail(server, days);
     }
 
+    /**
+     * Whether downloaded messages stay on the server for good.
+     *
+     * @return true when {@code deleteAfterDays} is null
+     */
     public boolean leavesOnServer() {
         return deleteAfterDays == null;
     }

@@ -60,6 +60,16 @@ import java.util.Objects;
  * }</pre>
  * Folder paths are written as {@link FolderKinds#pathText} writes them. {@code proxy} is the proxy the
  * IMAP connections go through ({@link ProxyChoice#parse}; default {@link ProxyChoice#none()}).
+ *
+ * @param account               whose account on which IMAP server
+ * @param settings              the user's sync settings
+ * @param trustedCertificatePem the certificate the user chose to trust (PEM text), or null for the system's CAs only
+ * @param folderKinds           the user's kind for some folders, which wins over the server's; never null
+ * @param folderNames           the top-level names that make a folder groupware, or null for IceWarp's on IceWarp only
+ * @param proxy                 the proxy the IMAP connections go through; never null
+ * @param services              the account's services beyond IMAP; never null
+ * @param pop3ListenerPort      the port of the local POP3 listener on 127.0.0.1 (F10.4), 0 for none
+ * @param mail                  how the mail connections log in and the Angus Mail properties they get; never null
  */
 public record Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                       Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
@@ -68,6 +78,15 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     public static final int DEFAULT_POP3_LISTENER_PORT = 5110;
 
     /**
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM; null or blank for the system's CAs only
+     * @param folderKinds           the user's kind for some folders, or null for none
+     * @param folderNames           the names that make a top-level folder groupware, or null for IceWarp's
+     * @param proxy                 the proxy of the IMAP connections, or null for none
+     * @param services              the account's other services, or null for none but IMAP
+     * @param pop3ListenerPort      the port of the local POP3 listener, 0 for none
+     * @param mail                  how the mail connections log in, or null for {@link MailOptions#DEFAULTS}
      * @throws io.icesync.core.InvalidSettingException for a bad folder kind or name (the root as a folder, a
      *         missing kind, INBOX as anything but mail, two names that differ only in case), naming
      *         {@code folderKinds} or {@code folderNames} and the value
@@ -89,7 +108,18 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
         }
     }
 
-    /** A profile whose mail connections log in with the stored password and take no extra property. */
+    /**
+     * A profile whose mail connections log in with the stored password and take no extra property.
+     *
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM, or null
+     * @param folderKinds           the user's kind for some folders, or null for none
+     * @param folderNames           the names that make a top-level folder groupware, or null for IceWarp's
+     * @param proxy                 the proxy of the IMAP connections, or null for none
+     * @param services              the account's other services, or null for none but IMAP
+     * @param pop3ListenerPort      the port of the local POP3 listener, 0 for none
+     */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                    Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
                    ProxyChoice proxy, Services services, int pop3ListenerPort) {
@@ -97,7 +127,17 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
                 MailOptions.DEFAULTS);
     }
 
-    /** A profile whose POP3 listener answers on {@value #DEFAULT_POP3_LISTENER_PORT}. */
+    /**
+     * A profile whose POP3 listener answers on {@value #DEFAULT_POP3_LISTENER_PORT}.
+     *
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM, or null
+     * @param folderKinds           the user's kind for some folders, or null for none
+     * @param folderNames           the names that make a top-level folder groupware, or null for IceWarp's
+     * @param proxy                 the proxy of the IMAP connections, or null for none
+     * @param services              the account's other services, or null for none but IMAP
+     */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                    Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames,
                    ProxyChoice proxy, Services services) {
@@ -105,24 +145,52 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
                 DEFAULT_POP3_LISTENER_PORT);
     }
 
-    /** A profile of the IMAP service only. */
+    /**
+     * A profile of the IMAP service only.
+     *
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM, or null
+     * @param folderKinds           the user's kind for some folders, or null for none
+     * @param folderNames           the names that make a top-level folder groupware, or null for IceWarp's
+     * @param proxy                 the proxy of the IMAP connections, or null for none
+     */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                    Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames, ProxyChoice proxy) {
         this(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, Services.NONE);
     }
 
-    /** A profile without a proxy. */
+    /**
+     * A profile without a proxy.
+     *
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM, or null
+     * @param folderKinds           the user's kind for some folders, or null for none
+     * @param folderNames           the names that make a top-level folder groupware, or null for IceWarp's
+     */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem,
                    Map<FolderPath, FolderKind> folderKinds, Map<String, FolderKind> folderNames) {
         this(account, settings, trustedCertificatePem, folderKinds, folderNames, ProxyChoice.none());
     }
 
-    /** A profile with no folder-kind override and IceWarp's default folder names. */
+    /**
+     * A profile with no folder-kind override and IceWarp's default folder names.
+     *
+     * @param account               whose account on which IMAP server, not null
+     * @param settings              the user's sync settings, not null
+     * @param trustedCertificatePem the certificate the user chose to trust, PEM, or null
+     */
     public Profile(Account account, SyncSettings settings, String trustedCertificatePem) {
         this(account, settings, trustedCertificatePem, Map.of(), null, ProxyChoice.none());
     }
 
-    /** An account with the guide's default settings and no extra trusted certificate. */
+    /**
+     * An account with the guide's default settings and no extra trusted certificate.
+     *
+     * @param account the account, not null
+     * @return its profile, no other service than IMAP
+     */
     public static Profile of(Account account) {
         return new Profile(account, SyncSettings.defaults(), null);
     }
@@ -132,6 +200,13 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * server (with its login when it differs), the WebDAV &amp; SmartAttach URL, and IceWarp's XML API
      * beside the web client, with these sync settings and the
      * certificate the user accepted (or null). Groupware stays on IMAP folders, IceWarp's way.
+     *
+     * @param email                 the address the user gave
+     * @param found                 what discovery found; it must hold an IMAP server
+     * @param settings              the user's sync settings
+     * @param trustedCertificatePem the certificate the user accepted, PEM, or null
+     * @return the profile, groupware on IMAP folders
+     * @throws IllegalArgumentException when discovery found no IMAP server
      */
     public static Profile fromDiscovery(String email, DiscoveredSettings found,
                                         SyncSettings settings, String trustedCertificatePem) {
@@ -152,29 +227,59 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
                 ProxyChoice.none(), services);
     }
 
+    /**
+     * The profile with other sync settings.
+     *
+     * @param s the new settings, not null
+     * @return a copy with them, the rest kept
+     */
     public Profile withSettings(SyncSettings s) {
         return new Profile(account, s, trustedCertificatePem, folderKinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
 
+    /**
+     * The profile trusting another certificate.
+     *
+     * @param pem the certificate as PEM text, or null (or blank) for the system's CAs only
+     * @return a copy with it, the rest kept
+     */
     public Profile withTrustedCertificatePem(String pem) {
         return new Profile(account, settings, pem, folderKinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
 
-    /** The folder treated as {@code kind} whatever the server or its name says. */
+    /**
+     * The folder treated as {@code kind} whatever the server or its name says.
+     *
+     * @param folder the folder, not the root
+     * @param kind   its kind
+     * @return a copy with the override added (or replaced)
+     * @throws io.icesync.core.InvalidSettingException for the root, or INBOX as anything but mail
+     */
     public Profile withFolderKind(FolderPath folder, FolderKind kind) {
         Map<FolderPath, FolderKind> m = new HashMap<>(folderKinds);
         m.put(folder, kind);
         return withFolderKinds(m);
     }
 
-    /** The folder's kind left to the server (or its name) again; no change if it had no override. */
+    /**
+     * The folder's kind left to the server (or its name) again; no change if it had no override.
+     *
+     * @param folder the folder
+     * @return a copy without its override
+     */
     public Profile withoutFolderKind(FolderPath folder) {
         Map<FolderPath, FolderKind> m = new HashMap<>(folderKinds);
         m.remove(folder);
         return withFolderKinds(m);
     }
 
-    /** All overrides replaced by these (null or empty: none). */
+    /**
+     * All overrides replaced by these (null or empty: none).
+     *
+     * @param kinds the kind of each folder, or null for none
+     * @return a copy with these overrides
+     * @throws io.icesync.core.InvalidSettingException for a bad folder or kind
+     */
     public Profile withFolderKinds(Map<FolderPath, FolderKind> kinds) {
         return new Profile(account, settings, trustedCertificatePem, kinds, folderNames, proxy, services, pop3ListenerPort, mail);
     }
@@ -183,17 +288,31 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
      * The names that make a top-level folder groupware on a server without METADATA, IceWarp or not,
      * in place of IceWarp's (null: IceWarp's again, on IceWarp only). An empty map makes every such
      * folder mail; {@code FolderKind.defaultNames()} applies IceWarp's names on any server.
+     *
+     * @param names folder names to kinds, compared without case, or null
+     * @return a copy with these names
+     * @throws io.icesync.core.InvalidSettingException for two names that differ only in case, or a missing kind
      */
     public Profile withFolderNames(Map<String, FolderKind> names) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, names, proxy, services, pop3ListenerPort, mail);
     }
 
-    /** The account's other services replaced by these (null: none but IMAP). */
+    /**
+     * The account's other services replaced by these (null: none but IMAP).
+     *
+     * @param s the services, or null
+     * @return a copy with them
+     */
     public Profile withServices(Services s) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, s, pop3ListenerPort, mail);
     }
 
-    /** The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server). */
+    /**
+     * The proxy the IMAP connections go through ({@link ProxyChoice#none()}: straight to the server).
+     *
+     * @param p the proxy, or null for none
+     * @return a copy with it
+     */
     public Profile withProxy(ProxyChoice p) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, p, services, pop3ListenerPort, mail);
     }
@@ -201,28 +320,49 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     /**
      * The port of the local POP3 listener (F10.4) that runs with the scheduled sync, always on 127.0.0.1;
      * 0: no listener ("Démarrer/Arrêter").
+     *
+     * @param port 1 to 65535, or 0 for no listener
+     * @return a copy with it
+     * @throws io.icesync.core.InvalidSettingException naming {@code pop3ListenerPort} for a port out of range
      */
     public Profile withPop3ListenerPort(int port) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services, port, mail);
     }
 
-    /** How the mail connections log in (password or access tokens) and the mail properties they get. */
+    /**
+     * How the mail connections log in (password or access tokens) and the mail properties they get.
+     *
+     * @param m the login and mail properties, or null for {@link MailOptions#DEFAULTS}
+     * @return a copy with them
+     */
     public Profile withMail(MailOptions m) {
         return new Profile(account, settings, trustedCertificatePem, folderKinds, folderNames, proxy, services,
                 pop3ListenerPort, m);
     }
 
-    /** Whether mail comes over POP3 (a GroupWare profile, F10.3) rather than IMAP (a normal profile). */
+    /**
+     * Whether mail comes over POP3 (a GroupWare profile, F10.3) rather than IMAP (a normal profile).
+     *
+     * @return true when {@link Services#pop3()} is set
+     */
     public boolean groupwareProfile() {
         return services.mailOverPop3();
     }
 
-    /** IceWarp's default folder names again ({@link FolderKind#ofDefaultName}), on IceWarp servers only. */
+    /**
+     * IceWarp's default folder names again ({@link FolderKind#ofDefaultName}), on IceWarp servers only.
+     *
+     * @return a copy whose {@code folderNames} is null
+     */
     public Profile withDefaultFolderNames() {
         return withFolderNames(null);
     }
 
-    /** The profile as indented JSON (the {@code profile.json} format above). */
+    /**
+     * The profile as indented JSON (the {@code profile.json} format above).
+     *
+     * @return the JSON text, never holding a password
+     */
     public String toJson() {
         return ProfileJson.toJson(this);
     }
@@ -230,6 +370,10 @@ public record Profile(Account account, SyncSettings settings, String trustedCert
     /**
      * Reads a profile. Strict: an unknown field (a typo), a missing required field or a wrong value is
      * an {@link InvalidProfileException} naming the field; missing settings take the guide's defaults.
+     *
+     * @param json the text of a {@code profile.json}
+     * @return the profile
+     * @throws InvalidProfileException naming the field at fault
      */
     public static Profile fromJson(String json) {
         return ProfileJson.fromJson(json, null);

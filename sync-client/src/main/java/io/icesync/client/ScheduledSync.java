@@ -14,18 +14,34 @@ import java.util.concurrent.Future;
  * stops the schedule ({@link #fatal()}), as the process should then end and be started again.
  */
 public interface ScheduledSync extends AutoCloseable {
-    /** Queues a full cycle now ("Synchronise"); the future completes when it has run. */
+    /**
+     * Queues a full cycle now ("Synchronise").
+     *
+     * @return completes with the cycle's report when it has run, or exceptionally when it failed
+     */
     Future<SyncReport> runNow();
 
-    /** True until {@link #stop} was called or a fatal error stopped the schedule. */
+    /**
+     * Whether the schedule still runs.
+     *
+     * @return true until {@link #stop} was called or a fatal error stopped the schedule
+     */
     boolean isRunning();
 
-    /** The {@link Error} that stopped the schedule, if one did. */
+    /**
+     * The {@link Error} that stopped the schedule.
+     *
+     * @return the error, or empty while none did
+     */
     Optional<Error> fatal();
 
     /**
      * Stops the schedules and waits up to {@code timeout} for a running cycle to end (a cycle is crash
-     * safe, but a clean end is cheaper to resume). Returns false if a cycle was still running then.
+     * safe, but a clean end is cheaper to resume).
+     *
+     * @param timeout how long to wait for a running cycle
+     * @return false if a cycle was still running then, true when the schedule has ended
+     * @throws InterruptedException when the thread was interrupted while waiting
      */
     boolean stop(Duration timeout) throws InterruptedException;
 

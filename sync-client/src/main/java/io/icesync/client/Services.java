@@ -50,7 +50,13 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         /** CalDAV and CardDAV; groupware-typed IMAP folders are then left alone. */
         DAV;
 
-        /** {@code imap} or {@code dav}, in any case. */
+        /**
+         * The source a text names.
+         *
+         * @param text {@code imap} or {@code dav}, in any case
+         * @return the source
+         * @throws InvalidSettingException naming {@code groupware} for anything else
+         */
         public static GroupwareSource parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -61,6 +67,19 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
     }
 
     /**
+     * Checks every URL, the free/busy template and the logins; a null groupware source is taken as
+     * IMAP, a blank free/busy template as none, null logins as none.
+     *
+     * @param smtp        where mail is sent, or null
+     * @param caldav      the CalDAV context URL, or null
+     * @param carddav     the CardDAV context URL, or null
+     * @param documents   the WebDAV collection of the documents, or null
+     * @param smartAttach the "WebDAV &amp; SmartAttach" URL, or null
+     * @param freeBusy    the free/busy URL template, or null
+     * @param xmlApi      IceWarp's XML API, or null
+     * @param groupware   where groupware comes from, or null for IMAP
+     * @param logins      logins that differ from the account's, by service, or null
+     * @param pop3        where mail comes from in a GroupWare profile, or null for IMAP
      * @throws InvalidSettingException naming the service: a URL that is not absolute http(s), one that
      *         carries credentials, a bad free/busy template, a login for an unknown service
      */
@@ -101,7 +120,20 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         logins = Map.copyOf(l);
     }
 
-    /** Every service as given, mail over IMAP (no POP3). */
+    /**
+     * Every service as given, mail over IMAP (no POP3).
+     *
+     * @param smtp        where mail is sent, or null
+     * @param caldav      the CalDAV context URL, or null
+     * @param carddav     the CardDAV context URL, or null
+     * @param documents   the WebDAV collection of the documents, or null
+     * @param smartAttach the "WebDAV &amp; SmartAttach" URL, or null
+     * @param freeBusy    the free/busy URL template, or null
+     * @param xmlApi      IceWarp's XML API, or null
+     * @param groupware   where groupware comes from, or null for IMAP
+     * @param logins      logins that differ from the account's, by service, or null
+     * @throws InvalidSettingException as the canonical constructor
+     */
     public Services(Endpoint smtp, URI caldav, URI carddav, URI documents, URI smartAttach, String freeBusy,
                     URI xmlApi, GroupwareSource groupware, Map<String, String> logins) {
         this(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, null);
@@ -126,6 +158,11 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
      * Where the secret store keeps the password of {@code service} ({@link #SERVICE_NAMES}) when it differs
      * from the account's; without one there, the account's password ({@link io.icesync.core.Account#secretKey()})
      * serves.
+     *
+     * @param account the account
+     * @param service one of {@link #SERVICE_NAMES}
+     * @return the account's secret key followed by {@code #service}
+     * @throws InvalidSettingException for an unknown service
      */
     public static String secretKey(io.icesync.core.Account account, String service) {
         if (!SERVICE_NAMES.contains(service)) {
@@ -134,58 +171,140 @@ public record Services(Endpoint smtp, URI caldav, URI carddav, URI documents, UR
         return account.secretKey() + "#" + service;
     }
 
-    /** The login of {@code service} ({@link #SERVICE_NAMES}), else the account's. */
+    /**
+     * The login of {@code service} ({@link #SERVICE_NAMES}), else the account's.
+     *
+     * @param service      one of {@link #SERVICE_NAMES}
+     * @param accountLogin the account's login
+     * @return the service's own login when {@link #logins()} has one, else {@code accountLogin}
+     */
     public String login(String service, String accountLogin) {
         return logins.getOrDefault(service, accountLogin);
     }
 
-    /** Whether mail comes over POP3 (a GroupWare profile, F10.3). */
+    /**
+     * Whether mail comes over POP3 (a GroupWare profile, F10.3).
+     *
+     * @return true when {@link #pop3()} is set
+     */
     public boolean mailOverPop3() {
         return pop3 != null;
     }
 
-    /** Whether groupware comes over CalDAV/CardDAV. */
+    /**
+     * Whether groupware comes over CalDAV/CardDAV.
+     *
+     * @return true for {@link GroupwareSource#DAV}
+     */
     public boolean davGroupware() {
         return groupware == GroupwareSource.DAV;
     }
 
+    /**
+     * These services with another where mail is sent, the others kept.
+     *
+     * @param v the SMTP server, or null for none
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withSmtp(Endpoint v) {
         return new Services(v, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the CalDAV context URL, the others kept.
+     *
+     * @param v the CalDAV context URL, or null
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withCaldav(URI v) {
         return new Services(smtp, v, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the CardDAV context URL, the others kept.
+     *
+     * @param v the CardDAV context URL, or null
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withCarddav(URI v) {
         return new Services(smtp, caldav, v, documents, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the documents' WebDAV collection, the others kept.
+     *
+     * @param v the WebDAV collection of the documents, or null for no documents
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withDocuments(URI v) {
         return new Services(smtp, caldav, carddav, v, smartAttach, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the SmartAttach URL, the others kept.
+     *
+     * @param v the "WebDAV &amp; SmartAttach" URL, or null
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withSmartAttach(URI v) {
         return new Services(smtp, caldav, carddav, documents, v, freeBusy, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the free/busy template, the others kept.
+     *
+     * @param v the free/busy URL template, or null (blank is taken as null)
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withFreeBusy(String v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, v, xmlApi, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the XML API URL, the others kept.
+     *
+     * @param v IceWarp's XML API URL, or null
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withXmlApi(URI v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, v, groupware, logins, pop3);
     }
 
+    /**
+     * These services with another the groupware source, the others kept.
+     *
+     * @param v where groupware comes from, or null for IMAP
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withGroupware(GroupwareSource v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, v, logins, pop3);
     }
 
+    /**
+     * These services with another the per-service logins, the others kept.
+     *
+     * @param v the logins by service name, or null for none
+     * @return a copy with it
+     * @throws InvalidSettingException when the value is refused as by the canonical constructor
+     */
     public Services withLogins(Map<String, String> v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, v, pop3);
     }
 
-    /** Mail over POP3 from {@code v} (a GroupWare profile), or over IMAP again with null. */
+    /**
+     * Mail over POP3 from {@code v} (a GroupWare profile), or over IMAP again with null.
+     *
+     * @param v the POP3 settings, or null
+     * @return a copy with them, the other services kept
+     */
     public Services withPop3(Pop3Mail v) {
         return new Services(smtp, caldav, carddav, documents, smartAttach, freeBusy, xmlApi, groupware, logins, v);
     }

@@ -50,18 +50,35 @@ public final class Sharing {
         this.login = login;
     }
 
-    /** A folder as the server names it (e.g. {@code ~jean@example.com/Calendar}), read with the server's separator. */
+    /**
+     * A folder as the server names it (e.g. {@code ~jean@example.com/Calendar}), read with the server's separator.
+     *
+     * @param serverName the folder's name on the server
+     * @return the folder
+     * @throws IceSyncException when the server keeps no access lists
+     */
     public FolderPath folder(String serverName) {
         connect();
         return FolderPath.parse(serverName, acl.separator());
     }
 
-    /** A folder's name as the server spells it: what {@link #folder(String)} reads back. */
+    /**
+     * A folder's name as the server spells it: what {@link #folder(String)} reads back.
+     *
+     * @param folder a folder
+     * @return its names joined with the server's separator
+     */
     public String serverName(FolderPath folder) {
         return folder.join(acl.separator());
     }
 
-    /** The folder's access list (GETACL) without the user's own entry; needs {@code a} there. */
+    /**
+     * The folder's access list (GETACL) without the user's own entry; needs {@code a} there.
+     *
+     * @param folder one of the user's folders
+     * @return who may use it and how, as the server says now (the state's mirror is updated)
+     * @throws MissingRightException without {@code a} on the folder
+     */
     public List<Grant> grants(FolderPath folder) {
         connect();
         needAdminister(folder, "read who may use");
@@ -74,6 +91,10 @@ public final class Sharing {
      * Gives a grantee rights on a folder, or changes the rights they have (letters of the server's own
      * that this model does not know are kept). Empty rights revoke.
      *
+     * @param folder  one of the user's folders
+     * @param grantee who gets the rights
+     * @param rights  the rights they have from now on; empty to revoke
+     * @return the grant as set, unknown server letters included
      * @throws MissingRightException    without {@code a} on the folder
      * @throws InheritedRightsException while the folder follows its parent's rights
      */
@@ -95,7 +116,14 @@ public final class Sharing {
         return new Grant(grantee, now);
     }
 
-    /** Takes a grantee off a folder's access list. */
+    /**
+     * Takes a grantee off a folder's access list.
+     *
+     * @param folder  one of the user's folders
+     * @param grantee who loses their rights there
+     * @throws MissingRightException    without {@code a} on the folder
+     * @throws InheritedRightsException while the folder follows its parent's rights
+     */
     public void revoke(FolderPath folder, Grantee grantee) {
         connect();
         needAdminister(folder, "change who may use");
@@ -109,6 +137,11 @@ public final class Sharing {
     /**
      * F8.3: with {@code on}, the folder takes its parent's access list and follows it (its own
      * changes are refused) until called again with {@code on} false, which keeps the list as it is.
+     *
+     * @param folder one of the user's folders, below the top level when {@code on}
+     * @param on     true to follow the parent's list, false to stop following it
+     * @throws MissingRightException without {@code a} on the folder (or its parent, when {@code on})
+     * @throws IceSyncException      for a top-level folder, which has no parent to inherit from
      */
     public void inherit(FolderPath folder, boolean on) {
         connect();
@@ -127,8 +160,11 @@ public final class Sharing {
 
     /**
      * F8.4: shares every folder of the account (each one the user may administer) with a grantee, and
-     * every folder made later too: each sync gives the grant to folders that lack it. Returns the
-     * folders that have it now.
+     * every folder made later too: each sync gives the grant to folders that lack it.
+     *
+     * @param grantee who gets the rights
+     * @param rights  the rights they get on each folder
+     * @return the folders that have the grant now
      */
     public List<FolderPath> shareAccount(Grantee grantee, AccessRights rights) {
         connect();
@@ -143,7 +179,11 @@ public final class Sharing {
         return out;
     }
 
-    /** Ends a whole-account share: the grantee is taken off every folder the user administers. */
+    /**
+     * Ends a whole-account share: the grantee is taken off every folder the user administers.
+     *
+     * @param grantee who loses the share
+     */
     public void unshareAccount(Grantee grantee) {
         connect();
         state.putAccountGrant(grantee.identifier(), null);
@@ -159,31 +199,53 @@ public final class Sharing {
         }
     }
 
-    /** The grants of whole-account shares: identifier to rights. */
+    /**
+     * The grants of whole-account shares.
+     *
+     * @return each grantee with the rights the share gives, as the state keeps them
+     */
     public Map<Grantee, AccessRights> accountGrants() {
         Map<Grantee, AccessRights> out = new LinkedHashMap<>();
         state.accountGrants().forEach((id, r) -> out.put(Grantee.parse(id), AccessRights.fromServer(r)));
         return out;
     }
 
-    /** Lists the server's folders now and returns every folder shared with this user, with its answer. */
+    /**
+     * Lists the server's folders now and returns every folder shared with this user, with its answer.
+     *
+     * @return the folders shared with the user, offered, subscribed or refused
+     */
     public List<SharedFolder> refresh() {
         connect();
         remote.folders();
         return received();
     }
 
-    /** The folders shared with this user as last seen (offered, subscribed or refused). */
+    /**
+     * The folders shared with this user as last seen, without connecting.
+     *
+     * @return the folders offered, subscribed or refused
+     */
     public List<SharedFolder> received() {
         return state.shares().stream().map(SharedFolder::of).toList();
     }
 
-    /** The folders offered and not answered yet, as last seen. */
+    /**
+     * The folders offered and not answered yet, as last seen.
+     *
+     * @return those of {@link #received()} still offered
+     */
     public List<SharedFolder> offered() {
         return received().stream().filter(s -> s.status() == ShareState.Status.OFFERED).toList();
     }
 
-    /** Subscribes to a shared folder: the next sync brings it like an own folder (read-only ones as F4.9 says). */
+    /**
+     * Subscribes to a shared folder: the next sync brings it like an own folder (read-only ones as F4.9 says).
+     *
+     * @param folder the shared folder, as {@link #received()} names it
+     * @return the share, now subscribed
+     * @throws ShareNotFoundException when no folder of that name is shared with the user
+     */
     public SharedFolder subscribe(FolderPath folder) {
         return answer(folder, ShareState.Status.SUBSCRIBED);
     }
@@ -191,12 +253,20 @@ public final class Sharing {
     /**
      * Refuses a shared folder: never synced, never offered again until its grant changes. A folder
      * subscribed before is removed locally at the next sync, its unsynced items kept aside.
+     *
+     * @param folder the shared folder, as {@link #received()} names it
+     * @return the share, now refused
+     * @throws ShareNotFoundException when no folder of that name is shared with the user
      */
     public SharedFolder refuse(FolderPath folder) {
         return answer(folder, ShareState.Status.REFUSED);
     }
 
-    /** The rights of the user's folders as the state mirrors them. */
+    /**
+     * The rights of the user's folders as the state mirrors them, without connecting.
+     *
+     * @return each folder with the user's rights and its access list as last read
+     */
     public List<FolderRights> folderRights() {
         List<FolderRights> out = new ArrayList<>();
         for (FolderAccess a : state.folderAccess()) {
@@ -209,7 +279,11 @@ public final class Sharing {
     /**
      * F8.5 "subscribe to account": every folder the owner shares with this user now, and every one
      * shared later, is subscribed without asking. {@code account} is the owner's level, e.g.
-     * {@code ~jean@example.com}. Returns the folders subscribed now.
+     * {@code ~jean@example.com}.
+     *
+     * @param account the owner's level in the Other Users namespace
+     * @return the folders subscribed now
+     * @throws ShareNotFoundException when {@code account} is not an owner's level
      */
     public List<SharedFolder> subscribeAccount(FolderPath account) {
         refresh();
@@ -229,7 +303,12 @@ public final class Sharing {
         return out;
     }
 
-    /** True when {@code folder} names an owner's whole account (its level in the Other Users namespace). */
+    /**
+     * Whether {@code folder} names an owner's whole account (its level in the Other Users namespace).
+     *
+     * @param folder a folder
+     * @return true for an owner's level such as {@code ~jean@example.com}
+     */
     public boolean isAccount(FolderPath folder) {
         connect();
         return mirror.isAccount(folder);

@@ -29,6 +29,9 @@ public final class TnefAttachments {
      * same files. Each file is written whole or not at all. Returns the files written, in order: empty when the
      * message has no TNEF attachment.
      *
+     * @param message the message file
+     * @param outDir  the folder to write into
+     * @return the files written, in order
      * @throws InvalidTnefException when a TNEF attachment is not a readable TNEF stream
      * @throws InvalidMessageException when the file is not a readable message
      * @throws UncheckedIOException when a file cannot be read or written

@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record FleetAccount(String email, Profile profile, Instant added, int failures, Instant retryAfter,
                            String lastError) {
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param email      the account's e-mail address, not null
+     * @param profile    the account's profile, not null
+     * @param added      when it was added, not null
+     * @param failures   the cycles failed in a row since the last good one
+     * @param retryAfter no cycle before this time, or null
+     * @param lastError  the last failed cycle's error, or null
+     * @throws NullPointerException when {@code email}, {@code profile} or {@code added} is null
+     */
     public FleetAccount {
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(profile, "profile");

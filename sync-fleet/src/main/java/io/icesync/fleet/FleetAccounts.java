@@ -46,6 +46,8 @@ public final class FleetAccounts {
     /**
      * Adds an account; its cycles start at the next node's look at the accounts.
      *
+     * @param profile the account's profile; its e-mail address is the account's key
+     * @return the account as added, no cycle yet
      * @throws FleetException if the fleet has this address already, or it cannot name a folder
      */
     public FleetAccount add(Profile profile) {
@@ -64,6 +66,9 @@ public final class FleetAccounts {
     /**
      * Removes an account with its state (what was synced, its cycles); its files stay where they are.
      * Returns false if there was no such account.
+     *
+     * @param email the account's e-mail address
+     * @return true if the account was there and is removed
      */
     public boolean remove(String email) {
         return run("remove account " + email, c -> {
@@ -90,6 +95,8 @@ public final class FleetAccounts {
     /**
      * Every account, by address. An account whose stored profile cannot be read is left out with a
      * warning naming it, so one damaged row never stops the others.
+     *
+     * @return the accounts that can be read, by address; empty when the fleet has none
      */
     public List<FleetAccount> list() {
         List<Object> rows = run("list the accounts", c -> Sql.query(c, "SELECT email, profile, added, failures,"
@@ -111,7 +118,13 @@ public final class FleetAccounts {
         return out;
     }
 
-    /** One account. */
+    /**
+     * One account.
+     *
+     * @param email the account's e-mail address
+     * @return the account, or empty when the fleet has no such account
+     * @throws StoreException when the database cannot be read or the account's profile is damaged
+     */
     public Optional<FleetAccount> find(String email) {
         return run("read account " + email, c -> Sql.queryOne(c, "SELECT email, profile, added, failures, retry_after,"
                 + " last_error FROM fleet_accounts WHERE email=?", this::row, email));

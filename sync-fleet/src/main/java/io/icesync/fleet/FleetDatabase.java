@@ -37,8 +37,10 @@ public final class FleetDatabase implements AutoCloseable {
      * Connects to {@code jdbcUrl} as {@code user} with at most {@code maxConnections} connections.
      *
      * @param jdbcUrl        a {@code jdbc:postgresql://HOST[:PORT]/DATABASE} URL
+     * @param user           the database user
      * @param password       the database password (null: none, e.g. a trusted local socket)
      * @param maxConnections the pool's size: a node needs about two per cycle thread
+     * @return the database, its schema up to date; close it when done
      * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
      * @throws ConnectionException if the database cannot be reached or refuses the login
      */
@@ -86,32 +88,60 @@ public final class FleetDatabase implements AutoCloseable {
         return t.getMessage();
     }
 
-    /** The pool, for Quartz and for an application's own queries. */
+    /**
+     * The pool, for Quartz and for an application's own queries.
+     *
+     * @return the pool of connections, open until {@link #close()}
+     */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** The JDBC URL (it holds no password). */
+    /**
+     * The JDBC URL (it holds no password).
+     *
+     * @return the URL given to {@link #open}
+     */
     public String url() {
         return url;
     }
 
-    /** The database user. */
+    /**
+     * The database user.
+     *
+     * @return the user given to {@link #open}
+     */
     public String user() {
         return user;
     }
 
-    /** The accounts of the fleet. */
+    /**
+     * The accounts of the fleet.
+     *
+     * @return the accounts, on this database's pool
+     */
     public FleetAccounts accounts() {
         return accounts;
     }
 
-    /** The state of one account's service ({@code ""}: mail); the schema was brought up to date at open. */
+    /**
+     * The state of one account's service ({@code ""}: mail); the schema was brought up to date at open.
+     *
+     * @param account the account's e-mail address
+     * @param scope   the service: {@code ""} for mail, else 1 to 32 of {@code a-z 0-9 -}
+     * @param clock   the clock of the state's times
+     * @return the state store, open; close it when done
+     * @throws IllegalArgumentException for a bad scope
+     */
     public PostgresStateStore stateStore(String account, String scope, Clock clock) {
         return PostgresStateStore.openMigrated(pool, account, scope, clock);
     }
 
-    /** What the fleet did: per account and per node. */
+    /**
+     * What the fleet did: per account and per node.
+     *
+     * @return every account's last cycle and counters, and the nodes that ran cycles in the last hour
+     */
     public FleetStatus status() {
         return FleetStatus.read(pool, url);
     }

@@ -6,12 +6,21 @@ import io.icesync.core.IceSyncException;
 public class FleetException extends IceSyncException {
     private static final long serialVersionUID = 1L;
 
-    /** An error with what was wrong and where. */
+    /**
+     * An error with what was wrong and where.
+     *
+     * @param message what was wrong and where
+     */
     public FleetException(String message) {
         super(message);
     }
 
-    /** An error with what was wrong, where, and why. */
+    /**
+     * An error with what was wrong, where, and why.
+     *
+     * @param message what was wrong and where
+     * @param cause   what was met doing it
+     */
     public FleetException(String message, Throwable cause) {
         super(message, cause);
     }

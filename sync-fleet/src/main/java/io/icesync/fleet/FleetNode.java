@@ -71,7 +71,12 @@ public final class FleetNode implements AutoCloseable {
                 b.cycleEvery != null);
     }
 
-    /** A node on {@code db}. */
+    /**
+     * A node on {@code db}.
+     *
+     * @param db the fleet's database, open while the node runs
+     * @return a builder with the defaults below
+     */
     public static Builder builder(FleetDatabase db) {
         return new Builder(db);
     }
@@ -86,7 +91,11 @@ public final class FleetNode implements AutoCloseable {
         return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
-    /** This node's name in the cluster and in the cycles it records. */
+    /**
+     * This node's name in the cluster and in the cycles it records.
+     *
+     * @return the id given to the builder, or the host name and process id
+     */
     public String nodeId() {
         return nodeId;
     }
@@ -168,7 +177,11 @@ public final class FleetNode implements AutoCloseable {
         }
     }
 
-    /** What this node did since it started. */
+    /**
+     * What this node did since it started.
+     *
+     * @return its cycles, failures, skipped turns, running cycles and cycles of the last minute
+     */
     public NodeMetrics metrics() {
         Instant minuteAgo = Instant.now().minus(Duration.ofMinutes(1));
         while (!recent.isEmpty() && recent.peekFirst().isBefore(minuteAgo)) {
@@ -230,25 +243,44 @@ public final class FleetNode implements AutoCloseable {
         /**
          * The folder shared by the nodes where each account has {@code ROOT/<e-mail address>/}: its
          * local store and its secrets by default.
+         *
+         * @param dir the shared folder, not null
+         * @return this builder
          */
         public Builder root(Path dir) {
             this.root = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** The application's local store per account (default: {@link LocalStoreFactory#profileLayout}). */
+        /**
+         * The application's local store per account (default: {@link LocalStoreFactory#profileLayout}).
+         *
+         * @param f the factory, not null
+         * @return this builder
+         */
         public Builder localStores(LocalStoreFactory f) {
             this.locals = Objects.requireNonNull(f, "f");
             return this;
         }
 
-        /** The application's secret store per account (default: {@link SecretStoreFactory#files}). */
+        /**
+         * The application's secret store per account (default: {@link SecretStoreFactory#files}).
+         *
+         * @param f the factory, not null
+         * @return this builder
+         */
         public Builder secrets(SecretStoreFactory f) {
             this.secrets = Objects.requireNonNull(f, "f");
             return this;
         }
 
-        /** Cycles this node runs at once (default 4). */
+        /**
+         * Cycles this node runs at once (default 4).
+         *
+         * @param n 1 to 1000
+         * @return this builder
+         * @throws IllegalArgumentException for a number out of range
+         */
         public Builder threads(int n) {
             if (n < 1 || n > 1000) {
                 throw new IllegalArgumentException("threads must be 1 to 1000, got " + n);
@@ -257,7 +289,13 @@ public final class FleetNode implements AutoCloseable {
             return this;
         }
 
-        /** Cycles of this node talking to one server host at once (default: as many as threads). */
+        /**
+         * Cycles of this node talking to one server host at once (default: as many as threads).
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException for a number below 1
+         */
         public Builder perHost(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("connections per server host must be at least 1, got " + n);
@@ -266,7 +304,13 @@ public final class FleetNode implements AutoCloseable {
             return this;
         }
 
-        /** This node's name in the cluster (default: host name and process id); unique among running nodes. */
+        /**
+         * This node's name in the cluster (default: host name and process id); unique among running nodes.
+         *
+         * @param id 1 to 100 of {@code A-Z a-z 0-9 . _ -}
+         * @return this builder
+         * @throws IllegalArgumentException for another id
+         */
         public Builder nodeId(String id) {
             if (id == null || !id.matches("[A-Za-z0-9._-]{1,100}")) {
                 throw new IllegalArgumentException("a node id is 1 to 100 of A-Z a-z 0-9 . _ -, got '" + id + "'");
@@ -279,6 +323,10 @@ public final class FleetNode implements AutoCloseable {
          * Every account's cycle, a full one, this often, instead of the intervals of its settings
          * (priority interval for the turns, standard interval for full cycles). For a first sync of
          * many accounts, and for tests.
+         *
+         * @param d at least 100 ms
+         * @return this builder
+         * @throws IllegalArgumentException for a null or shorter duration
          */
         public Builder cycleEvery(Duration d) {
             if (d == null || d.toMillis() < 100) {
@@ -288,7 +336,14 @@ public final class FleetNode implements AutoCloseable {
             return this;
         }
 
-        /** After failed cycles an account waits {@code base}, doubled at each failure up to {@code max}. */
+        /**
+         * After failed cycles an account waits {@code base}, doubled at each failure up to {@code max}.
+         *
+         * @param base the wait after the first failure, above zero
+         * @param max  the longest wait, at least {@code base}
+         * @return this builder
+         * @throws IllegalArgumentException unless 0 &lt; base &lt;= max
+         */
         public Builder backoff(Duration base, Duration max) {
             if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
                 throw new IllegalArgumentException("backoff needs 0 < base <= max, got " + base + " and " + max);
@@ -301,6 +356,10 @@ public final class FleetNode implements AutoCloseable {
         /**
          * How often the node tells the cluster it is alive (default 7.5 s): a node silent for longer is
          * taken for dead and its cycles are run again elsewhere. Every node should use the same value.
+         *
+         * @param d at least 500 ms
+         * @return this builder
+         * @throws IllegalArgumentException for a shorter duration
          */
         public Builder clusterCheckin(Duration d) {
             if (d.toMillis() < 500) {
@@ -310,7 +369,13 @@ public final class FleetNode implements AutoCloseable {
             return this;
         }
 
-        /** How often the node looks for accounts added, removed or changed (default 10 s). */
+        /**
+         * How often the node looks for accounts added, removed or changed (default 10 s).
+         *
+         * @param d at least 100 ms
+         * @return this builder
+         * @throws IllegalArgumentException for a shorter duration
+         */
         public Builder accountsEvery(Duration d) {
             if (d.toMillis() < 100) {
                 throw new IllegalArgumentException("accountsEvery must be at least 100 ms, got " + d);
@@ -319,6 +384,12 @@ public final class FleetNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The clock of the accounts' cycles and states (default: the system's); for tests.
+         *
+         * @param c the clock, not null
+         * @return this builder
+         */
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
             return this;
@@ -327,6 +398,7 @@ public final class FleetNode implements AutoCloseable {
         /**
          * The node, not started.
          *
+         * @return the node, to {@link FleetNode#start() start} and close
          * @throws IllegalStateException without a root and without both factories
          */
         public FleetNode build() {

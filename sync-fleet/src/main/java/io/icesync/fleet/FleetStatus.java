@@ -18,7 +18,12 @@ import javax.sql.DataSource;
  * @param nodes    every node that recorded a cycle in the last hour, by name
  */
 public record FleetStatus(List<AccountStatus> accounts, List<NodeStatus> nodes) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param accounts every account, not null
+     * @param nodes    every node that recorded a cycle in the last hour, not null
+     */
     public FleetStatus {
         accounts = List.copyOf(accounts);
         nodes = List.copyOf(nodes);

@@ -15,12 +15,20 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface LocalStoreFactory {
-    /** The local store of {@code account}, opened for one cycle. */
+    /**
+     * The local store of {@code account}, opened for one cycle.
+     *
+     * @param account the account whose cycle is about to run
+     * @return its local store, open; the node closes it after the cycle
+     */
     LocalStore open(FleetAccount account);
 
     /**
      * The default: each account in {@code root/<e-mail address>/} with a profile folder's layout, mail in
      * {@code mail/} (one Maildir per folder) and groupware in {@code groupware/} (vdir).
+     *
+     * @param root the folder shared by the nodes
+     * @return the factory
      */
     static LocalStoreFactory profileLayout(Path root) {
         Path abs = root.toAbsolutePath();

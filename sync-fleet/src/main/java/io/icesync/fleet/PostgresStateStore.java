@@ -82,8 +82,12 @@ public final class PostgresStateStore implements SyncStateStore {
      * Opens the state of {@code account}'s service {@code scope} in the database behind {@code ds},
      * bringing its schema up to date first.
      *
+     * @param ds      the database
      * @param account the account's key, its e-mail address in a fleet
      * @param scope   {@code ""} (mail) or 1 to 32 of {@code a-z 0-9 -}
+     * @param clock   the clock of the state's times
+     * @return the state store, open; close it when done
+     * @throws IllegalArgumentException for a bad scope
      * @throws StoreException if the database cannot be reached or has a newer schema
      */
     public static PostgresStateStore open(DataSource ds, String account, String scope, Clock clock) {

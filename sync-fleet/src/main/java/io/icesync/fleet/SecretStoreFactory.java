@@ -12,12 +12,20 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface SecretStoreFactory {
-    /** The secret store holding {@code email}'s password. */
+    /**
+     * The secret store holding {@code email}'s password.
+     *
+     * @param email the account's e-mail address
+     * @return the store to read the password from at each cycle
+     */
     SecretStore forAccount(String email);
 
     /**
      * The default: one file per account, {@code root/<e-mail address>/secrets.json}, readable by its
      * owner only (0600), as in a profile folder.
+     *
+     * @param root the folder shared by the nodes
+     * @return the factory
      */
     static SecretStoreFactory files(Path root) {
         Path abs = root.toAbsolutePath();
