@@ -68,8 +68,8 @@ public final class IceSyncCli {
     boolean verbose;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
-            description = "What this run writes to the profile's daily log file DIR/logs/MM-DD-YYYY.txt: "
-                    + "${COMPLETION-CANDIDATES} (default: the profile's logLevel setting).")
+            description = "For a command on a profile (--dir DIR): what this run writes to its daily log file "
+                    + "DIR/logs/MM-DD-YYYY.txt: ${COMPLETION-CANDIDATES} (default: the profile's logLevel setting).")
     LogLevel logLevel;
 
     final Opener opener;
