@@ -2,7 +2,7 @@ package io.icesync.fleet;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.icesync.core.StoreException;
+import io.icesync.core.ConnectionException;
 import org.junit.jupiter.api.Test;
 
 class FleetDatabaseTest {
@@ -18,7 +18,7 @@ class FleetDatabaseTest {
         // Port 1 on loopback: nothing listens, the refusal is immediate.
         assertThatThrownBy(() -> FleetDatabase.open("jdbc:postgresql://127.0.0.1:1/icesync?connectTimeout=2", "icesync",
                 "s3cret-pw".toCharArray(), 2))
-                .isInstanceOf(StoreException.class).hasMessageContaining("127.0.0.1:1/icesync").hasMessageContaining("icesync")
+                .isInstanceOf(ConnectionException.class).hasMessageContaining("127.0.0.1:1/icesync").hasMessageContaining("icesync")
                 .hasMessageNotContaining("s3cret-pw");
     }
 }
