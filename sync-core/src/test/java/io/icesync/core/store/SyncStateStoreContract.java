@@ -466,7 +466,16 @@ abstract class SyncStateStoreContract {
     }
 
     @Test
+    void aStoreThatKeepsNoSharingRefusesToBeAskedForIt() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(state.keepsSharing(), "this store keeps rights and shares");
+        assertThatThrownBy(state::shares).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(state::folderAccess).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void keepsFolderRightsSharesAndAccountGrants() {
+        // Optional (F8): a store that keeps no sharing says so, and the facade does without it.
+        org.junit.jupiter.api.Assumptions.assumeTrue(state.keepsSharing(), "this store keeps no rights or shares");
         FolderPath cal = FolderPath.of("Calendar");
         FolderPath shared = FolderPath.of("~jean@iwdemo.test", "Calendar");
         java.util.Map<String, String> acl = new java.util.LinkedHashMap<>();
@@ -491,6 +500,8 @@ abstract class SyncStateStoreContract {
 
     @Test
     void rightsWrittenInARolledBackTransactionAreNotKept() {
+        // Optional (F8): a store that keeps no sharing says so, and the facade does without it.
+        org.junit.jupiter.api.Assumptions.assumeTrue(state.keepsSharing(), "this store keeps no rights or shares");
         FolderPath shared = FolderPath.of("~jean@iwdemo.test", "Calendar");
         var offer = new io.icesync.core.spi.ShareState(shared, "jean@iwdemo.test", "lrs",
                 io.icesync.core.spi.ShareState.Status.OFFERED);
