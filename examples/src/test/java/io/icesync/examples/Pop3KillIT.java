@@ -118,9 +118,10 @@ class Pop3KillIT {
     }
 
     /**
-     * Kills {@link #KILLS} runs, each at a random moment of the first 1.2 s after that run stored its
-     * first message (a JVM's start takes seconds here: kills timed from the start alone mostly find no
-     * download under way), then runs the sync to its end and once more; both must exit 0.
+     * Kills {@link #KILLS} runs, each once it has stored a random number of the messages left (within the
+     * first half of them, so that every kill finds work left; a JVM's start takes seconds, so kills timed
+     * from the start alone mostly find no download under way), then runs the sync to its end and once
+     * more; both must exit 0.
      */
     private void killAndFinish(KillCampaignIT.Figures fig, Path dir, int total) throws Exception {
         Random rnd = new Random(fig.seed);
@@ -132,11 +133,14 @@ class Pop3KillIT {
             }
             Process p = sync(fig.kind, dir);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (p.isAlive() && inboxFiles(dir) <= before && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            // A random point of what is left to download, so that the kill lands mid-download however fast
+            // the machine is (a random time alone finds the work done on an idle machine).
+            int target = before + 1 + rnd.nextInt(Math.max(1, (total - before) / 2));
+            int seen = before;
+            while (p.isAlive() && (seen = inboxFiles(dir)) < target && System.nanoTime() < deadline) {
+                Thread.sleep(2);
             }
-            int delay = rnd.nextInt(1200);
-            if (p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            if (!p.isAlive()) {
                 KillCampaignIT.log(fig.kind, "=== ended by itself before its kill, exit code " + p.exitValue());
                 break;
             }
@@ -146,8 +150,8 @@ class Pop3KillIT {
             if (done > before && done < total) {
                 fig.midWork++;
             }
-            KillCampaignIT.log(fig.kind, "=== killed " + delay + " ms after its first download (kill " + fig.kills
-                    + "), " + done + " of " + total + " in mail/INBOX (" + before + " before)");
+            KillCampaignIT.log(fig.kind, "=== killed at " + seen + " messages stored (aimed at " + target + ", kill "
+                    + fig.kills + "), " + done + " of " + total + " in mail/INBOX (" + before + " before)");
         }
         for (String run : List.of("to the end", "again")) {
             Process p = sync(fig.kind, dir);
