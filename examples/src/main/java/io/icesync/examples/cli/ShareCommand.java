@@ -10,7 +10,6 @@ import io.icesync.core.AccessRights;
 import io.icesync.core.FolderPath;
 import io.icesync.core.Grant;
 import io.icesync.core.Grantee;
-import io.icesync.core.IceSyncException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,18 +51,7 @@ final class ShareCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (IceSync sync = IceSync.open(dir)) {
-                int code = run(sync, out);
-                out.flush();
-                return code;
-            } catch (IllegalArgumentException e) {
-                err.println("icesync: " + TerminalText.escape(e.getMessage()));
-                return ExitCodes.USAGE;
-            } catch (IceSyncException e) {
-                return ExitCodes.report(e, err);
-            }
+            return OnOpenProfile.run(spec, dir, this::run);
         }
 
         boolean account() {

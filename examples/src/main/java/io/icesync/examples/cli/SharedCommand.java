@@ -5,7 +5,6 @@ import io.icesync.client.FolderKinds;
 import io.icesync.client.IceSync;
 import io.icesync.client.SharedFolder;
 import io.icesync.core.AccessPreset;
-import io.icesync.core.IceSyncException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,18 +40,7 @@ final class SharedCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (IceSync sync = IceSync.open(dir)) {
-                int code = run(sync, out);
-                out.flush();
-                return code;
-            } catch (IllegalArgumentException e) {
-                err.println("icesync: " + TerminalText.escape(e.getMessage()));
-                return ExitCodes.USAGE;
-            } catch (IceSyncException e) {
-                return ExitCodes.report(e, err);
-            }
+            return OnOpenProfile.run(spec, dir, this::run);
         }
     }
 
