@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,29 +66,13 @@ final class FleetServeCommand implements Callable<Integer> {
                 if (intervalSeconds != null) {
                     b.cycleEvery(Duration.ofMillis((long) (intervalSeconds * 1000)));
                 }
-                CountDownLatch closed = new CountDownLatch(1);
-                Thread hook = new Thread(() -> {
-                    stop.countDown();
-                    try {
-                        closed.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "icesync-fleet-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try (FleetNode node = b.build()) {
+                try (StopOnSignal signal = new StopOnSignal(stop, "icesync-fleet-shutdown");
+                     FleetNode node = b.build()) {
                     node.start();
                     err.println("icesync: fleet node " + node.nodeId() + " serving " + database.url() + " with "
                             + threads + " threads; Ctrl-C stops");
                     stop.await();
                     err.println("icesync: stopping node " + node.nodeId() + " after the cycles under way...");
-                } finally {
-                    closed.countDown();
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the hook runs and waits for closed
-                    }
                 }
                 return ExitCodes.OK;
             }

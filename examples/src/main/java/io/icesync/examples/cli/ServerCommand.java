@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,16 +85,7 @@ final class ServerCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CountDownLatch stop = cli.stopRequested();
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "icesync-server-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal signal = new StopOnSignal(stop, "icesync-server-stop");
         try {
             CliJson.print(out, ServerJson.document(server));
             err.println("icesync: test server running; SIGINT (Ctrl-C) or SIGTERM stops it");
@@ -109,12 +99,7 @@ final class ServerCommand implements Callable<Integer> {
                 err.println("icesync: test server stopped");
                 err.flush();
             } finally {
-                closed.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for closed, counted down above
-                }
+                signal.close();
             }
         }
         return ExitCodes.OK;

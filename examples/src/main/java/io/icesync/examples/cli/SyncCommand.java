@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -241,16 +240,7 @@ final class SyncCommand implements Callable<Integer> {
             broken.set(e);
             stop.countDown();
         });
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "icesync-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal signal = new StopOnSignal(stop, "icesync-shutdown");
         if (!quiet) {
             SyncSettings s = sync.settings();
             err.println("icesync: syncing " + dir + " (folder tree every " + minutes(s.structureInterval())
@@ -271,12 +261,7 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 sync.close();
             } finally {
-                closed.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for closed, counted down above
-                }
+                signal.close();
             }
         }
         Error b = broken.get();
