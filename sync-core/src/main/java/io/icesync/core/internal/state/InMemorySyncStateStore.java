@@ -9,6 +9,7 @@ import io.icesync.core.spi.ItemState;
 import io.icesync.core.spi.PendingOp;
 import io.icesync.core.spi.SessionEvent;
 import io.icesync.core.spi.SyncStateStore;
+import io.icesync.core.store.NestedTransactions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -11,6 +11,7 @@ import io.icesync.core.spi.PendingOp;
 import io.icesync.core.spi.RemoteCursor;
 import io.icesync.core.spi.SessionEvent;
 import io.icesync.core.spi.SyncStateStore;
+import io.icesync.core.store.NestedTransactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
