@@ -1844,15 +1844,16 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
+                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
+                EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 io.icesync.client.internal.ShareMirror shares = server instanceof AccessControl ac && s.keepsSharing()
-                        ? new io.icesync.client.internal.ShareMirror(ac, s) : null;
+                        ? new io.icesync.client.internal.ShareMirror(ac, s, clock,
+                        () -> settings.get().accessListInterval(), p.account().login()) : null;
                 RemoteStore r = shares == null ? server : new io.icesync.client.internal.SharedFoldersFilter(server, shares);
                 if (p.groupwareProfile()) {
                     r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
                 }
                 Path folder = dir;
-                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
-                EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 // An app that gives its own remote store syncs that store only.
                 List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
                         : ServiceStores.open(dir, p, service -> passwordOf(p, service), certs, http, settings, GROUPWARE_DIR,
