@@ -184,12 +184,13 @@ public final class ShareMirror {
                 state.putValue(READ_AT_KEY, "0");
             }
         });
+        boolean read = false;
         if (due[0]) {
             readListsNext = false;
-            readAccessLists(own, events);
+            read = readAccessLists(own, events);
         }
         applyAccountGrants(own);
-        if (due[0]) {
+        if (read) {
             state.putValue(READ_AT_KEY, Long.toString(now.toEpochMilli()));
         }
         events.forEach(e -> announce.accept(e));
@@ -199,9 +200,9 @@ public final class ShareMirror {
     /**
      * Reads the access lists of the folders the user administers (one pipelined batch), records them,
      * announces those changed since last read, and makes each folder that follows its parent follow it
-     * (F8.3), parents first so that a chain follows in one pass.
+     * (F8.3), parents first so that a chain follows in one pass. False when the lists could not be read.
      */
-    private void readAccessLists(List<Folder> own, List<SharingEvent> events) {
+    private boolean readAccessLists(List<Folder> own, List<SharingEvent> events) {
         List<FolderPath> administered = own.stream().filter(f -> f.rights().has(Right.ADMINISTER))
                 .map(Folder::path).toList();
         Map<FolderPath, Map<String, String>> lists;
@@ -210,7 +211,7 @@ public final class ShareMirror {
         } catch (IceSyncException e) {
             // The sync goes on; the lists are read at the next listing (the read time stays cleared).
             LOG.warn("could not read the access lists: {}", e.getMessage());
-            return;
+            return false;
         }
         Map<FolderPath, FolderAccess> rows = new HashMap<>();
         state.folderAccess().forEach(a -> rows.put(a.path(), a));
@@ -259,6 +260,7 @@ public final class ShareMirror {
                 LOG.warn("could not make '{}' follow its parent's access list: {}", child.path(), e.getMessage());
             }
         }
+        return true;
     }
 
     /**
@@ -269,7 +271,7 @@ public final class ShareMirror {
      * @param kind its kind
      */
     public void created(FolderPath path, FolderKind kind) {
-        if (isShared(path) || path.depth() < 2 && state.accountGrants().isEmpty()) {
+        if (isShared(path)) {
             return;
         }
         FolderAccess parent = path.depth() < 2 ? null : row(path.parent());
@@ -288,9 +290,8 @@ public final class ShareMirror {
                 }
             });
             Folder folder = new Folder(path, kind, SpecialUse.NONE, Rights.parse(mine));
-            if (follows) {
-                readAccessLists(List.of(folder, new Folder(path.parent(), kind, SpecialUse.NONE,
-                        Rights.parse(parent.myRights()))), events);
+            if (follows && readAccessLists(List.of(folder, new Folder(path.parent(), FolderKind.MAIL,
+                    SpecialUse.NONE, Rights.parse(parent.myRights()))), events)) {
                 state.putValue(READ_AT_KEY, before);
             }
             applyAccountGrants(List.of(folder));
