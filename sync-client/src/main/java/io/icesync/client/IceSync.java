@@ -612,6 +612,14 @@ public final class IceSync implements AutoCloseable {
         return cycle("folders", () -> engines.syncFolders(copy));
     }
 
+    /** A folder-tree cycle; it reads the access lists too, whatever {@code accessListInterval} says (F8). */
+    private SyncReport syncStructure() {
+        if (sharing != null) {
+            sharing.readAccessListsNext();
+        }
+        return engines.run(SyncEngine::syncStructure);
+    }
+
     /** The kind of the cycles push starts (no Outbox run: only the folders the server named). */
     private static final String SERVER_CHANGE = "server change";
 
@@ -878,7 +886,7 @@ public final class IceSync implements AutoCloseable {
         Scheduler s = Scheduler.start(kind -> {
             SyncReport r = switch (kind) {
                 case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
-                case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
+                case STRUCTURE -> cycle(kind.label, this::syncStructure);
                 case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
                 case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
                 case GAL -> null;
@@ -920,7 +928,7 @@ public final class IceSync implements AutoCloseable {
 
                     @Override
                     public SyncReport tree() {
-                        return cycle(SERVER_CHANGE, () -> engines.run(SyncEngine::syncStructure));
+                        return cycle(SERVER_CHANGE, IceSync.this::syncStructure);
                     }
 
                     @Override

@@ -317,6 +317,11 @@ public final class Sharing {
         return mirror.isAccount(folder);
     }
 
+    /** Makes the next folder listing read the access lists again (a folder-tree cycle). */
+    void readAccessListsNext() {
+        mirror.refreshAccessListsNext();
+    }
+
     private SharedFolder answer(FolderPath folder, ShareState.Status status) {
         Optional<ShareState> s = find(folder);
         if (s.isEmpty()) {

@@ -384,4 +384,36 @@ class AccessListRefreshTest {
         assertThatThrownBy(() -> io.icesync.core.settings.SettingsJson.read("{\"accessListIntervalMinutes\": -1}"))
                 .hasMessageContaining("accessListIntervalMinutes");
     }
+
+    static boolean within(Duration d, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end && !done.getAsBoolean()) {
+            Thread.sleep(20);
+        }
+        return done.getAsBoolean();
+    }
+
+    @Test
+    void aFolderTreeCycleReadsTheListsWhateverTheInterval() throws Exception {
+        SyncSettings s = SyncSettings.builder().structureInterval(Duration.ofHours(10))
+                .priorityInterval(Duration.ofHours(10)).standardInterval(Duration.ofHours(10)).pushChanges(true).build();
+        try (IceSync jean = IceSync.create(jeanDir, new Profile(new Account(JEAN, JEAN, server.imap()), s, null),
+                "secret".toCharArray())) {
+            listen(jean);
+            List<io.icesync.core.engine.SyncReport> cycles = new CopyOnWriteArrayList<>();
+            try (ScheduledSync running = jean.startScheduled(cycles::add, null)) {
+                assertThat(within(Duration.ofSeconds(30), () -> cycles.size() == 1
+                        && jean.events(200).stream().anyMatch(e -> e.message().contains("server push on"))))
+                        .as("the first full cycle, then push").isTrue();
+                server.account(JEAN).mailbox("Projects").grant(JOSEPHINE, "lrs");
+                // A new folder: the server pushes a folder-tree change, and that cycle reads the lists too.
+                server.account(JEAN).create("Clients");
+                assertThat(within(Duration.ofSeconds(30),
+                        () -> !of(SharingEvent.Kind.ACCESS_LIST_CHANGED).isEmpty())).isTrue();
+                assertThat(of(SharingEvent.Kind.ACCESS_LIST_CHANGED)).extracting(SharingEvent::folder)
+                        .containsExactly(PROJECTS);
+                assertThat(running.isRunning()).isTrue();
+            }
+        }
+    }
 }
