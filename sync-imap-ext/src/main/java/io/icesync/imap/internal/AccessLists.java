@@ -74,7 +74,8 @@ final class AccessLists {
                         if (letters == null) {
                             break;
                         }
-                        list.put(id, letters);
+                        // As Angus' GETACL gives them (its Rights' order), so that both reads compare equal.
+                        list.put(id, new Rights(letters).toString());
                     }
                     out.put(f, list);
                 }
