@@ -243,6 +243,22 @@ class AccessListRefreshTest {
         }
     }
 
+    @Test
+    void aFolderThatRefusesTheWholeAccountGrantIsReportedAndGetsItAtTheNextSync() {
+        try (IceSync jean = open(jeanDir, JEAN)) {
+            jean.sharing().shareAccount(JOS, AccessRights.parse("read"));
+            server.account(JEAN).create("Later");
+            server.faults().on("SETACL").replyNo("permission denied").times(1);
+            events.clear();
+            assertThat(jean.syncOnce().ok()).isTrue();
+            assertThat(of(SharingEvent.Kind.ACCESS_LIST_NOT_APPLIED)).extracting(SharingEvent::folder)
+                    .containsExactly(FolderPath.of("Later"));
+            assertThat(acl("Later")).doesNotContainKey(JOSEPHINE);
+            assertThat(jean.syncOnce().ok()).isTrue();
+            assertThat(acl("Later")).containsEntry(JOSEPHINE, "lrs");
+        }
+    }
+
     /** A store that dies right after a SETACL reached the server, before anything is recorded. */
     static final class DiesAfterSetAcl extends ForwardingRemoteStore implements AccessControl {
         final ImapRemoteStore imap;

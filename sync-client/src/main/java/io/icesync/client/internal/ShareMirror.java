@@ -189,7 +189,7 @@ public final class ShareMirror {
             readListsNext = false;
             read = readAccessLists(own, events);
         }
-        applyAccountGrants(own);
+        applyAccountGrants(own, events);
         if (read) {
             state.putValue(READ_AT_KEY, Long.toString(now.toEpochMilli()));
         }
@@ -294,7 +294,7 @@ public final class ShareMirror {
                     SpecialUse.NONE, Rights.parse(parent.myRights()))), events)) {
                 state.putValue(READ_AT_KEY, before);
             }
-            applyAccountGrants(List.of(folder));
+            applyAccountGrants(List.of(folder), events);
         } catch (IceSyncException e) {
             // The folder exists; the next listing gives it what it lacks.
             LOG.warn("could not give the new folder '{}' its grants yet: {}", path, e.getMessage());
@@ -358,17 +358,18 @@ public final class ShareMirror {
     }
 
     /** Gives every own folder the whole-account grants it lacks (F8.4): folders made since the share too. */
-    private void applyAccountGrants(List<Folder> own) {
+    private void applyAccountGrants(List<Folder> own, List<SharingEvent> events) {
         Map<String, String> grants = state.accountGrants();
         if (grants.isEmpty()) {
             return;
         }
+        Map<FolderPath, FolderAccess> rows = new HashMap<>();
+        state.folderAccess().forEach(x -> rows.put(x.path(), x));
         for (Folder f : own) {
             if (!f.rights().has(Right.ADMINISTER)) {
                 continue;
             }
-            FolderAccess a = state.folderAccess().stream().filter(x -> x.path().equals(f.path())).findFirst()
-                    .orElse(new FolderAccess(f.path(), f.rights().letters(), null, false));
+            FolderAccess a = rows.getOrDefault(f.path(), new FolderAccess(f.path(), f.rights().letters(), null, false));
             Map<String, String> list = a.acl() == null ? null : new LinkedHashMap<>(a.acl());
             try {
                 for (Map.Entry<String, String> g : grants.entrySet()) {
@@ -385,6 +386,9 @@ public final class ShareMirror {
             } catch (IceSyncException e) {
                 // One folder refusing never stops the sync: tried again at the next listing.
                 LOG.warn("could not share '{}' with the whole-account grants: {}", f.path(), e.getMessage());
+                events.add(new SharingEvent(SharingEvent.Kind.ACCESS_LIST_NOT_APPLIED, f.path(), null,
+                        a.acl() == null ? "" : SharingEvent.describeList(a.acl()), SharingEvent.describeList(grants),
+                        null));
             }
         }
     }
