@@ -612,6 +612,14 @@ public final class IceSync implements AutoCloseable {
         return cycle("folders", () -> engines.syncFolders(copy));
     }
 
+    /** A folder-tree cycle; it reads the access lists too, whatever {@code accessListInterval} says (F8). */
+    private SyncReport syncStructure() {
+        if (sharing != null) {
+            sharing.readAccessListsNext();
+        }
+        return engines.run(SyncEngine::syncStructure);
+    }
+
     /** The kind of the cycles push starts (no Outbox run: only the folders the server named). */
     private static final String SERVER_CHANGE = "server change";
 
@@ -878,7 +886,7 @@ public final class IceSync implements AutoCloseable {
         Scheduler s = Scheduler.start(kind -> {
             SyncReport r = switch (kind) {
                 case FULL -> cycle(kind.label, () -> engines.run(SyncEngine::syncOnce));
-                case STRUCTURE -> cycle(kind.label, () -> engines.run(SyncEngine::syncStructure));
+                case STRUCTURE -> cycle(kind.label, this::syncStructure);
                 case PRIORITY -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.PRIORITY)));
                 case SELECTED -> cycle(kind.label, () -> engines.run(e -> e.syncFolders(FolderSelection.SELECTED)));
                 case GAL -> null;
@@ -920,7 +928,7 @@ public final class IceSync implements AutoCloseable {
 
                     @Override
                     public SyncReport tree() {
-                        return cycle(SERVER_CHANGE, () -> engines.run(SyncEngine::syncStructure));
+                        return cycle(SERVER_CHANGE, IceSync.this::syncStructure);
                     }
 
                     @Override
@@ -1844,15 +1852,16 @@ public final class IceSync implements AutoCloseable {
                     s = dir != null ? StateStores.sqlite(dir.resolve(STATE_FILE)) : StateStores.inMemory();
                     opened.add(s);
                 }
+                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
+                EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 io.icesync.client.internal.ShareMirror shares = server instanceof AccessControl ac && s.keepsSharing()
-                        ? new io.icesync.client.internal.ShareMirror(ac, s) : null;
+                        ? new io.icesync.client.internal.ShareMirror(ac, s, clock,
+                        () -> settings.get().accessListInterval(), p.account().login()) : null;
                 RemoteStore r = shares == null ? server : new io.icesync.client.internal.SharedFoldersFilter(server, shares);
                 if (p.groupwareProfile()) {
                     r = new io.icesync.client.internal.GroupwareFoldersOnly(r, p.services().davGroupware());
                 }
                 Path folder = dir;
-                SettingsPolicy pol = policy != null ? policy : dir != null ? readPolicy(dir) : SettingsPolicy.NONE;
-                EffectiveSettings settings = new EffectiveSettings(pol, p.settings());
                 // An app that gives its own remote store syncs that store only.
                 List<ServiceStores.Stores> extra = dir == null || remote != null ? List.of()
                         : ServiceStores.open(dir, p, service -> passwordOf(p, service), certs, http, settings, GROUPWARE_DIR,

@@ -1,5 +1,6 @@
 package io.icesync.client;
 
+import io.icesync.client.internal.InheritedAccess;
 import io.icesync.client.internal.ShareMirror;
 import io.icesync.core.AccessRights;
 import io.icesync.core.FolderPath;
@@ -16,7 +17,6 @@ import io.icesync.core.spi.SyncStateStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -211,12 +211,15 @@ public final class Sharing {
     }
 
     /**
-     * Lists the server's folders now and returns every folder shared with this user, with its answer.
+     * Lists the server's folders now and returns every folder shared with this user, with its answer. The
+     * access lists of the user's own folders are read again too, whatever {@code accessListInterval} says:
+     * changes made by another client are announced and followed by the sub-folders that inherit them.
      *
      * @return the folders shared with the user, offered, subscribed or refused
      */
     public List<SharedFolder> refresh() {
         connect();
+        mirror.refreshAccessListsNext();
         remote.folders();
         return received();
     }
@@ -314,6 +317,11 @@ public final class Sharing {
         return mirror.isAccount(folder);
     }
 
+    /** Makes the next folder listing read the access lists again (a folder-tree cycle). */
+    void readAccessListsNext() {
+        mirror.refreshAccessListsNext();
+    }
+
     private SharedFolder answer(FolderPath folder, ShareState.Status status) {
         Optional<ShareState> s = find(folder);
         if (s.isEmpty()) {
@@ -370,26 +378,13 @@ public final class Sharing {
 
     /** Makes {@code to}'s list the same as {@code from}'s, the owner's own entry aside, and marks it inherited. */
     private void copyList(FolderPath from, FolderPath to) {
-        Map<String, String> want = acl.accessList(from);
-        Map<String, String> have = acl.accessList(to);
-        for (Map.Entry<String, String> e : want.entrySet()) {
-            if (!isOwner(e.getKey()) && !AccessRights.fromServer(e.getValue())
-                    .equals(AccessRights.fromServer(have.getOrDefault(e.getKey(), "")))) {
-                acl.setAccess(to, e.getKey(), AccessRights.fromServer(e.getValue()).wire());
-            }
-        }
-        for (String id : have.keySet()) {
-            if (!isOwner(id) && !want.containsKey(id)) {
-                acl.removeAccess(to, id);
-            }
-        }
+        InheritedAccess.apply(acl, to, acl.accessList(from), acl.accessList(to), login);
         remember(to, acl.accessList(to), true);
         afterChange(to);
     }
 
     private boolean isOwner(String identifier) {
-        String id = identifier.toLowerCase(Locale.ROOT);
-        return id.equals("owner") || id.equalsIgnoreCase(login);
+        return InheritedAccess.isOwner(identifier, login);
     }
 
     private void remember(FolderPath folder, Map<String, String> list, Boolean inherits) {

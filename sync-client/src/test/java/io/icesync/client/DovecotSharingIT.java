@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * calendar and a mail folder with josephine read-only, then read-write; josephine subscribes, syncs, her
  * local edit is reverted while read-only and reaches jean once write is granted; jean revokes, her copy
  * goes and the item she had not synced is kept aside. Folders are the test's own (unique names) and are
- * deleted at the end, with the kept-aside folder in josephine's account.
+ * deleted at the end, with the kept-aside folder in josephine's account. And jean sees a grant another
+ * client (a raw IMAP session) made, and the sub-folder that follows its parent follows it.
  */
 @EnabledIfSystemProperty(named = "icesync.interop", matches = "true")
 class DovecotSharingIT {
@@ -50,6 +51,7 @@ class DovecotSharingIT {
     final String id = UUID.randomUUID().toString().substring(0, 8);
     final FolderPath mail = FolderPath.of("share-it-" + id);
     final FolderPath calendar = FolderPath.of("Calendar-it-" + id);
+    final FolderPath sub = mail.child("sub");
     final FolderPath sharedMail = FolderPath.of("shared", JEAN, mail.name());
     final FolderPath sharedCalendar = FolderPath.of("shared", JEAN, calendar.name());
     final FolderPath aside = FolderPath.of("Kept aside", "jean@iwdemo_test", mail.name());
@@ -72,7 +74,7 @@ class DovecotSharingIT {
     void cleanUp() {
         try (ImapRemoteStore jean = imap(JEAN)) {
             jean.connect();
-            for (FolderPath f : List.of(mail, calendar)) {
+            for (FolderPath f : List.of(sub, mail, calendar)) {
                 try {
                     jean.deleteFolder(f);
                 } catch (RuntimeException e) {
@@ -211,5 +213,55 @@ class DovecotSharingIT {
         assertThat(events).extracting(SharingEvent::keptAside).contains(aside);
         assertThat(local(aside)).as("nothing unsynced is lost").isEqualTo(1);
         assertThat(onServer(JOSEPHINE, aside, "After the revoke")).hasSize(1);
+    }
+
+    /** Another client: a plain Angus Mail session of jean's, giving josephine read rights on a folder (SETACL). */
+    static void setAclElsewhere(String folder, String who, String letters) throws Exception {
+        jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+        store.connect("127.0.0.1", IMAP, JEAN, "secret");
+        try {
+            org.eclipse.angus.mail.imap.IMAPFolder f = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder(folder);
+            f.addACL(new org.eclipse.angus.mail.imap.ACL(who, new org.eclipse.angus.mail.imap.Rights(letters)));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void theOwnerSeesAGrantMadeByAnotherClientAndTheFollowingSubFolderTakesIt() throws Exception {
+        try (ImapRemoteStore jean = imap(JEAN)) {
+            jean.connect();
+            jean.createFolder(mail, FolderKind.MAIL);
+            jean.createFolder(sub, FolderKind.MAIL);
+        }
+        try (IceSync jean = IceSync.create(jeanDir, Profile.of(new Account(JEAN, JEAN, dovecot())),
+                "secret".toCharArray())) {
+            jean.addListener(new SyncListener() {
+                @Override
+                public void onSharing(SharingEvent event) {
+                    events.add(event);
+                }
+            });
+            jean.sharing().inherit(sub, true);
+            jean.sharing().refresh();
+            assertThat(events).filteredOn(e -> e.folder().startsWith(mail)).as("the first read is the baseline")
+                    .isEmpty();
+
+            setAclElsewhere(jean.sharing().serverName(mail), JOSEPHINE, "lrs");
+            jean.sharing().refresh();
+            assertThat(events).filteredOn(e -> e.kind() == SharingEvent.Kind.ACCESS_LIST_CHANGED)
+                    .extracting(SharingEvent::folder).contains(mail, sub);
+            assertThat(events).filteredOn(e -> e.folder().equals(mail)).singleElement()
+                    .satisfies(e -> assertThat(e.after()).contains(JOSEPHINE + " lrs"));
+            assertThat(jean.sharing().grants(sub)).as("the sub-folder follows, on Dovecot itself")
+                    .contains(new Grant(JOS, AccessRights.parse("read")));
+            assertThat(jean.sharing().folderRights()).filteredOn(r -> r.path().equals(mail)).singleElement()
+                    .satisfies(r -> assertThat(r.grants()).contains(new Grant(JOS, AccessRights.parse("read"))));
+        }
+        assertThat(IceSync.sharingStatus(jeanDir).folders()).filteredOn(f -> f.path().equals(sub)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.inherits()).isTrue();
+                    assertThat(f.grants()).contains(new Grant(JOS, AccessRights.parse("read")));
+                });
     }
 }

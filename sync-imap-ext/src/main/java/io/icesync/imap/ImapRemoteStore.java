@@ -145,6 +145,12 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         return again(() -> impl.accessList(folder));
     }
 
+    /** The access lists of many folders, GETACL pipelined; a folder the server refuses is left out. */
+    @Override
+    public Map<FolderPath, Map<String, String>> accessLists(java.util.Collection<FolderPath> folders) {
+        return again(() -> impl.accessLists(folders));
+    }
+
     /** Replaces one identifier's rights on the folder (SETACL); repeated once on a broken connection, as it is idempotent. */
     @Override
     public void setAccess(FolderPath folder, String identifier, String letters) {

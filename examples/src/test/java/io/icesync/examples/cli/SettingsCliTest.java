@@ -53,7 +53,7 @@ class SettingsCliTest {
                 .doesNotContain("locked");
         assertThat(cli.run("settings", "show", "--dir", d, "--json")).isZero();
         JsonNode j = new ObjectMapper().readTree(cli.out.toString());
-        assertThat(j.get("settings")).hasSize(24);
+        assertThat(j.get("settings")).hasSize(25);
         assertThat(j.findValuesAsText("name")).contains("logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds",
                 "readReceipts", "syncSignature", "autoFetchAttachmentsMb");
         assertThat(j.at("/settings/3/name").asText()).isEqualTo("galIntervalMinutes");

@@ -105,4 +105,29 @@ class ShareCliTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("no folder '~nobody@iwdemo.test/X' is shared with you");
     }
+
+    @Test
+    void statusShowsAGrantMadeElsewhereOnceTheListsAreReadAgain(IceWarpServer server) throws Exception {
+        server.account(JEAN).create("Projects").append(Messages.simple("<p1@iwdemo.test>", "Plan"));
+        Path jean = profile(server, JEAN);
+        assertThat(cli.run("sync", "--dir", jean.toString(), "--once")).as(cli.err.toString()).isZero();
+
+        server.account(JEAN).mailbox("Projects").grant(JOSEPHINE, "lrs");
+        assertThat(cli.run("sync", "--dir", jean.toString(), "--once")).as(cli.err.toString()).isZero();
+        assertThat(cli.run("status", "--dir", jean.toString())).isZero();
+        assertThat(cli.out.toString()).as("inside accessListIntervalMinutes").doesNotContain(JOSEPHINE);
+
+        assertThat(cli.run("shared", "list", "--dir", jean.toString())).as(cli.err.toString()).isZero();
+        assertThat(cli.run("status", "--dir", jean.toString())).isZero();
+        assertThat(cli.out.toString()).as("read again on an explicit refresh")
+                .contains("Projects  yours: full, " + JOSEPHINE + ": read");
+
+        assertThat(cli.run("settings", "set", "--dir", jean.toString(), "accessListIntervalMinutes", "0"))
+                .as(cli.err.toString()).isZero();
+        server.account(JEAN).mailbox("Projects").grant(JOSEPHINE, "");
+        assertThat(cli.run("sync", "--dir", jean.toString(), "--once")).as(cli.err.toString()).isZero();
+        assertThat(cli.run("status", "--dir", jean.toString())).isZero();
+        assertThat(cli.out.toString()).as("read at every sync with 0").doesNotContain(JOSEPHINE + ": read")
+                .contains("who may use 'Projects' changed on the server");
+    }
 }

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *   "standardIntervalMinutes" : 10,
  *   "galIntervalMinutes" : 60,
  *   "galSync" : false,
+ *   "accessListIntervalMinutes" : 15,
  *   "syncAfterLocalChange" : false,
  *   "pushChanges" : true,
  *   "conflictPolicy" : "SERVER_WINS",
@@ -110,6 +111,8 @@ public final class SettingsJson {
                 SyncSettings.Builder::standardInterval);
         minutes("galIntervalMinutes", "galInterval", SyncSettings::galInterval, SyncSettings.Builder::galInterval);
         bool("galSync", SyncSettings::galSync, SyncSettings.Builder::galSync);
+        minutes("accessListIntervalMinutes", "accessListInterval", SyncSettings::accessListInterval,
+                SyncSettings.Builder::accessListInterval);
         bool("syncAfterLocalChange", SyncSettings::syncAfterLocalChange, SyncSettings.Builder::syncAfterLocalChange);
         bool("pushChanges", SyncSettings::pushChanges, SyncSettings.Builder::pushChanges);
         enumeration("conflictPolicy", ConflictPolicy.class, SyncSettings::conflictPolicy,
@@ -166,6 +169,7 @@ public final class SettingsJson {
             case "priorityIntervalMinutes" -> range(SyncSettings.MIN_PRIORITY_INTERVAL.toMinutes(), week, "whole minutes");
             case "standardIntervalMinutes" -> range(SyncSettings.MIN_STANDARD_INTERVAL.toMinutes(), week, "whole minutes");
             case "galIntervalMinutes" -> range(SyncSettings.MIN_GAL_INTERVAL.toMinutes(), week, "whole minutes");
+            case "accessListIntervalMinutes" -> range(0, week, "whole minutes; 0 reads them at every folder listing");
             case "conflictPolicy" -> oneOf(ConflictPolicy.values());
             case "readReceipts" -> oneOf(ReadReceiptMode.values());
             case "logLevel" -> oneOf(LogLevel.values());

@@ -56,6 +56,11 @@ import java.util.Objects;
  *                                 heure"), at most 7 days, whole minutes; default 60 minutes.
  * @param galSync                  "Synchroniser automatiquement Global Address List (GAL)": "A cocher pour que...";
  *                                 an opt-in checkbox, default false.
+ * @param accessListInterval       how often a folder listing also reads the access lists (GETACL) of the folders
+ *                                 the user administers, to see grants changed by another client (F8): default 15
+ *                                 minutes (ours: the guide has no such setting); 0 reads them at every listing; at
+ *                                 most 7 days, whole minutes. A listing inside the interval asks nothing more than
+ *                                 the user's own rights, which come with every listing.
  * @param syncAfterLocalChange     "Synchroniser le contenu des dossiers sélectionnés tout de suite après une
  *                                 modification locale" (F4.3): "Cliquez cette case si vous voulez", default false.
  * @param pushChanges              in scheduled mode, a change on the server reaches the local store as soon as the
@@ -113,7 +118,8 @@ import java.util.Objects;
  *                                 Désélectionner", "Choisir tous" = INHERIT); the root is not a folder. Default empty.
  */
 public record SyncSettings(Duration structureInterval, Duration priorityInterval, Duration standardInterval,
-                           Duration galInterval, boolean galSync, boolean syncAfterLocalChange, boolean pushChanges,
+                           Duration galInterval, boolean galSync, Duration accessListInterval, boolean syncAfterLocalChange,
+                           boolean pushChanges,
                            ConflictPolicy conflictPolicy, int folderSyncThreshold, DownloadMode downloadMode,
                            long downloadThresholdBytes, boolean applyThresholdToExisting, boolean wholeDocuments,
                            int mailsOfLastDays, Duration delayBetweenItems, boolean revertReadOnlyChanges,
@@ -133,6 +139,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
     static final Duration MIN_STANDARD_INTERVAL = Duration.ofMinutes(10);
     static final Duration DEFAULT_GAL_INTERVAL = Duration.ofMinutes(60);
     static final Duration MIN_GAL_INTERVAL = Duration.ofMinutes(60);
+    static final Duration DEFAULT_ACCESS_LIST_INTERVAL = Duration.ofMinutes(15);
     static final Duration MAX_INTERVAL = Duration.ofDays(7);
     static final int DEFAULT_FOLDER_SYNC_THRESHOLD = 1024;
     static final int ADVISED_MAX_FOLDER_SYNC_THRESHOLD = 1024;
@@ -160,6 +167,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
      * @param standardInterval standard selected folders period, whole minutes, 10 minutes to 7 days
      * @param galInterval GAL period, whole minutes, 60 minutes to 7 days
      * @param galSync whether the GAL is synchronised automatically
+     * @param accessListInterval period of the access-list refresh, whole minutes, 0 (every listing) to 7 days
      * @param syncAfterLocalChange whether a folder syncs right after a local change
      * @param pushChanges whether server changes are pushed between intervals where the server allows it
      * @param conflictPolicy which side wins a conflict; not null
@@ -186,6 +194,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         checkMinutes("priorityInterval", priorityInterval, MIN_PRIORITY_INTERVAL);
         checkMinutes("standardInterval", standardInterval, MIN_STANDARD_INTERVAL);
         checkMinutes("galInterval", galInterval, MIN_GAL_INTERVAL);
+        checkMinutes("accessListInterval", accessListInterval, Duration.ZERO);
         required("conflictPolicy", conflictPolicy);
         required("readReceipts", readReceipts);
         required("logLevel", logLevel);
@@ -423,6 +432,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
         private Duration standardInterval = DEFAULT_STANDARD_INTERVAL;
         private Duration galInterval = DEFAULT_GAL_INTERVAL;
         private boolean galSync;
+        private Duration accessListInterval = DEFAULT_ACCESS_LIST_INTERVAL;
         private boolean syncAfterLocalChange;
         private boolean pushChanges = true;
         private ConflictPolicy conflictPolicy = ConflictPolicy.SERVER_WINS;
@@ -452,6 +462,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
             standardInterval = s.standardInterval;
             galInterval = s.galInterval;
             galSync = s.galSync;
+            accessListInterval = s.accessListInterval;
             syncAfterLocalChange = s.syncAfterLocalChange;
             pushChanges = s.pushChanges;
             conflictPolicy = s.conflictPolicy;
@@ -518,6 +529,18 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
          */
         public Builder galInterval(Duration d) {
             galInterval = checkMinutes("galInterval", d, MIN_GAL_INTERVAL);
+            return this;
+        }
+
+        /**
+         * Access-list refresh period (F8): default 15 minutes, whole minutes, 0 (at every folder listing) to 7 days.
+         *
+         * @param d the period, whole minutes; zero reads the access lists at every listing
+         * @return this builder
+         * @throws InvalidSettingException if {@code d} is null or out of bounds
+         */
+        public Builder accessListInterval(Duration d) {
+            accessListInterval = checkMinutes("accessListInterval", d, Duration.ZERO);
             return this;
         }
 
@@ -807,7 +830,7 @@ public record SyncSettings(Duration structureInterval, Duration priorityInterval
          */
         public SyncSettings build() {
             return new SyncSettings(structureInterval, priorityInterval, standardInterval, galInterval, galSync,
-                    syncAfterLocalChange, pushChanges, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
+                    accessListInterval, syncAfterLocalChange, pushChanges, conflictPolicy, folderSyncThreshold, downloadMode, downloadThresholdBytes,
                     applyThresholdToExisting, wholeDocuments, mailsOfLastDays, delayBetweenItems,
                     revertReadOnlyChanges, readReceipts, syncSignature, autoFetchAttachmentsMb, logLevel, deleteLogsAfterDays,
                     hideNewMailAfter, defaultSelection, folderSelections);

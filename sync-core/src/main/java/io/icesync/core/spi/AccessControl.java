@@ -25,6 +25,26 @@ public interface AccessControl {
     Map<String, String> accessList(FolderPath folder);
 
     /**
+     * Reads the access lists of several folders; a store may send the GETACLs together (pipelined),
+     * this default reads them one by one.
+     *
+     * @param folders the folders
+     * @return folder to its list (identifier to letters); a folder whose list the server refuses
+     *         (gone, or no {@code a} there) is left out
+     */
+    default Map<FolderPath, Map<String, String>> accessLists(java.util.Collection<FolderPath> folders) {
+        Map<FolderPath, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (FolderPath f : folders) {
+            try {
+                out.put(f, accessList(f));
+            } catch (io.icesync.core.IceSyncException e) {
+                // Refused for this folder only: the others are still read.
+            }
+        }
+        return out;
+    }
+
+    /**
      * Sets one identifier's letters, replacing what it had (SETACL).
      *
      * @param folder     the folder

@@ -24,6 +24,7 @@ class SettingsJsonTest {
                 .standardInterval(Duration.ofMinutes(30))
                 .galInterval(Duration.ofHours(24))
                 .galSync(true)
+                .accessListInterval(Duration.ofMinutes(45))
                 .syncAfterLocalChange(true)
                 .conflictPolicy(ConflictPolicy.CLIENT_WINS)
                 .folderSyncThreshold(2048)
@@ -75,10 +76,11 @@ class SettingsJsonTest {
         assertThat(n.get("logLevel").asText()).isEqualTo("DEBUG");
         assertThat(n.get("deleteLogsAfterDays").asLong()).isEqualTo(30);
         assertThat(n.get("hideNewMailAfterSeconds").asLong()).isEqualTo(20);
-        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(24);
+        assertThat(n.get("accessListIntervalMinutes").asLong()).isEqualTo(45);
+        assertThat(n.size()).isEqualTo(SettingsJson.names().size()).isEqualTo(25);
         assertThat(SettingsJson.names()).containsExactly("structureIntervalMinutes", "priorityIntervalMinutes",
-                "standardIntervalMinutes", "galIntervalMinutes", "galSync", "syncAfterLocalChange", "pushChanges",
-                "conflictPolicy",
+                "standardIntervalMinutes", "galIntervalMinutes", "galSync", "accessListIntervalMinutes", "syncAfterLocalChange",
+                "pushChanges", "conflictPolicy",
                 "folderSyncThreshold", "downloadMode", "downloadThresholdMb", "applyThresholdToExisting",
                 "wholeDocuments", "mailsOfLastDays", "delayBetweenItemsMs", "revertReadOnlyChanges", "readReceipts",
                 "syncSignature", "autoFetchAttachmentsMb", "logLevel", "deleteLogsAfterDays", "hideNewMailAfterSeconds", "defaultSelection",

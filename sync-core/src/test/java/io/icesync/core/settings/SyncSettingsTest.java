@@ -137,7 +137,7 @@ class SyncSettingsTest {
     void theConstructorChecksBoundsToo() {
         SyncSettings d = SyncSettings.defaults();
         assertThatThrownBy(() -> new SyncSettings(d.structureInterval(), d.priorityInterval(), Duration.ofMinutes(9),
-                d.galInterval(), d.galSync(), d.syncAfterLocalChange(), d.pushChanges(), d.conflictPolicy(), d.folderSyncThreshold(),
+                d.galInterval(), d.galSync(), d.accessListInterval(), d.syncAfterLocalChange(), d.pushChanges(), d.conflictPolicy(), d.folderSyncThreshold(),
                 d.downloadMode(), d.downloadThresholdBytes(), d.applyThresholdToExisting(), d.wholeDocuments(),
                 d.mailsOfLastDays(), d.delayBetweenItems(), d.revertReadOnlyChanges(),
                 d.readReceipts(), d.syncSignature(), d.autoFetchAttachmentsMb(), d.logLevel(), d.deleteLogsAfterDays(), d.hideNewMailAfter(),

@@ -57,6 +57,12 @@ public final class AngusImapStore implements RemoteStore, io.icesync.core.spi.Ac
     }
 
     @Override
+    public synchronized java.util.Map<FolderPath, java.util.Map<String, String>> accessLists(
+            java.util.Collection<FolderPath> folders) {
+        return acl.lists(folders);
+    }
+
+    @Override
     public synchronized void setAccess(FolderPath folder, String identifier, String letters) {
         acl.set(folder, identifier, letters);
     }

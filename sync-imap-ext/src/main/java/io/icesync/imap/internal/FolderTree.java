@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class FolderTree {
     private static final Logger LOG = LoggerFactory.getLogger(AngusImapStore.class);
     /** Longer (encoded) mailbox names would be sent as literals, which cannot be pipelined. */
-    private static final int MAX_PIPELINED_NAME = 1000;
+    static final int MAX_PIPELINED_NAME = 1000;
     /** What a folder whose MYRIGHTS went unanswered is taken to allow: reading, so that nothing is written blindly. */
     private static final Rights UNANSWERED_RIGHTS = Rights.parse("lr");
     static final String SHARED_TYPE = "/shared/vendor/kolab/folder-type";

@@ -141,8 +141,9 @@ public final class Monitor {
 
     /** Logs a sharing change and tells the listeners. */
     public void sharing(io.icesync.core.engine.SharingEvent e) {
-        event(e.kind() == io.icesync.core.engine.SharingEvent.Kind.SHARE_REVOKED ? SessionEvent.Level.WARNING
-                : SessionEvent.Level.INFO, e.describe(), null);
+        event(e.kind() == io.icesync.core.engine.SharingEvent.Kind.SHARE_REVOKED
+                || e.kind() == io.icesync.core.engine.SharingEvent.Kind.ACCESS_LIST_NOT_APPLIED
+                ? SessionEvent.Level.WARNING : SessionEvent.Level.INFO, e.describe(), null);
         fire("onSharing", l -> l.onSharing(e));
     }
 
