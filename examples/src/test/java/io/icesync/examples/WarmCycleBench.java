@@ -48,7 +48,7 @@ public final class WarmCycleBench {
 
     /** The commands IceSync sent since the last clear, when {@code -Dtrace=true}. */
     private static final List<String> COMMANDS = java.util.Collections.synchronizedList(new ArrayList<>());
-    private static final Pattern COMMAND = Pattern.compile("^[A-Z]\\d+ [A-Z].*");
+    private static final Pattern COMMAND = Pattern.compile("^[A-Z]+\\d+ [A-Z].*");
     private static boolean trace;
 
     private WarmCycleBench() {
