@@ -644,9 +644,12 @@ public final class ImapRemoteStore implements RemoteStore, io.icesync.core.spi.A
         }
 
         /**
-         * How long a folder listing's LIST-STATUS answers may stand in for a SELECT when asking a
-         * QRESYNC server what changed: an unchanged folder then costs no round trip (default 60 s;
-         * zero turns it off).
+         * How long a folder listing's LIST-STATUS answers (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ and the
+         * message count) may stand in for a SELECT when asking a CONDSTORE or QRESYNC server what changed:
+         * a folder whose counters are as at the cursor asked about then costs no round trip (default 60 s;
+         * zero turns it off). Without QRESYNC the message count of the SELECT that ended at that cursor
+         * must be known too, so the store's first answer for a folder selects it. A server without
+         * LIST-STATUS is asked one STATUS per folder instead.
          *
          * @param d how long a listing stays fresh; zero for never
          * @return this builder

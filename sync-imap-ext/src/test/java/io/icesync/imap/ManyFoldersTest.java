@@ -45,7 +45,7 @@ class ManyFoldersTest {
     }
 
     @Test
-    void withoutListStatusEachFolderIsReselectedButNothingIsFetched() {
+    void withoutListStatusEachFolderCostsOneStatusAndNothingIsSelectedOrFetched() {
         List<String> commands = new CopyOnWriteArrayList<>();
         try (IceWarpServer server = seeded(IceWarpServer.builder().without("LIST-STATUS").trace(commandsInto(commands)))) {
             SyncEngine engine = engine(server);
@@ -54,7 +54,8 @@ class ManyFoldersTest {
             SyncReport again = engine.syncOnce();
             assertThat(again.changedAnything()).isFalse();
             int synced = server.account("jean@iwdemo.test").mailboxes().size() - 1; // all but Drafts
-            assertThat(count(commands, "SELECT")).as("one per folder").isEqualTo(synced);
+            assertThat(count(commands, "STATUS")).as("one per folder").isEqualTo(synced);
+            assertThat(count(commands, "SELECT")).isZero();
             assertThat(count(commands, "UID FETCH") + count(commands, "FETCH")).isZero();
         }
     }

@@ -232,6 +232,29 @@ public final class TestMailbox {
     }
 
     /**
+     * Removes messages as a server with CONDSTORE but without QRESYNC may: HIGHESTMODSEQ stays where it
+     * was and no VANISHED is kept (RFC 7162 asks an expunge to move it only of servers with QRESYNC).
+     * Only the message count and a full UID listing tell a client. Connected clients are told.
+     *
+     * @param uids the messages' UIDs; missing ones are ignored
+     * @return the UIDs actually removed
+     */
+    public List<Long> expungeKeepingModSeq(long... uids) {
+        synchronized (model.lock) {
+            List<Long> gone = new ArrayList<>();
+            for (long uid : uids) {
+                if (messages.remove(uid) != null) {
+                    gone.add(uid);
+                }
+            }
+            if (!gone.isEmpty()) {
+                changed();
+            }
+            return gone;
+        }
+    }
+
+    /**
      * Removes the messages flagged {@code \Deleted}, as EXPUNGE does: connected clients are told.
      *
      * @return the UIDs removed

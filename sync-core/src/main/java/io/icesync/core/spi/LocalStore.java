@@ -112,6 +112,20 @@ public interface LocalStore extends AutoCloseable {
     List<LocalItem> items(FolderPath folder);
 
     /**
+     * The items of a folder with these ids, those that exist; for a cycle that knows which few items it
+     * needs (a folder whose change mark is unchanged, after a few changes on the server), so that it costs
+     * per item asked, not per item of the folder. The default lists the whole folder and keeps those.
+     *
+     * @param folder the folder
+     * @param ids    the ids of the items wanted
+     * @return those of the items that are in the folder, in no particular order
+     */
+    default List<LocalItem> items(FolderPath folder, java.util.Collection<String> ids) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+        return items(folder).stream().filter(l -> wanted.contains(l.id())).toList();
+    }
+
+    /**
      * A short text that is the same for as long as nothing in the folder's items changed (no item added,
      * removed, moved, re-flagged or rewritten, by this store or by another program), and differs once
      * anything did; null when the store cannot tell (it is then listed every cycle). The engine compares

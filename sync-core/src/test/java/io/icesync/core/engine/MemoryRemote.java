@@ -177,7 +177,7 @@ final class MemoryRemote implements RemoteStore {
         return ids;
     }
 
-    private Box box(FolderPath p) {
+    Box box(FolderPath p) {
         Box b = boxes.get(p);
         if (b == null) {
             throw new FolderNotFoundException(p, "server");

@@ -33,6 +33,8 @@ class QuietFolderTest {
     EngineFixture fx;
     /** The folders whose items the engine listed, in order. */
     final List<FolderPath> listed = new ArrayList<>();
+    /** The ids of the items the engine read one by one (without listing their folder). */
+    final List<String> readById = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -40,8 +42,12 @@ class QuietFolderTest {
         LocalStore maildir = fx.local;
         fx.local = (LocalStore) Proxy.newProxyInstance(LocalStore.class.getClassLoader(),
                 new Class<?>[] {LocalStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("items")) {
+                    if (method.getName().equals("items") && args.length == 1) {
                         listed.add((FolderPath) args[0]);
+                    } else if (method.getName().equals("items")) {
+                        @SuppressWarnings("unchecked")
+                        java.util.Collection<String> ids = (java.util.Collection<String>) args[1];
+                        readById.addAll(ids);
                     }
                     try {
                         return method.invoke(maildir, args);
@@ -110,10 +116,78 @@ class QuietFolderTest {
 
         fx.sync();
 
-        // (This test server counts MODSEQ across folders, so INBOX may be listed too.)
-        assertThat(listed).contains(ARCHIVE);
+        assertThat(listed).as("a new server item alone needs no listing of the folder").isEmpty();
         assertThat(Sides.local(fx.local).get(ARCHIVE)).anyMatch(line -> line.startsWith("<new@x>"));
         assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(fx.remote));
+    }
+
+    @Test
+    void aFewServerChangesReadOnlyTheItemsTheyName() throws Exception {
+        settledThenSync();
+        List<Long> uids = new ArrayList<>(fx.remote.box(INBOX).msgs.keySet());
+        fx.remote.serverFlags(INBOX, uids.get(3), Flags.of(Flag.SEEN, Flag.FLAGGED));
+        fx.remote.serverFlags(INBOX, uids.get(7), Flags.NONE);
+        fx.remote.serverExpunge(INBOX, uids.get(11));
+        fx.remote.serverAdd(INBOX, "<late@x>", Flags.NONE);
+        listed.clear();
+        readById.clear();
+
+        SyncReport r = fx.sync();
+
+        assertThat(listed).as("no folder listed in full").isEmpty();
+        assertThat(readById).as("the local copies of the two re-flagged items and the expunged one").hasSize(3);
+        assertThat(r.folders().stream().mapToInt(FolderReport::flagsToLocal).sum()).isEqualTo(2);
+        assertThat(fx.local.items(INBOX)).hasSize(20);
+        assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(fx.remote));
+        assertThat(Sides.local(fx.local).get(INBOX)).anyMatch(line -> line.startsWith("<late@x>"))
+                .anyMatch(line -> line.contains("\\Flagged"));
+    }
+
+    @Test
+    void withoutVanishedUidsTheFolderIsComparedInFull() throws Exception {
+        fx.remote.qresync = false; // CONDSTORE alone: the server says which UIDs exist, not which vanished
+        settledThenSync();
+        List<Long> uids = new ArrayList<>(fx.remote.box(INBOX).msgs.keySet());
+        fx.remote.serverExpunge(INBOX, uids.get(5));
+        listed.clear();
+
+        fx.sync();
+
+        assertThat(listed).contains(INBOX);
+        assertThat(fx.local.items(INBOX)).hasSize(19);
+        assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(fx.remote));
+    }
+
+    @Test
+    void theDeleteGuardWeighsExpungesAgainstTheWholeFolderNotTheItemsNamed() throws Exception {
+        settledThenSync();
+        List<Long> uids = new ArrayList<>(fx.remote.box(INBOX).msgs.keySet());
+        for (long uid : uids.subList(0, 11)) {
+            fx.remote.serverExpunge(INBOX, uid);
+        }
+
+        fx.sync();
+
+        assertThat(fx.local.items(INBOX)).as("11 of 20 is not every item: deleted here too").hasSize(9);
+        assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(fx.remote));
+    }
+
+    @Test
+    void manyExpungesOnTheServerStillMeetTheDeleteGuard() throws Exception {
+        settledThenSync();
+        for (long uid : new ArrayList<>(fx.remote.box(INBOX).msgs.keySet())) {
+            fx.remote.serverExpunge(INBOX, uid);
+        }
+
+        SyncReport r = null;
+        try {
+            r = fx.sync();
+        } catch (MassDeleteException e) {
+            r = e.report();
+        }
+
+        assertThat(r).isNotNull();
+        assertThat(fx.local.items(INBOX)).as("every item of a folder of 20 vanished: refused, kept here").hasSize(20);
     }
 
     @Test

@@ -184,6 +184,25 @@ class MaildirLocalStoreTest extends LocalStoreContract {
     }
 
     @Test
+    void itemsReadByIdHaveTheFlagsOfTheirFileEvenAfterAnotherProgramRenamedIt() throws IOException {
+        store.createFolder(INBOX, FolderKind.MAIL);
+        String a = store.add(INBOX, Flags.of(Flag.SEEN), 5, text("x"));
+        String b = store.add(INBOX, Flags.NONE, 6, text("yy"));
+        store.flush();
+        assertThat(store.items(INBOX)).hasSize(2);
+        String name = files("INBOX/cur").stream().filter(n -> n.startsWith(a)).findFirst().orElseThrow();
+        Files.move(root.resolve("INBOX/cur").resolve(name), root.resolve("INBOX/cur").resolve(name.replace(":2,S", ":2,RS")));
+
+        List<LocalItem> read = store.items(INBOX, List.of(a, b, "no-such-id"));
+
+        assertThat(read).extracting(LocalItem::id).containsExactlyInAnyOrder(a, b);
+        assertThat(read).filteredOn(l -> l.id().equals(a)).singleElement()
+                .satisfies(l -> assertThat(l.flags()).isEqualTo(Flags.of(Flag.ANSWERED, Flag.SEEN)));
+        assertThat(read).filteredOn(l -> l.id().equals(b)).singleElement()
+                .satisfies(l -> assertThat(l.size()).isEqualTo(2));
+    }
+
+    @Test
     void aFileRenamedByAnotherProgramIsStillFoundById() throws IOException {
         store.createFolder(INBOX, FolderKind.MAIL);
         String id = store.add(INBOX, Flags.of(Flag.SEEN), 5, text("x"));

@@ -195,6 +195,11 @@ public final class GroupwareLocalStore implements LocalStore {
     }
 
     @Override
+    public List<LocalItem> items(FolderPath folder, java.util.Collection<String> ids) {
+        return at(folder).items(folder, ids);
+    }
+
+    @Override
     public String changeMark(FolderPath folder) {
         return at(folder).changeMark(folder);
     }

@@ -39,7 +39,7 @@ public final class AngusImapStore implements RemoteStore, io.icesync.core.spi.Ac
     public AngusImapStore(ImapOptions opt) {
         this.conn = new ImapConnection(opt);
         this.tree = new FolderTree(conn);
-        this.listing = new ItemListing(conn);
+        this.listing = new ItemListing(conn, tree);
         this.transfers = new Transfers(conn);
         this.edits = new Edits(conn);
         this.acl = new AccessLists(conn);

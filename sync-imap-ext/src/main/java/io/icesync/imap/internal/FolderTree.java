@@ -65,7 +65,7 @@ final class FolderTree {
                         ret.add("SPECIAL-USE");
                     }
                     if (p.hasCapability("LIST-STATUS")) {
-                        ret.add("STATUS (UIDVALIDITY UIDNEXT" + (modseq ? " HIGHESTMODSEQ)" : ")"));
+                        ret.add("STATUS (MESSAGES UIDVALIDITY UIDNEXT" + (modseq ? " HIGHESTMODSEQ)" : ")"));
                     }
                 }
                 if (!ret.isEmpty()) {
@@ -122,9 +122,9 @@ final class FolderTree {
                 Rights r = acl ? rights.getOrDefault(name, UNANSWERED_RIGHTS) : Rights.ALL;
                 out.add(new Folder(e.getValue(), kind, use, r));
                 Status st = statuses.get(name);
-                if (st != null && st.uidvalidity > 0 && st.uidnext > 0) {
-                    conn.listed.put(e.getValue(), new RemoteCursor(st.uidvalidity, modseq ? Math.max(0, st.highestmodseq) : 0,
-                            st.uidnext));
+                if (st != null && st.uidvalidity > 0 && st.uidnext > 0 && st.total >= 0) {
+                    conn.listed.put(e.getValue(), new ImapConnection.Counters(new RemoteCursor(st.uidvalidity,
+                            modseq ? Math.max(0, st.highestmodseq) : 0, st.uidnext), st.total));
                 }
             }
             conn.listedAt = System.currentTimeMillis();
@@ -434,6 +434,26 @@ final class FolderTree {
         } finally {
             conn.forgetListing();
             conn.used();
+        }
+    }
+
+    /**
+     * The folder's counters by one STATUS on the store's connection (no SELECT), for a server that
+     * cannot return them with the folder listing; null when the server refuses it.
+     */
+    ImapConnection.Counters counters(FolderPath folder) {
+        String name = conn.mailbox(folder);
+        try {
+            return (ImapConnection.Counters) conn.onStore("read the status of '" + folder + "'", p -> {
+                boolean modseq = p.hasCapability("CONDSTORE") || p.hasCapability("QRESYNC");
+                String[] items = modseq ? new String[] {"MESSAGES", "UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ"}
+                        : new String[] {"MESSAGES", "UIDVALIDITY", "UIDNEXT"};
+                Status s = p.status(name, items);
+                return s.uidvalidity <= 0 || s.uidnext <= 0 || s.total < 0 ? null : new ImapConnection.Counters(
+                        new RemoteCursor(s.uidvalidity, modseq ? Math.max(0, s.highestmodseq) : 0, s.uidnext), s.total);
+            });
+        } catch (ProtocolException e) {
+            return null; // a folder gone or refused: the SELECT that follows says which
         }
     }
 

@@ -61,9 +61,18 @@ final class ImapConnection {
     IceImapStore.Folder selected;
     FolderPath selectedPath;
     private long lastUse;
-    /** Cursors from the last LIST-STATUS, for answering "nothing changed" without selecting. */
-    final Map<FolderPath, RemoteCursor> listed = new HashMap<>();
+    /** Counters from the last LIST-STATUS, for answering "nothing changed" without selecting. */
+    final Map<FolderPath, Counters> listed = new HashMap<>();
     long listedAt;
+    /**
+     * Each folder's counters as its last SELECT by {@code changes} found them: the message count that went
+     * with a cursor, which tells an expunge on a server whose HIGHESTMODSEQ does not move for one.
+     */
+    final Map<FolderPath, Counters> selectedCounters = new HashMap<>();
+
+    /** A folder's cursor and message count, read in one answer (LIST-STATUS, STATUS or SELECT). */
+    record Counters(RemoteCursor cursor, long messages) {
+    }
 
     ImapConnection(ImapOptions opt) {
         this.opt = opt;
@@ -386,13 +395,14 @@ final class ImapConnection {
 
     void forget(FolderPath folder) {
         listed.remove(folder);
+        selectedCounters.remove(folder);
     }
 
     void forgetListing() {
         listed.clear();
     }
 
-    RemoteCursor listedCursor(FolderPath folder) {
+    Counters listedCounters(FolderPath folder) {
         if (System.currentTimeMillis() - listedAt > opt.statusCacheTtl().toMillis()) {
             return null;
         }

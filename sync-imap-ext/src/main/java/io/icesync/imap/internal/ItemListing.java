@@ -30,9 +30,11 @@ final class ItemListing {
     private static final Logger LOG = LoggerFactory.getLogger(AngusImapStore.class);
 
     private final ImapConnection conn;
+    private final FolderTree tree;
 
-    ItemListing(ImapConnection conn) {
+    ItemListing(ImapConnection conn, FolderTree tree) {
         this.conn = conn;
+        this.tree = tree;
     }
 
     /** @param newOnly without CONDSTORE, list only the items new since {@code since} (F4.5, see RemoteStore) */
@@ -42,8 +44,7 @@ final class ItemListing {
             boolean qresync = conn.info.has("QRESYNC");
             boolean condstore = conn.info.has("CONDSTORE") || qresync;
             boolean incremental = since != null && condstore && since.highestModSeq() > 0;
-            if (incremental && qresync && since.equals(conn.listedCursor(folder))) {
-                // The folder listing just said so (LIST-STATUS); with QRESYNC an expunge moves HIGHESTMODSEQ too.
+            if (incremental && unchangedSince(folder, since, qresync)) {
                 return new RemoteChanges(since, false, List.of(), null, null);
             }
             List<MailEvent> events = conn.select(folder, incremental && qresync
@@ -52,6 +53,7 @@ final class ItemListing {
             IceImapStore.Folder f = conn.selected;
             RemoteCursor now = new RemoteCursor(f.getUIDValidity(), condstore ? Math.max(0, f.getHighestModSeq()) : 0,
                     f.getUIDNext());
+            conn.selectedCounters.put(folder, new ImapConnection.Counters(now, f.count()));
             if (!incremental && newOnly && !condstore && since != null && since.uidNext() > 0
                     && now.uidValidity() == since.uidValidity()) {
                 List<RemoteItem> added = now.uidNext() <= since.uidNext() ? List.of()
@@ -82,6 +84,29 @@ final class ItemListing {
         } finally {
             conn.used();
         }
+    }
+
+    /**
+     * Whether nothing changed in the folder since the cursor, known without selecting it: its counters
+     * from this cycle's folder listing (LIST-STATUS), or from one STATUS where the server cannot list
+     * them, show the same UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ, and the same message count as the
+     * SELECT that ended at this cursor (an expunge lowers it; no new message came, UIDNEXT says). Without
+     * that count (the first cycle of this store), only a QRESYNC server is believed: an expunge moves its
+     * HIGHESTMODSEQ too, whereas a server with CONDSTORE alone may keep it.
+     */
+    private boolean unchangedSince(FolderPath folder, RemoteCursor since, boolean qresync) {
+        ImapConnection.Counters now = conn.listedCounters(folder);
+        if (now == null && !conn.info.has("LIST-STATUS")) {
+            now = tree.counters(folder);
+        }
+        if (now == null || !since.equals(now.cursor())) {
+            return false;
+        }
+        ImapConnection.Counters then = conn.selectedCounters.get(folder);
+        if (then != null && then.cursor().equals(since)) {
+            return then.messages() == now.messages();
+        }
+        return qresync;
     }
 
     /** One UID FETCH from UID {@code fromUid} on (or what changed since a modseq), read as it arrives. */

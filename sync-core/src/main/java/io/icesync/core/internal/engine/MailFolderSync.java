@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,19 +109,28 @@ final class MailFolderSync {
             state.clearFailures(path);
         }
         RemoteChanges rc = null;
+        // Only the pairs the server names, when the local side is as the last complete sync left it.
+        List<ItemState> named = null;
         if (saved != null) {
             boolean newOnly = saved.rows() > settings.folderSyncThreshold();
             rc = ctx.remote().changes(path, fs.cursor(), false, newOnly);
             if (QuietFolders.serverQuiet(rc, fs.cursor())) {
                 return new FolderReport(path, 0, 0, 0, 0, 0, 0, 0, 0, null);
             }
-            localList = new ArrayList<>(ctx.local().items(path));
+            if (QuietFolders.serverNamesEachChange(rc, fs.cursor()) && fs.kind() == io.icesync.core.FolderKind.MAIL) {
+                named = rowsNamedBy(rc);
+                localList = new ArrayList<>(ctx.local().items(path, named.stream().map(ItemState::localId).toList()));
+            } else {
+                localList = new ArrayList<>(ctx.local().items(path));
+            }
         }
-        List<ItemState> rows = state.items(fs.id());
-        Set<String> unpaired = unpairedLocal(rows);
+        List<ItemState> rows = named != null ? named : state.items(fs.id());
+        // Nothing new here since the last complete sync when only the named pairs are read.
+        Set<String> unpaired = named != null ? Set.of() : unpairedLocal(rows);
+        long synced = named != null ? saved.rows() : rows.size();
         List<LocalItem> unpairedItems = localList.stream().filter(l -> unpaired.contains(l.id())).toList();
         // F4.5: a folder above the threshold is not compared in full, but for "synchronise all".
-        boolean newOnly = !retryIgnored && rows.size() > settings.folderSyncThreshold();
+        boolean newOnly = !retryIgnored && synced > settings.folderSyncThreshold();
         if (rc == null) {
             rc = ctx.remote().changes(path, retryIgnored ? null : fs.cursor(), false, newOnly);
         }
@@ -143,8 +153,9 @@ final class MailFolderSync {
         if (plan.rematch() != null) {
             checkDeletions(Side.LOCAL, plan.rematch().vanished().size(), plan.syncedBefore());
         }
-        checkDeletions(Side.SERVER, plan.remoteDeletes().size(), plan.rows().size());
-        checkDeletions(Side.LOCAL, plan.localDeletes().size() - plan.reverts(), plan.rows().size());
+        int syncedNow = named != null ? (int) synced : plan.rows().size();
+        checkDeletions(Side.SERVER, plan.remoteDeletes().size(), syncedNow);
+        checkDeletions(Side.LOCAL, plan.localDeletes().size() - plan.reverts(), syncedNow);
         apply(plan);
 
         if (retriable == 0 && !rc.cursor().equals(fs.cursor())) {
@@ -152,10 +163,22 @@ final class MailFolderSync {
         }
         if (quiet != null) {
             FolderState now = state.folder(fs.id()).orElse(fs);
-            quiet.record(now, remoteFolder, retriable == 0 ? localMark : null, rc.cursor(), rows.size());
+            quiet.record(now, remoteFolder, retriable == 0 ? localMark : null, rc.cursor(), synced);
         }
         return new FolderReport(path, downloaded, uploaded, flagsToServer, flagsToLocal, deletedOnServer,
                 deletedLocally, 0, failed, null);
+    }
+
+    /** The recorded pairs of the items the server lists as changed or vanished, one lookup each. */
+    private List<ItemState> rowsNamedBy(RemoteChanges rc) {
+        Map<Long, ItemState> byUid = new LinkedHashMap<>();
+        for (RemoteItem r : rc.items()) {
+            state.itemByUid(fs.id(), r.uid()).ifPresent(row -> byUid.put(row.uid(), row));
+        }
+        for (long uid : rc.vanished()) {
+            state.itemByUid(fs.id(), uid).ifPresent(row -> byUid.put(row.uid(), row));
+        }
+        return new ArrayList<>(byUid.values());
     }
 
     /** The keys of this folder's items on the ignored list. */

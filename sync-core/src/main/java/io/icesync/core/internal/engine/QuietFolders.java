@@ -94,6 +94,15 @@ final class QuietFolders {
                 && rc.cursor().equals(since);
     }
 
+    /**
+     * Whether the server named each item that changed or vanished since the cursor (QRESYNC: the changed
+     * items and the vanished UIDs, under the same UIDVALIDITY): the pairs it does not name are as they were.
+     */
+    static boolean serverNamesEachChange(RemoteChanges rc, RemoteCursor since) {
+        return !rc.complete() && rc.existingUids() == null && since != null
+                && rc.cursor().uidValidity() == since.uidValidity();
+    }
+
     /** An item of the folder failed fewer times than the ignored list's limit: it is tried again each cycle. */
     private static boolean retrying(FolderState f, List<IgnoredItem> failures) {
         return failures.stream().anyMatch(i -> i.folder().equals(f.path()) && !i.ignored());

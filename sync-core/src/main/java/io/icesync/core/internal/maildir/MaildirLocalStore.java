@@ -296,6 +296,37 @@ public final class MaildirLocalStore implements LocalStore {
     }
 
     /**
+     * One stat per item asked, through the folder's index id -> file kept since the last listing; an item
+     * the index does not know, or whose file is not where it was (renamed by another program), makes it
+     * one listing of the folder instead. Items written here but not flushed yet are found by the listing.
+     */
+    @Override
+    public synchronized List<LocalItem> items(FolderPath path, java.util.Collection<String> ids) {
+        MaildirFolder f = tree.get(path);
+        if (f.index.isEmpty() || pending.keySet().stream().anyMatch(k -> k.folderId().equals(f.id))) {
+            return LocalStore.super.items(path, ids);
+        }
+        f.keywords.refresh();
+        List<LocalItem> out = new ArrayList<>();
+        Map<String, Flags> byInfo = new HashMap<>();
+        for (String id : ids) {
+            Path p = f.index.get(id);
+            BasicFileAttributes a;
+            try {
+                a = p == null ? null : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException gone) {
+                a = null;
+            }
+            if (a == null || !a.isRegularFile()) {
+                return LocalStore.super.items(path, ids);
+            }
+            String name = p.getFileName().toString();
+            out.add(new LocalItem(id, flagsOf(f, id, name, byInfo), a.size(), MessageNames.uidOf(name)));
+        }
+        return out;
+    }
+
+    /**
      * One listing of cur/ and new/, one stat per file for its size, no file read; rebuilds the
      * folder's index id -> file.
      */

@@ -460,7 +460,9 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public Optional<ItemState> itemByUid(long folderId, long uid) {
         return read("read item " + uid + " of folder " + folderId, () -> queryOne("SELECT " + ITEM_COLS
-                + " FROM items WHERE folder_id=? AND uid=? AND scope=? ORDER BY local_id LIMIT 1", SqliteSyncStateStore::itemRow,
+                // Without the hint SQLite walks the primary key (scope, local_id) for the ORDER BY: every row of the scope.
+                + " FROM items INDEXED BY items_by_folder WHERE folder_id=? AND uid=? AND scope=? ORDER BY local_id LIMIT 1",
+                SqliteSyncStateStore::itemRow,
                 folderId, uid, scope));
     }
 
