@@ -25,6 +25,9 @@ import java.util.Properties;
  * "stop" ended processing, forwarding, and whether the auto-responder would answer.
  */
 public final class DryRun {
+    /** For parsing only: a Session per message would look up the mail providers again each time. */
+    private static final Session PARSING = Session.getInstance(new Properties());
+
     /** A rule that matched: its position, name and actions (variables filled in). */
     public record Match(int index, String rule, List<Action> actions) {
     }
@@ -53,7 +56,7 @@ public final class DryRun {
     public static Result run(RuleSet set, byte[] message, DeliveryContext ctx) {
         MimeMessage m;
         try {
-            m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
+            m = new MimeMessage(PARSING, new ByteArrayInputStream(message));
         } catch (MessagingException e) {
             throw new InvalidRuleException("message", "not a MIME message: " + e.getMessage());
         }

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * receipt but never send two; a failed send forgets it, so a later attempt may send it.
  */
 public final class ReadReceipts {
+    /** For parsing only: a Session per message would look up the mail providers again each time. */
+    private static final Session PARSING = Session.getInstance(new Properties());
+
     private static final Logger LOG = LoggerFactory.getLogger(ReadReceipts.class);
 
     private final String user;
@@ -81,7 +84,7 @@ public final class ReadReceipts {
      */
     public ReceiptOutcome messageRead(byte[] raw, Instant readAt) {
         try {
-            return messageRead(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)), readAt);
+            return messageRead(new MimeMessage(PARSING, new ByteArrayInputStream(raw)), readAt);
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
         }
