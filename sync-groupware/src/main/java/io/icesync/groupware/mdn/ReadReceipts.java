@@ -34,8 +34,13 @@ import org.slf4j.LoggerFactory;
  * receipt but never send two; a failed send forgets it, so a later attempt may send it.
  */
 public final class ReadReceipts {
-    /** For parsing only: a Session per message would look up the mail providers again each time. */
-    private static final Session PARSING = Session.getInstance(new Properties());
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadReceipts.class);
 
@@ -84,7 +89,7 @@ public final class ReadReceipts {
      */
     public ReceiptOutcome messageRead(byte[] raw, Instant readAt) {
         try {
-            return messageRead(new MimeMessage(PARSING, new ByteArrayInputStream(raw)), readAt);
+            return messageRead(new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(raw)), readAt);
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
         }
