@@ -25,6 +25,14 @@ import java.util.Properties;
  * "stop" ended processing, forwarding, and whether the auto-responder would answer.
  */
 public final class DryRun {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
+
     /** A rule that matched: its position, name and actions (variables filled in). */
     public record Match(int index, String rule, List<Action> actions) {
     }
@@ -53,7 +61,7 @@ public final class DryRun {
     public static Result run(RuleSet set, byte[] message, DeliveryContext ctx) {
         MimeMessage m;
         try {
-            m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
+            m = new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(message));
         } catch (MessagingException e) {
             throw new InvalidRuleException("message", "not a MIME message: " + e.getMessage());
         }

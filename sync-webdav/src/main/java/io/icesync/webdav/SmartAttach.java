@@ -27,6 +27,14 @@ import java.util.Properties;
  * once. Download them with {@link SmartAttachDownloader}.
  */
 public final class SmartAttach {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
+
     /** The header IceWarp adds for each attachment it replaced. */
     public static final String HEADER = "X-IceWarp-SmartAttach";
     /** Bytes read from one text part at most: links sit in the short template text around them. */
@@ -47,7 +55,7 @@ public final class SmartAttach {
     public static List<SmartAttachLink> find(InputStream mimeMessage, URI webdavBase) {
         Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
         try {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), mimeMessage);
+            MimeMessage m = new MimeMessage(Parsing.SESSION, mimeMessage);
             String[] headers = m.getHeader(HEADER);
             if (headers != null) {
                 for (String h : headers) {

@@ -12,7 +12,9 @@ import org.sqlite.util.OSInfo;
 /**
  * sqlite-jdbc copies its native library out of the jar at every start and compares it byte by byte
  * (a tenth of a second of each short run). The CLI keeps one copy per version in the user's cache
- * folder and points sqlite-jdbc at it; on any trouble sqlite-jdbc does as it always does.
+ * folder and points sqlite-jdbc at it; on any trouble sqlite-jdbc does as it always does. The folder is
+ * named from the JVM's os.name and os.arch, so that a start with the copy in place runs no process:
+ * sqlite-jdbc's own platform check starts {@code uname -o} (twice) to tell Android from Linux.
  */
 final class SqliteNative {
     private SqliteNative() {
@@ -24,14 +26,14 @@ final class SqliteNative {
         }
         try {
             String name = System.mapLibraryName("sqlitejdbc");
-            String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
             String cacheHome = System.getenv("XDG_CACHE_HOME");
             Path base = cacheHome != null && !cacheHome.isBlank() ? Paths.get(cacheHome)
                     : Paths.get(System.getProperty("user.home"), ".cache");
             Path dir = base.resolve("icesync").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
-                    + OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-'));
+                    + (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replaceAll("[^A-Za-z0-9_.]", "_"));
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
+                String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
                 try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
                     if (in == null) {
                         return;

@@ -26,6 +26,13 @@ import java.util.Properties;
  * @param links the links found, each URL once
  */
 record ItemLinks(String item, String title, List<SmartAttachLink> links) {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
 
     /** A message: SmartAttach headers and body links under the WebDAV base. */
     static ItemLinks ofMessage(byte[] message, URI webdavBase) {
@@ -53,7 +60,7 @@ record ItemLinks(String item, String title, List<SmartAttachLink> links) {
 
     private static String calendarPart(byte[] message) {
         try {
-            return calendarPart(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message)), 0);
+            return calendarPart(new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(message)), 0);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new SmartAttachException("the object is neither iCalendar nor readable MIME: " + e.getMessage(), e);
         }

@@ -43,6 +43,14 @@ import java.util.function.Supplier;
  * between the two loses that receipt rather than sending it twice.
  */
 public final class ReceiptsOnRead implements SyncListener {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
+
     /** Enough of a message for its headers. */
     private static final int MAX_HEADER_BYTES = 256 * 1024;
 
@@ -207,7 +215,7 @@ public final class ReceiptsOnRead implements SyncListener {
                 beforeLast = last;
                 last = b;
             }
-            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(head.toByteArray()));
+            return new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(head.toByteArray()));
         } catch (IOException | MessagingException e) {
             throw new IceSyncException("the message " + localId + " of " + folder + " cannot be read: " + e.getMessage(), e);
         }

@@ -22,6 +22,14 @@ import java.util.Properties;
 
 /** The TNEF attachments of a message file: parts typed application/ms-tnef, or named winmail.dat. */
 public final class TnefParts {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
+
     /** A TNEF stream begins with this number, little-endian (MS-OXTNEF 2.1.3.1). */
     private static final byte[] SIGNATURE = {0x78, (byte) 0x9f, 0x3e, 0x22};
 
@@ -46,7 +54,7 @@ public final class TnefParts {
             return out;
         }
         try {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+            MimeMessage m = new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(bytes));
             collect(m, "message", out);
         } catch (MessagingException | IOException e) {
             throw new InvalidMessageException(file + " is not a readable message: " + e.getMessage(), e);

@@ -34,6 +34,14 @@ import org.slf4j.LoggerFactory;
  * receipt but never send two; a failed send forgets it, so a later attempt may send it.
  */
 public final class ReadReceipts {
+    /**
+     * For parsing only, made at the first message parsed: a Session looks the mail providers up through
+     * ServiceLoader, once per Session.
+     */
+    private static final class Parsing {
+        static final Session SESSION = Session.getInstance(new Properties());
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ReadReceipts.class);
 
     private final String user;
@@ -81,7 +89,7 @@ public final class ReadReceipts {
      */
     public ReceiptOutcome messageRead(byte[] raw, Instant readAt) {
         try {
-            return messageRead(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)), readAt);
+            return messageRead(new MimeMessage(Parsing.SESSION, new ByteArrayInputStream(raw)), readAt);
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
         }

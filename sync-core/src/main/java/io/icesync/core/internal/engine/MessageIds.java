@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Reads the Message-ID of a message from its header, streaming: only the header is looked at. */
@@ -31,7 +32,8 @@ public final class MessageIds {
 
     /** A pass-through stream that remembers the header section it has seen. */
     public static final class Sniffer extends FilterInputStream {
-        private final byte[] header = new byte[MAX_HEADER];
+        /** Grown as the header needs, up to MAX_HEADER: most headers are a few kilobytes, and every message passes here. */
+        private byte[] header = new byte[4096];
         private int len;
         private boolean done;
 
@@ -66,6 +68,9 @@ public final class MessageIds {
                 return;
             }
             int take = Math.min(n, MAX_HEADER - len);
+            if (len + take > header.length) {
+                header = Arrays.copyOf(header, Math.min(MAX_HEADER, Math.max(len + take, header.length * 2)));
+            }
             System.arraycopy(b, off, header, len, take);
             int from = Math.max(0, len - 3);
             len += take;
