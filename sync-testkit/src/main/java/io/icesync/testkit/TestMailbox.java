@@ -205,20 +205,7 @@ public final class TestMailbox {
      * @return the UIDs actually removed
      */
     public List<Long> expunge(Collection<Long> uids) {
-        synchronized (model.lock) {
-            List<Long> gone = new ArrayList<>();
-            for (long uid : uids) {
-                if (messages.remove(uid) != null) {
-                    gone.add(uid);
-                }
-            }
-            if (!gone.isEmpty()) {
-                long modSeq = ++highestModSeq;
-                gone.forEach(u -> vanished.put(u, modSeq));
-                changed();
-            }
-            return gone;
-        }
+        return remove(uids, true);
     }
 
     /**
@@ -240,6 +227,11 @@ public final class TestMailbox {
      * @return the UIDs actually removed
      */
     public List<Long> expungeKeepingModSeq(long... uids) {
+        return remove(Arrays.stream(uids).boxed().toList(), false);
+    }
+
+    /** Removes messages, telling connected clients; with {@code moveModSeq} as a QRESYNC server does. */
+    private List<Long> remove(Collection<Long> uids, boolean moveModSeq) {
         synchronized (model.lock) {
             List<Long> gone = new ArrayList<>();
             for (long uid : uids) {
@@ -248,6 +240,10 @@ public final class TestMailbox {
                 }
             }
             if (!gone.isEmpty()) {
+                if (moveModSeq) {
+                    long modSeq = ++highestModSeq;
+                    gone.forEach(u -> vanished.put(u, modSeq));
+                }
                 changed();
             }
             return gone;
