@@ -88,6 +88,18 @@ print_machine() {
 start_floor() { # the launcher's start: `icesync --version`, median of the rounds
   for _ in $(seq "$ROUNDS"); do timed "$W" "start" "$ICESYNC" --version | sed 's/^/icesync /' >> "$ROWS"; done
   echo "start floor (icesync --version through the launcher, $JDK): $(num "$(med icesync start)") s"
+  # The same without the launcher's archive or options, on each JDK installed: what a JDK alone costs.
+  local jdk name
+  for jdk in /usr/lib/jvm/*/; do
+    if [ ! -x "$jdk/bin/java" ] || [ -L "${jdk%/}" ]; then continue; fi
+    name=$(basename "$jdk")
+    for _ in $(seq "$ROUNDS"); do
+      timed "$W" "start-$name" "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+        -jar "$REPO/examples/target/icesync.jar" --version | sed 's/^/java /' >> "$ROWS"
+    done
+    echo "  plain java -jar icesync.jar --version on $name: $(num "$(med java "start-$name")") s"
+    printf 'JVM start floor, plain java -jar on %s\t%s s\tnone\tinfo\n' "$name" "$(num "$(med java "start-$name")")" >> "$SUMMARY"
+  done
   printf 'CLI start floor (icesync --version, %s)\t%s s\tnone\tinfo\n' "$JDK" "$(num "$(med icesync start)")" >> "$SUMMARY"
 }
 
