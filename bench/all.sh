@@ -52,14 +52,14 @@ num() { # value: "n/a" for nan, else the value with 2 decimals
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "nan"; else printf "%.3f\n", a / b }'; }
 verdict() { # value goal: PASS when value <= goal
-  awk -v v="$1" -v g="$2" 'BEGIN { if (v == "nan" || v == "") print "n/a"; else print (v + 0 <= g + 0) ? "PASS" : "FAIL" }'
+  awk -v v="$1" -v g="$2" 'BEGIN { if (v !~ /^[0-9.]+$/) print "n/a"; else print (v + 0 <= g + 0) ? "PASS" : "FAIL" }'
 }
 target() { # what figure goal value-to-compare: one line of the summary
   printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$(verdict "$4" "${3//[^0-9.]/}")" >> "$SUMMARY"
 }
 med() { median_of 3 "$ROWS" "$1" "$2"; }     # tool scenario -> median wall s
 rss() { median_of 4 "$ROWS" "$1" "$2"; }     # tool scenario -> median peak RSS KB
-mb() { awk -v k="$1" 'BEGIN { if (k == "nan") print "nan"; else printf "%.0f\n", k / 1024 }'; }
+mb() { awk -v k="$1" 'BEGIN { if (k == "nan") print "n/a"; else printf "%.0f\n", k / 1024 }'; }
 # Runs a bench script that may be missing, failing or absent from this tree, without ending the run.
 call_bench() { # name script args...: its output tee'd to WORKDIR/name.txt
   local name=$1 script=$2; shift 2
