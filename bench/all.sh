@@ -220,8 +220,8 @@ memory_rows() {
 
 print_summary() {
   section "summary ($ROUNDS round(s), medians; JVM start included in the CLI rows)"
-  awk -F'\t' 'BEGIN { printf "%-52s %-44s %-12s %s\n", "target", "figure", "goal", "result" }
-              { printf "%-52s %-44s %-12s %s\n", $1, $2, $3, $4 }' "$SUMMARY"
+  awk -F'\t' 'BEGIN { printf "%-66s %-44s %-12s %s\n", "target", "figure", "goal", "result" }
+              { printf "%-66s %-44s %-12s %s\n", $1, $2, $3, $4 }' "$SUMMARY"
   machine "end"
 }
 
