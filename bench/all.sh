@@ -11,7 +11,7 @@
 #   7. a summary: each target, the figure, PASS or FAIL.
 #   usage: bench/all.sh [--rounds N] [--big] [--quick] [WORKDIR]   (needs .ci/peers-up.sh first)
 #   --rounds N  rounds per figure, medians printed (default 3); --big adds 100,000 messages (a fill of
-#   about 20 minutes the first time); --quick is 1 round, 10,000 messages only, 10 push changes (to try it).
+#   about 40 minutes the first time); --quick is 1 round, 10,000 messages only, 10 push changes (to try it).
 #   Private Dovecot ports: BENCH_IMAP_PORT (default 11143; IMAPS, POP3, POP3S, ManageSieve on 11993, 11110,
 #   11995, 11190 or BENCH_IMAPS_PORT...). A script called here may print lines
 #   "summary<TAB>target<TAB>figure<TAB>goal<TAB>PASS|FAIL": they join the summary table.
