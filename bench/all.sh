@@ -50,7 +50,7 @@ section() { printf '\n== %s\n' "$*"; }
 num() { # value: "n/a" for nan, else the value with 2 decimals
   awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "n/a"; else printf "%.2f\n", v }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "nan"; else printf "%.3f\n", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "nan" || b == "nan" || b == 0) print "nan"; else printf "%.3f\n", a / b }'; }
 verdict() { # value goal: PASS when value <= goal
   awk -v v="$1" -v g="$2" 'BEGIN { if (v !~ /^[0-9.]+$/) print "n/a"; else print (v + 0 <= g + 0) ? "PASS" : "FAIL" }'
 }
@@ -197,8 +197,19 @@ push_rows() {
 }
 
 warm_rows() {
-  section "embedded warm cycle (bench/warm.sh)"
-  BENCH_ROUNDS=$ROUNDS BENCH_BIG=$BIG call_bench warm "$REPO/bench/warm.sh" "$W/warm" || true
+  # At least 5 measured rounds: a warm cycle is a few milliseconds, three samples say little.
+  local rounds=$(( ROUNDS < 5 ? 5 : ROUNDS ))
+  section "embedded warm cycle (bench/warm.sh $rounds rounds, bench@ on the peers)"
+  call_bench warm "$REPO/bench/warm.sh" "$rounds" || return 0
+  local noop floor flags mbf
+  floor=$(sed -nE 's/^raw floor LIST-STATUS +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
+  noop=$(sed -nE 's/^no-change cycle +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
+  flags=$(sed -nE 's/^100 flag changes cycle +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
+  mbf=$(sed -nE 's/^mbsync process, 100 flag changes +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
+  target "warm: no-change cycle / raw LIST-STATUS floor" \
+    "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
+  target "warm: 100 flag changes / mbsync's process" \
+    "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
 }
 
 memory_rows() {

@@ -2,7 +2,9 @@
 # Push latency against Dovecot, in one run: `icesync sync` in scheduled mode (every interval an hour
 # away, so only push explains a change arriving), then CHANGES server-side changes of each kind by a
 # raw client (an APPEND; a flag set with UID STORE) timed until the local Maildir shows them; the raw
-# floor (an APPEND, then one UID FETCH of the new message by a raw client); and local changes (a
+# floor (an APPEND, then one UID FETCH of the new message by a raw client); the server's notification
+# floor (an APPEND until a raw client's NOTIFY names the folder: Dovecot gathers changes for up to
+# half a second before it tells, so no client can learn of a change sooner); and local changes (a
 # message dropped into the Maildir) timed until the server has them (the file watcher). Prints the
 # median and 95th percentile of each, and push / floor as a ratio. Works in a folder of its own,
 # deleted at the end, on josephine's account.
@@ -97,6 +99,28 @@ for i in range(n):
     uid = re.search(rb"APPENDUID \d+ (\d+)", data[0]).group(1).decode()
     f.uid("FETCH", uid, "(BODY.PEEK[])")
     floor.append(time.perf_counter() - t0)
+# The server's own notification floor: an APPEND until a raw client's NOTIFY names it, spaced as the
+# push changes below are. No client is told sooner than the server tells it.
+import socket
+raw = socket.create_connection(("127.0.0.1", port)); rf = raw.makefile("rb"); rf.readline()
+def tagged(cmd, tag):
+    raw.sendall(b"%s %s\r\n" % (tag, cmd))
+    while not rf.readline().startswith(tag): pass
+tagged(b'LOGIN "%s" "secret"' % user.encode(), b"n1")
+tagged(b'NOTIFY SET (personal (MessageNew MessageExpunge FlagChange))', b"n2")
+told = []
+for i in range(n):
+    _, msg = message("told")
+    t0 = time.perf_counter(); typ, data = a.append('"%s"' % folder, None, None, msg)
+    uid = int(re.search(rb"APPENDUID \d+ (\d+)", data[0]).group(1))
+    while True:  # an earlier change's late STATUS names a smaller UIDNEXT: read on
+        line = rf.readline()
+        if not line: sys.exit("the NOTIFY connection closed")
+        mo = re.search(rb"UIDNEXT (\d+)", line)
+        if folder.encode() in line and mo and int(mo.group(1)) > uid: break
+    told.append(time.perf_counter() - t0)
+    time.sleep(0.3)
+raw.close()
 
 sync = subprocess.Popen([icesync, "sync", "--dir", os.path.dirname(os.path.dirname(maildir)), "-q"],
                         stdout=open(os.path.join(work, "sync.out"), "w"), stderr=subprocess.STDOUT)
@@ -136,8 +160,10 @@ finally:
 
 print("push latency, %d changes of each kind (IceSync in scheduled mode, intervals 60 min)" % n)
 fl = stats("raw floor (APPEND + UID FETCH)", floor)
+nt = stats("server notification (raw NOTIFY)", told)
 ap = stats("server APPEND -> local Maildir", appended)
 fg = stats("server flag -> local Maildir", flagged)
 stats("local Maildir -> server (watcher)", uploaded)
 print("ratio append/floor %.0fx, flag/floor %.0fx (medians)" % (ap / fl, fg / fl))
+print("ratio append/server notification %.2fx (medians)" % (ap / nt))
 PY
