@@ -70,10 +70,19 @@ final class PushSession implements AutoCloseable {
             } else {
                 p.examine(conn.mailbox(folder));
             }
-            boolean first = true;
-            while (!closed) {
-                idle(p, sep, first);
-                first = false;
+            // Every untagged answer reaches take() through the protocol's handlers: Angus hands them the
+            // ones read inside IDLE and also those that come before IDLE's "+" (a change made while IDLE
+            // was being renewed), which the loop below never sees.
+            org.eclipse.angus.mail.iap.ResponseHandler heard = r -> take(r, sep);
+            p.addResponseHandler(heard);
+            try {
+                boolean first = true;
+                while (!closed) {
+                    idle(p, sep, first);
+                    first = false;
+                }
+            } finally {
+                p.removeResponseHandler(heard);
             }
             return null;
         });
@@ -95,8 +104,7 @@ final class PushSession implements AutoCloseable {
                 if (r == null) {
                     return;
                 }
-                take(r, sep);
-                if (!p.processIdleResponse(r)) {
+                if (!p.processIdleResponse(r)) { // hands r to take() through the handler
                     return;
                 }
             }
