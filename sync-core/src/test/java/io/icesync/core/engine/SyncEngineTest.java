@@ -377,4 +377,19 @@ class SyncEngineTest {
         assertThat(Sides.local(fx.local).get(INBOX)).containsExactly("<a@x> ()");
         assertThat(fx.remoteIds(INBOX)).containsExactly("<a@x>");
     }
+
+    @Test
+    void seenOnlyRightsTakeSeenAndRevertTheOtherFlags() {
+        // RFC 4314: "s" keeps \Seen only; a server may accept a STORE of \Flagged and drop it (Dovecot does).
+        remote.serverAdd(INBOX, "<a@x>", Flags.NONE);
+        remote.boxes.get(INBOX).rights = io.icesync.core.Rights.parse("lrs");
+        fx.settings = fx.settings.toBuilder().revertReadOnlyChanges(true).build();
+        fx.sync();
+        fx.local.setFlags(INBOX, fx.localItem(INBOX, "<a@x>").id(), Flags.of(Flag.SEEN, Flag.FLAGGED));
+
+        fx.sync();
+
+        assertThat(Sides.remote(remote).get(INBOX)).containsExactly("<a@x> (\\Seen)");
+        assertThat(Sides.local(fx.local).get(INBOX)).containsExactly("<a@x> (\\Seen)");
+    }
 }

@@ -1,5 +1,6 @@
 package io.icesync.core.internal.engine;
 
+import io.icesync.core.Flag;
 import io.icesync.core.Flags;
 import io.icesync.core.Folder;
 import io.icesync.core.Right;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,17 +55,36 @@ final class ItemPlanner {
     private ItemPlanner() {
     }
 
-    /** What the folder allows on the server. */
-    record Rights(boolean canFlag, boolean canDelete, boolean canInsert) {
-        static final Rights ALL = new Rights(true, true, true);
+    /**
+     * What the folder allows on the server. RFC 4314 splits the flags: {@code s} keeps \Seen, {@code t}
+     * \Deleted, {@code w} the others and keywords; a server may accept a STORE and drop what the user may
+     * not set (Dovecot does), so each flag is checked on its own.
+     */
+    record Rights(boolean canSeen, boolean canWrite, boolean canDelete, boolean canInsert) {
+        static final Rights ALL = new Rights(true, true, true, true);
 
         /** The rights of a server folder; a folder the server did not list is taken as writable. */
         static Rights of(Folder remote) {
             if (remote == null) {
                 return ALL;
             }
-            return new Rights(remote.rights().has(Right.WRITE) || remote.rights().has(Right.SEEN),
+            return new Rights(remote.rights().has(Right.SEEN), remote.rights().has(Right.WRITE),
                     remote.rights().has(Right.DELETE_MESSAGES), remote.rights().has(Right.INSERT));
+        }
+
+        /** {@code wanted} where these rights allow it, the server's {@code now} for every flag they do not. */
+        Flags allowed(Flags wanted, Flags now) {
+            if (canSeen && canWrite && canDelete) {
+                return wanted;
+            }
+            EnumSet<Flag> out = EnumSet.noneOf(Flag.class);
+            for (Flag f : Flag.values()) {
+                boolean may = f == Flag.SEEN ? canSeen : f == Flag.DELETED ? canDelete : canWrite;
+                if (may ? wanted.has(f) : now.has(f)) {
+                    out.add(f);
+                }
+            }
+            return Flags.of(out, canWrite ? wanted.keywords() : now.keywords());
         }
     }
 
@@ -243,13 +264,14 @@ final class ItemPlanner {
 
         private void mergeFlags(ItemState row, LocalItem l, Flags rf) {
             Flags merged = Flags.merge(row.flags(), l.flags(), rf);
-            if (!rights.canFlag() && !merged.equals(rf)) {
+            Flags allowed = rights.allowed(merged, rf);
+            if (!allowed.equals(merged)) {
                 if (!in.revertReadOnly()) {
                     failures.add(new Failure("local:" + l.id(), "flag change of server item " + row.uid(),
                             "the folder is read-only: flags cannot be changed on the server"));
                     return;
                 }
-                merged = rf;
+                merged = allowed;
             }
             if (!merged.equals(rf)) {
                 remoteFlags.put(row.uid(), merged);

@@ -260,9 +260,9 @@ class ItemPlannerSpecTest {
     static Rights rights(String spec) {
         return switch (spec) {
             case "all", "upload" -> Rights.ALL;
-            case "read", "upload-read" -> new Rights(false, false, false);
-            case "noflag" -> new Rights(false, true, true);
-            case "noinsert" -> new Rights(true, true, false);
+            case "read", "upload-read" -> new Rights(false, false, false, false);
+            case "noflag" -> new Rights(false, false, true, true);
+            case "noinsert" -> new Rights(true, true, true, false);
             default -> throw new IllegalArgumentException(spec);
         };
     }
