@@ -77,7 +77,8 @@ public final class SharedFoldersFilter extends ForwardingRemoteStore {
 
     /** Passes a message through, keeping its first bytes (where the header is) as they are read. */
     private static final class Head extends FilterInputStream {
-        private final byte[] kept = new byte[HEAD_BYTES];
+        /** Grown as the message needs, up to HEAD_BYTES: every INBOX message passes here, most are small. */
+        private byte[] kept = new byte[2048];
         private int n;
 
         Head(InputStream in) {
@@ -87,7 +88,8 @@ public final class SharedFoldersFilter extends ForwardingRemoteStore {
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b >= 0 && n < kept.length) {
+            if (b >= 0 && n < HEAD_BYTES) {
+                room(1);
                 kept[n++] = (byte) b;
             }
             return b;
@@ -96,12 +98,19 @@ public final class SharedFoldersFilter extends ForwardingRemoteStore {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int r = in.read(b, off, len);
-            if (r > 0 && n < kept.length) {
-                int k = Math.min(r, kept.length - n);
+            if (r > 0 && n < HEAD_BYTES) {
+                int k = Math.min(r, HEAD_BYTES - n);
+                room(k);
                 System.arraycopy(b, off, kept, n, k);
                 n += k;
             }
             return r;
+        }
+
+        private void room(int more) {
+            if (n + more > kept.length) {
+                kept = Arrays.copyOf(kept, Math.min(HEAD_BYTES, Math.max(n + more, kept.length * 2)));
+            }
         }
 
         byte[] bytes() {
