@@ -7,6 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
@@ -78,6 +79,28 @@ public final class SmartAttach {
         } catch (RuntimeException e) {
             // The MIME parser meets arbitrary mail; whatever it trips on is a property of the message.
             throw new SmartAttachException("the message is not readable MIME: " + e, e);
+        }
+        return List.copyOf(links.values());
+    }
+
+    /**
+     * The links of a message's {@code X-IceWarp-SmartAttach} headers alone, from its header block: what
+     * {@link #find} gives without a WebDAV base, without reading the body.
+     *
+     * @param headers    the message's header block
+     * @param webdavBase the account's WebDAV base (a header's {@code path} is resolved against it), or null
+     * @return the links, in the order of the headers; empty when there is none
+     */
+    public static List<SmartAttachLink> inHeaders(InternetHeaders headers, URI webdavBase) {
+        Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
+        String[] values = headers.getHeader(HEADER);
+        if (values != null) {
+            for (String h : values) {
+                SmartAttachLink l = SmartAttachHeader.parse(h, webdavBase);
+                if (l != null) {
+                    links.putIfAbsent(l.url(), l);
+                }
+            }
         }
         return List.copyOf(links.values());
     }

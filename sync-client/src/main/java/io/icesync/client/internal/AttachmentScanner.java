@@ -143,23 +143,19 @@ public final class AttachmentScanner {
         if (item.size() > MAX_SCANNED_BYTES) {
             return new AttachmentLinkStore.Scan(item.localId(), List.of(), true);
         }
-        byte[] bytes;
+        ItemLinks links;
         try (InputStream in = s.local().open(f.path(), item.localId())) {
-            bytes = in.readNBytes((int) MAX_SCANNED_BYTES);
+            links = f.kind() == FolderKind.MAIL ? ItemLinks.ofMessage(in, MAX_SCANNED_BYTES, webdavBase)
+                    : ItemLinks.ofCalendarObject(in.readNBytes((int) MAX_SCANNED_BYTES), webdavBase);
+        } catch (SmartAttachException e) {
+            // Not readable MIME: it will not become readable, so the item counts as scanned.
+            LOG.info("attachment links of {} in {}: {}", item.localId(), f.path(), e.getMessage());
+            links = new ItemLinks(null, null, List.of());
         } catch (IOException | RuntimeException e) {
             // Gone or unreadable now: the next cycle tries again.
             LOG.debug("attachment links of {} in {}: not read now ({})", item.localId(), f.path(), e.toString());
             unread++;
             return null;
-        }
-        ItemLinks links;
-        try {
-            links = f.kind() == FolderKind.MAIL ? ItemLinks.ofMessage(bytes, webdavBase)
-                    : ItemLinks.ofCalendarObject(bytes, webdavBase);
-        } catch (SmartAttachException e) {
-            // Not readable MIME: it will not become readable, so the item counts as scanned.
-            LOG.info("attachment links of {} in {}: {}", item.localId(), f.path(), e.getMessage());
-            links = new ItemLinks(null, null, List.of());
         }
         List<Row> rows = new ArrayList<>();
         for (SmartAttachLink l : links.links()) {

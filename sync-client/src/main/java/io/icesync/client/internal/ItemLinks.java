@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,15 +35,57 @@ record ItemLinks(String item, String title, List<SmartAttachLink> links) {
         static final Session SESSION = Session.getInstance(new Properties());
     }
 
-    /** A message: SmartAttach headers and body links under the WebDAV base. */
-    static ItemLinks ofMessage(byte[] message, URI webdavBase) {
-        List<SmartAttachLink> links = SmartAttach.find(new ByteArrayInputStream(message), webdavBase);
+    /**
+     * A message: SmartAttach headers, and body links under the WebDAV base when there is one. Without a
+     * base only the header block is read: no body link could be kept, and most messages end there.
+     *
+     * @throws IOException when the message cannot be read (not a fault of the message)
+     * @throws SmartAttachException when what was read is not readable MIME
+     */
+    static ItemLinks ofMessage(InputStream message, long maxBytes, URI webdavBase) throws IOException {
+        if (webdavBase == null) {
+            InternetHeaders h = headers(headerBlock(message));
+            return new ItemLinks(trimmed(h.getHeader("Message-ID", null)), decoded(h.getHeader("Subject", null)),
+                    SmartAttach.inHeaders(h, null));
+        }
+        byte[] bytes = message.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+        List<SmartAttachLink> links = SmartAttach.find(new ByteArrayInputStream(bytes), webdavBase);
+        InternetHeaders h = headers(bytes);
+        return new ItemLinks(trimmed(h.getHeader("Message-ID", null)), decoded(h.getHeader("Subject", null)), links);
+    }
+
+    private static InternetHeaders headers(byte[] message) {
         try {
-            InternetHeaders h = new InternetHeaders(new ByteArrayInputStream(message));
-            return new ItemLinks(trimmed(h.getHeader("Message-ID", null)), decoded(h.getHeader("Subject", null)), links);
+            return new InternetHeaders(new ByteArrayInputStream(message));
         } catch (MessagingException e) {
             throw new SmartAttachException("the message headers are not readable: " + e.getMessage(), e);
         }
+    }
+
+    /** A header block longer than this is read no further (what is past it is left out). */
+    static final int MAX_HEADER_BLOCK = 1024 * 1024;
+
+    /** The bytes of the header block, up to and with its blank line (or all of a message without body). */
+    static byte[] headerBlock(InputStream in) throws IOException {
+        byte[] buf = new byte[8192];
+        int len = 0;
+        while (len < MAX_HEADER_BLOCK) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(MAX_HEADER_BLOCK, buf.length * 2));
+            }
+            int r = in.read(buf, len, buf.length - len);
+            if (r < 0) {
+                break;
+            }
+            int from = Math.max(0, len - 3);
+            len += r;
+            for (int i = from; i + 1 < len; i++) {
+                if (buf[i] == '\n' && (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
+                    return Arrays.copyOf(buf, i + 1);
+                }
+            }
+        }
+        return Arrays.copyOf(buf, len);
     }
 
     /**
