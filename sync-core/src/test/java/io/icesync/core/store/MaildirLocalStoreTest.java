@@ -75,6 +75,21 @@ class MaildirLocalStoreTest extends LocalStoreContract {
     }
 
     @Test
+    void anItemIsStillWrittenWhenAnotherProgramRemovedTmp() throws IOException {
+        store.createFolder(INBOX, FolderKind.MAIL);
+        Files.delete(root.resolve("INBOX/tmp"));
+
+        String id = store.add(INBOX, Flags.NONE, 5, text("after tmp/ went"));
+        store.flush();
+
+        assertThat(files("INBOX/cur")).hasSize(1);
+        try (InputStream in = store.open(INBOX, id)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("after tmp/ went");
+        }
+        assertThat(root.resolve("INBOX/tmp")).isDirectory();
+    }
+
+    @Test
     void foldersAreNestedMaildirsWithReadableNames() throws IOException {
         store.createFolder(ETE, FolderKind.MAIL);
         for (String name : List.of("cur", ".hidden", "nul\u0000", "100%")) {

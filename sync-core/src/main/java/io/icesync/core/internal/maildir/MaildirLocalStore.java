@@ -457,8 +457,7 @@ public final class MaildirLocalStore implements LocalStore {
             String unique = UniqueNames.next();
             Path tmp = dir.resolve(unique);
             try {
-                Files.createDirectories(dir);
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (OutputStream out = create(tmp)) {
                     content.transferTo(out);
                 }
                 return unique;
@@ -474,6 +473,16 @@ public final class MaildirLocalStore implements LocalStore {
                 deleteQuietly(tmp);
                 throw e;
             }
+        }
+    }
+
+    /** A new file; its directory made first only when missing (another program may have removed tmp/). */
+    private static OutputStream create(Path file) throws IOException {
+        try {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(file.getParent());
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 
