@@ -109,7 +109,7 @@ cli_rows() {
   mkdir -p "$W/cli"; : > "$W/cli/results.txt"
   local r t
   for r in $(seq "$ROUNDS"); do
-    cli_vs_mbsync_round "$W/cli" "$PEER_USER" "$PEER_PORT" >> "$W/cli/results.txt"
+    cli_vs_mbsync_round "$W/cli" "$PEER_USER" "$PEER_PORT" "$r" >> "$W/cli/results.txt"
     # The transfer limit, right after both tools read the account (the server's caches warm, as theirs were).
     t=$(python3 "$SHARED/peers/raw-fetch.py" --port "$PEER_PORT" --user "$PEER_USER" | sed -nE 's/.*, ([0-9.]+) s$/\1/p')
     echo "raw fetch ${t:-nan} 0" >> "$W/cli/results.txt"
@@ -166,7 +166,7 @@ flatness() {
       ice_sync "$d" "$d/ice" "noop@$s" >> "$ROWS"
       mbsync_again "$d/mbsync" "noop@$s" >> "$ROWS"
     done
-    rm -rf "$d"   # the local copies (about 2 GB at 100,000); the server's Maildir stays for the next run
+    bench_set_aside "$W/flat" "$s"   # the local copies (about 2 GB at 100,000), deleted at the end; the server's Maildir stays
     printf '%7d messages: icesync initial %6s s, no-change %5s s (%s MB); mbsync initial %6s s, no-change %5s s (median of %d)\n' \
       "$s" "$(num "$(med icesync "initial@$s")")" "$(num "$(med icesync "noop@$s")")" "$(mb "$(rss icesync "noop@$s")")" \
       "$(num "$(med mbsync "initial@$s")")" "$(num "$(med mbsync "noop@$s")")" \
@@ -245,12 +245,14 @@ main() {
   trap private_down EXIT
   trap 'exit 130' INT; trap 'exit 143' TERM   # so that the EXIT trap stops the private Dovecot
   print_machine
+  bench_set_aside "$W" cli flat   # an earlier run's local copies: deleted at the end, never before a timed run
   cli_rows
   if [ ${#SIZES[@]} -gt 0 ]; then flatness; else section "flatness: skipped (--quick)"; fi
   push_rows
   warm_rows
   memory_rows
   print_summary
+  bench_cleanup "$W"; bench_cleanup "$W/cli"; bench_cleanup "$W/flat"
 }
 exec > >(tee "$W/all.txt") 2>&1
 main

@@ -16,7 +16,9 @@ bench_need_tools
 imap_fill "$USER_" "$PORT" "$MESSAGES"
 
 results="$W/results.txt"; : > "$results"
-for _ in $(seq "$ROUNDS"); do
-  cli_vs_mbsync_round "$W" "$USER_" "$PORT" >> "$results"
+bench_set_aside "$W" ice mbsync $(cd "$W" && ls -d r[0-9]* 2>/dev/null)
+for r in $(seq "$ROUNDS"); do
+  cli_vs_mbsync_round "$W" "$USER_" "$PORT" "$r" >> "$results"
 done
 cli_vs_mbsync_table "$results"
+bench_cleanup "$W"

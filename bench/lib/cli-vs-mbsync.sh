@@ -64,16 +64,34 @@ mbsync_again() { # workdir label: mbsync once more on the Maildir mbsync_bench l
   timed "$1" "$2" mbsync -q -c "$1/mbsyncrc" bench | sed 's/^/mbsync /'
 }
 
-cli_vs_mbsync_round() { # workdir user port: one round of both tools, 100 flags cleared before each
-  local w=$1 user=$2 port=$3 s
+# ext4 passes over the inodes freed in the last minutes each time it makes a file (fs/ext4/ialloc.c,
+# recently_deleted): right after 10,000 files were deleted, every new file costs a scan, and either tool's
+# initial sync then took up to twice as long, by chance of the order. So nothing is deleted before a timed
+# run: each round writes into folders of its own, the folders of an earlier bench are set aside at the start
+# (a rename frees no inode), and all of them are deleted when the bench ends.
+bench_set_aside() { # workdir name...: moves WORKDIR/name (when there) into WORKDIR/old, emptied by bench_cleanup
+  local w=$1 n; shift
+  mkdir -p "$w/old"
+  for n in "$@"; do
+    if [ -e "$w/$n" ]; then mv "$w/$n" "$w/old/$n.$$.$RANDOM"; fi
+  done
+}
+bench_cleanup() { # workdir: deletes what was set aside, once nothing more is timed
+  rm -rf "$1/old"
+}
+
+cli_vs_mbsync_round() { # workdir user port round: one round of both tools in WORKDIR/rROUND, 100 flags cleared before each
+  local w=$1 user=$2 port=$3 r="$1/r$4" s
+  mkdir -p "$r"
   imap_flags "$user" "$port" -
-  mbsync_bench "$w/mbsync" "$user" "$port"
+  mbsync_bench "$r/mbsync" "$user" "$port"
   imap_flags "$user" "$port" -
   for s in initial noop flags100; do
-    [ "$s" = initial ] && ice_profile "$w/ice" "$user" "$port"
+    [ "$s" = initial ] && ice_profile "$r/ice" "$user" "$port"
     [ "$s" = flags100 ] && imap_flags "$user" "$port" +
-    ice_sync "$w" "$w/ice" "$s"
+    ice_sync "$w" "$r/ice" "$s"
   done
+  bench_set_aside "$w" "r$4"
 }
 
 cli_vs_mbsync_table() { # results-file: medians per scenario, and the IceSync/mbsync ratios
