@@ -75,7 +75,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Durability.</b> {@link #add} and {@link #replaceContent} stream the content into {@code tmp/}
  * and return; {@link #flush} fsyncs each of those files, renames them into {@code cur/} (or over the
  * old content) and fsyncs each directory touched since the last flush once: a group commit, as the
- * correctness protocol asks. A kill before it leaves only {@code tmp/} files, which the next open
+ * correctness protocol asks. The fsync of a file starts in the background as soon as it is written, so
+ * that the disk works while the next items arrive; flush waits for it before any rename. A kill before it leaves only {@code tmp/} files, which the next open
  * removes (IceSync's own, and any older than 36 hours as the Maildir spec says; files another program
  * is writing right now are left alone). Flag changes, moves and deletes are renames done at once; their
  * directories are synced by the next flush too.
@@ -91,6 +92,8 @@ public final class MaildirLocalStore implements LocalStore {
     private final MaildirTree tree;
     /** Writes waiting in tmp/ for flush(), in the order they were made. */
     private final Map<Key, Pending> pending = new LinkedHashMap<>();
+    /** The fsyncs started as tmp/ files were written, by file; flush() waits for those of its group. */
+    private final Map<Path, Future<?>> syncing = new HashMap<>();
     /** Directories whose entries changed since the last flush. */
     private final Set<Path> dirtyDirs = new LinkedHashSet<>();
 
@@ -444,6 +447,7 @@ public final class MaildirLocalStore implements LocalStore {
     public synchronized String add(FolderPath path, Flags flags, long uidHint, InputStream content) {
         MaildirFolder f = tree.get(path);
         String id = writeTmp(f, content, "a new item");
+        startSync(f.sub("tmp").resolve(id));
         Encoded e = FlagLetters.write(flags, f.keywords, "", f.keywords);
         f.extras.set(id, e.overflow());
         pending.put(key(f, id), new Pending(f, id, id, MessageNames.fileName(id, Math.max(0, uidHint), e.letters())));
@@ -505,9 +509,12 @@ public final class MaildirLocalStore implements LocalStore {
             // A failed group is lost as a whole: its state rows are not committed either, so it is fetched again.
             pending.values().forEach(r -> deleteQuietly(r.tmp()));
             pending.clear();
+            syncing.clear();
             throw e;
         }
         pending.clear();
+        // Those of files replaced or deleted before the flush: nothing waits for them.
+        syncing.clear();
         for (MaildirFolder f : tree.folders()) {
             if (f.extras.saveIfChanged()) {
                 dirtyDirs.add(f.dir());
@@ -518,26 +525,25 @@ public final class MaildirLocalStore implements LocalStore {
     }
 
     /**
-     * Syncs a group's files side by side: file systems with a journal (ext4, XFS) commit concurrent
-     * fsyncs together, so a group of a hundred costs a few journal commits instead of a hundred.
+     * Waits until every file of the group is synced (most fsyncs were started as the files were written).
+     * They run side by side: file systems with a journal (ext4, XFS) commit concurrent fsyncs together, so a
+     * group of a hundred costs a few journal commits instead of a hundred.
      */
     private void syncAll(List<Pending> group) {
-        if (group.size() <= 2) {
-            group.forEach(this::sync);
-            return;
-        }
         List<Future<?>> running = new ArrayList<>(group.size());
         for (Pending r : group) {
-            running.add(Fsyncs.POOL.submit(() -> sync(r)));
+            Future<?> started = syncing.remove(r.tmp());
+            running.add(started != null ? started : Fsyncs.POOL.submit(() -> AtomicFiles.sync(r.tmp())));
         }
         StoreException first = null;
-        for (Future<?> f : running) {
+        for (int i = 0; i < running.size(); i++) {
             try {
-                f.get();
+                running.get(i).get();
             } catch (ExecutionException e) {
                 if (first == null) {
-                    first = e.getCause() instanceof StoreException s ? s
-                            : new StoreException("cannot write an item of the local store", e.getCause());
+                    Pending r = group.get(i);
+                    first = new StoreException("cannot write item '" + r.id() + "' of local folder '"
+                            + r.folder().path() + "'", e.getCause() instanceof StoreException s ? s.getCause() : e.getCause());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -558,13 +564,9 @@ public final class MaildirLocalStore implements LocalStore {
         });
     }
 
-    private void sync(Pending r) {
-        try {
-            AtomicFiles.sync(r.tmp());
-        } catch (StoreException e) {
-            throw new StoreException("cannot write item '" + r.id() + "' of local folder '" + r.folder().path() + "'",
-                    e.getCause());
-        }
+    /** Starts the fsync of a file just written in tmp/, on the store's fsync threads. */
+    private void startSync(Path tmp) {
+        syncing.put(tmp, Fsyncs.POOL.submit(() -> AtomicFiles.sync(tmp)));
     }
 
     private void place(Pending r) {
@@ -609,6 +611,7 @@ public final class MaildirLocalStore implements LocalStore {
             locate(f, id);
         }
         String tmp = writeTmp(f, content, "new content for item '" + id + "'");
+        startSync(f.sub("tmp").resolve(tmp));
         if (old != null) {
             deleteQuietly(old.tmp());
         }
