@@ -24,12 +24,6 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "icesync", mixinStandardHelpOptions = true, version = "icesync 0.1.0",
         description = "Two-way sync of an IceWarp (or any IMAP) account into a local Maildir tree.",
-        subcommands = {DemoCommand.class, ProfileCommand.class, SyncCommand.class, StatusCommand.class,
-            DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class, ResponderCommand.class, FetchCommand.class,
-            AttachmentsCommand.class,
-            GalCommand.class, FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
-            ReceiptsCommand.class, SendCommand.class, SignatureCommand.class, TnefCommand.class, LogsCommand.class,
-            ServerCommand.class, FleetCommand.class, ShareCommand.class, SharedCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -74,6 +68,14 @@ public final class IceSyncCli {
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
+    /** Every command, in the order the help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ProfileCommand.class, SyncCommand.class,
+            StatusCommand.class, DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class,
+            ResponderCommand.class, FetchCommand.class, AttachmentsCommand.class, GalCommand.class, FreeBusyCommand.class,
+            FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class, ReceiptsCommand.class, SendCommand.class,
+            SignatureCommand.class, TnefCommand.class, LogsCommand.class, ServerCommand.class, FleetCommand.class,
+            ShareCommand.class, SharedCommand.class);
+
     final Opener opener;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -112,7 +114,7 @@ public final class IceSyncCli {
         boolean json = JsonErrors.wanted(args);
         StringWriter held = new StringWriter();
         PrintWriter errTarget = json ? new PrintWriter(held, true) : err;
-        CommandLine cl = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cl = withCommands(new CommandLine(this), args, false).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(TerminalText.safe(out), true))
                 .setErr(new PrintWriter(TerminalText.safe(errTarget), true))
                 .setExecutionStrategy(IceSyncCli::runLogged)
@@ -146,6 +148,38 @@ public final class IceSyncCli {
         } finally {
             finished.countDown();
         }
+    }
+
+    /**
+     * Adds the command that {@code args} names, or every command when they name none that exists (the
+     * help, the version, a mistyped name) or when {@code all}: picocli reads the options of each command
+     * it is given, some 60 classes with their nested commands, a tenth of a short run's start.
+     */
+    static CommandLine withCommands(CommandLine cl, String[] args, boolean all) {
+        Class<?> named = all ? null : named(args);
+        for (Class<?> c : named != null ? List.of(named) : COMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /** The command that the first word of {@code args} that is not an option names, or null. */
+    private static Class<?> named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--log-level")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                for (Class<?> c : COMMANDS) {
+                    Command command = c.getAnnotation(Command.class);
+                    if (command.name().equals(a) || Arrays.asList(command.aliases()).contains(a)) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

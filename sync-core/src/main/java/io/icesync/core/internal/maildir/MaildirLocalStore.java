@@ -76,9 +76,9 @@ import org.slf4j.LoggerFactory;
  * and return; {@link #flush} fsyncs each of those files, renames them into {@code cur/} (or over the
  * old content) and fsyncs each directory touched since the last flush once: a group commit, as the
  * correctness protocol asks. The fsync of a file starts in the background as soon as it is written, so
- * that the disk works while the next items arrive; flush waits for it before any rename. A kill before it leaves only {@code tmp/} files, which the next open
- * removes (IceSync's own, and any older than 36 hours as the Maildir spec says; files another program
- * is writing right now are left alone). Flag changes, moves and deletes are renames done at once; their
+ * that the disk works while the next items arrive; flush waits for it before any rename. A kill before
+ * the flush leaves only {@code tmp/} files, which the next open removes (IceSync's own, and any older
+ * than 36 hours as the Maildir spec says; files another program is writing right now are left alone). Flag changes, moves and deletes are renames done at once; their
  * directories are synced by the next flush too.
  *
  * <p>Not thread-safe beyond its own monitor: one store object per tree and process.
