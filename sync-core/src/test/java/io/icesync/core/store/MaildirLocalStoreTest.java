@@ -1,11 +1,13 @@
 package io.icesync.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icesync.core.Flag;
 import io.icesync.core.Flags;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.StoreException;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
@@ -87,6 +89,53 @@ class MaildirLocalStoreTest extends LocalStoreContract {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("after tmp/ went");
         }
         assertThat(root.resolve("INBOX/tmp")).isDirectory();
+    }
+
+    @Test
+    void itemsWrittenInTheBackgroundAreListedAndReadableBeforeTheFlush() throws IOException {
+        store.createFolder(INBOX, FolderKind.MAIL);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(store.add(INBOX, Flags.NONE, i + 1, text("message " + i + " " + "x".repeat(i * 100))));
+        }
+        byte[] big = new byte[700 * 1024];
+        Arrays.fill(big, (byte) 'b');
+        String bigId = store.add(INBOX, Flags.NONE, 999, new java.io.ByteArrayInputStream(big));
+
+        assertThat(store.items(INBOX)).hasSize(201);
+        assertThat(store.items(INBOX)).filteredOn(it -> it.id().equals(ids.get(150))).singleElement()
+                .extracting(LocalItem::size).isEqualTo((long) ("message 150 " + "x".repeat(15000)).length());
+        try (InputStream in = store.open(INBOX, ids.get(199))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("message 199 " + "x".repeat(19900));
+        }
+        store.delete(INBOX, ids.get(0));
+        store.flush();
+
+        assertThat(files("INBOX/cur")).hasSize(200);
+        assertThat(files("INBOX/tmp")).isEmpty();
+        try (InputStream in = store.open(INBOX, bigId)) {
+            assertThat(in.readAllBytes()).isEqualTo(big);
+        }
+        assertThat(reopen().items(INBOX)).hasSize(200);
+    }
+
+    @Test
+    void aWriteThatFailsInTheBackgroundFailsTheFlushNamingTheItemAndLeavesNothingHalfDone() throws IOException {
+        store.createFolder(INBOX, FolderKind.MAIL);
+        Path tmp = root.resolve("INBOX/tmp");
+        Files.delete(tmp);
+        Files.writeString(tmp, "not a directory"); // no file can be made in it, even by root
+        String id = store.add(INBOX, Flags.NONE, 7, text("lost for now"));
+
+        assertThatThrownBy(store::flush).isInstanceOf(StoreException.class)
+                .hasMessageContaining("item '" + id + "'").hasMessageContaining("INBOX");
+        assertThat(files("INBOX/cur")).isEmpty();
+
+        // Once the folder is usable again, so is the store: the next download writes the item.
+        Files.delete(tmp);
+        store.add(INBOX, Flags.NONE, 7, text("written now"));
+        store.flush();
+        assertThat(files("INBOX/cur")).singleElement().asString().contains(",U=7");
     }
 
     @Test

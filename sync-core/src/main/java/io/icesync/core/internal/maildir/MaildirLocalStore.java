@@ -12,9 +12,11 @@ import io.icesync.core.spi.EmptyRoot;
 import io.icesync.core.spi.LocalFolder;
 import io.icesync.core.spi.LocalItem;
 import io.icesync.core.spi.LocalStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryIteratorException;
@@ -92,8 +94,16 @@ public final class MaildirLocalStore implements LocalStore {
     private final MaildirTree tree;
     /** Writes waiting in tmp/ for flush(), in the order they were made. */
     private final Map<Key, Pending> pending = new LinkedHashMap<>();
-    /** The fsyncs started as tmp/ files were written, by file; flush() waits for those of its group. */
+    /**
+     * By file in tmp/: its fsync, started as it was written, or for content handed off, its write then its
+     * fsync. flush() waits for those of its group.
+     */
     private final Map<Path, Future<?>> syncing = new HashMap<>();
+    /** Content up to this size is handed to the fsync threads to write: most mail. */
+    static final int HANDED_OFF_MAX = 256 * 1024;
+    /** At most this much handed-off content waits in memory; past it, add() waits for the writes. */
+    static final long HANDED_OFF_BACKLOG = 4L * 1024 * 1024;
+    private long handedOffBytes;
     /** Directories whose entries changed since the last flush. */
     private final Set<Path> dirtyDirs = new LinkedHashSet<>();
 
@@ -215,6 +225,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void renameFolder(FolderPath a, FolderPath z) {
+        awaitFileWrites();
         MaildirFolder f = tree.get(a);
         if (z.isRoot() || z.startsWith(a)) {
             throw new StoreException("cannot rename local folder '" + a + "' to '" + z + "': that is inside itself", null);
@@ -255,6 +266,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void deleteFolder(FolderPath p) {
+        awaitFileWrites();
         // Sub-folders another program made since the last look count too.
         tree.scan();
         MaildirFolder f = tree.get(p);
@@ -295,6 +307,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized List<LocalItem> items(FolderPath path) {
+        awaitFileWrites();
         return list(tree.get(path));
     }
 
@@ -305,6 +318,7 @@ public final class MaildirLocalStore implements LocalStore {
      */
     @Override
     public synchronized List<LocalItem> items(FolderPath path, java.util.Collection<String> ids) {
+        awaitFileWrites();
         MaildirFolder f = tree.get(path);
         if (f.index.isEmpty() || pending.keySet().stream().anyMatch(k -> k.folderId().equals(f.id))) {
             return LocalStore.super.items(path, ids);
@@ -426,6 +440,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized InputStream open(FolderPath path, String id) {
+        awaitFileWrites();
         MaildirFolder f = tree.get(path);
         Pending r = pending.get(key(f, id));
         try {
@@ -446,12 +461,66 @@ public final class MaildirLocalStore implements LocalStore {
     @Override
     public synchronized String add(FolderPath path, Flags flags, long uidHint, InputStream content) {
         MaildirFolder f = tree.get(path);
-        String id = writeTmp(f, content, "a new item");
-        startSync(f.sub("tmp").resolve(id));
+        String id = handOffOrWrite(f, content, "a new item");
         Encoded e = FlagLetters.write(flags, f.keywords, "", f.keywords);
         f.extras.set(id, e.overflow());
         pending.put(key(f, id), new Pending(f, id, id, MessageNames.fileName(id, Math.max(0, uidHint), e.letters())));
         return id;
+    }
+
+    /**
+     * Reads the content and returns the unique name of its file in tmp/. Content of up to
+     * {@link #HANDED_OFF_MAX} bytes is written and synced by the fsync threads while the caller goes on
+     * (flush waits for it; every other call that reads or moves files waits first); larger content is
+     * streamed into its file here, never whole in memory.
+     */
+    private String handOffOrWrite(MaildirFolder f, InputStream content, String what) {
+        byte[] head;
+        try {
+            head = content.readNBytes(HANDED_OFF_MAX + 1);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot write " + what + " into local folder '" + f.path() + "'", e);
+        }
+        if (head.length > HANDED_OFF_MAX) {
+            String unique = writeTmp(f, new SequenceInputStream(new ByteArrayInputStream(head), content), what);
+            Path tmp = f.sub("tmp").resolve(unique);
+            syncing.put(tmp, Fsyncs.POOL.submit(() -> AtomicFiles.sync(tmp)));
+            return unique;
+        }
+        if (handedOffBytes + head.length > HANDED_OFF_BACKLOG) {
+            awaitFileWrites();
+        }
+        String unique = UniqueNames.next();
+        Path tmp = f.sub("tmp").resolve(unique);
+        handedOffBytes += head.length;
+        syncing.put(tmp, Fsyncs.POOL.submit(() -> {
+            try (OutputStream out = create(tmp)) {
+                out.write(head);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+                throw new StoreException("cannot write " + what + " into local folder '" + f.path() + "'", e);
+            }
+            AtomicFiles.sync(tmp);
+        }));
+        return unique;
+    }
+
+    /**
+     * Waits until every file handed to the fsync threads is written (and synced); their failures are
+     * left for flush to report. Called before anything that reads, moves or deletes files or folders.
+     */
+    private void awaitFileWrites() {
+        for (Future<?> w : syncing.values()) {
+            try {
+                w.get();
+            } catch (ExecutionException e) {
+                // flush() reports it, for the item it belongs to
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while writing items of the local store", e);
+            }
+        }
+        handedOffBytes = 0;
     }
 
     /** Streams content into a new file in tmp/ (never whole in memory) and returns its unique name. */
@@ -507,14 +576,16 @@ public final class MaildirLocalStore implements LocalStore {
             }
         } catch (StoreException e) {
             // A failed group is lost as a whole: its state rows are not committed either, so it is fetched again.
+            awaitFileWrites();
             pending.values().forEach(r -> deleteQuietly(r.tmp()));
             pending.clear();
             syncing.clear();
             throw e;
         }
         pending.clear();
-        // Those of files replaced or deleted before the flush: nothing waits for them.
+        // Those of files replaced or deleted before the flush (their writes were awaited then): nothing waits for them.
         syncing.clear();
+        handedOffBytes = 0;
         for (MaildirFolder f : tree.folders()) {
             if (f.extras.saveIfChanged()) {
                 dirtyDirs.add(f.dir());
@@ -564,11 +635,6 @@ public final class MaildirLocalStore implements LocalStore {
         });
     }
 
-    /** Starts the fsync of a file just written in tmp/, on the store's fsync threads. */
-    private void startSync(Path tmp) {
-        syncing.put(tmp, Fsyncs.POOL.submit(() -> AtomicFiles.sync(tmp)));
-    }
-
     private void place(Pending r) {
         MaildirFolder f = r.folder();
         try {
@@ -604,14 +670,14 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void replaceContent(FolderPath path, String id, InputStream content) {
+        awaitFileWrites();
         MaildirFolder f = tree.get(path);
         Key k = key(f, id);
         Pending old = pending.get(k);
         if (old == null) {
             locate(f, id);
         }
-        String tmp = writeTmp(f, content, "new content for item '" + id + "'");
-        startSync(f.sub("tmp").resolve(tmp));
+        String tmp = handOffOrWrite(f, content, "new content for item '" + id + "'");
         if (old != null) {
             deleteQuietly(old.tmp());
         }
@@ -686,6 +752,7 @@ public final class MaildirLocalStore implements LocalStore {
 
     @Override
     public synchronized void delete(FolderPath p, String id) {
+        awaitFileWrites();
         MaildirFolder f = tree.find(p);
         if (f == null) {
             tree.scan();
