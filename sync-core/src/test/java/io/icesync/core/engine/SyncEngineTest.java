@@ -392,4 +392,26 @@ class SyncEngineTest {
         assertThat(Sides.remote(remote).get(INBOX)).containsExactly("<a@x> (\\Seen)");
         assertThat(Sides.local(fx.local).get(INBOX)).containsExactly("<a@x> (\\Seen)");
     }
+
+    @Test
+    void seenOnlyRightsWithoutRevertingSendSeenAndReportTheRefusedFlag() {
+        remote.serverAdd(INBOX, "<a@x>", Flags.NONE);
+        remote.boxes.get(INBOX).rights = io.icesync.core.Rights.parse("lrs");
+        fx.sync();
+        fx.local.setFlags(INBOX, fx.localItem(INBOX, "<a@x>").id(), Flags.of(Flag.SEEN, Flag.FLAGGED));
+
+        assertThat(fx.sync().failed()).isEqualTo(1);
+
+        assertThat(Sides.remote(remote).get(INBOX)).as("what \"s\" allows goes up").containsExactly("<a@x> (\\Seen)");
+        assertThat(Sides.local(fx.local).get(INBOX)).as("the refused flag stays here").containsExactly("<a@x> (\\Flagged \\Seen)");
+        assertThat(fx.engine().failures()).singleElement().satisfies(f ->
+                assertThat(f.lastError()).contains("read-only"));
+        // Still refused, still reported, nothing else sent; once write is granted the flag goes up.
+        assertThat(fx.sync().failed()).isEqualTo(1);
+        assertThat(Sides.remote(remote).get(INBOX)).containsExactly("<a@x> (\\Seen)");
+        remote.boxes.get(INBOX).rights = io.icesync.core.Rights.parse("lrswi");
+        assertThat(fx.sync().failed()).isZero();
+        assertThat(Sides.remote(remote).get(INBOX)).containsExactly("<a@x> (\\Flagged \\Seen)");
+        assertThat(fx.engine().failures()).isEmpty();
+    }
 }

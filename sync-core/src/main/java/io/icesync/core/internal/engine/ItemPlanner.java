@@ -269,6 +269,14 @@ final class ItemPlanner {
                 if (!in.revertReadOnly()) {
                     failures.add(new Failure("local:" + l.id(), "flag change of server item " + row.uid(),
                             "the folder is read-only: flags cannot be changed on the server"));
+                    // What the rights allow still goes up (\Seen in a folder shared for reading); the
+                    // refused flags stay on the local copy, reported at each cycle until write is granted.
+                    if (!allowed.equals(rf)) {
+                        remoteFlags.put(row.uid(), allowed);
+                    }
+                    if (!allowed.equals(row.flags())) {
+                        rowUpdates.add(row.withFlags(allowed));
+                    }
                     return;
                 }
                 merged = allowed;

@@ -181,6 +181,28 @@ final class MailFolderSync {
         return new ArrayList<>(byUid.values());
     }
 
+    /**
+     * A flag change the folder refused earlier (read-only) that goes to the server now that the rights
+     * allow it: its failure is over. Read only when flags go up, so a cycle without any costs nothing.
+     */
+    private void clearRefusalsNowSent(ItemPlan plan) {
+        if (plan.remoteFlags().isEmpty()) {
+            return;
+        }
+        Set<String> failing = new HashSet<>();
+        for (IgnoredItem i : state.failures()) {
+            if (i.folder().equals(path) && i.key().startsWith("local:")) {
+                failing.add(i.key());
+            }
+        }
+        plan.failures().forEach(f -> failing.remove(f.key()));
+        for (ItemState row : plan.rowUpdates()) {
+            if (plan.remoteFlags().containsKey(row.uid()) && failing.contains("local:" + row.localId())) {
+                state.clearFailure(path, "local:" + row.localId());
+            }
+        }
+    }
+
     /** The keys of this folder's items on the ignored list. */
     private Set<String> ignoredKeys() {
         Set<String> ignored = new HashSet<>();
@@ -221,6 +243,7 @@ final class MailFolderSync {
         }
         plan.failures().forEach(f -> fail(f.key(), f.description(), f.error()));
         plan.clearedFailures().forEach(k -> state.clearFailure(path, k));
+        clearRefusalsNowSent(plan);
         for (LocalItem l : plan.revertedNew()) {
             ctx.local().delete(path, l.id());
             deletedLocally++;
