@@ -57,15 +57,7 @@ public final class SmartAttach {
         Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
         try {
             MimeMessage m = new MimeMessage(Parsing.SESSION, mimeMessage);
-            String[] headers = m.getHeader(HEADER);
-            if (headers != null) {
-                for (String h : headers) {
-                    SmartAttachLink l = SmartAttachHeader.parse(h, webdavBase);
-                    if (l != null) {
-                        links.putIfAbsent(l.url(), l);
-                    }
-                }
-            }
+            addHeaderLinks(m.getHeader(HEADER), webdavBase, links);
             if (webdavBase != null) {
                 List<URI> found = new ArrayList<>();
                 bodies(m, webdavBase, found, 0);
@@ -93,16 +85,21 @@ public final class SmartAttach {
      */
     public static List<SmartAttachLink> inHeaders(InternetHeaders headers, URI webdavBase) {
         Map<URI, SmartAttachLink> links = new LinkedHashMap<>();
-        String[] values = headers.getHeader(HEADER);
-        if (values != null) {
-            for (String h : values) {
-                SmartAttachLink l = SmartAttachHeader.parse(h, webdavBase);
-                if (l != null) {
-                    links.putIfAbsent(l.url(), l);
-                }
+        addHeaderLinks(headers.getHeader(HEADER), webdavBase, links);
+        return List.copyOf(links.values());
+    }
+
+    /** The links of the {@code X-IceWarp-SmartAttach} header values (null: none), each URL once. */
+    private static void addHeaderLinks(String[] values, URI webdavBase, Map<URI, SmartAttachLink> links) {
+        if (values == null) {
+            return;
+        }
+        for (String h : values) {
+            SmartAttachLink l = SmartAttachHeader.parse(h, webdavBase);
+            if (l != null) {
+                links.putIfAbsent(l.url(), l);
             }
         }
-        return List.copyOf(links.values());
     }
 
     /**
