@@ -1,5 +1,6 @@
 package io.icesync.client.internal;
 
+import io.icesync.core.MessageHeaders;
 import io.icesync.webdav.SmartAttach;
 import io.icesync.webdav.SmartAttachException;
 import io.icesync.webdav.SmartAttachLink;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -65,27 +65,9 @@ record ItemLinks(String item, String title, List<SmartAttachLink> links) {
     /** A header block longer than this is read no further (what is past it is left out). */
     static final int MAX_HEADER_BLOCK = 1024 * 1024;
 
-    /** The bytes of the header block, up to and with its blank line (or all of a message without body). */
+    /** The bytes of the header block, up to its blank line (or all of a message without body). */
     static byte[] headerBlock(InputStream in) throws IOException {
-        byte[] buf = new byte[8192];
-        int len = 0;
-        while (len < MAX_HEADER_BLOCK) {
-            if (len == buf.length) {
-                buf = Arrays.copyOf(buf, Math.min(MAX_HEADER_BLOCK, buf.length * 2));
-            }
-            int r = in.read(buf, len, buf.length - len);
-            if (r < 0) {
-                break;
-            }
-            int from = Math.max(0, len - 3);
-            len += r;
-            for (int i = from; i + 1 < len; i++) {
-                if (buf[i] == '\n' && (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
-                    return Arrays.copyOf(buf, i + 1);
-                }
-            }
-        }
-        return Arrays.copyOf(buf, len);
+        return MessageHeaders.headerBlock(in, MAX_HEADER_BLOCK);
     }
 
     /**

@@ -3,15 +3,14 @@ package io.icesync.client.internal;
 import io.icesync.core.Folder;
 import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
+import io.icesync.core.MessageHeaders;
 import io.icesync.core.spi.FetchMode;
 import io.icesync.core.spi.ItemSink;
 import io.icesync.core.spi.RemoteItem;
 import io.icesync.core.spi.RemoteStore;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ import java.util.List;
  * shares listed again at once.
  */
 public final class SharedFoldersFilter extends ForwardingRemoteStore {
-    /** How much of a message is kept to look for a notice's header: a notice's header is short. */
+    /** How much of a message's header block is kept to look for a notice's header: a notice's header is short. */
     private static final int HEAD_BYTES = 16 * 1024;
     private final ShareMirror mirror;
 
@@ -54,7 +53,7 @@ public final class SharedFoldersFilter extends ForwardingRemoteStore {
         delegate.fetch(folder, items, mode, new ItemSink() {
             @Override
             public void accept(RemoteItem item, boolean partial, InputStream content) throws IOException {
-                Head head = new Head(content);
+                MessageHeaders.Tap head = new MessageHeaders.Tap(content, HEAD_BYTES);
                 sink.accept(item, partial, head);
                 ShareNoticeReader.read(head.bytes()).ifPresent(found::add);
             }
@@ -73,48 +72,5 @@ public final class SharedFoldersFilter extends ForwardingRemoteStore {
     @Override
     public boolean sharedByOthers(FolderPath folder) {
         return mirror.isShared(folder);
-    }
-
-    /** Passes a message through, keeping its first bytes (where the header is) as they are read. */
-    private static final class Head extends FilterInputStream {
-        /** Grown as the message needs, up to HEAD_BYTES: every INBOX message passes here, most are small. */
-        private byte[] kept = new byte[2048];
-        private int n;
-
-        Head(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && n < HEAD_BYTES) {
-                room(1);
-                kept[n++] = (byte) b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int r = in.read(b, off, len);
-            if (r > 0 && n < HEAD_BYTES) {
-                int k = Math.min(r, HEAD_BYTES - n);
-                room(k);
-                System.arraycopy(b, off, kept, n, k);
-                n += k;
-            }
-            return r;
-        }
-
-        private void room(int more) {
-            if (n + more > kept.length) {
-                kept = Arrays.copyOf(kept, Math.min(HEAD_BYTES, Math.max(n + more, kept.length * 2)));
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(kept, n);
-        }
     }
 }

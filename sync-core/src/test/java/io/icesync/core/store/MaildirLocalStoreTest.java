@@ -203,6 +203,7 @@ class MaildirLocalStoreTest extends LocalStoreContract {
     void nothingIsInCurBeforeFlushAndTmpLeftoversAreRemovedOnOpen() throws IOException {
         store.createFolder(INBOX, FolderKind.MAIL);
         store.add(INBOX, Flags.NONE, 1, text("unflushed"));
+        assertThat(store.items(INBOX)).hasSize(1); // listed at once (the listing waits for the write)
         assertThat(files("INBOX/cur")).isEmpty();
         assertThat(files("INBOX/tmp")).hasSize(1);
         Files.writeString(root.resolve("INBOX/tmp/1700000000.M1P2.otherhost"), "being delivered by another program");
