@@ -95,6 +95,23 @@ class AttachmentScannerSettledTest {
     }
 
     @Test
+    void flagChangesAloneReadNoItem() {
+        // The engine's records, as it writes them: UIDVALIDITY, HIGHESTMODSEQ, UIDNEXT, pairs, decisions, local mark.
+        state.putValue("quiet." + inbox.id(), "7 100 2 1 d1 1700000000.1,4096,(dev=1,ino=2);");
+        assertThat(scan()).isEqualTo(1);
+
+        // A cycle that only changed flags: a new HIGHESTMODSEQ and a renamed file.
+        state.putValue("quiet." + inbox.id(), "7 105 2 1 d1 1700000060.5,4096,(dev=1,ino=2);");
+        assertThat(scan()).isZero();
+        assertThat(itemReads).as("flags alone: no item row read").hasValue(0);
+
+        add(2, "budget.xlsx");
+        state.putValue("quiet." + inbox.id(), "7 106 3 2 d1 1700000120.5,4096,(dev=1,ino=2);");
+        assertThat(scan()).isEqualTo(1);
+        assertThat(itemReads).hasValue(1);
+    }
+
+    @Test
     void aFolderWithoutARecordIsReadEveryTime() {
         scan();
         add(2, "budget.xlsx");

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What the engine recorded of a folder's last complete sync while both sides were settled: a text that
  * stays the same for as long as the folder's synced items (their set, on either side) have not changed,
- * and differs once they may have. Work that follows a cycle (finding attachment links, for instance) can
+ * and differs once they may have. Flag changes leave it as it is: a cycle that only set \Seen on a
+ * thousand messages gives work that looks for new items nothing to do. Work that follows a cycle (finding attachment links, for instance) can
  * skip a folder whose record it has already seen. Empty when none is kept: the folder's local store
  * cannot tell when it changed ({@link io.icesync.core.spi.LocalStore#changeMark}), the server has no
  * QRESYNC-style cursor, or an item of the folder is being retried.
@@ -27,6 +28,17 @@ public final class SettledFolders {
      */
 
     public static Optional<String> record(SyncStateStore state, FolderState folder) {
-        return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty());
+        return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty()).map(SettledFolders::itemSet);
+    }
+
+    /**
+     * The engine's record (UIDVALIDITY, HIGHESTMODSEQ, UIDNEXT, pairs, decisions, local change mark) less
+     * what flag changes move: the HIGHESTMODSEQ and the local store's change mark (a flag is a rename in a
+     * Maildir). An item added on either side takes a new UID (an upload too) and one removed lowers the
+     * count of pairs, so the rest still changes with the set of items.
+     */
+    static String itemSet(String record) {
+        String[] p = record.split(" ", 6);
+        return p.length < 6 ? record : p[0] + " " + p[2] + " " + p[3] + " " + p[4];
     }
 }

@@ -9,6 +9,7 @@ import io.icesync.core.FolderKind;
 import io.icesync.core.FolderPath;
 import io.icesync.core.Flags;
 import io.icesync.core.settings.ConflictPolicy;
+import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.LocalStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -88,6 +89,47 @@ class QuietFolderTest {
         assertThat(r.changedAnything()).isFalse();
         assertThat(listed).as("no folder's items read").isEmpty();
         assertThat(Sides.local(fx.local)).isEqualTo(Sides.remote(fx.remote));
+    }
+
+    /** Cycles until every change is applied and the folders' records are taken from still directories. */
+    void settled() throws Exception {
+        age();
+        fx.sync();
+        age();
+        fx.sync();
+    }
+
+    @Test
+    void theSettledRecordFollowsTheSetOfItemsNotTheirFlags() throws Exception {
+        settled();
+        FolderState inbox = fx.state.folders().stream().filter(f -> f.path().equals(INBOX)).findFirst().orElseThrow();
+        String before = SettledFolders.record(fx.state, inbox).orElseThrow();
+
+        // Flags changed on both sides: the set of items is the same.
+        List<Long> uids = new ArrayList<>(fx.remote.box(INBOX).msgs.keySet());
+        fx.remote.serverFlags(INBOX, uids.get(2), Flags.of(Flag.FLAGGED));
+        Path file;
+        try (Stream<Path> s = Files.list(dir.resolve("mail/INBOX/cur"))) {
+            file = s.findFirst().orElseThrow();
+        }
+        Files.move(file, file.resolveSibling(file.getFileName() + "F"));
+        settled();
+        assertThat(fx.state.value("quiet." + inbox.id()).orElseThrow()).as("the engine's own record moved")
+                .isNotEqualTo(before);
+        assertThat(SettledFolders.record(fx.state, inbox)).contains(before);
+
+        // An item more, on the server: the record changes.
+        fx.remote.serverAdd(INBOX, "<new@x>", Flags.NONE);
+        settled();
+        String added = SettledFolders.record(fx.state, inbox).orElseThrow();
+        assertThat(added).isNotEqualTo(before);
+
+        // An item less (deleted here, so the count of pairs drops): it changes again.
+        try (Stream<Path> s = Files.list(dir.resolve("mail/INBOX/cur"))) {
+            Files.delete(s.findFirst().orElseThrow());
+        }
+        settled();
+        assertThat(SettledFolders.record(fx.state, inbox)).isPresent().get().isNotEqualTo(added);
     }
 
     @Test
