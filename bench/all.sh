@@ -6,7 +6,8 @@
 #   3. flatness: the no-change resync of both tools at 5,000 and 50,000 messages (100,000 with --big) on a
 #      private Dovecot of its own (other ports, Maildirs kept in WORKDIR/dovecot for the next run);
 #   4. push latency (bench/push.sh) against its raw floor;
-#   5. the embedded warm cycle (bench/warm.sh, when there is one);
+#   5. the embedded warm cycle (bench/warm.sh, when there is one), at 100,000 messages too with --big, with the
+#      server's own share of the flag cycle (a raw SELECT (QRESYNC) after the same 100 changes);
 #   6. memory: the CLI's peak RSS against 64 MB;
 #   7. a summary: each target, the figure, PASS or FAIL.
 #   usage: bench/all.sh [--rounds N] [--big] [--quick] [WORKDIR]   (needs .ci/peers-up.sh first)
@@ -172,7 +173,7 @@ flatness() {
       "$(num "$(med mbsync "initial@$s")")" "$(num "$(med mbsync "noop@$s")")" \
       "$(awk -v s="noop@$s" '$1 == "mbsync" && $2 == s' "$ROWS" | wc -l)"
   done
-  private_down
+  [ "$BIG" = 1 ] || private_down   # with --big the warm cycle runs on its 100,000 messages too
   local small=${SIZES[0]} big
   for big in "${SIZES[@]:1}"; do
     local ri rm_
@@ -214,6 +215,24 @@ warm_rows() {
     "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
   target "warm: 100 flag changes / mbsync's process" \
     "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
+  printf 'warm: of which a raw SELECT (QRESYNC) after 100 flag changes\t%s ms\tnone\tinfo\n' \
+    "$(python3 "$REPO/bench/lib/qresync-select.py" "$PEER_PORT" "$PEER_USER")" >> "$SUMMARY"
+  if [ "$BIG" = 1 ]; then
+    section "embedded warm cycle at 100,000 messages (bench/warm.sh $rounds rounds, bench@ on the private Dovecot)"
+    private_up
+    IMAP_PORT=$PRIV_IMAP BENCH_USER=bench@iwdemo.test call_bench warm100k "$REPO/bench/warm.sh" "$rounds" || return 0
+    floor=$(sed -nE 's/^raw floor LIST-STATUS +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
+    noop=$(sed -nE 's/^no-change cycle +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
+    flags=$(sed -nE 's/^100 flag changes cycle +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
+    mbf=$(sed -nE 's/^mbsync process, 100 flag changes +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
+    target "warm, 100k: no-change cycle / raw LIST-STATUS floor" \
+      "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
+    target "warm, 100k: 100 flag changes / mbsync's process" \
+      "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
+    # Dovecot's own share of that cycle: a raw client's SELECT (QRESYNC) after the same 100 changes.
+    printf 'warm, 100k: of which a raw SELECT (QRESYNC) after 100 flag changes\t%s ms\tnone\tinfo\n' \
+      "$(python3 "$REPO/bench/lib/qresync-select.py" "$PRIV_IMAP" bench@iwdemo.test)" >> "$SUMMARY"
+  fi
 }
 
 memory_rows() {
