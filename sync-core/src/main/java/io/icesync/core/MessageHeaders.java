@@ -82,12 +82,20 @@ public final class MessageHeaders {
             return r;
         }
 
-        /** True once the whole header block went by, or {@code max} bytes of it. */
+        /**
+         * Tells whether the header block went by.
+         *
+         * @return true once the whole header block was read through the tap, or {@code max} bytes of it
+         */
         public boolean complete() {
             return complete;
         }
 
-        /** The header block seen so far (all of it once {@link #complete()}, up to {@code max} bytes). */
+        /**
+         * The header block seen so far.
+         *
+         * @return a copy of its bytes: all of it once {@link #complete()}, at most {@code max} bytes
+         */
         public byte[] bytes() {
             return Arrays.copyOf(header, len);
         }
