@@ -265,6 +265,7 @@ main() {
   trap 'exit 130' INT; trap 'exit 143' TERM   # so that the EXIT trap stops the private Dovecot
   print_machine
   bench_set_aside "$W" cli flat   # an earlier run's local copies: deleted at the end, never before a timed run
+  bench_settle
   cli_rows
   if [ ${#SIZES[@]} -gt 0 ]; then flatness; else section "flatness: skipped (--quick)"; fi
   push_rows

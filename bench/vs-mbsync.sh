@@ -17,6 +17,7 @@ imap_fill "$USER_" "$PORT" "$MESSAGES"
 
 results="$W/results.txt"; : > "$results"
 bench_set_aside "$W" ice mbsync $(cd "$W" && ls -d r[0-9]* 2>/dev/null)
+bench_settle
 for r in $(seq "$ROUNDS"); do
   cli_vs_mbsync_round "$W" "$USER_" "$PORT" "$r" >> "$results"
 done

@@ -68,7 +68,8 @@ mbsync_again() { # workdir label: mbsync once more on the Maildir mbsync_bench l
 # recently_deleted): right after 10,000 files were deleted, every new file costs a scan, and either tool's
 # initial sync then took up to twice as long, by chance of the order. So nothing is deleted before a timed
 # run: each round writes into folders of its own, the folders of an earlier bench are set aside at the start
-# (a rename frees no inode), and all of them are deleted when the bench ends.
+# (a rename frees no inode), and all of them are deleted when the bench ends; the next bench first waits
+# until five minutes have passed since then (bench_settle).
 bench_set_aside() { # workdir name...: moves WORKDIR/name (when there) into WORKDIR/old, emptied by bench_cleanup
   local w=$1 n; shift
   mkdir -p "$w/old"
@@ -76,8 +77,21 @@ bench_set_aside() { # workdir name...: moves WORKDIR/name (when there) into WORK
     if [ -e "$w/$n" ]; then mv "$w/$n" "$w/old/$n.$$.$RANDOM"; fi
   done
 }
-bench_cleanup() { # workdir: deletes what was set aside, once nothing more is timed
-  rm -rf "$1/old"
+BENCH_DELETED_AT=${TMPDIR:-/tmp}/icesync-bench.deleted-at
+bench_cleanup() { # workdir: deletes what was set aside, once nothing more is timed, and notes when
+  if [ -d "$1/old" ]; then
+    rm -rf "$1/old"
+    date +%s > "$BENCH_DELETED_AT"
+  fi
+}
+bench_settle() { # before the first timed run: waits out the 5 minutes after an earlier bench's deletion
+  local at now left
+  at=$(cat "$BENCH_DELETED_AT" 2>/dev/null || echo 0)
+  now=$(date +%s); left=$((at + 300 - now))
+  if [ "$left" -gt 0 ]; then
+    echo "waiting ${left} s: a bench deleted its files $((now - at)) s ago, and ext4 makes new files slowly for a few minutes after"
+    sleep "$left"
+  fi
 }
 
 cli_vs_mbsync_round() { # workdir user port round: one round of both tools in WORKDIR/rROUND, 100 flags cleared before each
