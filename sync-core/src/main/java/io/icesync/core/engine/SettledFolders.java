@@ -8,8 +8,8 @@ import java.util.Optional;
  * What the engine recorded of a folder's last complete sync while both sides were settled: a text that
  * stays the same for as long as the folder's synced items (their set, on either side) have not changed,
  * and differs once they may have. Flag changes leave it as it is: a cycle that only set \Seen on a
- * thousand messages gives work that looks for new items nothing to do. Work that follows a cycle (finding attachment links, for instance) can
- * skip a folder whose record it has already seen. Empty when none is kept: the folder's local store
+ * thousand messages gives work that looks for new items nothing to do. Work that follows a cycle
+ * (finding attachment links, for instance) can skip a folder whose record it has already seen. Empty when none is kept: the folder's local store
  * cannot tell when it changed ({@link io.icesync.core.spi.LocalStore#changeMark}), the server has no
  * QRESYNC-style cursor, or an item of the folder is being retried.
  */
