@@ -201,37 +201,31 @@ push_rows() {
   target "push: local change -> server, p95" "${lo:-n/a} ms" "<= 2000 ms" "${lo:-nan}"
 }
 
+warm_targets() { # label output-of-warm.sh port user: its two targets, and the server's own share of the flag cycle
+  local label=$1 out=$2 noop floor flags mbf
+  floor=$(sed -nE 's/^raw floor LIST-STATUS +([0-9.]+) ms.*/\1/p' "$out")
+  noop=$(sed -nE 's/^no-change cycle +([0-9.]+) ms.*/\1/p' "$out")
+  flags=$(sed -nE 's/^100 flag changes cycle +([0-9.]+) ms.*/\1/p' "$out")
+  mbf=$(sed -nE 's/^mbsync process, 100 flag changes +([0-9.]+) ms.*/\1/p' "$out")
+  target "$label: no-change cycle / raw LIST-STATUS floor" \
+    "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
+  target "$label: 100 flag changes / mbsync's process" \
+    "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
+  # Dovecot's own share of that cycle: a raw client's SELECT (QRESYNC) after the same 100 changes.
+  printf '%s: of which a raw SELECT (QRESYNC) after 100 flag changes\t%s ms\tnone\tinfo\n' \
+    "$label" "$(python3 "$REPO/bench/lib/qresync-select.py" "$3" "$4")" >> "$SUMMARY"
+}
 warm_rows() {
   # At least 5 measured rounds: a warm cycle is a few milliseconds, three samples say little.
   local rounds=$(( ROUNDS < 5 ? 5 : ROUNDS ))
   section "embedded warm cycle (bench/warm.sh $rounds rounds, bench@ on the peers)"
   call_bench warm "$REPO/bench/warm.sh" "$rounds" || return 0
-  local noop floor flags mbf
-  floor=$(sed -nE 's/^raw floor LIST-STATUS +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
-  noop=$(sed -nE 's/^no-change cycle +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
-  flags=$(sed -nE 's/^100 flag changes cycle +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
-  mbf=$(sed -nE 's/^mbsync process, 100 flag changes +([0-9.]+) ms.*/\1/p' "$W/warm.txt")
-  target "warm: no-change cycle / raw LIST-STATUS floor" \
-    "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
-  target "warm: 100 flag changes / mbsync's process" \
-    "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
-  printf 'warm: of which a raw SELECT (QRESYNC) after 100 flag changes\t%s ms\tnone\tinfo\n' \
-    "$(python3 "$REPO/bench/lib/qresync-select.py" "$PEER_PORT" "$PEER_USER")" >> "$SUMMARY"
+  warm_targets warm "$W/warm.txt" "$PEER_PORT" "$PEER_USER"
   if [ "$BIG" = 1 ]; then
     section "embedded warm cycle at 100,000 messages (bench/warm.sh $rounds rounds, bench@ on the private Dovecot)"
     private_up
     IMAP_PORT=$PRIV_IMAP BENCH_USER=bench@iwdemo.test call_bench warm100k "$REPO/bench/warm.sh" "$rounds" || return 0
-    floor=$(sed -nE 's/^raw floor LIST-STATUS +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
-    noop=$(sed -nE 's/^no-change cycle +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
-    flags=$(sed -nE 's/^100 flag changes cycle +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
-    mbf=$(sed -nE 's/^mbsync process, 100 flag changes +([0-9.]+) ms.*/\1/p' "$W/warm100k.txt")
-    target "warm, 100k: no-change cycle / raw LIST-STATUS floor" \
-      "$(num "$(ratio "$noop" "$floor")")x (${noop:-n/a} ms / ${floor:-n/a} ms)" "<= 10x" "$(ratio "$noop" "$floor")"
-    target "warm, 100k: 100 flag changes / mbsync's process" \
-      "$(num "$(ratio "$flags" "$mbf")")x (${flags:-n/a} ms / ${mbf:-n/a} ms)" "<= 1.0x" "$(ratio "$flags" "$mbf")"
-    # Dovecot's own share of that cycle: a raw client's SELECT (QRESYNC) after the same 100 changes.
-    printf 'warm, 100k: of which a raw SELECT (QRESYNC) after 100 flag changes\t%s ms\tnone\tinfo\n' \
-      "$(python3 "$REPO/bench/lib/qresync-select.py" "$PRIV_IMAP" bench@iwdemo.test)" >> "$SUMMARY"
+    warm_targets "warm, 100k" "$W/warm100k.txt" "$PRIV_IMAP" bench@iwdemo.test
   fi
 }
 
