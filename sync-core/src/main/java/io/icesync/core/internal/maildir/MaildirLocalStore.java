@@ -104,6 +104,8 @@ public final class MaildirLocalStore implements LocalStore {
     /** At most this much handed-off content waits in memory; past it, add() waits for the writes. */
     static final long HANDED_OFF_BACKLOG = 4L * 1024 * 1024;
     private long handedOffBytes;
+    /** The handed-off writes not awaited yet: what awaitFileWrites() waits for (syncing keeps them for flush). */
+    private final List<Future<?>> unawaited = new ArrayList<>();
     /** Directories whose entries changed since the last flush. */
     private final Set<Path> dirtyDirs = new LinkedHashSet<>();
 
@@ -493,7 +495,7 @@ public final class MaildirLocalStore implements LocalStore {
         String unique = UniqueNames.next();
         Path tmp = f.sub("tmp").resolve(unique);
         handedOffBytes += head.length;
-        syncing.put(tmp, Fsyncs.POOL.submit(() -> {
+        Future<?> write = Fsyncs.POOL.submit(() -> {
             try (OutputStream out = create(tmp)) {
                 out.write(head);
             } catch (IOException | RuntimeException e) {
@@ -501,7 +503,9 @@ public final class MaildirLocalStore implements LocalStore {
                 throw new StoreException("cannot write " + what + " into local folder '" + f.path() + "'", e);
             }
             AtomicFiles.sync(tmp);
-        }));
+        });
+        syncing.put(tmp, write);
+        unawaited.add(write);
         return unique;
     }
 
@@ -510,7 +514,7 @@ public final class MaildirLocalStore implements LocalStore {
      * left for flush to report. Called before anything that reads, moves or deletes files or folders.
      */
     private void awaitFileWrites() {
-        for (Future<?> w : syncing.values()) {
+        for (Future<?> w : unawaited) {
             try {
                 w.get();
             } catch (ExecutionException e) {
@@ -520,6 +524,7 @@ public final class MaildirLocalStore implements LocalStore {
                 throw new StoreException("interrupted while writing items of the local store", e);
             }
         }
+        unawaited.clear();
         handedOffBytes = 0;
     }
 
@@ -585,6 +590,7 @@ public final class MaildirLocalStore implements LocalStore {
         pending.clear();
         // Those of files replaced or deleted before the flush (their writes were awaited then): nothing waits for them.
         syncing.clear();
+        unawaited.clear();
         handedOffBytes = 0;
         for (MaildirFolder f : tree.folders()) {
             if (f.extras.saveIfChanged()) {
