@@ -1,5 +1,6 @@
 package io.icesync.core.engine;
 
+import io.icesync.core.internal.engine.QuietFolders;
 import io.icesync.core.spi.FolderState;
 import io.icesync.core.spi.SyncStateStore;
 import java.util.Optional;
@@ -9,9 +10,10 @@ import java.util.Optional;
  * stays the same for as long as the folder's synced items (their set, on either side) have not changed,
  * and differs once they may have. Flag changes leave it as it is: a cycle that only set \Seen on a
  * thousand messages gives work that looks for new items nothing to do. Work that follows a cycle
- * (finding attachment links, for instance) can skip a folder whose record it has already seen. Empty when none is kept: the folder's local store
- * cannot tell when it changed ({@link io.icesync.core.spi.LocalStore#changeMark}), the server has no
- * QRESYNC-style cursor, or an item of the folder is being retried.
+ * (finding attachment links, for instance) can skip a folder whose record it has already seen. Empty
+ * when none is kept: the folder's local store cannot tell when it changed
+ * ({@link io.icesync.core.spi.LocalStore#changeMark}), the server has no QRESYNC-style cursor, or an item
+ * of the folder is being retried.
  */
 public final class SettledFolders {
     static final String PREFIX = "quiet.";
@@ -28,17 +30,8 @@ public final class SettledFolders {
      */
 
     public static Optional<String> record(SyncStateStore state, FolderState folder) {
-        return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty()).map(SettledFolders::itemSet);
-    }
-
-    /**
-     * The engine's record (UIDVALIDITY, HIGHESTMODSEQ, UIDNEXT, pairs, decisions, local change mark) less
-     * what flag changes move: the HIGHESTMODSEQ and the local store's change mark (a flag is a rename in a
-     * Maildir). An item added on either side takes a new UID (an upload too) and one removed lowers the
-     * count of pairs, so the rest still changes with the set of items.
-     */
-    static String itemSet(String record) {
-        String[] p = record.split(" ", 6);
-        return p.length < 6 ? record : p[0] + " " + p[2] + " " + p[3] + " " + p[4];
+        // Less what flag changes move: an item added on either side takes a new UID (an upload too), and
+        // one removed lowers the count of pairs, so the rest still changes with the set of items.
+        return state.value(PREFIX + folder.id()).filter(v -> !v.isEmpty()).map(QuietFolders::itemSet);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Objects;
  * cursor (QRESYNC: no item, nothing vanished, the same HIGHESTMODSEQ and UIDNEXT), neither the state's
  * rows nor the local files are read. Anything else falls back to the full comparison.
  */
-final class QuietFolders {
+public final class QuietFolders {
     private static final String PREFIX = "quiet."; // SettledFolders reads it for other modules
 
     /** What a folder's last complete sync started from; {@code rows} is how many pairs it had then. */
@@ -32,6 +32,14 @@ final class QuietFolders {
         String encode() {
             return cursor.uidValidity() + " " + cursor.highestModSeq() + " " + cursor.uidNext() + " " + rows + " "
                     + decisions + " " + local;
+        }
+
+        /**
+         * The part that changes with the set of items, not with their flags: UIDVALIDITY, UIDNEXT, the
+         * pairs, the decisions (a flag change moves the HIGHESTMODSEQ and, in a Maildir, the local mark).
+         */
+        String itemSet() {
+            return cursor.uidValidity() + " " + cursor.uidNext() + " " + rows + " " + decisions;
         }
 
         static Mark decode(String s) {
@@ -46,6 +54,18 @@ final class QuietFolders {
                 return null; // written by something else: no skip, the next complete sync writes it again
             }
         }
+    }
+
+    /**
+     * What {@link io.icesync.core.engine.SettledFolders} gives of a folder's record: its item-set part, or
+     * the record itself when it is not one this class wrote.
+     *
+     * @param record a non-empty recorded value
+     * @return the text that changes with the folder's set of items
+     */
+    public static String itemSet(String record) {
+        Mark m = Mark.decode(record);
+        return m == null ? record : m.itemSet();
     }
 
     private final SyncStateStore state;
