@@ -71,10 +71,10 @@ public final class IceSyncCli {
     /** Every command, in the order the help lists them. */
     static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ProfileCommand.class, SyncCommand.class,
             StatusCommand.class, DiscoverCommand.class, VerifyCommand.class, TrustCommand.class, RulesCommand.class,
-            ResponderCommand.class, FetchCommand.class, AttachmentsCommand.class, GalCommand.class, FreeBusyCommand.class,
-            FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class, ReceiptsCommand.class, SendCommand.class,
-            SignatureCommand.class, TnefCommand.class, LogsCommand.class, ServerCommand.class, FleetCommand.class,
-            ShareCommand.class, SharedCommand.class);
+            ResponderCommand.class, FetchCommand.class, AttachmentsCommand.class, GalCommand.class,
+            FreeBusyCommand.class, FoldersCommand.class, SettingsCommand.class, IgnoredCommand.class,
+            ReceiptsCommand.class, SendCommand.class, SignatureCommand.class, TnefCommand.class, LogsCommand.class,
+            ServerCommand.class, FleetCommand.class, ShareCommand.class, SharedCommand.class);
 
     final Opener opener;
     private final CountDownLatch stopRequested = new CountDownLatch(1);

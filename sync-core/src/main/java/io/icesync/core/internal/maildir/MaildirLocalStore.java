@@ -80,8 +80,9 @@ import org.slf4j.LoggerFactory;
  * correctness protocol asks. The fsync of a file starts in the background as soon as it is written, so
  * that the disk works while the next items arrive; flush waits for it before any rename. A kill before
  * the flush leaves only {@code tmp/} files, which the next open removes (IceSync's own, and any older
- * than 36 hours as the Maildir spec says; files another program is writing right now are left alone). Flag changes, moves and deletes are renames done at once; their
- * directories are synced by the next flush too.
+ * than 36 hours as the Maildir spec says; files another program is writing right now are left alone).
+ * Flag changes, moves and deletes are renames done at once; their directories are synced by the next
+ * flush too.
  *
  * <p>Not thread-safe beyond its own monitor: one store object per tree and process.
  */
